@@ -1,0 +1,3 @@
+//! Output.
+pub mod plan;
+pub mod write;

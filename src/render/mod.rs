@@ -1,0 +1,2 @@
+//! Rendering.
+pub mod markdown;
