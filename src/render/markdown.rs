@@ -466,7 +466,7 @@ mod tests {
             (
                 "[x](data:text/html,<script>alert(1)</script>)\n",
                 false,
-                &[],
+                &["<a href=\"#\">x</a>"],
                 &["data:"],
             ),
             (
