@@ -261,16 +261,7 @@ mod tests {
     #[test]
     fn rejects_invalid_paths() {
         let cases = [
-            "",
-            "/a",
-            "a/../b",
-            "..",
-            "a/./b",
-            ".",
-            "a//b",
-            "a\\b",
-            "a/",
-            "a\0b",
+            "", "/a", "a/../b", "..", "a/./b", ".", "a//b", "a\\b", "a/", "a\0b",
         ];
         for path in cases {
             let mut plan = OutputPlan::new();
