@@ -1,1 +1,579 @@
+//! Writing an [`OutputPlan`] to disk, and deciding whether an output directory
+//! is a safe place to write.
+//!
+//! This module owns the safety check on the output directory (never the site
+//! root, its sources, `/` or the home directory) and the staged write: every
+//! file goes into a sibling staging directory first, which then replaces the
+//! output directory in one rename, so a failed build leaves the previous output
+//! untouched. It knows nothing about pages or indicators: bytes and paths only.
 
+use std::collections::BTreeSet;
+use std::ffi::OsString;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::plan::{OutputPlan, PlanError};
+
+/// Site subdirectories that hold sources and must never overlap the output.
+const PROTECTED_DIRS: [&str; 3] = ["content", "themes", "static"];
+
+/// Why the output could not be checked or written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(
+        "出力先「{path}」を確認できませんでした（{source}）。パスが正しいか、アクセス権があるかを確認してください"
+    )]
+    Resolve { path: PathBuf, source: io::Error },
+    #[error(
+        "出力先「{path}」はファイルシステムのルートです。サイト内の public/ など専用のディレクトリを指定してください"
+    )]
+    FilesystemRoot { path: PathBuf },
+    #[error(
+        "出力先「{path}」はホームディレクトリ「{home}」そのものか、それを含んでいます。専用のディレクトリ（例: サイト内の public/）を指定してください"
+    )]
+    ContainsHome { path: PathBuf, home: PathBuf },
+    #[error(
+        "出力先「{path}」がサイトのルートと同じです。出力すると原稿や設定が消えてしまいます。public/ など別のディレクトリを指定してください"
+    )]
+    SiteRoot { path: PathBuf },
+    #[error(
+        "出力先「{path}」がサイトのルート「{root}」を含んでいます。出力するとサイト全体が消えてしまいます。サイト内の public/ などを指定してください"
+    )]
+    ContainsSiteRoot { path: PathBuf, root: PathBuf },
+    #[error(
+        "出力先「{path}」がサイトの原稿・テーマ・静的ファイルのディレクトリ「{protected}」と重なっています。別のディレクトリ（例: public/）を指定してください"
+    )]
+    OverlapsSources { path: PathBuf, protected: PathBuf },
+    #[error(
+        "出力先「{path}」の名前を決められません（「..」やルートで終わっています）。ディレクトリ名まで含めて指定してください"
+    )]
+    InvalidOutput { path: PathBuf },
+    #[error(
+        "出力先「{path}」はシンボリックリンクです。安全のため書き込みません。リンクを削除するか、実際のディレクトリを指定してください"
+    )]
+    OutputIsSymlink { path: PathBuf },
+    #[error(
+        "出力先「{path}」はディレクトリではなくファイルです。そのファイルを移動するか、別の出力先を指定してください"
+    )]
+    OutputNotDir { path: PathBuf },
+    #[error("出力先「{path}」に書き込めません: {source}")]
+    InvalidPlan { path: PathBuf, source: PlanError },
+    #[error(
+        "ディレクトリ「{path}」を作成できませんでした（{source}）。権限とディスク容量を確認してください"
+    )]
+    CreateDir { path: PathBuf, source: io::Error },
+    #[error(
+        "ファイル「{path}」を書き込めませんでした（{source}）。権限とディスク容量を確認してください"
+    )]
+    WriteFile { path: PathBuf, source: io::Error },
+    #[error(
+        "古い作業ディレクトリ「{path}」を削除できませんでした（{source}）。手動で削除してから再実行してください"
+    )]
+    RemoveStale { path: PathBuf, source: io::Error },
+    #[error(
+        "「{path}」を「{to}」に移動できませんでした（{source}）。出力先は変更されていません。権限を確認して再実行してください"
+    )]
+    Rename {
+        path: PathBuf,
+        to: PathBuf,
+        source: io::Error,
+    },
+    #[error(
+        "新しい出力は書き込まれましたが、以前の出力「{path}」を削除できませんでした（{source}）。手動で削除してください"
+    )]
+    RemoveOld { path: PathBuf, source: io::Error },
+}
+
+/// What [`write_plan`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WriteStats {
+    pub files: usize,
+    pub bytes: usize,
+}
+
+/// Makes `path` absolute (relative to the current directory) and removes `.`
+/// and `..` components lexically, without touching the file system.
+fn absolute_lexical(path: &Path) -> Result<PathBuf, WriteError> {
+    let abs = std::path::absolute(path).map_err(|source| WriteError::Resolve {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut out = PathBuf::new();
+    for comp in abs.components() {
+        match comp {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                // Popping never removes the root or a prefix.
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+/// [`absolute_lexical`], then canonicalises the longest existing ancestor (so
+/// symlinks such as `/tmp` → `/private/tmp` are resolved) and appends the
+/// rest.
+fn resolve(path: &Path) -> Result<PathBuf, WriteError> {
+    let abs = absolute_lexical(path)?;
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if existing.exists() {
+            let mut canon = fs::canonicalize(existing).map_err(|source| WriteError::Resolve {
+                path: existing.to_path_buf(),
+                source,
+            })?;
+            canon.extend(rest.iter().rev());
+            return Ok(canon);
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            // Nothing exists, not even the root: keep the lexical form.
+            _ => return Ok(abs),
+        }
+    }
+}
+
+fn home_dir() -> Option<PathBuf> {
+    let var = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
+    std::env::var_os(var)
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Checks that `output` is a safe place to write and returns it absolute and
+/// normalised (relative paths are taken from the current directory).
+///
+/// Refuses `/`, the home directory or any ancestor of it, the site root, any
+/// ancestor of the site root, and anything equal to, inside or containing the
+/// site's `content/`, `themes/` or `static/` directories. Output inside the
+/// site root (e.g. `<root>/public`) or outside it (e.g. `/tmp/x`) is fine.
+pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<PathBuf, WriteError> {
+    let out = resolve(output)?;
+    if out.parent().is_none() {
+        return Err(WriteError::FilesystemRoot { path: out });
+    }
+    if let Some(home) = home_dir() {
+        let home = resolve(&home)?;
+        if home.starts_with(&out) {
+            return Err(WriteError::ContainsHome { path: out, home });
+        }
+    }
+    let root = resolve(site_root)?;
+    if out == root {
+        return Err(WriteError::SiteRoot { path: out });
+    }
+    if root.starts_with(&out) {
+        return Err(WriteError::ContainsSiteRoot { path: out, root });
+    }
+    for dir in PROTECTED_DIRS {
+        let protected = resolve(&root.join(dir))?;
+        if out.starts_with(&protected) || protected.starts_with(&out) {
+            return Err(WriteError::OverlapsSources {
+                path: out,
+                protected,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Removes `path` whatever it is (file, symlink or directory tree); missing is
+/// fine. Symlinks are removed, never followed.
+fn remove_path(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Joins a site-relative '/' path onto `base` segment by segment.
+fn join_rel(base: &Path, rel: &str) -> PathBuf {
+    let mut p = base.to_path_buf();
+    p.extend(rel.split('/'));
+    p
+}
+
+/// `<parent>/.<name>.<suffix>-<pid>`
+fn sibling(parent: &Path, name: &std::ffi::OsStr, suffix: &str) -> PathBuf {
+    let mut s = OsString::from(".");
+    s.push(name);
+    s.push(format!(".{suffix}-{}", std::process::id()));
+    parent.join(s)
+}
+
+/// Writes the plan to `output` atomically-ish.
+///
+/// (1) Every file is written into a fresh staging dir
+/// `<parent>/.<name>.staging-<pid>` (a stale one of that name is removed
+/// first). (2) If `output` exists it is renamed to `<parent>/.<name>.old-<pid>`,
+/// the staging dir is renamed to `output`, and the old dir is removed. If
+/// anything fails before the swap, the staging dir is removed and `output` is
+/// left exactly as it was. Refuses when `output` is a file or a symlink, or
+/// when the plan needs a planned file to also be a directory.
+pub fn write_plan(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
+    plan.check_conflicts()
+        .map_err(|source| WriteError::InvalidPlan {
+            path: output.to_path_buf(),
+            source,
+        })?;
+    stage_and_swap(plan, output)
+}
+
+/// [`write_plan`] without the up-front conflict check.
+fn stage_and_swap(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
+    let output = absolute_lexical(output)?;
+    let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
+        return Err(WriteError::InvalidOutput { path: output });
+    };
+    let exists = match fs::symlink_metadata(&output) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(WriteError::OutputIsSymlink { path: output });
+        }
+        Ok(meta) if !meta.is_dir() => return Err(WriteError::OutputNotDir { path: output }),
+        Ok(_) => true,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+        Err(source) => {
+            return Err(WriteError::Resolve {
+                path: output,
+                source,
+            });
+        }
+    };
+    fs::create_dir_all(parent).map_err(|source| WriteError::CreateDir {
+        path: parent.to_path_buf(),
+        source,
+    })?;
+
+    let staging = sibling(parent, name, "staging");
+    let old = sibling(parent, name, "old");
+    remove_path(&staging).map_err(|source| WriteError::RemoveStale {
+        path: staging.clone(),
+        source,
+    })?;
+
+    let result = stage(plan, &staging).and_then(|stats| {
+        remove_path(&old).map_err(|source| WriteError::RemoveStale {
+            path: old.clone(),
+            source,
+        })?;
+        Ok(stats)
+    });
+    let stats = match result {
+        Ok(stats) => stats,
+        Err(e) => {
+            let _ = remove_path(&staging);
+            return Err(e);
+        }
+    };
+
+    // Swap.
+    if exists {
+        if let Err(source) = fs::rename(&output, &old) {
+            let _ = remove_path(&staging);
+            return Err(WriteError::Rename {
+                path: output,
+                to: old,
+                source,
+            });
+        }
+    }
+    if let Err(source) = fs::rename(&staging, &output) {
+        if exists {
+            // Put the previous output back where it was.
+            let _ = fs::rename(&old, &output);
+        }
+        let _ = remove_path(&staging);
+        return Err(WriteError::Rename {
+            path: staging,
+            to: output,
+            source,
+        });
+    }
+    if exists {
+        remove_path(&old).map_err(|source| WriteError::RemoveOld { path: old, source })?;
+    }
+    Ok(stats)
+}
+
+/// Creates `staging` and writes every planned file into it: directories first,
+/// sequentially, then the files in parallel.
+fn stage(plan: &OutputPlan, staging: &Path) -> Result<WriteStats, WriteError> {
+    fs::create_dir(staging).map_err(|source| WriteError::CreateDir {
+        path: staging.to_path_buf(),
+        source,
+    })?;
+    let dirs: BTreeSet<PathBuf> = plan
+        .paths()
+        .filter_map(|p| p.rsplit_once('/').map(|(dir, _)| join_rel(staging, dir)))
+        .collect();
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|source| WriteError::CreateDir {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let files: Vec<(&str, &[u8])> = plan.iter().collect();
+    files.par_iter().try_for_each(|(rel, bytes)| {
+        let path = join_rel(staging, rel);
+        fs::write(&path, bytes).map_err(|source| WriteError::WriteFile { path, source })
+    })?;
+    Ok(WriteStats {
+        files: plan.len(),
+        bytes: plan.total_bytes(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// Every file under `dir` (relative path → bytes), for byte-identical checks.
+    fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    /// Names in `dir` starting with '.', i.e. leftover staging/old dirs.
+    fn hidden_entries(dir: &Path) -> Vec<OsString> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n.to_string_lossy().starts_with('.'))
+            .collect()
+    }
+
+    fn plan_of(files: &[(&str, &[u8])]) -> OutputPlan {
+        let mut plan = OutputPlan::new();
+        for (p, b) in files {
+            plan.add(*p, *b).unwrap();
+        }
+        plan
+    }
+
+    #[test]
+    fn writes_exact_bytes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let binary: Vec<u8> = (0..=255).collect();
+        let mut plan = plan_of(&[
+            ("index.html", "<p>トップ</p>\r\n".as_bytes()),
+            ("総務/自治会/index.html", "自治会".as_bytes()),
+            ("data/indicators.csv", b"a,b\n1,2"),
+            ("empty.txt", b""),
+        ]);
+        plan.add("img/x.bin", binary.clone()).unwrap();
+        let stats = write_plan(&plan, &out).unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                files: 5,
+                bytes: plan.total_bytes()
+            }
+        );
+        let snap = snapshot(&out);
+        assert_eq!(snap.len(), 5);
+        for (p, b) in plan.iter() {
+            assert_eq!(snap[&join_rel(Path::new(""), p)], b, "{p}");
+        }
+        assert!(hidden_entries(tmp.path()).is_empty());
+    }
+
+    #[test]
+    fn second_write_replaces_and_prunes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_plan(
+            &plan_of(&[("index.html", b"v1"), ("old/index.html", b"gone")]),
+            &out,
+        )
+        .unwrap();
+        write_plan(&plan_of(&[("index.html", b"v2"), ("new.csv", b"x")]), &out).unwrap();
+        let snap = snapshot(&out);
+        assert_eq!(snap.len(), 2);
+        assert_eq!(snap[Path::new("index.html")], b"v2");
+        assert_eq!(snap[Path::new("new.csv")], b"x");
+        assert!(!out.join("old").exists());
+        assert!(hidden_entries(tmp.path()).is_empty());
+    }
+
+    #[test]
+    fn stale_staging_and_old_are_cleaned() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let staging = sibling(tmp.path(), "public".as_ref(), "staging");
+        let old = sibling(tmp.path(), "public".as_ref(), "old");
+        fs::create_dir_all(staging.join("junk")).unwrap();
+        fs::write(staging.join("junk/stale.html"), "stale").unwrap();
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join("x"), "x").unwrap();
+        // An unrelated hidden sibling must survive.
+        fs::write(tmp.path().join(".keep"), "keep").unwrap();
+
+        write_plan(&plan_of(&[("index.html", b"new")]), &out).unwrap();
+        assert!(!staging.exists());
+        assert!(!old.exists());
+        assert_eq!(snapshot(&out).len(), 1);
+        assert_eq!(hidden_entries(tmp.path()), [OsString::from(".keep")]);
+    }
+
+    #[test]
+    fn failure_leaves_previous_output_intact() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_plan(
+            &plan_of(&[("sentinel.txt", b"keep me"), ("sub/index.html", b"old")]),
+            &out,
+        )
+        .unwrap();
+        let before = snapshot(&out);
+
+        // "a" is a file and also the parent of "a/b".
+        let bad = plan_of(&[("a", b"file"), ("a/b", b"child"), ("index.html", b"new")]);
+        let err = write_plan(&bad, &out).unwrap_err();
+        assert!(matches!(err, WriteError::InvalidPlan { .. }), "{err:?}");
+        assert_eq!(snapshot(&out), before);
+
+        // Without the up-front check the failure happens while staging.
+        let err = stage_and_swap(&bad, &out).unwrap_err();
+        assert!(matches!(err, WriteError::WriteFile { .. }), "{err:?}");
+        assert!(err.to_string().contains("書き込めませんでした"));
+        assert_eq!(snapshot(&out), before);
+        assert_eq!(fs::read(out.join("sentinel.txt")).unwrap(), b"keep me");
+        assert!(hidden_entries(tmp.path()).is_empty());
+    }
+
+    #[test]
+    fn refuses_file_or_symlink_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("file");
+        fs::write(&file, "data").unwrap();
+        let plan = plan_of(&[("index.html", b"x")]);
+        assert!(matches!(
+            write_plan(&plan, &file),
+            Err(WriteError::OutputNotDir { .. })
+        ));
+        assert_eq!(fs::read(&file).unwrap(), b"data");
+
+        #[cfg(unix)]
+        {
+            let target = tmp.path().join("target");
+            fs::create_dir(&target).unwrap();
+            fs::write(target.join("t"), "t").unwrap();
+            let link = tmp.path().join("link");
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            assert!(matches!(
+                write_plan(&plan, &link),
+                Err(WriteError::OutputIsSymlink { .. })
+            ));
+            assert_eq!(fs::read(target.join("t")).unwrap(), b"t");
+        }
+    }
+
+    #[test]
+    fn empty_plan_creates_empty_dir() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("a/b/public");
+        let stats = write_plan(&OutputPlan::new(), &out).unwrap();
+        assert_eq!(stats, WriteStats::default());
+        assert!(out.is_dir());
+    }
+
+    #[test]
+    fn check_output_dir_cases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        for d in ["content/somu", "themes/default", "static"] {
+            fs::create_dir_all(root.join(d)).unwrap();
+        }
+        let canon_root = fs::canonicalize(&root).unwrap();
+
+        let refused = [
+            root.clone(),
+            root.join("."),
+            root.join("public/.."),
+            tmp.path().to_path_buf(),
+            root.join(".."),
+            root.join("content"),
+            root.join("content/somu"),
+            root.join("content/new/deeper"),
+            root.join("themes"),
+            root.join("themes/default/out"),
+            root.join("static/out"),
+            PathBuf::from("/"),
+        ];
+        for out in &refused {
+            assert!(check_output_dir(&root, out).is_err(), "{out:?}");
+        }
+        assert!(matches!(
+            check_output_dir(&root, &root),
+            Err(WriteError::SiteRoot { .. })
+        ));
+        assert!(matches!(
+            check_output_dir(&root, &root.join("..")),
+            Err(WriteError::ContainsSiteRoot { .. })
+        ));
+        assert!(matches!(
+            check_output_dir(&root, &root.join("content/somu")),
+            Err(WriteError::OverlapsSources { .. })
+        ));
+        assert!(matches!(
+            check_output_dir(&root, Path::new("/")),
+            Err(WriteError::FilesystemRoot { .. })
+        ));
+        if let Some(home) = home_dir() {
+            assert!(check_output_dir(&root, &home).is_err());
+        }
+
+        assert_eq!(
+            check_output_dir(&root, &root.join("public")).unwrap(),
+            canon_root.join("public")
+        );
+        assert_eq!(
+            check_output_dir(&root, &root.join("content/../dist")).unwrap(),
+            canon_root.join("dist")
+        );
+        let elsewhere = tempfile::tempdir().unwrap();
+        let out = elsewhere.path().join("x/y");
+        assert_eq!(
+            check_output_dir(&root, &out).unwrap(),
+            fs::canonicalize(elsewhere.path()).unwrap().join("x/y")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn check_output_dir_sees_through_symlinks() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        fs::create_dir_all(root.join("content")).unwrap();
+        let alias = tmp.path().join("alias");
+        std::os::unix::fs::symlink(root.join("content"), &alias).unwrap();
+        assert!(matches!(
+            check_output_dir(&root, &alias.join("out")),
+            Err(WriteError::OverlapsSources { .. })
+        ));
+    }
+}
