@@ -1,3 +1,39 @@
-//! hyoka — a static site generator for Japanese municipal performance reports (行政評価).
+//! hyoka (評価) — a static site generator for Japanese municipal performance reports.
+//!
+//! Staff write each goal sheet once, as Markdown with YAML front matter holding the
+//! indicator's values; hyoka checks them, evaluates them (status, 達成率, 進捗率), draws
+//! charts and renders an accessible Japanese site with open data beside every chart.
+//!
+//! # Stages (data flows one way)
+//!
+//! ```text
+//! content/ ──load──▶ content::LoadedContent ──model::build──▶ model::Site
+//!                                                               │
+//!                     ┌─────────────────┬───────────────────────┤
+//!                     ▼                 ▼                       ▼
+//!               chart (plotters)  render (tera, markdown)  export (csv, json, sitemap)
+//!                     └────────┬────────┴───────────────────────┘
+//!                              ▼
+//!                pipeline ─▶ output::OutputPlan ─▶ output::write (staged swap into public/)
+//! ```
+//!
+//! # Glossary
+//! - 年度 (fiscal year, April–March): [`model::FiscalYear`], stored as the western start year.
+//! - 指標 (indicator): [`model::Indicator`]; 初期値 baseline, 実績 actual, 目標値 targets,
+//!   最終目標値 the last target.
+//! - 進捗率 (progress to the final target), 達成率 (achievement of the year's plan), and
+//!   評価区分 (status): [`model::evaluation`].
+#![warn(missing_docs)]
+
+
+
+
+pub mod config;
+pub mod content;
+pub mod diag;
+
+pub mod fsio;
+pub mod model;
 pub mod output;
+
 pub mod render;

@@ -1,0 +1,347 @@
+//! Front matter: splits the `---` block from the Markdown body and parses its YAML into a
+//! position-carrying [`Node`] tree. The only module that calls the YAML crate.
+//!
+//! YAML errors carry positions relative to the block; they are moved to file lines here.
+//! The YAML crate does not give positions of values, so keys are found again in the text by
+//! [`Locator`], which follows block indentation (and flow `{ }` on one line).
+
+use serde_yaml::Value;
+
+use super::raw::{Key, Node, NodeValue, Pos};
+
+/// A file split into front matter and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML text between the fences (`None` when the file has no front matter).
+    pub yaml: Option<&'a str>,
+    /// File line of the first YAML line.
+    pub yaml_first_line: usize,
+    /// The Markdown body.
+    pub body: &'a str,
+    /// File line of the first body line.
+    pub body_first_line: usize,
+}
+
+/// Why the front matter could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    /// Stable code.
+    pub code: &'static str,
+    /// File line.
+    pub line: usize,
+    /// Column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
+/// Splits `---\n…\n---\n body`. A file that does not start with `---` has no front matter.
+pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Ok(Split { yaml: None, yaml_first_line: 1, body: text, body_first_line: 1 });
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut offset = yaml_start;
+    let mut line = 2;
+    for raw_line in text[yaml_start..].split_inclusive('\n') {
+        let trimmed = raw_line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let body_start = offset + raw_line.len();
+            return Ok(Split {
+                yaml: Some(&text[yaml_start..offset]),
+                yaml_first_line: 2,
+                body: &text[body_start..],
+                body_first_line: line + 1,
+            });
+        }
+        offset += raw_line.len();
+        line += 1;
+    }
+    Err(FrontMatterError {
+        code: "E-FM-UNCLOSED",
+        line: 1,
+        column: 1,
+        message: "フロントマター（先頭の --- で始まる設定部分）が閉じられていません".into(),
+        help: "設定部分の終わりに、--- だけを書いた行を追加してください".into(),
+    })
+}
+
+/// Parses front matter YAML into a [`Node`] tree; `first_line` is the file line of its first line.
+pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
+    let value: Value = serde_yaml::from_str(yaml).map_err(|e| yaml_error(&e, yaml, first_line))?;
+    let locator = Locator { text: yaml, first_line };
+    let root_pos = Pos { line: first_line, column: 1 };
+    Ok(locator.node(&value, 0, yaml.len(), root_pos))
+}
+
+fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatterError {
+    let (line, column) = e
+        .location()
+        .map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
+    let text = e.to_string();
+    let base = FrontMatterError {
+        code: "E-YAML",
+        line,
+        column,
+        message: String::new(),
+        help: String::new(),
+    };
+    if let Some(rest) = text.split("duplicate entry with key ").nth(1) {
+        let key = rest.split(" at line").next().unwrap_or(rest).trim_matches('"');
+        return FrontMatterError {
+            code: "E-DUPLICATE-KEY",
+            message: format!("キー「{key}」が二回書かれています"),
+            help: "同じキーは一度だけ書いてください（年度の重複なら、どちらかの値を消してください）".into(),
+            ..base
+        };
+    }
+    if text.contains("recursion limit") || text.contains("repetition limit") {
+        return FrontMatterError {
+            code: "E-YAML-LIMIT",
+            message: "YAMLの入れ子やエイリアス（&・*）が深すぎるか多すぎます".into(),
+            help: "フロントマターには、キーと値を素直に書いてください（& や * は使わないでください）".into(),
+            ..base
+        };
+    }
+    let tab = yaml.lines().nth(line.saturating_sub(first_line)).is_some_and(|l| l.starts_with('\t'));
+    let help = if tab {
+        "字下げにタブ文字は使えません。半角スペースで字下げしてください".to_string()
+    } else {
+        "「キー: 値」の形（コロンの後に半角スペース）、字下げ、引用符やかっこの閉じ忘れを確認してください".to_string()
+    };
+    FrontMatterError {
+        message: format!("フロントマターのYAMLが読めません（{}）", describe_yaml_problem(&text)),
+        help,
+        ..base
+    }
+}
+
+/// The parser's own words, with the position part removed (we give the position ourselves).
+fn describe_yaml_problem(text: &str) -> String {
+    let head = text.split(" at line ").next().unwrap_or(text);
+    let head = head.split(", while ").next().unwrap_or(head);
+    head.trim().to_string()
+}
+
+/// Finds where keys and sequence items were written (see the module doc).
+struct Locator<'a> {
+    text: &'a str,
+    first_line: usize,
+}
+
+impl Locator<'_> {
+    fn pos(&self, offset: usize) -> Pos {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos { line: self.first_line + line, column: before[line_start..].chars().count() + 1 }
+    }
+
+    fn node(&self, value: &Value, start: usize, end: usize, pos: Pos) -> Node {
+        let value = match value {
+            Value::Null => NodeValue::Null,
+            Value::Bool(b) => NodeValue::Bool(*b),
+            Value::Number(n) => NodeValue::Number { value: n.as_f64().unwrap_or(f64::NAN), text: n.to_string() },
+            Value::String(s) => NodeValue::String(s.clone()),
+            Value::Sequence(items) => NodeValue::Seq(self.seq(items, start, end, pos)),
+            Value::Mapping(map) => NodeValue::Map(self.map(map, start, end, pos)),
+            Value::Tagged(tagged) => return self.node(&tagged.value, start, end, pos),
+        };
+        Node { pos, value }
+    }
+
+    fn map(&self, map: &serde_yaml::Mapping, start: usize, end: usize, pos: Pos) -> Vec<(Key, Node)> {
+        let mut cursor = start;
+        let mut entries = Vec::with_capacity(map.len());
+        for (k, v) in map {
+            let text = key_text(k);
+            let (key_pos, value_start, value_end) = match self.find_key(&text, cursor, end) {
+                Some(found) => {
+                    cursor = found.value_start;
+                    (self.pos(found.key), found.value_start, found.block_end)
+                }
+                None => (pos, start, end),
+            };
+            let value_pos = self.value_pos(value_start, value_end).unwrap_or(key_pos);
+            entries.push((Key { text, pos: key_pos }, self.node(v, value_start, value_end, value_pos)));
+        }
+        entries
+    }
+
+    fn seq(&self, items: &[Value], start: usize, end: usize, pos: Pos) -> Vec<Node> {
+        let dashes = self.dashes(start, end);
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match dashes.get(i) {
+                Some(&d) => {
+                    let item_end = dashes.get(i + 1).copied().unwrap_or(end);
+                    let value_pos = self.value_pos(d + 1, item_end).unwrap_or(self.pos(d));
+                    self.node(item, d + 1, item_end, value_pos)
+                }
+                None => self.node(item, start, end, pos),
+            })
+            .collect()
+    }
+
+    /// Offsets of block sequence dashes at the first dash's indentation.
+    fn dashes(&self, start: usize, end: usize) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut indent = None;
+        let mut offset = start;
+        for line in self.text[start..end].split_inclusive('\n') {
+            let content = line.trim_start_matches(' ');
+            let this_indent = line.len() - content.len();
+            let is_dash = content.starts_with("- ") || content.trim_end() == "-";
+            let at_line_start = offset == 0 || self.text.as_bytes()[offset - 1] == b'\n';
+            if is_dash && at_line_start && indent.is_none_or(|i| i == this_indent) {
+                indent = Some(this_indent);
+                found.push(offset + this_indent);
+            } else if let Some(i) = indent
+                && !content.trim().is_empty()
+                && !content.starts_with('#')
+                && this_indent < i
+            {
+                break;
+            }
+            offset += line.len();
+        }
+        found
+    }
+
+    /// First non-space character of the value: on the key's line, or the next non-blank line.
+    fn value_pos(&self, start: usize, end: usize) -> Option<Pos> {
+        let slice = &self.text[start..end.max(start)];
+        let skip = slice.find(|c: char| !c.is_whitespace())?;
+        if slice[skip..].starts_with('#') {
+            let next_line = slice[skip..].find('\n')? + skip + 1;
+            return self.value_pos(start + next_line, end);
+        }
+        Some(self.pos(start + skip))
+    }
+
+    fn find_key(&self, key: &str, from: usize, end: usize) -> Option<FoundKey> {
+        let hay = &self.text[from..end];
+        for variant in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
+            let mut search = 0;
+            while let Some(i) = hay[search..].find(&variant) {
+                let at = from + search + i;
+                search += i + variant.len();
+                if let Some(found) = self.key_at(at, variant.len(), end) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    fn key_at(&self, at: usize, len: usize, end: usize) -> Option<FoundKey> {
+        let before = self.text[..at].chars().next_back();
+        let line_start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let prefix = &self.text[line_start..at];
+        let starts_ok = prefix.trim_start_matches([' ', '-']).is_empty()
+            || matches!(before, Some('{' | ',' | ' ') if prefix.contains('{'));
+        let after = &self.text[at + len..end];
+        let colon = after.len() - after.trim_start_matches(' ').len();
+        let is_key = after[colon..].starts_with(':')
+            && after[colon + 1..].chars().next().is_none_or(|c| c.is_whitespace() || c == ',' || c == '}');
+        if !(starts_ok && is_key) {
+            return None;
+        }
+        let value_start = at + len + colon + 1;
+        let key_indent = prefix.len();
+        Some(FoundKey { key: at, value_start, block_end: self.block_end(value_start, key_indent, end) })
+    }
+
+    /// End of a key's block: the first later line indented no deeper than the key.
+    fn block_end(&self, value_start: usize, key_indent: usize, end: usize) -> usize {
+        let Some(nl) = self.text[value_start..end].find('\n') else { return end };
+        let mut offset = value_start + nl + 1;
+        for line in self.text[offset..end].split_inclusive('\n') {
+            let content = line.trim_start_matches(' ');
+            let indent = line.len() - content.len();
+            let meaningful = !content.trim().is_empty() && !content.starts_with('#');
+            let is_seq_at_same = content.starts_with('-') && indent == key_indent;
+            if meaningful && indent <= key_indent && !is_seq_at_same {
+                return offset;
+            }
+            offset += line.len();
+        }
+        end
+    }
+}
+
+struct FoundKey {
+    key: usize,
+    value_start: usize,
+    block_end: usize,
+}
+
+fn key_text(k: &Value) -> String {
+    match k {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "~".into(),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOAL: &str = "---\ntitle: 地域コミュニティの推進\nindicator:\n  name: 自治会加入割合\n  unit: \"%\"\n  baseline: { year: 令和5年度, value: 74.6 }\n  actual:\n    令和6年度: 72.1\n  targets:\n    令和7年度: 72.7\n    2029: 75.0\nduties:\n  - 一つ目\n  - 二つ目\n---\n本文\n";
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let s = split(GOAL).unwrap();
+        assert_eq!(s.body, "本文\n");
+        assert_eq!(s.body_first_line, 16);
+        assert!(split("# 見出し\n").unwrap().yaml.is_none());
+        let e = split("---\ntitle: x\n本文\n").unwrap_err();
+        assert_eq!((e.code, e.line), ("E-FM-UNCLOSED", 1));
+    }
+
+    #[test]
+    fn every_value_knows_its_line_and_column() {
+        let s = split(GOAL).unwrap();
+        let root = parse(s.yaml.unwrap(), s.yaml_first_line).unwrap();
+        let ind = root.get("indicator").unwrap();
+        let pos = |n: &Node| (n.pos.line, n.pos.column);
+        assert_eq!(pos(root.get("title").unwrap()), (2, 8));
+        assert_eq!(pos(ind.get("unit").unwrap()), (5, 9));
+        let baseline = ind.get("baseline").unwrap();
+        assert_eq!(pos(baseline.get("value").unwrap()), (6, 43));
+        assert_eq!(pos(ind.get("actual").unwrap().get("令和6年度").unwrap()), (8, 16));
+        let targets = ind.get("targets").unwrap().as_map().unwrap();
+        assert_eq!((targets[1].0.text.as_str(), targets[1].0.pos.line), ("2029", 11));
+        let NodeValue::Seq(duties) = &root.get("duties").unwrap().value else { panic!() };
+        assert_eq!(duties.iter().map(pos).collect::<Vec<_>>(), [(13, 5), (14, 5)]);
+    }
+
+    #[test]
+    fn yaml_errors_point_at_file_lines() {
+        let e = parse("title: x\nindicator: [1\n", 2).unwrap_err();
+        assert_eq!(e.code, "E-YAML");
+        assert_eq!(e.line, 4);
+        let d = parse("a:\n  令和6年度: 1\n  令和6年度: 2\n", 2).unwrap_err();
+        assert_eq!((d.code, d.line), ("E-DUPLICATE-KEY", 4));
+        assert!(d.message.contains("令和6年度"));
+    }
+
+    #[test]
+    fn hostile_yaml_ends_quickly_with_an_error() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse(&deep, 2).unwrap_err().code, "E-YAML-LIMIT");
+        let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
+        for i in 0..20 {
+            let prev = if i == 0 { "*a".to_string() } else { format!("*b{}", i - 1) };
+            bomb += &format!("b{i}: &b{i} [{}]\n", vec![prev; 9].join(","));
+        }
+        assert_eq!(parse(&bomb, 2).unwrap_err().code, "E-YAML-LIMIT");
+    }
+}

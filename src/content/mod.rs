@@ -1,0 +1,238 @@
+//! Loading: walks `content/` (sorted, symlinks not followed), decodes each Markdown file,
+//! splits and parses its front matter. Produces raw documents and diagnostics; knows nothing
+//! of departments' or goals' rules beyond where files sit.
+//!
+//! Layout: `content/_index.md` (home), `content/<dept>/_index.md` (department),
+//! `content/<dept>/<goal>.md` (goal).
+
+pub mod front_matter;
+pub mod raw;
+pub mod source;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fsio::{self, DecodeProblem, Encoding, FsError};
+pub use raw::{Key, Node, NodeValue, Pos};
+pub use source::SourceFile;
+
+/// One Markdown file, decoded and split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The file and its text.
+    pub source: SourceFile,
+    /// Parsed front matter, if the file has one that parsed.
+    pub front: Option<Node>,
+    /// True when the file had a `---` block (even one that failed to parse).
+    pub has_front_matter: bool,
+    /// The Markdown body.
+    pub body: String,
+    /// File line of the body's first line.
+    pub body_first_line: usize,
+}
+
+impl Document {
+    /// The file stem (`jichikai` for `jichikai.md`).
+    pub fn stem(&self) -> String {
+        self.source.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+}
+
+/// A department folder: its `_index.md` (if any) and its goal files, sorted by file name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepartmentDocs {
+    /// Folder name (`somu`).
+    pub folder: String,
+    /// Folder path relative to the site root.
+    pub path: PathBuf,
+    /// `_index.md`.
+    pub index: Option<Document>,
+    /// The goal files.
+    pub goals: Vec<Document>,
+}
+
+/// Everything under `content/`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LoadedContent {
+    /// `content/_index.md`.
+    pub home: Option<Document>,
+    /// Department folders, sorted by name.
+    pub departments: Vec<DepartmentDocs>,
+}
+
+/// Where a file sits in the layout.
+enum Slot {
+    Home,
+    DepartmentIndex(String),
+    Goal(String),
+}
+
+/// Loads `<root>/content`. Problems in files become diagnostics; only I/O failures are errors.
+pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedContent, FsError> {
+    let content_dir = root.join("content");
+    let mut files: Vec<(Slot, PathBuf)> = Vec::new();
+    let mut folders: Vec<String> = Vec::new();
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = entry.map_err(|e| FsError::Read {
+            path: e.path().map_or_else(|| content_dir.clone(), Path::to_path_buf),
+            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk")),
+        })?;
+        let rel = relative(root, entry.path());
+        let depth = entry.depth();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ft = entry.file_type();
+        if ft.is_symlink() {
+            diags.push(
+                Diagnostic::warning("W-SYMLINK", &rel, 0, 0, "シンボリックリンクはたどりません（このファイルは使われません）")
+                    .with_help("ファイルそのものを content/ の中に置いてください"),
+            );
+            continue;
+        }
+        if ft.is_dir() {
+            if depth == 1 {
+                folders.push(name);
+            } else {
+                diags.push(
+                    Diagnostic::warning("W-NESTED", &rel, 0, 0, "課のフォルダーの中のフォルダーは使われません")
+                        .with_help("目標のファイルは content/<課>/<目標>.md に置いてください"),
+                );
+            }
+            continue;
+        }
+        if !name.ends_with(".md") {
+            if !name.ends_with('~') {
+                diags.push(
+                    Diagnostic::warning("W-NOT-MARKDOWN", &rel, 0, 0, "Markdown（.md）ではないファイルは使われません")
+                        .with_help("画像やPDFは static/ フォルダーに置いてください"),
+                );
+            }
+            continue;
+        }
+        let parent = entry.path().parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+        let slot = match (depth, name.as_str()) {
+            (1, "_index.md") => Slot::Home,
+            (1, _) => {
+                diags.push(
+                    Diagnostic::warning("W-MISPLACED", &rel, 0, 0, "content/ 直下の目標ファイルは使われません")
+                        .with_help("目標は課のフォルダーの中（content/<課>/<目標>.md）に置いてください"),
+                );
+                continue;
+            }
+            (2, "_index.md") => Slot::DepartmentIndex(parent.unwrap_or_default()),
+            (2, _) => Slot::Goal(parent.unwrap_or_default()),
+            _ => continue,
+        };
+        files.push((slot, entry.into_path()));
+    }
+    let loaded: Vec<(Slot, Result<Document, FsError>, Diagnostics)> = files
+        .into_par_iter()
+        .map(|(slot, path)| {
+            let mut local = Diagnostics::new();
+            let doc = load_document(root, &path, &mut local);
+            (slot, doc, local)
+        })
+        .collect();
+    let mut content = LoadedContent {
+        home: None,
+        departments: folders
+            .into_iter()
+            .map(|folder| DepartmentDocs { path: relative(root, &content_dir.join(&folder)), folder, index: None, goals: Vec::new() })
+            .collect(),
+    };
+    for (slot, doc, local) in loaded {
+        diags.extend(local);
+        let doc = doc?;
+        match slot {
+            Slot::Home => content.home = Some(doc),
+            Slot::DepartmentIndex(folder) => {
+                if let Some(d) = content.departments.iter_mut().find(|d| d.folder == folder) {
+                    d.index = Some(doc);
+                }
+            }
+            Slot::Goal(folder) => {
+                if let Some(d) = content.departments.iter_mut().find(|d| d.folder == folder) {
+                    d.goals.push(doc);
+                }
+            }
+        }
+    }
+    Ok(content)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with('#')
+}
+
+/// `path` relative to `root`, for messages (unchanged when not under it).
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}
+
+/// Reads, decodes and splits one file, pushing what is wrong with it.
+pub fn load_document(root: &Path, path: &Path, diags: &mut Diagnostics) -> Result<Document, FsError> {
+    let rel = relative(root, path);
+    let text = match fsio::read_text(path)? {
+        Ok(decoded) => {
+            if decoded.encoding == Encoding::ShiftJis {
+                diags.push(
+                    Diagnostic::warning("W-ENCODING", &rel, 0, 0, "このファイルは Shift_JIS で保存されています（読み込みましたが、文字化けの元になります）")
+                        .with_help("メモ帳などで「UTF-8」を選んで保存し直してください"),
+                );
+            }
+            decoded.text
+        }
+        Err(DecodeProblem::Binary) => {
+            diags.push(
+                Diagnostic::error("E-BINARY", &rel, 0, 0, "テキストファイルではありません（画像やWord文書などの可能性があります）")
+                    .with_help("Markdown の文章を UTF-8 のテキストとして保存してください"),
+            );
+            String::new()
+        }
+        Err(DecodeProblem::TooLarge(size)) => {
+            diags.push(
+                Diagnostic::error("E-TOO-LARGE", &rel, 0, 0, format!("ファイルが大きすぎます（{size}バイト）"))
+                    .with_help(format!("1つの報告は{}MiB以下にしてください", fsio::MAX_FILE_BYTES / 1024 / 1024)),
+            );
+            String::new()
+        }
+    };
+    Ok(parse_document(SourceFile::new(rel, text), diags))
+}
+
+/// Splits and parses a decoded file.
+pub fn parse_document(source: SourceFile, diags: &mut Diagnostics) -> Document {
+    let (front, has_front_matter, body, body_first_line) = match front_matter::split(&source.text) {
+        Ok(split) => {
+            let front = split.yaml.and_then(|yaml| match front_matter::parse(yaml, split.yaml_first_line) {
+                Ok(node) => Some(node),
+                Err(e) => {
+                    push_fm_error(&source, e, diags);
+                    None
+                }
+            });
+            (front, split.yaml.is_some(), split.body.to_string(), split.body_first_line)
+        }
+        Err(e) => {
+            push_fm_error(&source, e, diags);
+            (None, true, String::new(), 1)
+        }
+    };
+    Document { source, front, has_front_matter, body, body_first_line }
+}
+
+fn push_fm_error(source: &SourceFile, e: front_matter::FrontMatterError, diags: &mut Diagnostics) {
+    diags.push(
+        Diagnostic::error(e.code, &source.path, e.line, e.column, e.message)
+            .with_source_line(source.line(e.line))
+            .with_help(e.help),
+    );
+}

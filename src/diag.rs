@@ -1,0 +1,217 @@
+//! Diagnostics: problems in the user's content, collected from every file and rule, then
+//! printed sorted as `path:line:col: エラー: … ` with the offending line, a caret and the fix.
+//!
+//! A diagnostic is never thrown: stages push them into [`Diagnostics`] and go on, so one run
+//! reports every problem (ripgrep's and Zola's lesson).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks the build (exit 1).
+    Error,
+    /// Reported; the build goes on.
+    Warning,
+}
+
+impl Severity {
+    /// `エラー` / `警告`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "エラー",
+            Severity::Warning => "警告",
+        }
+    }
+}
+
+/// One finding in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code (`E-YAML`, `E-MISSING-KEY` …) for tests, JSON and configuration.
+    pub code: &'static str,
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when unknown.
+    pub column: usize,
+    /// What is wrong, in Japanese.
+    pub message: String,
+    /// How to fix it, in Japanese.
+    pub help: Option<String>,
+    /// The source line, for display.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at a position.
+    pub fn error(code: &'static str, path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+            help: None,
+            source_line: None,
+        }
+    }
+
+    /// A warning at a position.
+    pub fn warning(code: &'static str, path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, ..Self::error(code, path, line, column, message) }
+    }
+
+    /// Adds the fix.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds the source line shown under the message.
+    pub fn with_source_line(mut self, line: Option<&str>) -> Self {
+        self.source_line = line.map(str::to_string);
+        self
+    }
+
+    /// `path:line:col`.
+    pub fn location(&self) -> String {
+        let path = self.path.display();
+        match (self.line, self.column) {
+            (0, _) => format!("{path}"),
+            (l, 0) => format!("{path}:{l}"),
+            (l, c) => format!("{path}:{l}:{c}"),
+        }
+    }
+
+    /// The text form: header, source line with caret, help.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "{}: {}: {} [{}]\n",
+            self.location(),
+            self.severity.label(),
+            self.message,
+            self.code
+        );
+        if let Some(src) = &self.source_line {
+            let gutter = self.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{gutter} | {src}");
+            if self.column > 0 {
+                let prefix: String = src.chars().take(self.column - 1).collect();
+                let caret_pad = unicode_pad(&prefix);
+                let _ = writeln!(out, "{pad} | {caret_pad}^");
+            }
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = 修正方法: {help}");
+        }
+        out
+    }
+}
+
+/// Spaces as wide as `prefix` on a terminal (full-width characters take two columns).
+fn unicode_pad(prefix: &str) -> String {
+    prefix
+        .chars()
+        .map(|c| if c == '\t' { "\t" } else if is_wide(c) { "  " } else { " " })
+        .collect()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+/// All findings of a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Empty.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Adds all of another run's.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// True when any is an error.
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// Sorted by path, line, column, then code, so output never depends on thread order.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.code, &a.message).cmp(&(&b.path, b.line, b.column, b.code, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+
+    /// Read access.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// True when there is nothing.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_rustc_with_a_caret_under_wide_text() {
+        let d = Diagnostic::error("E-VALUE", Path::new("content/somu/a.md"), 9, 5, "値が読めません")
+            .with_source_line(Some("令和6: abc"))
+            .with_help("数値で書いてください");
+        assert_eq!(
+            d.render(),
+            "content/somu/a.md:9:5: エラー: 値が読めません [E-VALUE]\n  |\n9 | 令和6: abc\n  |         ^\n  = 修正方法: 数値で書いてください\n"
+        );
+    }
+
+    #[test]
+    fn sorted_by_place() {
+        let mut ds = Diagnostics::new();
+        ds.push(Diagnostic::warning("W", Path::new("b.md"), 1, 1, "x"));
+        ds.push(Diagnostic::error("E", Path::new("a.md"), 3, 1, "y"));
+        ds.push(Diagnostic::error("E", Path::new("a.md"), 2, 1, "z"));
+        let lines: Vec<usize> = ds.clone().sorted().iter().map(|d| d.line).collect();
+        assert_eq!(lines, [2, 3, 1]);
+        assert_eq!((ds.error_count(), ds.warning_count()), (2, 1));
+    }
+}

@@ -1,0 +1,77 @@
+//! 課 and 目標 — departments and their goals, as validated domain values.
+
+use std::path::PathBuf;
+
+use super::evaluation::Evaluation;
+use super::indicator::Indicator;
+
+/// 目標: one goal sheet of a department.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Goal {
+    /// URL slug (`jichikai`), from the file stem or `slug:`.
+    pub slug: String,
+    /// The department's slug.
+    pub department_slug: String,
+    /// 目標名.
+    pub title: String,
+    /// 指標 with its series.
+    pub indicator: Indicator,
+    /// 設定根拠.
+    pub basis: Option<String>,
+    /// 事業概要.
+    pub summary: Option<String>,
+    /// Order inside the department (then title, then slug).
+    pub weight: i64,
+    /// Drafts are left out of `build` unless `--drafts`.
+    pub draft: bool,
+    /// The Markdown body.
+    pub body: String,
+    /// The source file, relative to the site root.
+    pub source: PathBuf,
+    /// Evaluation at the site's `as_of`.
+    pub evaluation: Evaluation,
+}
+
+/// 課: a department with its duties and its goals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Department {
+    /// URL slug (`somu`), from the folder name or `slug:`.
+    pub slug: String,
+    /// 課名.
+    pub title: String,
+    /// 当課の主な業務.
+    pub duties: Vec<String>,
+    /// 業務の対象.
+    pub served: Option<String>,
+    /// Order on the home page (then title, then slug).
+    pub weight: i64,
+    /// The Markdown body of `_index.md`.
+    pub body: String,
+    /// The source file, relative to the site root.
+    pub source: PathBuf,
+    /// Its goals, in display order.
+    pub goals: Vec<Goal>,
+}
+
+/// Whether `s` is a valid URL slug: ASCII `[a-z0-9-]+`, not starting or ending with `-`.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_lowercase() {
+        for ok in ["somu", "jishu-bosai", "r7-1"] {
+            assert!(is_valid_slug(ok), "{ok}");
+        }
+        for bad in ["", "総務", "Somu", "a b", "-a", "a-", "a_b", "a.b"] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Indicator values: reading what staff write (`72.1`, `"72.1%"`, `"9,400人"`, `７２．１`,
+//! `△5`) into numbers, and writing numbers back the way Japanese public documents show them.
+//!
+//! Pure functions, no I/O. Unit checking lives here so that `"58人"` under `unit: 地区` is
+//! caught with the key's position by the caller.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a written value is not a number of the indicator's unit.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    /// Not a number at all.
+    #[error("「{0}」は数値として読めません")]
+    NotANumber(String),
+    /// A number followed by another unit than the indicator's.
+    #[error("「{written}」の単位「{found}」が指標の単位「{expected}」と合いません")]
+    UnitMismatch {
+        /// What was written.
+        written: String,
+        /// The unit found after the number.
+        found: String,
+        /// The indicator's `unit`.
+        expected: String,
+    },
+    /// NaN, infinity or a number too large to be a real value.
+    #[error("「{0}」は有限の数値ではありません")]
+    NotFinite(String),
+}
+
+impl ValueError {
+    /// How to fix it, in Japanese.
+    pub fn help(&self) -> String {
+        match self {
+            ValueError::UnitMismatch { expected, .. } => format!(
+                "数値だけを書くか、単位「{expected}」を付けて書いてください（例: 72.1 または \"72.1{expected}\"）"
+            ),
+            _ => "72.1 のように半角数字で書いてください（マイナスは -5 または △5）".to_string(),
+        }
+    }
+}
+
+/// A value read from text, and whether it needed normalising (full-width digits, a unit,
+/// thousands separators, △), which `check` reports as a warning.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParsedValue {
+    /// The number.
+    pub value: f64,
+    /// Decimal places as written (`75.0` → 1), so pages show `75.0%` as the sheet did.
+    pub decimals: u8,
+    /// True when the text was not already a plain half-width number.
+    pub normalized: bool,
+}
+
+/// Largest magnitude accepted; beyond it a value is a typo, and f64 arithmetic loses digits.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// Checks a number that YAML already parsed.
+pub fn check_number(value: f64, written: &str) -> Result<ParsedValue, ValueError> {
+    if !value.is_finite() || value.abs() > MAX_MAGNITUDE {
+        return Err(ValueError::NotFinite(written.to_string()));
+    }
+    Ok(ParsedValue { value, decimals: decimals_of(written), normalized: false })
+}
+
+/// Reads a value written as text, accepting the indicator's unit after the number.
+pub fn parse_value(text: &str, unit: &str) -> Result<ParsedValue, ValueError> {
+    let normalized: String = text.nfkc().collect();
+    let s = normalized.trim();
+    let (negative, rest) = match s.strip_prefix(['△', '▲', '-', '−', '－']) {
+        Some(r) => (true, r.trim_start()),
+        None => (false, s),
+    };
+    let number_len = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map_or(rest.len(), |(i, _)| i);
+    let (number, suffix) = rest.split_at(number_len);
+    let suffix = suffix.trim();
+    let digits = strip_thousands(number).ok_or_else(|| ValueError::NotANumber(text.into()))?;
+    let lower = suffix.to_ascii_lowercase();
+    if matches!(lower.as_str(), "nan" | "inf" | "infinity" | ".nan" | ".inf") && digits.is_empty() {
+        return Err(ValueError::NotFinite(text.into()));
+    }
+    if digits.is_empty() || digits.starts_with('.') || digits.ends_with('.') {
+        return Err(ValueError::NotANumber(text.into()));
+    }
+    let unit_norm: String = unit.nfkc().collect();
+    if !suffix.is_empty() && suffix != unit_norm.trim() {
+        return Err(ValueError::UnitMismatch {
+            written: text.into(),
+            found: suffix.into(),
+            expected: unit.into(),
+        });
+    }
+    let magnitude: f64 = digits.parse().map_err(|_| ValueError::NotANumber(text.into()))?;
+    let value = if negative { -magnitude } else { magnitude };
+    let mut parsed = check_number(value, &digits).map_err(|_| ValueError::NotFinite(text.into()))?;
+    parsed.normalized = digits != text.trim();
+    Ok(parsed)
+}
+
+/// `9,400` → `9400`; commas must group by three. `None` when malformed.
+fn strip_thousands(number: &str) -> Option<String> {
+    if !number.contains(',') {
+        return Some(number.to_string());
+    }
+    let int_part = number.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = int_part.split(',').collect();
+    let well_formed = !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3);
+    well_formed.then(|| number.replace(',', ""))
+}
+
+/// Decimal places in a written number (`74.60` → 2, `75` → 0).
+pub fn decimals_of(written: &str) -> u8 {
+    written
+        .split_once('.')
+        .map_or(0, |(_, frac)| frac.chars().take_while(char::is_ascii_digit).count().min(6) as u8)
+}
+
+/// `9400.0` with 0 decimals → `9,400`; `-2.5` with 1 → `-2.5`. Half-width digits, thousands
+/// separators (full-width digits are read digit by digit by screen readers).
+pub fn format_number(value: f64, decimals: u8) -> String {
+    let text = format!("{:.*}", usize::from(decimals), value.abs());
+    let (int_part, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let zero = text.chars().all(|c| c == '0' || c == '.');
+    let sign = if value < 0.0 && !zero { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A value with its unit: `74.6%`, `58地区`.
+pub fn format_with_unit(value: f64, decimals: u8, unit: &str) -> String {
+    format!("{}{}", format_number(value, decimals), unit)
+}
+
+/// A percentage computed by hyoka (進捗率, 達成率): one decimal, trailing `.0` dropped.
+pub fn format_percent(pct: f64) -> String {
+    let text = format_number(pct, 1);
+    let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
+    format!("{text}%")
+}
+
+/// A change between two values. For `%` indicators the change is in ポイント, not %.
+pub fn format_change(delta: f64, decimals: u8, unit: &str) -> String {
+    let sign = if delta > 0.0 { "+" } else { "" };
+    let unit = if unit == "%" { "ポイント" } else { unit };
+    format!("{sign}{}{unit}", format_number(delta, decimals))
+}
+
+/// Rounds to `places` decimals, for stable numbers in data files (−625.0000001 → −625).
+pub fn round_to(value: f64, places: i32) -> f64 {
+    let factor = 10f64.powi(places);
+    let rounded = (value * factor).round() / factor;
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_what_staff_write() {
+        for (text, unit, value, normalized) in [
+            ("72.1", "%", 72.1, false),
+            ("72.1%", "%", 72.1, true),
+            ("72.1％", "%", 72.1, true),
+            ("７２．１", "%", 72.1, true),
+            ("58地区", "地区", 58.0, true),
+            ("9,400人", "人", 9400.0, true),
+            ("1,234,567", "件", 1234567.0, true),
+            ("△5", "件", -5.0, true),
+            ("▲0.5", "%", -0.5, true),
+            ("-3", "回", -3.0, false),
+            (" 12 ", "回", 12.0, true),
+            ("12 回", "回", 12.0, true),
+        ] {
+            let parsed = parse_value(text, unit).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(parsed.value, value, "{text}");
+            assert_eq!(parsed.normalized, normalized, "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_value() {
+        assert!(matches!(parse_value("58人", "地区"), Err(ValueError::UnitMismatch { .. })));
+        assert!(matches!(parse_value("72.1", "%").map(|p| p.value), Ok(v) if v == 72.1));
+        for bad in ["", "abc", "約70", "1,23", "12,3456", ".5", "5.", "1.2.3", "%"] {
+            assert!(parse_value(bad, "%").is_err(), "{bad}");
+        }
+        assert!(matches!(parse_value("nan", "%"), Err(ValueError::NotFinite(_))));
+        assert!(parse_value("1e400", "%").is_err());
+        let huge = "9".repeat(400);
+        assert!(matches!(parse_value(&huge, "%"), Err(ValueError::NotFinite(_))));
+        assert!(check_number(f64::NAN, ".nan").is_err());
+        assert!(check_number(f64::INFINITY, ".inf").is_err());
+    }
+
+    #[test]
+    fn decimals_follow_the_sheet() {
+        assert_eq!(parse_value("75.0%", "%").unwrap().decimals, 1);
+        assert_eq!(decimals_of("58"), 0);
+        assert_eq!(decimals_of("74.60"), 2);
+    }
+
+    #[test]
+    fn formats_numbers_for_pages() {
+        assert_eq!(format_number(9400.0, 0), "9,400");
+        assert_eq!(format_number(1234567.25, 2), "1,234,567.25");
+        assert_eq!(format_number(75.0, 1), "75.0");
+        assert_eq!(format_number(-2.5, 1), "-2.5");
+        assert_eq!(format_number(-0.01, 1), "0.0");
+        assert_eq!(format_with_unit(74.6, 1, "%"), "74.6%");
+        assert_eq!(format_percent(-625.0), "-625%");
+        assert_eq!(format_percent(97.8954), "97.9%");
+        assert_eq!(format_change(-2.5, 1, "%"), "-2.5ポイント");
+        assert_eq!(format_change(1.0, 0, "地区"), "+1地区");
+        assert_eq!(round_to(-624.9999999, 4), -625.0);
+    }
+}
