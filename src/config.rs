@@ -12,7 +12,8 @@ use crate::model::fiscal_year::FiscalYear;
 /// The default licence of the open data (公共データ利用規約 第1.0版, CC BY 4.0 compatible).
 pub const DEFAULT_LICENSE: &str = "公共データ利用規約（第1.0版）";
 /// Where the default licence is published.
-pub const DEFAULT_LICENSE_URL: &str = "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0";
+pub const DEFAULT_LICENSE_URL: &str =
+    "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,24 +93,48 @@ impl Config {
         };
         let at = |key: &str| key_line(text, key);
         let base_url = normalize_base_url(&raw.base_url);
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) || base_url.len() < 10 {
+        if !(base_url.starts_with("https://") || base_url.starts_with("http://"))
+            || base_url.len() < 10
+        {
             diags.push(
-                Diagnostic::error("E-CONFIG-BASE-URL", path, at("base_url"), 1, format!("base_url「{}」は絶対URLではありません", raw.base_url))
-                    .with_help("https://www.town.example.jp/hyoka/ のように https:// から書いてください"),
+                Diagnostic::error(
+                    "E-CONFIG-BASE-URL",
+                    path,
+                    at("base_url"),
+                    1,
+                    format!("base_url「{}」は絶対URLではありません", raw.base_url),
+                )
+                .with_help(
+                    "https://www.town.example.jp/hyoka/ のように https:// から書いてください",
+                ),
             );
         }
         if raw.language != "ja" {
             diags.push(
-                Diagnostic::error("E-CONFIG-LANGUAGE", path, at("language"), 1, format!("language「{}」には対応していません", raw.language))
-                    .with_help("language = \"ja\" と書いてください"),
+                Diagnostic::error(
+                    "E-CONFIG-LANGUAGE",
+                    path,
+                    at("language"),
+                    1,
+                    format!("language「{}」には対応していません", raw.language),
+                )
+                .with_help("language = \"ja\" と書いてください"),
             );
         }
         if let Some(code) = &raw.municipality_code
             && !municipality_code_is_valid(code)
         {
             diags.push(
-                Diagnostic::error("E-CONFIG-CODE", path, at("municipality_code"), 1, format!("municipality_code「{code}」は全国地方公共団体コードとして正しくありません"))
-                    .with_help("6桁（検査数字付き）で書いてください。例: 毛呂山町は \"113263\""),
+                Diagnostic::error(
+                    "E-CONFIG-CODE",
+                    path,
+                    at("municipality_code"),
+                    1,
+                    format!(
+                        "municipality_code「{code}」は全国地方公共団体コードとして正しくありません"
+                    ),
+                )
+                .with_help("6桁（検査数字付き）で書いてください。例: 毛呂山町は \"113263\""),
             );
         }
         let as_of = match &raw.as_of {
@@ -122,7 +147,16 @@ impl Config {
                 match FiscalYear::parse(&text_value) {
                     Ok(y) => Some(y),
                     Err(e) => {
-                        diags.push(Diagnostic::error("E-CONFIG-AS-OF", path, at("as_of"), 1, format!("as_of: {e}")).with_help(e.help()));
+                        diags.push(
+                            Diagnostic::error(
+                                "E-CONFIG-AS-OF",
+                                path,
+                                at("as_of"),
+                                1,
+                                format!("as_of: {e}"),
+                            )
+                            .with_help(e.help()),
+                        );
                         None
                     }
                 }
@@ -133,8 +167,16 @@ impl Config {
             match value.as_bool() {
                 Some(on) => proofreading.push((rule.clone(), on)),
                 None => diags.push(
-                    Diagnostic::error("E-CONFIG", path, at(rule), 1, format!("[proofreading] の {rule} は true か false で書いてください"))
-                        .with_help(format!("{rule} = false と書くと、その校正ルールを使いません")),
+                    Diagnostic::error(
+                        "E-CONFIG",
+                        path,
+                        at(rule),
+                        1,
+                        format!("[proofreading] の {rule} は true か false で書いてください"),
+                    )
+                    .with_help(format!(
+                        "{rule} = false と書くと、その校正ルールを使いません"
+                    )),
                 ),
             }
         }
@@ -154,7 +196,9 @@ impl Config {
             as_of,
             unsafe_html: raw.unsafe_html,
             license: raw.license.unwrap_or_else(|| DEFAULT_LICENSE.into()),
-            license_url: raw.license_url.unwrap_or_else(|| DEFAULT_LICENSE_URL.into()),
+            license_url: raw
+                .license_url
+                .unwrap_or_else(|| DEFAULT_LICENSE_URL.into()),
             proofreading,
         })
     }
@@ -172,13 +216,21 @@ impl Config {
 
 fn normalize_base_url(url: &str) -> String {
     let url = url.trim();
-    if url.ends_with('/') { url.to_string() } else { format!("{url}/") }
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
 }
 
 /// `https://example.jp/hyoka/` → `/hyoka/`.
 fn base_path_of(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
-    after_scheme.find('/').map_or("/".to_string(), |i| after_scheme[i..].to_string())
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    after_scheme
+        .find('/')
+        .map_or("/".to_string(), |i| after_scheme[i..].to_string())
 }
 
 /// JIS X 0402 check digit: weights 6,5,4,3,2; (11 − sum mod 11) mod 10.
@@ -187,7 +239,11 @@ pub fn municipality_code_is_valid(code: &str) -> bool {
     if digits.len() != 6 || code.len() != 6 {
         return false;
     }
-    let sum: u32 = digits[..5].iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+    let sum: u32 = digits[..5]
+        .iter()
+        .zip([6, 5, 4, 3, 2])
+        .map(|(d, w)| d * w)
+        .sum();
     (11 - sum % 11) % 10 == digits[5]
 }
 
@@ -231,13 +287,18 @@ mod tests {
         assert_eq!(c.as_of.map(FiscalYear::western), Some(2024));
         assert_eq!(c.license, DEFAULT_LICENSE);
         let o = c.with_overrides(Some("http://127.0.0.1:1111"));
-        assert_eq!((o.base_url.as_str(), o.base_path.as_str()), ("http://127.0.0.1:1111/", "/"));
+        assert_eq!(
+            (o.base_url.as_str(), o.base_path.as_str()),
+            ("http://127.0.0.1:1111/", "/")
+        );
     }
 
     #[test]
     fn unknown_keys_are_errors_with_their_line() {
         let text = format!("{OK}base_ur = \"x\"\n");
-        let d = Config::parse(&text, Path::new("config.toml")).unwrap_err().sorted();
+        let d = Config::parse(&text, Path::new("config.toml"))
+            .unwrap_err()
+            .sorted();
         assert_eq!(d[0].line, 6);
         assert!(d[0].message.contains("base_ur"), "{}", d[0].message);
     }

@@ -53,7 +53,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at a position.
-    pub fn error(code: &'static str, path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: &'static str,
+        path: &Path,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Error,
             code,
@@ -67,8 +73,17 @@ impl Diagnostic {
     }
 
     /// A warning at a position.
-    pub fn warning(code: &'static str, path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(code, path, line, column, message) }
+    pub fn warning(
+        code: &'static str,
+        path: &Path,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, path, line, column, message)
+        }
     }
 
     /// Adds the fix.
@@ -124,7 +139,15 @@ impl Diagnostic {
 fn unicode_pad(prefix: &str) -> String {
     prefix
         .chars()
-        .map(|c| if c == '\t' { "\t" } else if is_wide(c) { "  " } else { " " })
+        .map(|c| {
+            if c == '\t' {
+                "\t"
+            } else if is_wide(c) {
+                "  "
+            } else {
+                " "
+            }
+        })
         .collect()
 }
 
@@ -156,12 +179,18 @@ impl Diagnostics {
 
     /// Number of errors.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// True when any is an error.
@@ -172,7 +201,8 @@ impl Diagnostics {
     /// Sorted by path, line, column, then code, so output never depends on thread order.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.code, &a.message).cmp(&(&b.path, b.line, b.column, b.code, &b.message))
+            (&a.path, a.line, a.column, a.code, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.code, &b.message))
         });
         self.items.dedup();
         self.items
@@ -195,12 +225,18 @@ mod tests {
 
     #[test]
     fn renders_like_rustc_with_a_caret_under_wide_text() {
-        let d = Diagnostic::error("E-VALUE", Path::new("content/somu/a.md"), 9, 5, "値が読めません")
-            .with_source_line(Some("令和6: abc"))
-            .with_help("数値で書いてください");
+        let d = Diagnostic::error(
+            "E-VALUE",
+            Path::new("content/somu/a.md"),
+            9,
+            5,
+            "値が読めません",
+        )
+        .with_source_line(Some("令和6: abc"))
+        .with_help("数値で書いてください");
         assert_eq!(
             d.render(),
-            "content/somu/a.md:9:5: エラー: 値が読めません [E-VALUE]\n  |\n9 | 令和6: abc\n  |         ^\n  = 修正方法: 数値で書いてください\n"
+            "content/somu/a.md:9:5: エラー: 値が読めません [E-VALUE]\n  |\n9 | 令和6: abc\n  |       ^\n  = 修正方法: 数値で書いてください\n"
         );
     }
 

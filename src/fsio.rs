@@ -56,13 +56,17 @@ pub struct Decoded {
 
 /// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`] before reading them.
 pub fn read_bytes(path: &Path) -> Result<Result<Vec<u8>, DecodeProblem>, FsError> {
-    let meta = std::fs::metadata(path).map_err(|source| FsError::Read { path: path.into(), source })?;
+    let meta = std::fs::metadata(path).map_err(|source| FsError::Read {
+        path: path.into(),
+        source,
+    })?;
     if meta.len() > MAX_FILE_BYTES {
         return Ok(Err(DecodeProblem::TooLarge(meta.len())));
     }
-    std::fs::read(path)
-        .map(Ok)
-        .map_err(|source| FsError::Read { path: path.into(), source })
+    std::fs::read(path).map(Ok).map_err(|source| FsError::Read {
+        path: path.into(),
+        source,
+    })
 }
 
 /// Reads a text file (see [`decode`]).
@@ -75,7 +79,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     let (text, encoding, had_bom) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (utf8(rest)?, Encoding::Utf8, true)
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let enc = if bytes[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
         if had_errors {
             return Err(DecodeProblem::Binary);
@@ -87,12 +95,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
         (shift_jis(bytes)?, Encoding::ShiftJis, false)
     };
     let had_crlf = text.contains('\r');
-    let text = if had_crlf { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
-    Ok(Decoded { text, encoding, had_crlf, had_bom })
+    let text = if had_crlf {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    Ok(Decoded {
+        text,
+        encoding,
+        had_crlf,
+        had_bom,
+    })
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, DecodeProblem> {
-    std::str::from_utf8(bytes).map_err(|_| DecodeProblem::Binary).and_then(checked)
+    std::str::from_utf8(bytes)
+        .map_err(|_| DecodeProblem::Binary)
+        .and_then(checked)
 }
 
 fn checked(text: &str) -> Result<String, DecodeProblem> {
@@ -134,7 +153,8 @@ mod tests {
 
     #[test]
     fn shift_jis_is_read() {
-        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("---\ntitle: 地域コミュニティの推進\n---\n本文です。\n");
+        let (bytes, _, _) =
+            encoding_rs::SHIFT_JIS.encode("---\ntitle: 地域コミュニティの推進\n---\n本文です。\n");
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, Encoding::ShiftJis);
         assert!(d.text.contains("地域コミュニティの推進"));
@@ -151,7 +171,10 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(DecodeProblem::Binary));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0"),
+            Err(DecodeProblem::Binary)
+        );
         assert_eq!(decode(b"a\0b"), Err(DecodeProblem::Binary));
     }
 }

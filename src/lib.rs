@@ -25,9 +25,6 @@
 //!   評価区分 (status): [`model::evaluation`].
 #![warn(missing_docs)]
 
-
-
-
 pub mod config;
 pub mod content;
 pub mod diag;

@@ -41,7 +41,12 @@ pub struct FrontMatterError {
 pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
-        return Ok(Split { yaml: None, yaml_first_line: 1, body: text, body_first_line: 1 });
+        return Ok(Split {
+            yaml: None,
+            yaml_first_line: 1,
+            body: text,
+            body_first_line: 1,
+        });
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
@@ -72,8 +77,14 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
 /// Parses front matter YAML into a [`Node`] tree; `first_line` is the file line of its first line.
 pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
     let value: Value = serde_yaml::from_str(yaml).map_err(|e| yaml_error(&e, yaml, first_line))?;
-    let locator = Locator { text: yaml, first_line };
-    let root_pos = Pos { line: first_line, column: 1 };
+    let locator = Locator {
+        text: yaml,
+        first_line,
+    };
+    let root_pos = Pos {
+        line: first_line,
+        column: 1,
+    };
     Ok(locator.node(&value, 0, yaml.len(), root_pos))
 }
 
@@ -90,11 +101,20 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
         help: String::new(),
     };
     if let Some(rest) = text.split("duplicate entry with key ").nth(1) {
-        let key = rest.split(" at line").next().unwrap_or(rest).trim_matches('"');
+        let key = rest
+            .split(" at line")
+            .next()
+            .unwrap_or(rest)
+            .trim_matches('"');
+        let line = second_occurrence(yaml, key, line - first_line).map_or(line, |l| l + first_line);
         return FrontMatterError {
             code: "E-DUPLICATE-KEY",
+            line,
+            column: 1,
             message: format!("キー「{key}」が二回書かれています"),
-            help: "同じキーは一度だけ書いてください（年度の重複なら、どちらかの値を消してください）".into(),
+            help:
+                "同じキーは一度だけ書いてください（年度の重複なら、どちらかの値を消してください）"
+                    .into(),
             ..base
         };
     }
@@ -102,21 +122,49 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
         return FrontMatterError {
             code: "E-YAML-LIMIT",
             message: "YAMLの入れ子やエイリアス（&・*）が深すぎるか多すぎます".into(),
-            help: "フロントマターには、キーと値を素直に書いてください（& や * は使わないでください）".into(),
+            help:
+                "フロントマターには、キーと値を素直に書いてください（& や * は使わないでください）"
+                    .into(),
             ..base
         };
     }
-    let tab = yaml.lines().nth(line.saturating_sub(first_line)).is_some_and(|l| l.starts_with('\t'));
+    let tab = yaml
+        .lines()
+        .nth(line.saturating_sub(first_line))
+        .is_some_and(|l| l.starts_with('\t'));
     let help = if tab {
         "字下げにタブ文字は使えません。半角スペースで字下げしてください".to_string()
     } else {
         "「キー: 値」の形（コロンの後に半角スペース）、字下げ、引用符やかっこの閉じ忘れを確認してください".to_string()
     };
     FrontMatterError {
-        message: format!("フロントマターのYAMLが読めません（{}）", describe_yaml_problem(&text)),
+        message: format!(
+            "フロントマターのYAMLが読めません（{}）",
+            describe_yaml_problem(&text)
+        ),
         help,
         ..base
     }
+}
+
+/// The 0-based line of the second key `key` at or after line `from` (the parser reports the
+/// start of the mapping, but staff need the line of the repeated key).
+fn second_occurrence(yaml: &str, key: &str, from: usize) -> Option<usize> {
+    let is_key_line = |l: &str| {
+        let t = l.trim_start().trim_start_matches("- ");
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                t.strip_prefix(k.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+    };
+    yaml.lines()
+        .enumerate()
+        .skip(from)
+        .filter(|(_, l)| is_key_line(l))
+        .nth(1)
+        .map(|(i, _)| i)
 }
 
 /// The parser's own words, with the position part removed (we give the position ourselves).
@@ -137,14 +185,20 @@ impl Locator<'_> {
         let before = &self.text[..offset.min(self.text.len())];
         let line = before.matches('\n').count();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Pos { line: self.first_line + line, column: before[line_start..].chars().count() + 1 }
+        Pos {
+            line: self.first_line + line,
+            column: before[line_start..].chars().count() + 1,
+        }
     }
 
     fn node(&self, value: &Value, start: usize, end: usize, pos: Pos) -> Node {
         let value = match value {
             Value::Null => NodeValue::Null,
             Value::Bool(b) => NodeValue::Bool(*b),
-            Value::Number(n) => NodeValue::Number { value: n.as_f64().unwrap_or(f64::NAN), text: n.to_string() },
+            Value::Number(n) => NodeValue::Number {
+                value: n.as_f64().unwrap_or(f64::NAN),
+                text: n.to_string(),
+            },
             Value::String(s) => NodeValue::String(s.clone()),
             Value::Sequence(items) => NodeValue::Seq(self.seq(items, start, end, pos)),
             Value::Mapping(map) => NodeValue::Map(self.map(map, start, end, pos)),
@@ -153,7 +207,13 @@ impl Locator<'_> {
         Node { pos, value }
     }
 
-    fn map(&self, map: &serde_yaml::Mapping, start: usize, end: usize, pos: Pos) -> Vec<(Key, Node)> {
+    fn map(
+        &self,
+        map: &serde_yaml::Mapping,
+        start: usize,
+        end: usize,
+        pos: Pos,
+    ) -> Vec<(Key, Node)> {
         let mut cursor = start;
         let mut entries = Vec::with_capacity(map.len());
         for (k, v) in map {
@@ -166,7 +226,10 @@ impl Locator<'_> {
                 None => (pos, start, end),
             };
             let value_pos = self.value_pos(value_start, value_end).unwrap_or(key_pos);
-            entries.push((Key { text, pos: key_pos }, self.node(v, value_start, value_end, value_pos)));
+            entries.push((
+                Key { text, pos: key_pos },
+                self.node(v, value_start, value_end, value_pos),
+            ));
         }
         entries
     }
@@ -247,18 +310,27 @@ impl Locator<'_> {
         let after = &self.text[at + len..end];
         let colon = after.len() - after.trim_start_matches(' ').len();
         let is_key = after[colon..].starts_with(':')
-            && after[colon + 1..].chars().next().is_none_or(|c| c.is_whitespace() || c == ',' || c == '}');
+            && after[colon + 1..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c == ',' || c == '}');
         if !(starts_ok && is_key) {
             return None;
         }
         let value_start = at + len + colon + 1;
         let key_indent = prefix.len();
-        Some(FoundKey { key: at, value_start, block_end: self.block_end(value_start, key_indent, end) })
+        Some(FoundKey {
+            key: at,
+            value_start,
+            block_end: self.block_end(value_start, key_indent, end),
+        })
     }
 
     /// End of a key's block: the first later line indented no deeper than the key.
     fn block_end(&self, value_start: usize, key_indent: usize, end: usize) -> usize {
-        let Some(nl) = self.text[value_start..end].find('\n') else { return end };
+        let Some(nl) = self.text[value_start..end].find('\n') else {
+            return end;
+        };
         let mut offset = value_start + nl + 1;
         for line in self.text[offset..end].split_inclusive('\n') {
             let content = line.trim_start_matches(' ');
@@ -286,7 +358,10 @@ fn key_text(k: &Value) -> String {
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Null => "~".into(),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
@@ -315,12 +390,23 @@ mod tests {
         assert_eq!(pos(root.get("title").unwrap()), (2, 8));
         assert_eq!(pos(ind.get("unit").unwrap()), (5, 9));
         let baseline = ind.get("baseline").unwrap();
-        assert_eq!(pos(baseline.get("value").unwrap()), (6, 43));
-        assert_eq!(pos(ind.get("actual").unwrap().get("令和6年度").unwrap()), (8, 16));
+        assert_eq!(pos(baseline.get("value").unwrap()), (6, 35));
+        assert_eq!(
+            pos(ind.get("actual").unwrap().get("令和6年度").unwrap()),
+            (8, 12)
+        );
         let targets = ind.get("targets").unwrap().as_map().unwrap();
-        assert_eq!((targets[1].0.text.as_str(), targets[1].0.pos.line), ("2029", 11));
-        let NodeValue::Seq(duties) = &root.get("duties").unwrap().value else { panic!() };
-        assert_eq!(duties.iter().map(pos).collect::<Vec<_>>(), [(13, 5), (14, 5)]);
+        assert_eq!(
+            (targets[1].0.text.as_str(), targets[1].0.pos.line),
+            ("2029", 11)
+        );
+        let NodeValue::Seq(duties) = &root.get("duties").unwrap().value else {
+            panic!()
+        };
+        assert_eq!(
+            duties.iter().map(pos).collect::<Vec<_>>(),
+            [(13, 5), (14, 5)]
+        );
     }
 
     #[test]
@@ -339,7 +425,11 @@ mod tests {
         assert_eq!(parse(&deep, 2).unwrap_err().code, "E-YAML-LIMIT");
         let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
         for i in 0..20 {
-            let prev = if i == 0 { "*a".to_string() } else { format!("*b{}", i - 1) };
+            let prev = if i == 0 {
+                "*a".to_string()
+            } else {
+                format!("*b{}", i - 1)
+            };
             bomb += &format!("b{i}: &b{i} [{}]\n", vec![prev; 9].join(","));
         }
         assert_eq!(parse(&bomb, 2).unwrap_err().code, "E-YAML-LIMIT");

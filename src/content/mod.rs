@@ -36,7 +36,11 @@ pub struct Document {
 impl Document {
     /// The file stem (`jichikai` for `jichikai.md`).
     pub fn stem(&self) -> String {
-        self.source.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+        self.source
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -82,8 +86,12 @@ pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedConten
         .filter_entry(|e| !is_hidden(e.file_name()));
     for entry in walker {
         let entry = entry.map_err(|e| FsError::Read {
-            path: e.path().map_or_else(|| content_dir.clone(), Path::to_path_buf),
-            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk")),
+            path: e
+                .path()
+                .map_or_else(|| content_dir.clone(), Path::to_path_buf),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("walk")),
         })?;
         let rel = relative(root, entry.path());
         let depth = entry.depth();
@@ -91,8 +99,14 @@ pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedConten
         let ft = entry.file_type();
         if ft.is_symlink() {
             diags.push(
-                Diagnostic::warning("W-SYMLINK", &rel, 0, 0, "シンボリックリンクはたどりません（このファイルは使われません）")
-                    .with_help("ファイルそのものを content/ の中に置いてください"),
+                Diagnostic::warning(
+                    "W-SYMLINK",
+                    &rel,
+                    0,
+                    0,
+                    "シンボリックリンクはたどりません（このファイルは使われません）",
+                )
+                .with_help("ファイルそのものを content/ の中に置いてください"),
             );
             continue;
         }
@@ -101,8 +115,14 @@ pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedConten
                 folders.push(name);
             } else {
                 diags.push(
-                    Diagnostic::warning("W-NESTED", &rel, 0, 0, "課のフォルダーの中のフォルダーは使われません")
-                        .with_help("目標のファイルは content/<課>/<目標>.md に置いてください"),
+                    Diagnostic::warning(
+                        "W-NESTED",
+                        &rel,
+                        0,
+                        0,
+                        "課のフォルダーの中のフォルダーは使われません",
+                    )
+                    .with_help("目標のファイルは content/<課>/<目標>.md に置いてください"),
                 );
             }
             continue;
@@ -110,19 +130,37 @@ pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedConten
         if !name.ends_with(".md") {
             if !name.ends_with('~') {
                 diags.push(
-                    Diagnostic::warning("W-NOT-MARKDOWN", &rel, 0, 0, "Markdown（.md）ではないファイルは使われません")
-                        .with_help("画像やPDFは static/ フォルダーに置いてください"),
+                    Diagnostic::warning(
+                        "W-NOT-MARKDOWN",
+                        &rel,
+                        0,
+                        0,
+                        "Markdown（.md）ではないファイルは使われません",
+                    )
+                    .with_help("画像やPDFは static/ フォルダーに置いてください"),
                 );
             }
             continue;
         }
-        let parent = entry.path().parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+        let parent = entry
+            .path()
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
         let slot = match (depth, name.as_str()) {
             (1, "_index.md") => Slot::Home,
             (1, _) => {
                 diags.push(
-                    Diagnostic::warning("W-MISPLACED", &rel, 0, 0, "content/ 直下の目標ファイルは使われません")
-                        .with_help("目標は課のフォルダーの中（content/<課>/<目標>.md）に置いてください"),
+                    Diagnostic::warning(
+                        "W-MISPLACED",
+                        &rel,
+                        0,
+                        0,
+                        "content/ 直下の目標ファイルは使われません",
+                    )
+                    .with_help(
+                        "目標は課のフォルダーの中（content/<課>/<目標>.md）に置いてください",
+                    ),
                 );
                 continue;
             }
@@ -144,7 +182,12 @@ pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedConten
         home: None,
         departments: folders
             .into_iter()
-            .map(|folder| DepartmentDocs { path: relative(root, &content_dir.join(&folder)), folder, index: None, goals: Vec::new() })
+            .map(|folder| DepartmentDocs {
+                path: relative(root, &content_dir.join(&folder)),
+                folder,
+                index: None,
+                goals: Vec::new(),
+            })
             .collect(),
     };
     for (slot, doc, local) in loaded {
@@ -174,11 +217,16 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// `path` relative to `root`, for messages (unchanged when not under it).
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    path.strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }
 
 /// Reads, decodes and splits one file, pushing what is wrong with it.
-pub fn load_document(root: &Path, path: &Path, diags: &mut Diagnostics) -> Result<Document, FsError> {
+pub fn load_document(
+    root: &Path,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Document, FsError> {
     let rel = relative(root, path);
     let text = match fsio::read_text(path)? {
         Ok(decoded) => {
@@ -192,15 +240,30 @@ pub fn load_document(root: &Path, path: &Path, diags: &mut Diagnostics) -> Resul
         }
         Err(DecodeProblem::Binary) => {
             diags.push(
-                Diagnostic::error("E-BINARY", &rel, 0, 0, "テキストファイルではありません（画像やWord文書などの可能性があります）")
-                    .with_help("Markdown の文章を UTF-8 のテキストとして保存してください"),
+                Diagnostic::error(
+                    "E-BINARY",
+                    &rel,
+                    0,
+                    0,
+                    "テキストファイルではありません（画像やWord文書などの可能性があります）",
+                )
+                .with_help("Markdown の文章を UTF-8 のテキストとして保存してください"),
             );
             String::new()
         }
         Err(DecodeProblem::TooLarge(size)) => {
             diags.push(
-                Diagnostic::error("E-TOO-LARGE", &rel, 0, 0, format!("ファイルが大きすぎます（{size}バイト）"))
-                    .with_help(format!("1つの報告は{}MiB以下にしてください", fsio::MAX_FILE_BYTES / 1024 / 1024)),
+                Diagnostic::error(
+                    "E-TOO-LARGE",
+                    &rel,
+                    0,
+                    0,
+                    format!("ファイルが大きすぎます（{size}バイト）"),
+                )
+                .with_help(format!(
+                    "1つの報告は{}MiB以下にしてください",
+                    fsio::MAX_FILE_BYTES / 1024 / 1024
+                )),
             );
             String::new()
         }
@@ -212,21 +275,34 @@ pub fn load_document(root: &Path, path: &Path, diags: &mut Diagnostics) -> Resul
 pub fn parse_document(source: SourceFile, diags: &mut Diagnostics) -> Document {
     let (front, has_front_matter, body, body_first_line) = match front_matter::split(&source.text) {
         Ok(split) => {
-            let front = split.yaml.and_then(|yaml| match front_matter::parse(yaml, split.yaml_first_line) {
-                Ok(node) => Some(node),
-                Err(e) => {
-                    push_fm_error(&source, e, diags);
-                    None
+            let front = split.yaml.and_then(|yaml| {
+                match front_matter::parse(yaml, split.yaml_first_line) {
+                    Ok(node) => Some(node),
+                    Err(e) => {
+                        push_fm_error(&source, e, diags);
+                        None
+                    }
                 }
             });
-            (front, split.yaml.is_some(), split.body.to_string(), split.body_first_line)
+            (
+                front,
+                split.yaml.is_some(),
+                split.body.to_string(),
+                split.body_first_line,
+            )
         }
         Err(e) => {
             push_fm_error(&source, e, diags);
             (None, true, String::new(), 1)
         }
     };
-    Document { source, front, has_front_matter, body, body_first_line }
+    Document {
+        source,
+        front,
+        has_front_matter,
+        body,
+        body_first_line,
+    }
 }
 
 fn push_fm_error(source: &SourceFile, e: front_matter::FrontMatterError, diags: &mut Diagnostics) {

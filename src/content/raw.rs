@@ -62,7 +62,10 @@ impl Node {
 
     /// A key of a mapping.
     pub fn get(&self, key: &str) -> Option<&Node> {
-        self.as_map()?.iter().find(|(k, _)| k.text == key).map(|(_, v)| v)
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| k.text == key)
+            .map(|(_, v)| v)
     }
 
     /// A string or a number as text (`title: 2025` is still a title).

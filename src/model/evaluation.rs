@@ -27,8 +27,13 @@ pub enum Status {
 
 impl Status {
     /// All statuses, in the order pages list them.
-    pub const ALL: [Status; 5] =
-        [Status::Achieved, Status::OnTrack, Status::Behind, Status::Worse, Status::NoData];
+    pub const ALL: [Status; 5] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Worse,
+        Status::NoData,
+    ];
 
     /// Contract code (`no_data`, `achieved`, `on_track`, `worse`, `behind`).
     pub fn code(self) -> &'static str {
@@ -154,7 +159,10 @@ mod tests {
         actual: &[(u16, f64)],
         targets: &[(u16, f64)],
     ) -> Indicator {
-        let point = |&(y, v): &(u16, f64)| Point { year: fy(y), value: v };
+        let point = |&(y, v): &(u16, f64)| Point {
+            year: fy(y),
+            value: v,
+        };
         Indicator {
             name: "指標".into(),
             unit: "%".into(),
@@ -167,7 +175,12 @@ mod tests {
     }
 
     fn seed(b: f64, a: f64, t7: f64, f11: f64) -> Indicator {
-        indicator(Direction::Up, (2023, b), &[(2024, a)], &[(2025, t7), (2029, f11)])
+        indicator(
+            Direction::Up,
+            (2023, b),
+            &[(2024, a)],
+            &[(2025, t7), (2029, f11)],
+        )
     }
 
     #[test]
@@ -191,14 +204,29 @@ mod tests {
     #[test]
     fn direction_down_inverts_better_and_achievement() {
         // ごみの量: 611 g → 593 g, target 580 g (御所市's pitfall).
-        let ind = indicator(Direction::Down, (2020, 611.0), &[(2024, 593.0)], &[(2024, 580.0)]);
+        let ind = indicator(
+            Direction::Down,
+            (2020, 611.0),
+            &[(2024, 593.0)],
+            &[(2024, 580.0)],
+        );
         let e = evaluate(&ind, None);
         assert_eq!(e.status, Status::Behind);
         assert_eq!(e.progress_pct, Some(round_to(18.0 / 31.0 * 100.0, 4)));
         assert_eq!(e.achievement_pct, Some(round_to(580.0 / 593.0 * 100.0, 4)));
-        let worse = indicator(Direction::Down, (2020, 611.0), &[(2021, 620.0)], &[(2024, 580.0)]);
+        let worse = indicator(
+            Direction::Down,
+            (2020, 611.0),
+            &[(2021, 620.0)],
+            &[(2024, 580.0)],
+        );
         assert_eq!(evaluate(&worse, None).status, Status::Worse);
-        let done = indicator(Direction::Down, (2020, 611.0), &[(2021, 570.0)], &[(2024, 580.0)]);
+        let done = indicator(
+            Direction::Down,
+            (2020, 611.0),
+            &[(2021, 570.0)],
+            &[(2024, 580.0)],
+        );
         assert_eq!(evaluate(&done, None).status, Status::Achieved);
     }
 
@@ -212,18 +240,34 @@ mod tests {
 
     #[test]
     fn final_target_equal_to_baseline_has_no_progress() {
-        let ind = indicator(Direction::Up, (2023, 50.0), &[(2024, 50.0)], &[(2029, 50.0)]);
+        let ind = indicator(
+            Direction::Up,
+            (2023, 50.0),
+            &[(2024, 50.0)],
+            &[(2029, 50.0)],
+        );
         let e = evaluate(&ind, None);
         assert_eq!(e.progress_pct, None);
         assert_eq!(e.status, Status::Achieved);
-        let dropped = indicator(Direction::Up, (2023, 50.0), &[(2024, 49.0)], &[(2029, 50.0)]);
+        let dropped = indicator(
+            Direction::Up,
+            (2023, 50.0),
+            &[(2024, 49.0)],
+            &[(2029, 50.0)],
+        );
         assert_eq!(evaluate(&dropped, None).status, Status::Worse);
     }
 
     #[test]
     fn actual_on_a_target_year_uses_that_target_exactly() {
         let ind = seed(58.0, 0.0, 61.0, 68.0);
-        let ind = Indicator { actual: vec![Point { year: fy(2025), value: 61.0 }], ..ind };
+        let ind = Indicator {
+            actual: vec![Point {
+                year: fy(2025),
+                value: 61.0,
+            }],
+            ..ind
+        };
         let e = evaluate(&ind, None);
         assert_eq!(e.plan_at_latest, Some(61.0));
         assert_eq!(e.achievement_pct, Some(100.0));
@@ -239,11 +283,23 @@ mod tests {
         assert_eq!(ind.plan_value(fy(2029)), 68.0);
         assert_eq!(ind.plan_value(fy(2035)), 68.0);
         // An actual after the plan period is judged against the final target.
-        let late = Indicator { actual: vec![Point { year: fy(2031), value: 67.0 }], ..ind.clone() };
+        let late = Indicator {
+            actual: vec![Point {
+                year: fy(2031),
+                value: 67.0,
+            }],
+            ..ind.clone()
+        };
         let e = evaluate(&late, None);
         assert_eq!((e.plan_at_latest, e.status), (Some(68.0), Status::Behind));
         // An actual before the baseline year is judged against the baseline.
-        let early = Indicator { actual: vec![Point { year: fy(2021), value: 58.0 }], ..ind };
+        let early = Indicator {
+            actual: vec![Point {
+                year: fy(2021),
+                value: 58.0,
+            }],
+            ..ind
+        };
         assert_eq!(evaluate(&early, None).status, Status::OnTrack);
     }
 

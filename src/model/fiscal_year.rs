@@ -24,11 +24,31 @@ pub struct Era {
 /// after it; the fiscal year in which an era changed is named by the new era (平成31年度 =
 /// 令和元年度 = 2019), as municipalities did after 2019-05-01.
 pub const ERAS: [Era; 5] = [
-    Era { name: "明治", letter: 'M', first_fiscal_year: 1868 },
-    Era { name: "大正", letter: 'T', first_fiscal_year: 1912 },
-    Era { name: "昭和", letter: 'S', first_fiscal_year: 1926 },
-    Era { name: "平成", letter: 'H', first_fiscal_year: 1989 },
-    Era { name: "令和", letter: 'R', first_fiscal_year: 2019 },
+    Era {
+        name: "明治",
+        letter: 'M',
+        first_fiscal_year: 1868,
+    },
+    Era {
+        name: "大正",
+        letter: 'T',
+        first_fiscal_year: 1912,
+    },
+    Era {
+        name: "昭和",
+        letter: 'S',
+        first_fiscal_year: 1926,
+    },
+    Era {
+        name: "平成",
+        letter: 'H',
+        first_fiscal_year: 1989,
+    },
+    Era {
+        name: "令和",
+        letter: 'R',
+        first_fiscal_year: 2019,
+    },
 ];
 
 /// The earliest and latest western year accepted. Reports are about the recent past and the
@@ -75,7 +95,9 @@ impl FiscalYearError {
 impl FiscalYear {
     /// A fiscal year from its western start year, if in range.
     pub fn new(western: u16) -> Option<Self> {
-        (MIN_YEAR..=MAX_YEAR).contains(&western).then_some(Self(western))
+        (MIN_YEAR..=MAX_YEAR)
+            .contains(&western)
+            .then_some(Self(western))
     }
 
     /// Western start year (令和7年度 → 2025).
@@ -150,7 +172,9 @@ impl FiscalYear {
         if n < 1 {
             return Err(FiscalYearError::ZeroOrNegative(original.to_string()));
         }
-        let next = ERAS.iter().find(|e| e.first_fiscal_year > era.first_fiscal_year);
+        let next = ERAS
+            .iter()
+            .find(|e| e.first_fiscal_year > era.first_fiscal_year);
         let western = i64::from(era.first_fiscal_year) + n - 1;
         if let Some(next) = next {
             // The era-change year may still be written in the old era (平成31年度 = 令和元年度).
@@ -212,7 +236,9 @@ mod tests {
     use super::*;
 
     fn fy(s: &str) -> u16 {
-        FiscalYear::parse(s).unwrap_or_else(|e| panic!("{s}: {e}")).western()
+        FiscalYear::parse(s)
+            .unwrap_or_else(|e| panic!("{s}: {e}"))
+            .western()
     }
 
     #[test]
@@ -263,14 +289,26 @@ mod tests {
             FiscalYear::parse("令和0年度"),
             Err(FiscalYearError::ZeroOrNegative(_))
         ));
-        assert!(matches!(FiscalYear::parse("R-1"), Err(FiscalYearError::ZeroOrNegative(_))));
+        assert!(matches!(
+            FiscalYear::parse("R-1"),
+            Err(FiscalYearError::ZeroOrNegative(_))
+        ));
         assert!(matches!(
             FiscalYear::parse("平成40年度"),
             Err(FiscalYearError::PastEraEnd { last: 31, .. })
         ));
-        assert!(matches!(FiscalYear::parse("平成32年度"), Err(FiscalYearError::PastEraEnd { .. })));
-        assert!(matches!(FiscalYear::parse("1500"), Err(FiscalYearError::OutOfRange(_))));
-        assert!(matches!(FiscalYear::parse("99999999999"), Err(FiscalYearError::OutOfRange(_))));
+        assert!(matches!(
+            FiscalYear::parse("平成32年度"),
+            Err(FiscalYearError::PastEraEnd { .. })
+        ));
+        assert!(matches!(
+            FiscalYear::parse("1500"),
+            Err(FiscalYearError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            FiscalYear::parse("99999999999"),
+            Err(FiscalYearError::OutOfRange(_))
+        ));
         for bad in ["", "来年度", "令和", "R", "X7", "7.5", "令和7.5年度"] {
             assert!(FiscalYear::parse(bad).is_err(), "{bad}");
         }
@@ -279,6 +317,9 @@ mod tests {
     #[test]
     fn error_messages_are_japanese() {
         let e = FiscalYear::parse("平成40年度").unwrap_err();
-        assert_eq!(e.to_string(), "「平成40年度」は平成の範囲外です（平成は31年度まで）");
+        assert_eq!(
+            e.to_string(),
+            "「平成40年度」は平成の範囲外です（平成は31年度まで）"
+        );
     }
 }

@@ -18,7 +18,9 @@ impl Direction {
     /// Reads the contract's words (`up`/`down`), and the Japanese ones staff may use.
     pub fn parse(text: &str) -> Option<Self> {
         match text.trim() {
-            "up" | "Up" | "UP" | "増加" | "上昇" | "高いほど良い" | "アップ" => Some(Self::Up),
+            "up" | "Up" | "UP" | "増加" | "上昇" | "高いほど良い" | "アップ" => {
+                Some(Self::Up)
+            }
             "down" | "Down" | "DOWN" | "減少" | "低下" | "低いほど良い" | "ダウン" => {
                 Some(Self::Down)
             }
@@ -88,7 +90,10 @@ pub struct Indicator {
 impl Indicator {
     /// 最終目標値: the target of the latest year.
     pub fn final_target(&self) -> Point {
-        *self.targets.last().expect("validated: targets are never empty")
+        *self
+            .targets
+            .last()
+            .expect("validated: targets are never empty")
     }
 
     /// The plan line p(y): straight lines through the baseline and the targets in year
@@ -113,7 +118,9 @@ impl Indicator {
 
     /// Baseline followed by the targets: the points the plan line goes through.
     pub fn plan_points(&self) -> Vec<Point> {
-        std::iter::once(self.baseline).chain(self.targets.iter().copied()).collect()
+        std::iter::once(self.baseline)
+            .chain(self.targets.iter().copied())
+            .collect()
     }
 
     /// The latest actual not after `as_of` (all actuals when `as_of` is `None`).

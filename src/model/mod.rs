@@ -34,14 +34,23 @@ pub struct Site {
 impl Site {
     /// Every goal with its department, in display order.
     pub fn goals(&self) -> impl Iterator<Item = (&Department, &Goal)> {
-        self.departments.iter().flat_map(|d| d.goals.iter().map(move |g| (d, g)))
+        self.departments
+            .iter()
+            .flat_map(|d| d.goals.iter().map(move |g| (d, g)))
     }
 
     /// Number of goals per status, in [`Status::ALL`] order.
     pub fn status_counts(&self) -> Vec<(Status, usize)> {
         Status::ALL
             .iter()
-            .map(|&s| (s, self.goals().filter(|(_, g)| g.evaluation.status == s).count()))
+            .map(|&s| {
+                (
+                    s,
+                    self.goals()
+                        .filter(|(_, g)| g.evaluation.status == s)
+                        .count(),
+                )
+            })
             .collect()
     }
 }

