@@ -1,1 +1,37 @@
-fn main() {}
+//! The `hyoka` binary: parse the command line, run the subcommand, map the outcome to the
+//! exit status (0 ok, 1 content errors, 2 bad usage or I/O failure). Nothing else.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use hyoka::cli::{Cli, Command};
+use hyoka::cmd;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    let result = match &cli.command {
+        Command::Build(args) => cmd::build::run(args, &mut stderr),
+        Command::Check(args) => cmd::check::run(args, &mut stdout, &mut stderr),
+    };
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
+        Err(e) => {
+            let mut message = format!("hyoka: エラー: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                message.push_str(&format!("\n  原因: {cause}"));
+                source = cause.source();
+            }
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}

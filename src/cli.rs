@@ -1,0 +1,66 @@
+//! Command-line types (clap derive) — nothing else. Help texts are Japanese.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// hyoka — 行政評価の報告書から、誰でも読めるウェブサイトを作ります。
+#[derive(Debug, Parser)]
+#[command(name = "hyoka", version, about, long_about = None)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// サイトを public/ に書き出します
+    Build(BuildArgs),
+    /// 内容を検査します（何も書き出しません）
+    Check(CheckArgs),
+}
+
+/// `hyoka build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// サイトのフォルダー（config.toml のある場所。省略時は現在のフォルダー）
+    #[arg(value_name = "SITE")]
+    pub site: Option<PathBuf>,
+    /// 書き出し先（省略時は <SITE>/public）
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// config.toml の base_url を置き換えます
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// 下書き（draft: true）も含めます
+    #[arg(long)]
+    pub drafts: bool,
+    /// 警告を表示しません
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `hyoka check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// サイトのフォルダー（省略時は現在のフォルダー）
+    #[arg(value_name = "SITE")]
+    pub site: Option<PathBuf>,
+    /// 出力の形式
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// 下書き（draft: true）も検査します
+    #[arg(long, default_value_t = true)]
+    pub drafts: bool,
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: `path:line:col: エラー: …` with the line and a caret.
+    Text,
+    /// For CI tools: one JSON object per line.
+    Json,
+}

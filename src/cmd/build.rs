@@ -1,0 +1,47 @@
+//! `hyoka build`: load and check everything; on any content error stop before the output
+//! folder is touched; otherwise plan the site in memory and swap it into the output folder.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::cli::BuildArgs;
+use crate::error::Error;
+use crate::output;
+use crate::pipeline::{self, BuildOptions};
+
+use super::{Outcome, counts, print_diagnostics};
+
+/// Runs the build; messages go to `err`.
+pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
+    let started = Instant::now();
+    let root = args.site.clone().unwrap_or_else(|| PathBuf::from("."));
+    let options = BuildOptions { root: root.clone(), base_url: args.base_url.clone(), drafts: args.drafts };
+    let (site, diags) = pipeline::load_site(&options)?;
+    let site = match site {
+        Some(site) if !diags.has_errors() => site,
+        _ => {
+            let outcome = print_diagnostics(diags, args.quiet, err);
+            let _ = writeln!(err, "ビルドを中止しました（{}）。出力フォルダーは変更していません。", counts(outcome));
+            return Ok(outcome);
+        }
+    };
+    let outcome = print_diagnostics(diags, args.quiet, err);
+    let plan = pipeline::plan_site(&site, &root)?;
+    let target = args.output.clone().unwrap_or_else(|| root.join("public"));
+    let target = output::check_output_dir(&root, &target)?;
+    let stats = output::write_plan(&plan, &target)?;
+    let goals = site.goals().count();
+    let _ = writeln!(
+        err,
+        "{}課・{}目標、{}ファイル（{} KB）を {} に書き出しました（{} ms、{}）",
+        site.departments.len(),
+        goals,
+        stats.files,
+        stats.bytes.div_ceil(1024),
+        target.display(),
+        started.elapsed().as_millis(),
+        counts(outcome),
+    );
+    Ok(outcome)
+}

@@ -1,0 +1,33 @@
+//! `hyoka check`: everything `build` checks, plus rendering in memory (so template errors
+//! show too); nothing is written.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::cli::{CheckArgs, Format};
+use crate::error::Error;
+use crate::pipeline::{self, BuildOptions};
+
+use super::{Outcome, counts, print_diagnostics, print_json};
+
+/// Runs the checks; findings go to `out` (JSON) or `err` (text).
+pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+    let root = args.site.clone().unwrap_or_else(|| PathBuf::from("."));
+    let options = BuildOptions { root: root.clone(), base_url: None, drafts: args.drafts };
+    let (site, diags) = pipeline::load_site(&options)?;
+    if let Some(site) = &site
+        && !diags.has_errors()
+    {
+        pipeline::plan_site(site, &root)?;
+    }
+    let outcome = match args.format {
+        Format::Json => print_json(diags, out),
+        Format::Text => {
+            let outcome = print_diagnostics(diags, false, err);
+            let verdict = if outcome.errors > 0 { "問題があります" } else { "問題はありません" };
+            let _ = writeln!(err, "検査しました: {verdict}（{}）", counts(outcome));
+            outcome
+        }
+    };
+    Ok(outcome)
+}
