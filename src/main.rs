@@ -24,13 +24,8 @@ fn main() -> ExitCode {
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
         Err(e) => {
-            let mut message = format!("hyoka: エラー: {e}");
-            let mut source = std::error::Error::source(&e);
-            while let Some(cause) = source {
-                message.push_str(&format!("\n  原因: {cause}"));
-                source = cause.source();
-            }
-            eprintln!("{message}");
+            // Every error's message already names its path and cause.
+            eprintln!("hyoka: エラー: {e}");
             ExitCode::from(2)
         }
     }

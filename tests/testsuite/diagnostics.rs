@@ -1,0 +1,54 @@
+//! Content errors: every one named with file:line:col in Japanese, all reported in one
+//! run, exit status 1; `check` writes nothing.
+
+use crate::harness::*;
+
+#[test]
+fn check_reports_every_error_with_file_and_line() {
+    let bad_value = goal("目標A", &SEED_INDICATOR.replace("72.1", "\"72.1人\""));
+    let bad_year = goal("目標B", &SEED_INDICATOR.replace("令和7年度", "令和0年度"));
+    let site = SiteTest::minimal()
+        .file("content/somu/a.md", &bad_value)
+        .file("content/somu/b.md", &bad_year)
+        .file("content/somu/c.md", "---\ntitle: [閉じていない\n---\n");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "content/somu/a.md:9:16: エラー: 実績: 「72.1人」の単位「人」が指標の単位「%」と合いません",
+        "content/somu/b.md:11:5: エラー: 「令和0年度」という年度はありません",
+        "content/somu/c.md:3:1: エラー: フロントマターのYAMLが読めません",
+        "修正方法:",
+    ] {
+        assert!(run.stderr.contains(expected), "missing «{expected}» in\n{}", run.stderr);
+    }
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn check_json_prints_one_object_per_finding() {
+    let site = SiteTest::minimal().file("content/somu/x.md", &goal("目標", &SEED_INDICATOR.replace("direction: up", "direction: sideways")));
+    let run = site.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let findings: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(findings.len(), 1, "{}", run.stdout);
+    assert_eq!(findings[0]["code"], "E-DIRECTION");
+    assert_eq!(findings[0]["path"], "content/somu/x.md");
+    assert_eq!(findings[0]["line"], 6);
+    assert_eq!(findings[0]["severity"], "error");
+}
+
+#[test]
+fn check_passes_on_the_default_site() {
+    let site = SiteTest::repo_site();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("問題はありません"), "{}", run.stderr);
+}
+
+#[test]
+fn department_without_index_is_an_error() {
+    let site = SiteTest::minimal().file("content/kikaku/goal.md", &goal("目標", SEED_INDICATOR));
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("content/kikaku: エラー: 課のフォルダー「kikaku」に _index.md がありません"), "{}", run.stderr);
+}

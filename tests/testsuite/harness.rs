@@ -1,0 +1,142 @@
+//! `SiteTest`: a site in a temporary folder, built by the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A site on disk in a temp dir.
+pub struct SiteTest {
+    dir: tempfile::TempDir,
+}
+
+/// What a run of the binary printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub const CONFIG: &str = "title = \"テスト町 行政評価\"\nbase_url = \"https://example.jp/hyoka/\"\nmunicipality = \"テスト町\"\n";
+
+pub const DEPT: &str = "---\ntitle: 総務課\nduties:\n  - 防災に関すること\nserved: 町民のために。\n---\n";
+
+/// A goal file with the given indicator block lines (already indented by two spaces).
+pub fn goal(title: &str, indicator: &str) -> String {
+    format!("---\ntitle: {title}\nindicator:\n{indicator}---\n\n## 期待される効果\n\n効果があります。\n")
+}
+
+pub const SEED_INDICATOR: &str = "  name: 自治会加入割合\n  unit: \"%\"\n  direction: up\n  baseline: { year: 令和5年度, value: 74.6 }\n  actual:\n    令和6年度: 72.1\n  targets:\n    令和7年度: 72.7\n    令和11年度: 75.0\n";
+
+impl SiteTest {
+    /// An empty folder.
+    pub fn empty() -> Self {
+        Self { dir: tempfile::Builder::new().prefix("hyoka-test").tempdir().expect("temp dir") }
+    }
+
+    /// A minimal valid site: config, one department, one goal.
+    pub fn minimal() -> Self {
+        Self::empty()
+            .file("config.toml", CONFIG)
+            .file("content/somu/_index.md", DEPT)
+            .file("content/somu/jichikai.md", &goal("地域コミュニティの推進", SEED_INDICATOR))
+    }
+
+    /// A copy of the repository's own site (config.toml and content/).
+    pub fn repo_site() -> Self {
+        let site = Self::empty();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("config.toml"), site.path("config.toml")).expect("copy config");
+        copy_dir(&repo.join("content"), &site.path("content"));
+        site
+    }
+
+    /// Writes a file (creating folders).
+    pub fn file(self, rel: &str, text: &str) -> Self {
+        self.bytes(rel, text.as_bytes())
+    }
+
+    /// Writes raw bytes.
+    pub fn bytes(self, rel: &str, bytes: &[u8]) -> Self {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, bytes).expect("write");
+        self
+    }
+
+    /// Absolute path of a site-relative path.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `hyoka <args>` in the site folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// Runs with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_hyoka"))
+            .args(args)
+            .current_dir(self.root())
+            .envs(env.iter().copied())
+            .output()
+            .expect("run hyoka");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// `hyoka build`, asserting success.
+    pub fn build(&self) -> Run {
+        let run = self.run(&["build"]);
+        assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    /// Reads an output file as text.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.path(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Parses an output JSON file.
+    pub fn json(&self, rel: &str) -> serde_json::Value {
+        serde_json::from_str(&self.read(rel)).expect("valid JSON")
+    }
+
+    /// Every file under a folder, as (relative path, bytes), sorted.
+    pub fn snapshot_dir(&self, rel: &str) -> Vec<(String, Vec<u8>)> {
+        let base = self.path(rel);
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&base)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.expect("walk"))
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(&base).expect("prefix").to_string_lossy().replace('\\', "/");
+                (rel, std::fs::read(e.path()).expect("read"))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}

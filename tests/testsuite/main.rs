@@ -1,0 +1,10 @@
+//! Integration tests: build real fixture sites on disk with the real `hyoka` binary and
+//! assert on the files it writes. One module per feature.
+
+mod harness;
+
+mod build;
+mod determinism;
+mod diagnostics;
+mod links;
+mod safety;
