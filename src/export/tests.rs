@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::model::{Department, Direction, FiscalYear, Goal, Indicator, Point, Site, evaluate};
 
 use super::*;
+use super::{plain_number, plain_percent};
 
 const CONFIG: &str = "title = \"毛呂山町 行政評価\"\nbase_url = \"https://example.jp/hyoka\"\nmunicipality = \"毛呂山町\"\nmunicipality_code = \"113263\"\n";
 
@@ -432,4 +433,17 @@ fn snapshot_goal_json() {
 #[test]
 fn snapshot_indicators_json() {
     insta::assert_snapshot!(text(&indicators_json(&seed_site())));
+}
+
+#[test]
+fn plain_numbers_have_no_separators_or_negative_zero() {
+    assert_eq!(plain_number(9400.0, 0), "9400");
+    assert_eq!(plain_number(75.0, 1), "75.0");
+    assert_eq!(plain_number(-0.01, 1), "0.0");
+    assert_eq!(plain_number(-2.5, 1), "-2.5");
+    assert_eq!(plain_percent(-625.0), "-625");
+    assert_eq!(plain_percent(97.8955), "97.8955");
+    assert_eq!(plain_percent(10.5), "10.5");
+    assert_eq!(plain_percent(0.0), "0");
+    assert_eq!(plain_percent(-0.00001), "0");
 }
