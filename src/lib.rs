@@ -28,7 +28,7 @@
 pub mod config;
 pub mod content;
 pub mod diag;
-
+pub mod export;
 pub mod fsio;
 pub mod model;
 pub mod output;

@@ -1,0 +1,137 @@
+//! Open data beside every chart: per-goal `data.csv` / `data.json`, the site-wide
+//! `/data/indicators.csv` / `/data/indicators.json`, and `/sitemap.xml`.
+//!
+//! Everything here is a pure function of the [`Site`] model and returns bytes; the pipeline
+//! decides where they are written. Output is deterministic (no clocks, fixed key and row
+//! order) so that rebuilding unchanged content changes no file.
+//!
+//! CSV follows 総務省's rules for machine-readable tables: UTF-8 with BOM (so Japanese Excel
+//! opens it), CRLF line ends (RFC 4180), a Japanese header row, one datum per cell, numbers
+//! without units or thousands separators, and 年度 in both 西暦 and 和暦. Text cells that
+//! Excel would read as a formula are prefixed with `'`.
+
+mod csv;
+mod json;
+mod sitemap;
+
+#[cfg(test)]
+mod tests;
+
+pub use self::csv::{
+    GOAL_CSV_HEADER, INDICATORS_CSV_HEADER, goal_csv, indicators_csv, protect_text,
+};
+pub use self::json::{
+    GoalData, IndicatorRecord, SeriesRow, YearLabel, YearValue, goal_data, goal_json,
+    indicator_record, indicators_json,
+};
+pub use self::sitemap::{encode_url, sitemap};
+
+use crate::model::{Department, FiscalYear, Goal, Point, Site, goal_path};
+
+/// Site-relative path of the all-goals CSV (`data/indicators.csv`).
+pub const INDICATORS_CSV_PATH: &str = "data/indicators.csv";
+/// Site-relative path of the all-goals JSON (`data/indicators.json`).
+pub const INDICATORS_JSON_PATH: &str = "data/indicators.json";
+/// Site-relative path of the sitemap (`sitemap.xml`).
+pub const SITEMAP_PATH: &str = "sitemap.xml";
+
+/// Site-relative path of a goal's CSV (`somu/jichikai/data.csv`).
+pub fn goal_csv_path(goal: &Goal) -> String {
+    format!("{}data.csv", goal_path(goal))
+}
+
+/// Site-relative path of a goal's JSON (`somu/jichikai/data.json`).
+pub fn goal_json_path(goal: &Goal) -> String {
+    format!("{}data.json", goal_path(goal))
+}
+
+/// Which value of the series a row holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// 初期値.
+    Baseline,
+    /// 実績.
+    Actual,
+    /// 目標値 (the last one is the 最終目標値).
+    Target,
+}
+
+/// One entry of a goal's long-format series.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    pub(crate) year: FiscalYear,
+    pub(crate) kind: Kind,
+    pub(crate) value: f64,
+    /// True for the last target.
+    pub(crate) is_final: bool,
+}
+
+/// The actuals reported on the site: those not after the site's `as_of`, like the
+/// evaluation, so the data files never disagree with the page.
+pub(crate) fn reported_actuals(site: &Site, goal: &Goal) -> Vec<Point> {
+    goal.indicator
+        .actual
+        .iter()
+        .filter(|p| site.as_of.is_none_or(|limit| p.year <= limit))
+        .copied()
+        .collect()
+}
+
+/// The goal's series in year order, then kind order (初期値, 実績, 目標値).
+pub(crate) fn series(site: &Site, goal: &Goal) -> Vec<Entry> {
+    let ind = &goal.indicator;
+    let last_target = ind.targets.len().saturating_sub(1);
+    let mut entries: Vec<Entry> = std::iter::once(Entry {
+        year: ind.baseline.year,
+        kind: Kind::Baseline,
+        value: ind.baseline.value,
+        is_final: false,
+    })
+    .chain(reported_actuals(site, goal).into_iter().map(|p| Entry {
+        year: p.year,
+        kind: Kind::Actual,
+        value: p.value,
+        is_final: false,
+    }))
+    .chain(ind.targets.iter().enumerate().map(|(i, p)| Entry {
+        year: p.year,
+        kind: Kind::Target,
+        value: p.value,
+        is_final: i == last_target,
+    }))
+    .collect();
+    // Stable: equal (year, kind) keep their source order.
+    entries.sort_by_key(|e| (e.year, e.kind));
+    entries
+}
+
+/// Absolute URL of a site-relative path.
+pub(crate) fn absolute(site: &Site, path: &str) -> String {
+    format!("{}{}", site.config.base_url, path)
+}
+
+/// `dept` is accepted for symmetry with the pages; the goal carries its department's slug.
+pub(crate) fn goal_url(site: &Site, _dept: &Department, goal: &Goal) -> String {
+    absolute(site, &goal_path(goal))
+}
+
+/// A number as plain text with exactly `decimals` places and no separators; never `-0`.
+pub(crate) fn plain_number(value: f64, decimals: u8) -> String {
+    let text = format!("{:.*}", usize::from(decimals), value);
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text[1..].to_string()
+    } else {
+        text
+    }
+}
+
+/// A computed percentage with up to 4 decimals, trailing zeros trimmed (`-625`, `97.8954`).
+pub(crate) fn plain_percent(value: f64) -> String {
+    let text = plain_number(value, 4);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" || text.is_empty() {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
