@@ -25,12 +25,16 @@
 //!   評価区分 (status): [`model::evaluation`].
 #![warn(missing_docs)]
 
+pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod error;
 pub mod export;
 pub mod fsio;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 
 pub mod render;
