@@ -28,6 +28,7 @@
 
 
 
+pub mod chart;
 pub mod config;
 pub mod content;
 pub mod diag;
