@@ -3,12 +3,26 @@
 //!
 //! Input: an [`Indicator`]'s series. Output: numbers only. Must not draw anything.
 
-use crate::model::Indicator;
+use crate::model::{Evaluation, Indicator, Point};
 
-/// Every value of the series: baseline, actuals and targets.
-pub(crate) fn all_values(indicator: &Indicator) -> Vec<f64> {
+/// The actuals the evaluation knows: those not after its latest actual (none when the
+/// evaluation has no actual, e.g. every actual is after `as_of`).
+pub(crate) fn shown_actuals(indicator: &Indicator, evaluation: &Evaluation) -> Vec<Point> {
+    match evaluation.latest {
+        Some(latest) => indicator
+            .actual
+            .iter()
+            .filter(|p| p.year <= latest.year)
+            .copied()
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Every value drawn: the baseline, the `actual` given (see [`shown_actuals`]) and the targets.
+pub(crate) fn all_values(indicator: &Indicator, actual: &[Point]) -> Vec<f64> {
     std::iter::once(indicator.baseline.value)
-        .chain(indicator.actual.iter().map(|p| p.value))
+        .chain(actual.iter().map(|p| p.value))
         .chain(indicator.targets.iter().map(|p| p.value))
         .filter(|v| v.is_finite())
         .collect()

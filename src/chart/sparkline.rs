@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::scale::{all_values, y_range, year_span};
+use super::scale::{all_values, shown_actuals, y_range, year_span};
 use super::{ACTUAL_COLOR, PLAN_COLOR};
 use crate::model::{Evaluation, Indicator, Point};
 
@@ -20,7 +20,8 @@ const PAD: f64 = 4.0;
 /// Renders the sparkline.
 pub(crate) fn render(indicator: &Indicator, evaluation: &Evaluation) -> String {
     let (first, last) = year_span(indicator);
-    let (lo, hi) = y_range(&all_values(indicator));
+    let actual = shown_actuals(indicator, evaluation);
+    let (lo, hi) = y_range(&all_values(indicator, &actual));
     let x = |p: &Point| {
         let span = f64::from((last - first).max(1));
         PAD + (f64::from(i32::from(p.year.western()) - first) / span) * (WIDTH - 2.0 * PAD)
@@ -54,11 +55,11 @@ pub(crate) fn render(indicator: &Indicator, evaluation: &Evaluation) -> String {
          stroke-dasharray=\"4 3\"/>",
         points(&indicator.plan_points())
     );
-    if indicator.actual.len() > 1 {
+    if actual.len() > 1 {
         let _ = write!(
             svg,
             "<polyline points=\"{}\" fill=\"none\" stroke=\"{ACTUAL_COLOR}\" stroke-width=\"2\"/>",
-            points(&indicator.actual)
+            points(&actual)
         );
     }
     if let Some(latest) = evaluation.latest {

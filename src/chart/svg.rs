@@ -15,7 +15,7 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged, Segment
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::scale::{all_values, ticks, y_range, year_span};
+use super::scale::{all_values, shown_actuals, ticks, y_range, year_span};
 use super::{PLAN_COLOR, escape_xml};
 use crate::model::value::{format_number, format_with_unit};
 use crate::model::{Evaluation, Indicator, Point};
@@ -118,7 +118,8 @@ impl Side {
 fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> DrawResult {
     let (first_year, last_year) = year_span(indicator);
     let years: Vec<i32> = (first_year..=last_year).collect();
-    let (lo, hi) = y_range(&all_values(indicator));
+    let actual = shown_actuals(indicator, evaluation);
+    let (lo, hi) = y_range(&all_values(indicator, &actual));
     let (y_ticks, tick_decimals) = ticks(lo, hi);
     let font = || ("sans-serif", FONT_SIZE).into_font();
 
@@ -205,16 +206,15 @@ fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> Dra
             + Circle::new((0, 0), 6, plan_style),
     ))?;
 
-    // 実績: solid line, filled circles.
-    if indicator.actual.len() > 1 {
+    // 実績: solid line, filled circles; only what the evaluation knows (not after `as_of`).
+    if actual.len() > 1 {
         chart.draw_series(LineSeries::new(
-            indicator.actual.iter().map(at),
+            actual.iter().map(at),
             ACTUAL.stroke_width(2),
         ))?;
     }
     chart.draw_series(
-        indicator
-            .actual
+        actual
             .iter()
             .map(|p| Circle::new(at(p), 4, ACTUAL.filled())),
     )?;

@@ -308,6 +308,25 @@ fn chart_survives_odd_series() {
 }
 
 #[test]
+fn actuals_after_as_of_are_not_drawn() {
+    let mut ind = jichikai();
+    ind.actual.push(Point {
+        year: fy(2025),
+        value: 99.5,
+    });
+    let as_of = evaluate(&ind, Some(fy(2024)));
+    let svg = goal_chart(&ind, &as_of, "x").svg;
+    assert!(svg.contains(">\n72.1%\n<") && !svg.contains("99.5"));
+    assert_eq!(
+        svg,
+        goal_chart(&jichikai(), &evaluate(&jichikai(), None), "x").svg
+    );
+    let none = evaluate(&ind, Some(fy(2023)));
+    let spark = sparkline(&ind, &none);
+    assert!(!spark.contains("<circle") && spark.matches("<polyline").count() == 1);
+}
+
+#[test]
 fn sparkline_is_decorative_small_and_deterministic() {
     let ind = jichikai();
     let e = evaluate(&ind, None);
