@@ -25,6 +25,7 @@
 //!   評価区分 (status): [`model::evaluation`].
 #![warn(missing_docs)]
 
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -36,5 +37,4 @@ pub mod fsio;
 pub mod model;
 pub mod output;
 pub mod pipeline;
-
 pub mod render;

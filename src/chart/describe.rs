@@ -1,0 +1,104 @@
+//! The words of a chart: its accessible name ([`title`]) and the Japanese sentences that say
+//! what it shows ([`describe`]), used in the SVG's `<desc>` and in the page's `<figcaption>`.
+//!
+//! Input: an [`Indicator`] and its [`Evaluation`]. Output: plain (unescaped) text; callers
+//! escape it for the markup they write. Pure functions: no I/O, no markup, no evaluation of
+//! their own — the status and the latest actual come from the [`Evaluation`].
+
+use crate::model::value::{format_change, format_number, format_with_unit};
+use crate::model::{Direction, Evaluation, Indicator, Point};
+
+/// The chart's accessible name: `{指標名}の推移（{first year}〜{last year}）`, e.g.
+/// `自治会加入割合の推移（令和5年度〜令和11年度）`.
+pub fn title(indicator: &Indicator) -> String {
+    let years = indicator.years();
+    match (years.first(), years.last()) {
+        (Some(first), Some(last)) if first != last => {
+            format!(
+                "{}の推移（{}〜{}）",
+                indicator.name,
+                first.label(),
+                last.label()
+            )
+        }
+        (Some(only), _) => format!("{}の推移（{}）", indicator.name, only.label()),
+        _ => format!("{}の推移", indicator.name),
+    }
+}
+
+/// Only the description sentence(s): baseline, latest actual with the change from the
+/// baseline, the next target after the latest actual, the final target and the status.
+///
+/// Example: `自治会加入割合は、初期値の令和5年度の74.6%から、令和6年度の実績は72.1%でした
+/// （2.5ポイント減）。令和7年度の目標値は72.7%、最終目標値は令和11年度の75.0%です。評価は「悪化」です。`
+pub fn describe(indicator: &Indicator, evaluation: &Evaluation) -> String {
+    let fmt = |p: Point| format_with_unit(p.value, indicator.decimals, &indicator.unit);
+    let baseline = indicator.baseline;
+    let subject = match indicator.direction {
+        Direction::Up => indicator.name.clone(),
+        Direction::Down => format!("{}（低いほど良い指標）", indicator.name),
+    };
+    let mut text = match evaluation.latest {
+        Some(latest) => format!(
+            "{subject}は、初期値の{}の{}から、{}の実績は{}でした（{}）。",
+            baseline.year.label(),
+            fmt(baseline),
+            latest.year.label(),
+            fmt(latest),
+            change_words(
+                latest.value - baseline.value,
+                indicator.decimals,
+                &indicator.unit
+            ),
+        ),
+        None => format!(
+            "{subject}は、初期値が{}の{}で、実績はまだありません。",
+            baseline.year.label(),
+            fmt(baseline)
+        ),
+    };
+    let final_target = evaluation.final_target;
+    let after = evaluation.latest.map_or(baseline.year, |p| p.year);
+    let next = indicator
+        .targets
+        .iter()
+        .find(|t| t.year > after)
+        .filter(|t| t.year != final_target.year);
+    if let Some(next) = next {
+        text.push_str(&format!("{}の目標値は{}、", next.year.label(), fmt(*next)));
+    }
+    text.push_str(&format!(
+        "最終目標値は{}の{}です。評価は「{}」です。",
+        final_target.year.label(),
+        fmt(final_target),
+        evaluation.status.label()
+    ));
+    text
+}
+
+/// `2.5ポイント減`, `1地区増`, `変化なし` — the change as shown at the indicator's decimals.
+fn change_words(delta: f64, decimals: u8, unit: &str) -> String {
+    let shown = format_number(delta.abs(), decimals);
+    if shown.chars().all(|c| c == '0' || c == '.' || c == ',') {
+        return "変化なし".to_string();
+    }
+    let magnitude = format_change(delta.abs(), decimals, unit);
+    let magnitude = magnitude.trim_start_matches('+');
+    let word = if delta > 0.0 { "増" } else { "減" };
+    format!("{magnitude}{word}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_words_follow_the_unit_and_sign() {
+        assert_eq!(change_words(72.1 - 74.6, 1, "%"), "2.5ポイント減");
+        assert_eq!(change_words(1.0, 0, "地区"), "1地区増");
+        assert_eq!(change_words(0.0, 1, "%"), "変化なし");
+        assert_eq!(change_words(0.04, 1, "%"), "変化なし");
+        assert_eq!(change_words(1200.0, 0, "人"), "1,200人増");
+        assert_eq!(change_words(-3.0, 0, ""), "3減");
+    }
+}

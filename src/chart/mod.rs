@@ -1,0 +1,103 @@
+//! Charts of an indicator's series: the goal page's chart, the list's sparkline, and the
+//! Japanese text that describes them.
+//!
+//! Input: a validated [`Indicator`] and its [`Evaluation`]. Output: strings only — an inline
+//! `<svg>` with its accessible name and description ([`Chart`]), a decorative sparkline
+//! `<svg>`, and the description sentences. Pure and deterministic: the same input gives the
+//! same bytes (no random ids, no hash-map order, no clock).
+//!
+//! This module must not do I/O, must not read templates, and must not draw the legend (the
+//! page writes the legend as HTML beside the chart). Every text it puts in an SVG is
+//! XML-escaped, because indicator names come from staff.
+//!
+//! Submodules: [`describe`](mod@describe) (sentences and title), `svg` (plotters chart and its
+//! post-processing), `sparkline` (hand-written tiny SVG), `scale` (axis ranges shared by both).
+
+pub mod describe;
+mod scale;
+mod sparkline;
+mod svg;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::{Evaluation, Indicator};
+
+pub use describe::{describe, title};
+
+/// Colour of the 実績 (actual) series: dark blue, 11:1 against white.
+pub const ACTUAL_COLOR: &str = "#0017C1";
+/// Colour of the 計画・目標 (plan) series: dark orange, 4.6:1 against white.
+pub const PLAN_COLOR: &str = "#C75300";
+
+/// A chart ready to inline in a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// Inline `<svg …>…</svg>` with role="img", aria-labelledby pointing to its own `<title>` and `<desc>`.
+    pub svg: String,
+    /// Accessible name, e.g. "自治会加入割合の推移（令和5年度〜令和11年度）".
+    pub title: String,
+    /// Japanese text description of what it shows (also used in the page's `<figcaption>`).
+    pub description: String,
+}
+
+/// The goal page's chart: 実績 as a solid blue line with filled circles, the plan (初期値 and
+/// 目標値) as a dashed orange line with hollow squares, the 初期値 as a large hollow circle and
+/// the 最終目標値 as a diamond, with value labels at those three points and the latest actual.
+///
+/// `id_prefix` makes element ids unique in a page (e.g. "somu-jichikai"); ids must be valid
+/// (ASCII). Characters other than ASCII letters, digits, `-` and `_` are replaced by `-`. The
+/// ids used are `{prefix}-chart-title` and `{prefix}-chart-desc`.
+pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &str) -> Chart {
+    let title = describe::title(indicator);
+    let description = describe::describe(indicator, evaluation);
+    let id = format!("{}-chart", sanitize_id(id_prefix));
+    let svg = svg::render(indicator, evaluation, &id, &title, &description);
+    Chart {
+        svg,
+        title,
+        description,
+    }
+}
+
+/// Small chart for lists (≈120×36 px): actual series line + dashed plan line, no axes/text;
+/// aria-hidden="true" focusable="false" (the list shows the numbers as text beside it).
+pub fn sparkline(indicator: &Indicator, evaluation: &Evaluation) -> String {
+    sparkline::render(indicator, evaluation)
+}
+
+/// Escapes the five XML special characters, for text and attribute values.
+pub(crate) fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// An id fragment that is valid in HTML and SVG: ASCII letters, digits, `-`, `_`, starting
+/// with a letter.
+fn sanitize_id(prefix: &str) -> String {
+    let cleaned: String = prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if cleaned.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        cleaned
+    } else {
+        format!("c-{cleaned}")
+    }
+}

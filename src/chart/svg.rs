@@ -1,0 +1,307 @@
+//! The goal page's chart, drawn with plotters' `SVGBackend` into a `String` and then made
+//! accessible by rewriting the root `<svg>` tag.
+//!
+//! Input: an [`Indicator`], its [`Evaluation`], an element id and the (unescaped) title and
+//! description. Output: one inline `<svg>` string, ≈640×320 viewBox, width 100%, with
+//! `role="img"`, `aria-labelledby` and `<title>`/`<desc>` as its first children.
+//!
+//! Must not: put Japanese text where plotters has to measure it (it estimates widths from
+//! UTF-8 bytes; only left-, right- or centre-anchored texts whose position does not depend on
+//! the estimate are used), emit anything non-deterministic, or draw the legend (HTML's job).
+
+use std::ops::Range;
+
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged, SegmentValue};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::scale::{all_values, shown_actuals, ticks, y_range, year_span};
+use super::{PLAN_COLOR, escape_xml};
+use crate::model::value::{format_number, format_with_unit};
+use crate::model::{Evaluation, Indicator, Point};
+
+/// viewBox width.
+const WIDTH: u32 = 640;
+/// viewBox height.
+const HEIGHT: u32 = 320;
+/// plotters font size; the SVG gets `size / 1.24` = 12.
+const FONT_SIZE: f64 = 14.88;
+/// Drawn as the plan line's colour, then replaced by [`PLAN_COLOR`] with a dash pattern:
+/// plotters' styles have no dashes, and dashes drawn as segments would triple the size.
+const PLAN_LINE_SENTINEL: RGBColor = RGBColor(0xC7, 0x53, 0x01);
+/// The dash pattern of the plan line.
+const PLAN_DASH: &str = "7 5";
+
+const ACTUAL: RGBColor = RGBColor(0x00, 0x17, 0xC1);
+const PLAN: RGBColor = RGBColor(0xC7, 0x53, 0x00);
+/// Axis and tick labels: 12.6:1 against white.
+const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
+/// The x axis line: 4.5:1 against white.
+const AXIS: RGBColor = RGBColor(0x76, 0x76, 0x76);
+/// Horizontal grid lines: light, they only help reading values.
+const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
+
+/// The value axis: linear from `lo` to `hi`, with exactly our tick values as its key points
+/// (grid lines and labels), and none as light points. plotters' `with_key_points` would do
+/// the same but loses the label formatter for `f64`.
+#[derive(Debug, Clone)]
+struct YAxis {
+    lo: f64,
+    hi: f64,
+    ticks: Vec<f64>,
+}
+
+impl Ranged for YAxis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let t = if self.hi > self.lo {
+            (value - self.lo) / (self.hi - self.lo)
+        } else {
+            0.5
+        };
+        limit.0 + (f64::from(limit.1 - limit.0) * t).round() as i32
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+/// Renders the chart; on a drawing error (which an in-memory String cannot really produce)
+/// returns an accessible empty chart rather than panicking.
+pub(crate) fn render(
+    indicator: &Indicator,
+    evaluation: &Evaluation,
+    id: &str,
+    title: &str,
+    description: &str,
+) -> String {
+    let mut raw = String::new();
+    let drawn = draw(indicator, evaluation, &mut raw);
+    if drawn.is_err() {
+        raw = format!(
+            "<svg width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
+             xmlns=\"http://www.w3.org/2000/svg\">\n</svg>\n"
+        );
+    }
+    finish(&raw, id, title, description)
+}
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+/// Where a value label goes relative to its point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Above,
+    Below,
+}
+
+impl Side {
+    fn flip(self) -> Self {
+        match self {
+            Side::Above => Side::Below,
+            Side::Below => Side::Above,
+        }
+    }
+}
+
+fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> DrawResult {
+    let (first_year, last_year) = year_span(indicator);
+    let years: Vec<i32> = (first_year..=last_year).collect();
+    let actual = shown_actuals(indicator, evaluation);
+    let (lo, hi) = y_range(&all_values(indicator, &actual));
+    let (y_ticks, tick_decimals) = ticks(lo, hi);
+    let font = || ("sans-serif", FONT_SIZE).into_font();
+
+    let root = SVGBackend::with_string(out, (WIDTH, HEIGHT)).into_drawing_area();
+    root.fill(&WHITE)?;
+    if !indicator.unit.is_empty() {
+        // Left-anchored, so plotters' width estimate does not move it.
+        root.draw(&Text::new(
+            format!("単位：{}", indicator.unit),
+            (8, 6),
+            font().color(&TEXT).pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+    }
+
+    // plotters' integer ranges include their end: `first..last` spans every year, and the
+    // segmented coordinate puts each year's label at the centre of its own segment.
+    let x = (first_year..last_year)
+        .with_key_points(years.clone())
+        .into_segmented();
+    let y = YAxis {
+        lo,
+        hi,
+        ticks: y_ticks,
+    };
+    let mut chart = ChartBuilder::on(&root)
+        .margin_top(28)
+        .margin_right(16)
+        .margin_left(8)
+        .margin_bottom(4)
+        .x_label_area_size(28)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x, y)?;
+
+    let x_fmt = |v: &SegmentValue<i32>| match v {
+        SegmentValue::CenterOf(y) | SegmentValue::Exact(y) => u16::try_from(*y)
+            .ok()
+            .and_then(crate::model::FiscalYear::new)
+            .map(|fy| fy.short_label())
+            .unwrap_or_default(),
+        SegmentValue::Last => String::new(),
+    };
+    let y_fmt = |v: &f64| format_number(*v, tick_decimals);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(AXIS.stroke_width(1))
+        .x_labels(years.len() + 1)
+        .y_labels(8)
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&y_fmt)
+        .label_style(font().color(&TEXT))
+        .set_all_tick_mark_size(4)
+        .draw()?;
+
+    let at = |p: &Point| (SegmentValue::CenterOf(i32::from(p.year.western())), p.value);
+    let plan = indicator.plan_points();
+    let final_target = evaluation.final_target;
+
+    // Plan: dashed line, hollow squares; 初期値 a large hollow circle; 最終目標値 a diamond.
+    chart.draw_series(LineSeries::new(
+        plan.iter().map(at),
+        PLAN_LINE_SENTINEL.stroke_width(2),
+    ))?;
+    let plan_style = PLAN.stroke_width(2);
+    for p in &indicator.targets {
+        if p.year == final_target.year {
+            chart.draw_series(std::iter::once(
+                EmptyElement::at(at(p))
+                    + Polygon::new(vec![(0, -8), (8, 0), (0, 8), (-8, 0)], PLAN.filled()),
+            ))?;
+        } else {
+            chart.draw_series(std::iter::once(
+                EmptyElement::at(at(p))
+                    + Rectangle::new([(-4, -4), (4, 4)], WHITE.filled())
+                    + Rectangle::new([(-4, -4), (4, 4)], plan_style),
+            ))?;
+        }
+    }
+    chart.draw_series(std::iter::once(
+        EmptyElement::at(at(&indicator.baseline))
+            + Circle::new((0, 0), 6, WHITE.filled())
+            + Circle::new((0, 0), 6, plan_style),
+    ))?;
+
+    // 実績: solid line, filled circles; only what the evaluation knows (not after `as_of`).
+    if actual.len() > 1 {
+        chart.draw_series(LineSeries::new(
+            actual.iter().map(at),
+            ACTUAL.stroke_width(2),
+        ))?;
+    }
+    chart.draw_series(
+        actual
+            .iter()
+            .map(|p| Circle::new(at(p), 4, ACTUAL.filled())),
+    )?;
+
+    // Value labels: 初期値, 最終目標値 and the latest actual, each on the side away from
+    // the line leaving it.
+    let label = |p: &Point| format_with_unit(p.value, indicator.decimals, &indicator.unit);
+    let mut labels: Vec<(Point, Side, RGBColor)> = Vec::new();
+    let next_plan = plan.get(1).copied().unwrap_or(indicator.baseline);
+    let baseline_side = if indicator.baseline.value >= next_plan.value {
+        Side::Above
+    } else {
+        Side::Below
+    };
+    labels.push((indicator.baseline, baseline_side, PLAN));
+    let before_final = plan
+        .iter()
+        .rev()
+        .nth(1)
+        .copied()
+        .unwrap_or(indicator.baseline);
+    let final_side = if final_target.value >= before_final.value {
+        Side::Above
+    } else {
+        Side::Below
+    };
+    labels.push((final_target, final_side, PLAN));
+    if let Some(latest) = evaluation.latest {
+        let plan_there = indicator.plan_value(latest.year);
+        let mut side = if latest.value >= plan_there {
+            Side::Above
+        } else {
+            Side::Below
+        };
+        if labels
+            .iter()
+            .any(|(p, s, _)| p.year == latest.year && *s == side)
+        {
+            side = side.flip();
+        }
+        labels.push((latest, side, ACTUAL));
+    }
+    let area = chart.plotting_area().get_pixel_range();
+    for (point, side, color) in labels {
+        let (_, py) = chart.backend_coord(&at(&point));
+        // Keep the label inside the plot: 22 px is the label's height and its gap.
+        let side = match side {
+            Side::Above if py - 22 < area.1.start => Side::Below,
+            Side::Below if py + 22 > area.1.end => Side::Above,
+            s => s,
+        };
+        let (dy, v) = match side {
+            Side::Above => (-10, VPos::Bottom),
+            Side::Below => (10, VPos::Top),
+        };
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(at(&point))
+                + Text::new(
+                    label(&point),
+                    (0, dy),
+                    font().color(&color).pos(Pos::new(HPos::Center, v)),
+                ),
+        ))?;
+    }
+
+    root.present()?;
+    Ok(())
+}
+
+/// Rewrites plotters' root tag into an accessible, responsive one with `<title>` and
+/// `<desc>` first, and gives the plan line its dashes.
+fn finish(raw: &str, id: &str, title: &str, description: &str) -> String {
+    let body = raw
+        .find("<svg")
+        .and_then(|start| raw[start..].find('>').map(|end| &raw[start + end + 1..]))
+        .unwrap_or("\n</svg>\n");
+    let sentinel = format!(
+        "stroke=\"#{:02X}{:02X}{:02X}\"",
+        PLAN_LINE_SENTINEL.0, PLAN_LINE_SENTINEL.1, PLAN_LINE_SENTINEL.2
+    );
+    let dashed = format!("stroke=\"{PLAN_COLOR}\" stroke-dasharray=\"{PLAN_DASH}\"");
+    let body = body.replace(&sentinel, &dashed);
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
+         width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         class=\"hyoka-chart\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{body}",
+        escape_xml(title),
+        escape_xml(description),
+    )
+}

@@ -1,0 +1,400 @@
+//! Tests of the chart module on the three indicators of the source sheets and edge cases:
+//! description wording, chart accessibility markup, escaping, year labels, dashes, markers,
+//! determinism, size, and a snapshot of the seed chart.
+
+use super::*;
+use crate::model::{Direction, FiscalYear, Point, evaluate};
+
+fn fy(y: u16) -> FiscalYear {
+    FiscalYear::new(y).unwrap()
+}
+
+fn indicator(
+    name: &str,
+    unit: &str,
+    direction: Direction,
+    baseline: (u16, f64),
+    actual: &[(u16, f64)],
+    targets: &[(u16, f64)],
+    decimals: u8,
+) -> Indicator {
+    let point = |&(y, v): &(u16, f64)| Point {
+        year: fy(y),
+        value: v,
+    };
+    Indicator {
+        name: name.into(),
+        unit: unit.into(),
+        direction,
+        baseline: point(&baseline),
+        actual: actual.iter().map(point).collect(),
+        targets: targets.iter().map(point).collect(),
+        decimals,
+    }
+}
+
+fn jichikai() -> Indicator {
+    indicator(
+        "自治会加入割合",
+        "%",
+        Direction::Up,
+        (2023, 74.6),
+        &[(2024, 72.1)],
+        &[(2025, 72.7), (2029, 75.0)],
+        1,
+    )
+}
+
+fn bosai() -> Indicator {
+    indicator(
+        "自主防災組織の設置行政区数",
+        "地区",
+        Direction::Up,
+        (2023, 58.0),
+        &[(2024, 59.0)],
+        &[(2025, 61.0), (2029, 68.0)],
+        0,
+    )
+}
+
+fn madoguchi() -> Indicator {
+    indicator(
+        "窓口サービス満足度",
+        "%",
+        Direction::Up,
+        (2023, 53.2),
+        &[(2024, 53.2)],
+        &[(2025, 56.6), (2029, 70.0)],
+        1,
+    )
+}
+
+fn describe_of(ind: &Indicator) -> String {
+    describe(ind, &evaluate(ind, None))
+}
+
+fn chart_of(ind: &Indicator) -> Chart {
+    goal_chart(ind, &evaluate(ind, None), "somu-jichikai")
+}
+
+fn assert_contains_all(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "{part:?} not in {text:?}");
+    }
+}
+
+#[test]
+fn describe_jichikai_worse() {
+    let text = describe_of(&jichikai());
+    assert_contains_all(
+        &text,
+        &[
+            "74.6%",
+            "72.1%",
+            "2.5ポイント",
+            "75.0%",
+            "令和11年度",
+            "悪化",
+        ],
+    );
+    assert_eq!(
+        text,
+        "自治会加入割合は、初期値の令和5年度の74.6%から、令和6年度の実績は72.1%でした\
+         （2.5ポイント減）。令和7年度の目標値は72.7%、最終目標値は令和11年度の75.0%です。\
+         評価は「悪化」です。"
+    );
+}
+
+#[test]
+fn describe_bosai_behind() {
+    let text = describe_of(&bosai());
+    assert_contains_all(
+        &text,
+        &["58地区", "59地区", "1地区増", "61地区", "68地区", "遅れ"],
+    );
+}
+
+#[test]
+fn describe_madoguchi_flat() {
+    let text = describe_of(&madoguchi());
+    assert_contains_all(&text, &["53.2%", "変化なし", "56.6%", "70.0%", "遅れ"]);
+}
+
+#[test]
+fn describe_without_actual() {
+    let ind = indicator(
+        "研修参加者数",
+        "人",
+        Direction::Up,
+        (2023, 1200.0),
+        &[],
+        &[(2029, 1500.0)],
+        0,
+    );
+    let text = describe_of(&ind);
+    assert_eq!(
+        text,
+        "研修参加者数は、初期値が令和5年度の1,200人で、実績はまだありません。\
+         最終目標値は令和11年度の1,500人です。評価は「未測定」です。"
+    );
+}
+
+#[test]
+fn describe_without_actual_mentions_the_first_target() {
+    let mut ind = jichikai();
+    ind.actual.clear();
+    let text = describe_of(&ind);
+    assert_contains_all(
+        &text,
+        &["実績はまだありません", "令和7年度の目標値は72.7%", "未測定"],
+    );
+}
+
+#[test]
+fn describe_direction_down() {
+    let ind = indicator(
+        "1人1日当たりごみ排出量",
+        "g",
+        Direction::Down,
+        (2020, 611.0),
+        &[(2024, 593.0)],
+        &[(2024, 600.0), (2027, 580.0)],
+        0,
+    );
+    let text = describe_of(&ind);
+    assert_eq!(
+        text,
+        "1人1日当たりごみ排出量（低いほど良い指標）は、初期値の令和2年度の611gから、\
+         令和6年度の実績は593gでした（18g減）。最終目標値は令和9年度の580gです。\
+         評価は「順調」です。"
+    );
+}
+
+#[test]
+fn title_spans_the_years() {
+    assert_eq!(
+        title(&jichikai()),
+        "自治会加入割合の推移（令和5年度〜令和11年度）"
+    );
+}
+
+#[test]
+fn chart_is_accessible_markup() {
+    let chart = chart_of(&jichikai());
+    let svg = &chart.svg;
+    assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
+    assert_eq!(svg.matches("<svg").count(), 1);
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert_contains_all(
+        svg,
+        &[
+            "role=\"img\"",
+            "aria-labelledby=\"somu-jichikai-chart-title somu-jichikai-chart-desc\"",
+            "<title id=\"somu-jichikai-chart-title\">自治会加入割合の推移（令和5年度〜令和11年度）</title>",
+            "<desc id=\"somu-jichikai-chart-desc\">自治会加入割合は、",
+            "viewBox=\"0 0 640 320\"",
+            "width=\"100%\"",
+            "class=\"hyoka-chart\"",
+        ],
+    );
+    // The title and desc are the first children.
+    let after_root = &svg[svg.find('>').unwrap() + 1..];
+    assert!(after_root.trim_start().starts_with("<title id="));
+    let root = &svg[..svg.find('>').unwrap()];
+    assert!(
+        !root.contains("height="),
+        "fixed height left on the root: {root}"
+    );
+    assert_eq!(chart.title, title(&jichikai()));
+    assert_eq!(chart.description, describe_of(&jichikai()));
+}
+
+#[test]
+fn chart_escapes_names() {
+    let mut ind = jichikai();
+    ind.name = "<script>alert('x')</script>&\"".into();
+    let chart = goal_chart(&ind, &evaluate(&ind, None), "a b<c>");
+    assert!(!chart.svg.contains("<script>"));
+    assert_contains_all(
+        &chart.svg,
+        &[
+            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;&amp;&quot;",
+            "id=\"a-b-c--chart-title\"",
+        ],
+    );
+    let numeric = goal_chart(&ind, &evaluate(&ind, None), "7");
+    assert!(numeric.svg.contains("id=\"c-7-chart-title\""));
+}
+
+#[test]
+fn chart_labels_every_year() {
+    for ind in [jichikai(), bosai(), madoguchi()] {
+        let svg = chart_of(&ind).svg;
+        for year in 5..=11 {
+            assert!(
+                svg.contains(&format!(">\nR{year}\n</text>")),
+                "R{year} missing"
+            );
+        }
+        assert!(!svg.contains(">\nR4\n<") && !svg.contains(">\nR12\n<"));
+    }
+}
+
+#[test]
+fn chart_draws_plan_dashed_and_distinct_markers() {
+    let svg = chart_of(&jichikai()).svg;
+    assert_eq!(
+        svg.matches("stroke-dasharray").count(),
+        1,
+        "one dashed plan line"
+    );
+    assert!(svg.contains(&format!("stroke=\"{PLAN_COLOR}\" stroke-dasharray=")));
+    // Actual: filled circles; plan: hollow squares; baseline: hollow circle; final: diamond.
+    assert!(svg.contains(&format!("fill=\"{ACTUAL_COLOR}\" stroke=\"none\"")));
+    assert!(
+        svg.contains("<rect") && svg.contains(&format!("fill=\"none\" stroke=\"{PLAN_COLOR}\""))
+    );
+    assert!(svg.contains(&format!("<polygon opacity=\"1\" fill=\"{PLAN_COLOR}\"")));
+    assert!(svg.contains("r=\"6\"") && svg.contains("r=\"4\""));
+    // Value labels at the baseline, the latest actual and the final target.
+    assert_contains_all(
+        &svg,
+        &[">\n74.6%\n<", ">\n72.1%\n<", ">\n75.0%\n<", "単位：%"],
+    );
+}
+
+#[test]
+fn chart_is_deterministic_and_small() {
+    for ind in [jichikai(), bosai(), madoguchi()] {
+        let a = chart_of(&ind);
+        assert_eq!(a, chart_of(&ind));
+        assert!(a.svg.len() < 12 * 1024, "{} bytes", a.svg.len());
+    }
+}
+
+#[test]
+fn chart_survives_odd_series() {
+    // No actual, flat values, zeros, negative values, an actual before the baseline.
+    let cases = [
+        indicator("a", "", Direction::Up, (2023, 0.0), &[], &[(2024, 0.0)], 0),
+        indicator(
+            "b",
+            "件",
+            Direction::Down,
+            (2023, -5.0),
+            &[(2021, 3.0)],
+            &[(2030, -20.0)],
+            0,
+        ),
+        indicator(
+            "c",
+            "%",
+            Direction::Up,
+            (2019, 50.0),
+            &[(2019, 50.0)],
+            &[(2020, 50.0)],
+            1,
+        ),
+    ];
+    for ind in cases {
+        let chart = chart_of(&ind);
+        assert!(
+            chart.svg.starts_with("<svg") && chart.svg.contains("<polyline"),
+            "{ind:?}"
+        );
+        let spark = sparkline(&ind, &evaluate(&ind, None));
+        assert!(!spark.contains("NaN") && !chart.svg.contains("NaN"));
+    }
+}
+
+#[test]
+fn actuals_after_as_of_are_not_drawn() {
+    let mut ind = jichikai();
+    ind.actual.push(Point {
+        year: fy(2025),
+        value: 99.5,
+    });
+    let as_of = evaluate(&ind, Some(fy(2024)));
+    let svg = goal_chart(&ind, &as_of, "x").svg;
+    assert!(svg.contains(">\n72.1%\n<") && !svg.contains("99.5"));
+    assert_eq!(
+        svg,
+        goal_chart(&jichikai(), &evaluate(&jichikai(), None), "x").svg
+    );
+    let none = evaluate(&ind, Some(fy(2023)));
+    let spark = sparkline(&ind, &none);
+    assert!(!spark.contains("<circle") && spark.matches("<polyline").count() == 1);
+}
+
+#[test]
+fn sparkline_is_decorative_small_and_deterministic() {
+    let ind = jichikai();
+    let e = evaluate(&ind, None);
+    let s = sparkline(&ind, &e);
+    assert!(s.starts_with("<svg"));
+    assert_contains_all(
+        &s,
+        &[
+            "aria-hidden=\"true\"",
+            "focusable=\"false\"",
+            "stroke-dasharray",
+            "<circle",
+        ],
+    );
+    assert!(!s.contains("<text") && !s.contains("<title"));
+    assert_eq!(s, sparkline(&ind, &e));
+    assert!(s.len() < 1024, "{} bytes", s.len());
+    let mut two = ind.clone();
+    two.actual.push(Point {
+        year: fy(2025),
+        value: 73.0,
+    });
+    assert_eq!(
+        sparkline(&two, &evaluate(&two, None))
+            .matches("<polyline")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn seed_chart_snapshot() {
+    insta::assert_snapshot!("jichikai_chart", chart_of(&jichikai()).svg);
+}
+
+#[test]
+fn seed_sparkline_snapshot() {
+    let ind = jichikai();
+    insta::assert_snapshot!("jichikai_sparkline", sparkline(&ind, &evaluate(&ind, None)));
+}
+
+/// Writes the seed charts to the temp dir for a visual check:
+/// `cargo test chart::tests::write_for_review -- --ignored`.
+#[test]
+#[ignore]
+fn write_for_review() {
+    let dir = std::env::temp_dir();
+    for (name, ind) in [
+        ("chart", jichikai()),
+        ("chart-bosai", bosai()),
+        ("chart-madoguchi", madoguchi()),
+    ] {
+        std::fs::write(dir.join(format!("{name}.svg")), chart_of(&ind).svg).unwrap();
+    }
+    let odd = indicator(
+        "b",
+        "件",
+        Direction::Down,
+        (2023, -5.0),
+        &[(2021, 3.0), (2022, 1.0)],
+        &[(2030, -20.0)],
+        0,
+    );
+    std::fs::write(dir.join("chart-odd.svg"), chart_of(&odd).svg).unwrap();
+    let ind = jichikai();
+    std::fs::write(
+        dir.join("sparkline.svg"),
+        sparkline(&ind, &evaluate(&ind, None)),
+    )
+    .unwrap();
+}
