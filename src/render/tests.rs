@@ -1,0 +1,491 @@
+//! Tests of the rendering layer on an in-memory seed site (総務課 with the three goals of the
+//! source sheets), plus theme layering and errors on temporary site folders.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::config::Config;
+use crate::model::{
+    Department, Direction, FiscalYear, Goal, Indicator, Point, Site, evaluate, goal_path,
+};
+
+fn fy(y: u16) -> FiscalYear {
+    FiscalYear::new(y).unwrap()
+}
+
+fn point(y: u16, v: f64) -> Point {
+    Point {
+        year: fy(y),
+        value: v,
+    }
+}
+
+struct Seed {
+    slug: &'static str,
+    title: &'static str,
+    name: &'static str,
+    unit: &'static str,
+    values: (f64, f64, f64, f64),
+    decimals: u8,
+    summary: &'static str,
+}
+
+const SEEDS: [Seed; 3] = [
+    Seed {
+        slug: "jichikai",
+        title: "地域コミュニティの推進",
+        name: "自治会加入割合",
+        unit: "%",
+        values: (74.6, 72.1, 72.7, 75.0),
+        decimals: 1,
+        summary: "持続可能で地域の特徴を活かしたまちづくりを推進します。",
+    },
+    Seed {
+        slug: "jishu-bosai",
+        title: "災害に強いまちづくり",
+        name: "自主防災組織の設置行政区数",
+        unit: "地区",
+        values: (58.0, 59.0, 61.0, 68.0),
+        decimals: 0,
+        summary: "地域の実情にあつた自主防災組織を設立及び育成します。",
+    },
+    Seed {
+        slug: "madoguchi",
+        title: "住民満足度の向上",
+        name: "町役場の窓口（行政）サービスに対する満足度",
+        unit: "%",
+        values: (53.2, 53.2, 56.6, 70.0),
+        decimals: 1,
+        summary: "住民満足度の向上を目指し、窓口サービスにおけるスキルアップを図ります。",
+    },
+];
+
+fn goal(seed: &Seed, as_of: Option<FiscalYear>) -> Goal {
+    let (b, a, t7, f11) = seed.values;
+    let indicator = Indicator {
+        name: seed.name.into(),
+        unit: seed.unit.into(),
+        direction: Direction::Up,
+        baseline: point(2023, b),
+        actual: vec![point(2024, a)],
+        targets: vec![point(2025, t7), point(2029, f11)],
+        decimals: seed.decimals,
+    };
+    let evaluation = evaluate(&indicator, as_of);
+    Goal {
+        slug: seed.slug.into(),
+        department_slug: "somu".into(),
+        title: seed.title.into(),
+        indicator,
+        basis: Some("第六次毛呂山町総合振興計画前期基本計画".into()),
+        summary: Some(seed.summary.into()),
+        weight: 0,
+        draft: false,
+        body: "## 期待される効果\n\n地域コミュニティの活性化が期待できます。\n".into(),
+        source: PathBuf::from(format!("content/somu/{}.md", seed.slug)),
+        evaluation,
+    }
+}
+
+pub(super) fn seed_site() -> Site {
+    let config = Config::parse(
+        "title = \"毛呂山町 行政評価\"\nbase_url = \"https://example.jp/hyoka/\"\nmunicipality = \"毛呂山町\"\n",
+        Path::new("config.toml"),
+    )
+    .unwrap();
+    let as_of = Some(fy(2024));
+    Site {
+        config,
+        home_title: "毛呂山町 行政評価".into(),
+        home_body: "町の各課が掲げた**数値目標**の進み具合をお知らせします。".into(),
+        departments: vec![Department {
+            slug: "somu".into(),
+            title: "総務課".into(),
+            duties: vec![
+                "防災訓練の実施などの災害対策に関すること".into(),
+                "自治会活動の支援などのコミュニティ活動の促進に関すること".into(),
+            ],
+            served: Some("現在毛呂山町に住んでいる町民のために。".into()),
+            weight: 0,
+            body: String::new(),
+            source: PathBuf::from("content/somu/_index.md"),
+            goals: SEEDS.iter().map(|s| goal(s, as_of)).collect(),
+        }],
+        as_of,
+    }
+}
+
+pub(super) fn seed_graphics(site: &Site) -> BTreeMap<String, GoalGraphics> {
+    site.goals()
+        .map(|(_, g)| {
+            let path = goal_path(g);
+            let graphics = GoalGraphics {
+                chart_svg: format!(
+                    "<svg class=\"hyoka-chart\" role=\"img\" aria-labelledby=\"t-{0}\" viewBox=\"0 0 640 320\"><title id=\"t-{0}\">{1}の推移</title><polyline points=\"40,200 200,260\" fill=\"none\" stroke=\"#0017C1\" stroke-width=\"3\"/><polyline points=\"40,200 360,180 600,120\" fill=\"none\" stroke=\"#595959\" stroke-dasharray=\"8 6\" stroke-width=\"2\"/><text x=\"40\" y=\"300\">R5</text></svg>",
+                    g.slug, g.indicator.name
+                ),
+                chart_title: format!("{}の推移", g.indicator.name),
+                chart_description: format!("{}は初期値から変化しています。", g.indicator.name),
+                sparkline_svg: "<svg aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 100 30\"><polyline points=\"0,20 50,25\" fill=\"none\" stroke=\"#0017C1\"/></svg>".into(),
+            };
+            (path, graphics)
+        })
+        .collect()
+}
+
+fn render(site: &Site) -> BTreeMap<String, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let theme = Theme::load(dir.path(), "default").unwrap();
+    render_site(site, &theme, &seed_graphics(site))
+        .unwrap()
+        .into_iter()
+        .collect()
+}
+
+#[test]
+fn every_page_is_rendered_sorted() {
+    let site = seed_site();
+    let dir = tempfile::tempdir().unwrap();
+    let theme = Theme::load(dir.path(), "default").unwrap();
+    let pages = render_site(&site, &theme, &seed_graphics(&site)).unwrap();
+    let paths: Vec<&str> = pages.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "404.html",
+            "about/evaluation/index.html",
+            "data/index.html",
+            "index.html",
+            "somu/index.html",
+            "somu/jichikai/index.html",
+            "somu/jishu-bosai/index.html",
+            "somu/madoguchi/index.html",
+        ]
+    );
+    let again = render_site(&site, &theme, &seed_graphics(&site)).unwrap();
+    assert_eq!(pages, again, "deterministic");
+}
+
+#[test]
+fn page_paths_list_every_page_but_404() {
+    let paths = page_paths(&seed_site());
+    assert_eq!(
+        paths,
+        [
+            "",
+            "about/evaluation/",
+            "data/",
+            "somu/",
+            "somu/jichikai/",
+            "somu/jishu-bosai/",
+            "somu/madoguchi/",
+        ]
+    );
+}
+
+#[test]
+fn every_page_has_the_accessible_frame() {
+    for (path, html) in render(&seed_site()) {
+        assert!(html.contains("<html lang=\"ja\">"), "{path}");
+        assert!(
+            html.contains("<title>") && html.contains(" | 毛呂山町 行政評価</title>")
+                || path == "index.html",
+            "{path}"
+        );
+        assert!(
+            html.contains("<meta name=\"description\" content=\""),
+            "{path}"
+        );
+        assert!(
+            !html.contains("<meta name=\"description\" content=\"\">"),
+            "{path}"
+        );
+        assert!(html.contains("name=\"viewport\""), "{path}");
+        assert!(
+            html.contains("<a class=\"skip-link\" href=\"#main\">本文へ移動</a>"),
+            "{path}"
+        );
+        assert!(html.contains("<main id=\"main\""), "{path}");
+        assert!(
+            html.contains("aria-labelledby=\"breadcrumb-label\""),
+            "{path}"
+        );
+        assert!(html.contains("aria-current=\"page\""), "{path}");
+        assert!(
+            html.contains("公共データ利用規約（第1.0版）</a>に基づき利用できます"),
+            "{path}"
+        );
+        if path != "404.html" {
+            assert!(
+                !html.contains("href=\"/"),
+                "{path} has a root-absolute link"
+            );
+            assert!(!html.contains("src=\"/"), "{path} has a root-absolute src");
+        }
+    }
+}
+
+#[test]
+fn the_seed_goal_page_shows_its_figures() {
+    let pages = render(&seed_site());
+    let html = &pages["somu/jichikai/index.html"];
+    for expected in [
+        "<title>地域コミュニティの推進 | 毛呂山町 行政評価</title>",
+        "令和5年度（2023年度）",
+        "令和11年度（2029年度）",
+        "74.6%",
+        "72.1%",
+        "最終目標値",
+        "status status-worse",
+        "×</span>悪化",
+        "-625%",
+        "97.9%",
+        "73.65%",
+        "-2.5ポイント",
+        "<svg class=\"hyoka-chart\" role=\"img\" aria-labelledby=\"t-jichikai\"",
+        "href=\"../../css/hyoka.css\"",
+        "href=\"../../about/evaluation/\"",
+        "href=\"../../somu/\"",
+        "href=\"data.csv\"",
+        "href=\"data.json\"",
+        "<link rel=\"canonical\" href=\"https://example.jp/hyoka/somu/jichikai/\">",
+        "<th scope=\"row\">初期値</th>",
+        "<caption>",
+        "<figcaption>自治会加入割合は初期値から変化しています。</figcaption>",
+        "第六次毛呂山町総合振興計画前期基本計画",
+        "<h2 id=\"期待される効果\">",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?}");
+    }
+}
+
+#[test]
+fn home_lists_counts_and_goals() {
+    let pages = render(&seed_site());
+    let html = &pages["index.html"];
+    assert!(html.contains("<title>毛呂山町 行政評価</title>"));
+    assert!(html.contains("令和6年度の実績による評価"));
+    assert!(
+        html.contains("×</span>悪化</span><span class=\"count\"><span class=\"num\">1</span>件")
+    );
+    assert!(
+        html.contains("△</span>遅れ</span><span class=\"count\"><span class=\"num\">2</span>件")
+    );
+    assert!(html.contains("href=\"./somu/jichikai/\""));
+    assert!(html.contains("href=\"./somu/\""));
+    assert!(html.contains("href=\"./css/hyoka.css\""));
+    assert!(html.contains("<strong>数値目標</strong>"));
+    let dept = &pages["somu/index.html"];
+    assert!(dept.contains("当課の主な業務") && dept.contains("業務の対象"));
+    assert!(dept.contains("href=\"../somu/jishu-bosai/\""));
+}
+
+#[test]
+fn evaluation_page_is_computed_from_the_goals() {
+    let pages = render(&seed_site());
+    let html = &pages["about/evaluation/index.html"];
+    for expected in [
+        "-625%",
+        "10%",
+        "0%",
+        "73.65%",
+        "59.5地区",
+        "54.9%",
+        "(a − b) ÷ (F − b) × 100",
+        "ポイント",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?}");
+    }
+    let order: Vec<usize> = [
+        "－</span>未測定",
+        "◎</span>達成",
+        "○</span>順調",
+        "×</span>悪化",
+        "△</span>遅れ",
+    ]
+    .iter()
+    .map(|s| html.find(s).unwrap_or_else(|| panic!("{s}")))
+    .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "rule order {order:?}"
+    );
+}
+
+#[test]
+fn not_found_page_links_with_the_base_path() {
+    let pages = render(&seed_site());
+    let html = &pages["404.html"];
+    assert!(html.contains("ページが見つかりません"));
+    assert!(html.contains("href=\"/hyoka/css/hyoka.css\""));
+    assert!(html.contains("href=\"/hyoka/\""));
+    assert!(!html.contains("rel=\"canonical\""));
+}
+
+#[test]
+fn front_matter_text_is_escaped_everywhere() {
+    let mut site = seed_site();
+    {
+        let goal = &mut site.departments[0].goals[0];
+        goal.title = "<script>alert(1)</script>".into();
+        goal.indicator.name = "\"引用\" & 記号".into();
+    }
+    site.departments[0].title = "総務<b>課</b>".into();
+    let pages = render(&site);
+    for (path, html) in &pages {
+        assert!(!html.contains("<script"), "{path} has a raw script tag");
+        assert!(
+            !html.contains("<b>課"),
+            "{path} has raw markup from a title"
+        );
+    }
+    let goal = &pages["somu/jichikai/index.html"];
+    assert!(goal.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(goal.contains("&quot;引用&quot; &amp; 記号"));
+}
+
+#[test]
+fn a_site_template_overrides_one_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/footer.html"),
+        "<footer>独自フッター {{ site.municipality }}</footer>",
+    )
+    .unwrap();
+    let theme = Theme::load(dir.path(), "default").unwrap();
+    let site = seed_site();
+    let pages = render_site(&site, &theme, &BTreeMap::new()).unwrap();
+    for (path, html) in &pages {
+        assert!(
+            html.contains("<footer>独自フッター 毛呂山町</footer>"),
+            "{path}"
+        );
+        assert!(html.contains("本文へ移動"), "{path}");
+    }
+}
+
+#[test]
+fn a_theme_folder_layers_between_builtin_and_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let theme_dir = dir.path().join("themes/town");
+    std::fs::create_dir_all(theme_dir.join("templates")).unwrap();
+    std::fs::create_dir_all(theme_dir.join("static/img")).unwrap();
+    std::fs::write(
+        theme_dir.join("templates/header.html"),
+        "<header>町テーマ</header>",
+    )
+    .unwrap();
+    std::fs::write(theme_dir.join("static/img/logo.svg"), "<svg/>").unwrap();
+    std::fs::write(theme_dir.join("static/css/../.hidden"), "x").ok();
+    let theme = Theme::load(dir.path(), "town").unwrap();
+    let pages = render_site(&seed_site(), &theme, &BTreeMap::new()).unwrap();
+    assert!(
+        pages
+            .iter()
+            .all(|(_, html)| html.contains("<header>町テーマ</header>"))
+    );
+    let files = theme.static_files().unwrap();
+    let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(names, ["css/hyoka.css", "img/logo.svg"]);
+}
+
+#[test]
+fn a_missing_theme_is_an_error_naming_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Theme::load(dir.path(), "kakuchou").unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, RenderError::ThemeNotFound { .. }));
+    assert!(message.contains("themes/kakuchou"), "{message}");
+    assert!(message.contains("config.toml の theme"), "{message}");
+}
+
+#[test]
+fn a_template_syntax_error_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/footer.html"),
+        "<footer>{% if %}</footer>",
+    )
+    .unwrap();
+    let message = Theme::load(dir.path(), "default").unwrap_err().to_string();
+    assert!(message.contains("footer.html"), "{message}");
+    assert!(message.contains("templates"), "{message}");
+}
+
+#[test]
+fn a_template_rendering_error_names_page_and_template() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/data.html"),
+        "{{ data.nothing.here }}",
+    )
+    .unwrap();
+    let theme = Theme::load(dir.path(), "default").unwrap();
+    let message = render_site(&seed_site(), &theme, &BTreeMap::new())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("data/index.html") && message.contains("data.html"),
+        "{message}"
+    );
+}
+
+#[test]
+fn builtin_static_has_the_stylesheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let theme = Theme::load(dir.path(), "default").unwrap();
+    let files = theme.static_files().unwrap();
+    assert_eq!(files[0].0, "css/hyoka.css");
+    let css = String::from_utf8(files[0].1.clone()).unwrap();
+    assert!(css.contains("Noto Sans JP") && !css.contains("@import") && !css.contains("url("));
+}
+
+#[test]
+fn root_prefix_follows_depth() {
+    assert_eq!(view::root_for(""), "./");
+    assert_eq!(view::root_for("somu/"), "../");
+    assert_eq!(view::root_for("somu/jichikai/"), "../../");
+}
+
+#[test]
+fn seed_goal_page_snapshot() {
+    let pages = render(&seed_site());
+    insta::assert_snapshot!("seed_goal_page", pages["somu/jichikai/index.html"]);
+}
+
+/// Writes the rendered seed site to `/tmp/render-preview/` for a look in a browser.
+#[test]
+#[ignore = "writes to /tmp; run by hand for screenshots"]
+fn write_preview() {
+    let out = Path::new("/tmp/render-preview");
+    let dir = tempfile::tempdir().unwrap();
+    let theme = Theme::load(dir.path(), "default").unwrap();
+    let site = seed_site();
+    let graphics = preview_graphics(&site);
+    let files = render_site(&site, &theme, &graphics).unwrap();
+    let statics = theme.static_files().unwrap();
+    for (path, bytes) in files
+        .into_iter()
+        .map(|(p, h)| (p, h.into_bytes()))
+        .chain(statics)
+    {
+        let target = out.join(&path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+}
+
+/// Chart markup shaped like the chart module's output, for the preview.
+fn preview_graphics(site: &Site) -> BTreeMap<String, GoalGraphics> {
+    let mut graphics = seed_graphics(site);
+    if let Ok(svg) = std::env::var("HYOKA_PREVIEW_SVG") {
+        for g in graphics.values_mut() {
+            g.chart_svg = svg.clone();
+        }
+    }
+    graphics
+}

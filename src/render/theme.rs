@@ -1,0 +1,323 @@
+//! Themes: the Tera templates and static files a site is rendered with.
+//!
+//! Templates come in layers, lowest first: the built-in default theme (embedded in the binary
+//! from `themes/default/templates/`, so a site without a `themes/` folder still builds) <
+//! `<root>/themes/<name>/templates/` < `<root>/templates/` (site overrides). A later layer
+//! replaces a template of the same file name, so a site can override one partial such as
+//! `footer.html` without copying whole pages. Static files layer the same way (built-in <
+//! `<root>/themes/<name>/static/`); the site's own `static/` folder is the pipeline's job.
+//!
+//! This module reads files but never writes any; errors carry the template or file they are
+//! about and say in Japanese how to fix them.
+
+use std::collections::BTreeMap;
+use std::error::Error as StdError;
+use std::path::{Path, PathBuf};
+
+use tera::{ErrorKind, Tera};
+
+/// The built-in default templates: (template name, text).
+const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "header.html",
+        include_str!("../../themes/default/templates/header.html"),
+    ),
+    (
+        "breadcrumbs.html",
+        include_str!("../../themes/default/templates/breadcrumbs.html"),
+    ),
+    (
+        "footer.html",
+        include_str!("../../themes/default/templates/footer.html"),
+    ),
+    (
+        "status_badge.html",
+        include_str!("../../themes/default/templates/status_badge.html"),
+    ),
+    (
+        "goal_card.html",
+        include_str!("../../themes/default/templates/goal_card.html"),
+    ),
+    (
+        "goal_list.html",
+        include_str!("../../themes/default/templates/goal_list.html"),
+    ),
+    (
+        "indicator_table.html",
+        include_str!("../../themes/default/templates/indicator_table.html"),
+    ),
+    (
+        "chart.html",
+        include_str!("../../themes/default/templates/chart.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "department.html",
+        include_str!("../../themes/default/templates/department.html"),
+    ),
+    (
+        "goal.html",
+        include_str!("../../themes/default/templates/goal.html"),
+    ),
+    (
+        "evaluation.html",
+        include_str!("../../themes/default/templates/evaluation.html"),
+    ),
+    (
+        "data.html",
+        include_str!("../../themes/default/templates/data.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+];
+
+/// The built-in default static files: (site-relative output path, bytes).
+const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
+    "css/hyoka.css",
+    include_bytes!("../../themes/default/static/css/hyoka.css"),
+)];
+
+/// Where the built-in templates are said to come from in messages.
+const BUILTIN_ORIGIN: &str = "組み込みの default テーマ";
+
+/// A fatal rendering error: a missing theme, an unreadable file or a broken template.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// `config.toml` names a theme whose folder does not exist.
+    #[error(
+        "テーマ「{name}」が見つかりません（フォルダー {} がありません）。themes/{name}/templates/ を作るか、config.toml の theme を \"default\" にしてください",
+        path.display()
+    )]
+    ThemeNotFound {
+        /// The theme name from `config.toml`.
+        name: String,
+        /// The folder that was looked for.
+        path: PathBuf,
+    },
+    /// A theme or template file could not be read.
+    #[error("{} を読めません（{source}）", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A template could not be parsed (syntax error, missing parent …).
+    #[error(
+        "テンプレート {origin} に誤りがあります。テンプレートの書き方を直してください:\n{detail}"
+    )]
+    Template {
+        /// Template name (`footer.html`).
+        name: String,
+        /// Where it came from (a file path, or the built-in theme).
+        origin: String,
+        /// Tera's message with its whole cause chain.
+        detail: String,
+    },
+    /// A page could not be rendered with its template.
+    #[error("ページ {page} をテンプレート {origin} で作れませんでした:\n{detail}")]
+    Render {
+        /// Output path of the page (`somu/index.html`).
+        page: String,
+        /// Template name (`department.html`).
+        template: String,
+        /// Where the template came from.
+        origin: String,
+        /// Tera's message with its whole cause chain.
+        detail: String,
+    },
+}
+
+/// A loaded theme: its templates, compiled, and where its static files are.
+#[derive(Debug)]
+pub struct Theme {
+    tera: Tera,
+    /// Template name → where it came from, for messages.
+    origins: BTreeMap<String, String>,
+    /// `<root>/themes/<name>/static/`, when it exists.
+    static_dir: Option<PathBuf>,
+}
+
+impl Theme {
+    /// Loads the theme `name` for the site at `site_root`, with the site's template overrides.
+    /// A theme other than `default` must have a folder under `themes/`; template syntax
+    /// errors are reported with the template's file.
+    pub fn load(site_root: &Path, name: &str) -> Result<Theme, RenderError> {
+        let mut sources: BTreeMap<String, (String, String)> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|&(n, text)| {
+                (
+                    n.to_string(),
+                    (format!("{n}（{BUILTIN_ORIGIN}）"), text.to_string()),
+                )
+            })
+            .collect();
+        let theme_dir = site_root.join("themes").join(name);
+        let theme_exists = theme_dir.is_dir();
+        if !theme_exists && name != "default" {
+            return Err(RenderError::ThemeNotFound {
+                name: name.to_string(),
+                path: theme_dir,
+            });
+        }
+        if theme_exists {
+            read_templates(&theme_dir.join("templates"), &mut sources)?;
+        }
+        read_templates(&site_root.join("templates"), &mut sources)?;
+        let static_dir = Some(theme_dir.join("static")).filter(|d| d.is_dir());
+        let origins = sources
+            .iter()
+            .map(|(n, (origin, _))| (n.clone(), origin.clone()))
+            .collect();
+        let mut tera = Tera::default();
+        let templates = sources
+            .iter()
+            .map(|(n, (_, text))| (n.as_str(), text.as_str()));
+        if let Err(e) = tera.add_raw_templates(templates) {
+            let name = failing_template(&e).unwrap_or_default();
+            let origin = sources
+                .get(&name)
+                .map_or_else(|| "（不明）".to_string(), |s| s.0.clone());
+            return Err(RenderError::Template {
+                name,
+                origin,
+                detail: error_chain(&e),
+            });
+        }
+        Ok(Theme {
+            tera,
+            origins,
+            static_dir,
+        })
+    }
+
+    /// Static files: the built-in ones, replaced or completed by the theme's `static/` folder,
+    /// as (site-relative output path, bytes), sorted by path.
+    pub fn static_files(&self) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
+            .iter()
+            .map(|&(p, bytes)| (p.to_string(), bytes.to_vec()))
+            .collect();
+        if let Some(dir) = &self.static_dir {
+            for (rel, path) in walk_files(dir)? {
+                let bytes =
+                    std::fs::read(&path).map_err(|source| RenderError::Io { path, source })?;
+                files.insert(rel, bytes);
+            }
+        }
+        Ok(files.into_iter().collect())
+    }
+
+    /// Template names and where each came from (built-in, theme or site), sorted by name.
+    pub fn template_origins(&self) -> &BTreeMap<String, String> {
+        &self.origins
+    }
+
+    /// Renders `template` for the page at output path `page`.
+    pub(crate) fn render(
+        &self,
+        template: &str,
+        page: &str,
+        context: &tera::Context,
+    ) -> Result<String, RenderError> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| RenderError::Render {
+                page: page.to_string(),
+                template: template.to_string(),
+                origin: self
+                    .origins
+                    .get(template)
+                    .cloned()
+                    .unwrap_or_else(|| template.to_string()),
+                detail: error_chain(&e),
+            })
+    }
+}
+
+/// Adds every file under `dir` (if it exists) to `sources`, replacing same-named templates.
+fn read_templates(
+    dir: &Path,
+    sources: &mut BTreeMap<String, (String, String)>,
+) -> Result<(), RenderError> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for (name, path) in walk_files(dir)? {
+        let text = std::fs::read_to_string(&path).map_err(|source| RenderError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+        sources.insert(name, (path.display().to_string(), text));
+    }
+    Ok(())
+}
+
+/// Every regular, non-hidden file under `dir` as (relative path with `/`, full path), sorted.
+fn walk_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, RenderError> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+    {
+        let entry = entry.map_err(|e| RenderError::Io {
+            path: e
+                .path()
+                .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("ループするリンクがあります")),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let name: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        files.push((name.join("/"), entry.path().to_path_buf()));
+    }
+    Ok(files)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// The template a Tera error is about, when Tera says.
+fn failing_template(e: &tera::Error) -> Option<String> {
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => Some(r.filename().to_string()),
+        ErrorKind::MissingParent { current, .. } => Some(current.clone()),
+        ErrorKind::CircularExtend { tpl, .. } | ErrorKind::CircularInclude { tpl, .. } => {
+            Some(tpl.clone())
+        }
+        _ => None,
+    }
+}
+
+/// An error's message followed by each of its causes, one per line.
+pub(crate) fn error_chain(e: &dyn StdError) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str("\n原因: ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
