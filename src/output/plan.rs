@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 /// "somu/jichikai/index.html", "data/indicators.csv", "index.html") and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
+    /// Site-relative output path, '/'-separated.
     pub path: String,
+    /// Exact contents of the file.
     pub bytes: Vec<u8>,
 }
 
@@ -29,17 +31,28 @@ pub enum PlanError {
     #[error(
         "出力パス「{path}」が二重に生成されます（テンプレートかファイル名の重複を確認してください）"
     )]
-    Duplicate { path: String },
+    Duplicate {
+        /// The output path that was produced twice.
+        path: String,
+    },
     /// The path is not a clean site-relative path.
     #[error(
         "出力パス「{path}」は使えません（空・絶対パス・「..」「.」・バックスラッシュ・空の区切り・NUL文字・末尾の「/」は不可です。ファイル名やスラッグを確認してください）"
     )]
-    InvalidPath { path: String },
+    InvalidPath {
+        /// The rejected output path.
+        path: String,
+    },
     /// `file` is planned as a file, but `path` needs it to be a directory.
     #[error(
         "出力パス「{path}」を書くには「{file}」がディレクトリである必要がありますが、「{file}」はファイルとしても生成されます（スラッグやファイル名の衝突を確認してください）"
     )]
-    FileDirConflict { path: String, file: String },
+    FileDirConflict {
+        /// The planned path that needs `file` to be a directory.
+        path: String,
+        /// The planned file that is also needed as a directory.
+        file: String,
+    },
 }
 
 /// Returns true if `path` is a clean site-relative output path.
@@ -57,6 +70,7 @@ fn is_valid_path(path: &str) -> bool {
 }
 
 impl OutputPlan {
+    /// Creates an empty plan.
     pub fn new() -> Self {
         Self::default()
     }
@@ -102,14 +116,17 @@ impl OutputPlan {
         Ok(())
     }
 
+    /// Returns the bytes planned for `path`, if any.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
     }
 
+    /// Number of planned files.
     pub fn len(&self) -> usize {
         self.files.len()
     }
 
+    /// Returns true if no file is planned.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -23,74 +23,154 @@ const PROTECTED_DIRS: [&str; 3] = ["content", "themes", "static"];
 /// Why the output could not be checked or written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// A path could not be made absolute, canonicalised or inspected.
     #[error(
         "出力先「{path}」を確認できませんでした（{source}）。パスが正しいか、アクセス権があるかを確認してください"
     )]
-    Resolve { path: PathBuf, source: io::Error },
+    Resolve {
+        /// The path that could not be resolved.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: io::Error,
+    },
+    /// The output directory is the file system root.
     #[error(
         "出力先「{path}」はファイルシステムのルートです。サイト内の public/ など専用のディレクトリを指定してください"
     )]
-    FilesystemRoot { path: PathBuf },
+    FilesystemRoot {
+        /// The resolved output directory.
+        path: PathBuf,
+    },
+    /// The output directory is the home directory or one of its ancestors.
     #[error(
         "出力先「{path}」はホームディレクトリ「{home}」そのものか、それを含んでいます。専用のディレクトリ（例: サイト内の public/）を指定してください"
     )]
-    ContainsHome { path: PathBuf, home: PathBuf },
+    ContainsHome {
+        /// The resolved output directory.
+        path: PathBuf,
+        /// The resolved home directory.
+        home: PathBuf,
+    },
+    /// The output directory is the site root itself.
     #[error(
         "出力先「{path}」がサイトのルートと同じです。出力すると原稿や設定が消えてしまいます。public/ など別のディレクトリを指定してください"
     )]
-    SiteRoot { path: PathBuf },
+    SiteRoot {
+        /// The resolved output directory.
+        path: PathBuf,
+    },
+    /// The output directory is an ancestor of the site root.
     #[error(
         "出力先「{path}」がサイトのルート「{root}」を含んでいます。出力するとサイト全体が消えてしまいます。サイト内の public/ などを指定してください"
     )]
-    ContainsSiteRoot { path: PathBuf, root: PathBuf },
+    ContainsSiteRoot {
+        /// The resolved output directory.
+        path: PathBuf,
+        /// The resolved site root.
+        root: PathBuf,
+    },
+    /// The output directory is, is inside, or contains `content/`, `themes/` or `static/`.
     #[error(
         "出力先「{path}」がサイトの原稿・テーマ・静的ファイルのディレクトリ「{protected}」と重なっています。別のディレクトリ（例: public/）を指定してください"
     )]
-    OverlapsSources { path: PathBuf, protected: PathBuf },
+    OverlapsSources {
+        /// The resolved output directory.
+        path: PathBuf,
+        /// The protected source directory it overlaps.
+        protected: PathBuf,
+    },
+    /// The output path has no parent or no final name (e.g. ends in `..` or is a root).
     #[error(
         "出力先「{path}」の名前を決められません（「..」やルートで終わっています）。ディレクトリ名まで含めて指定してください"
     )]
-    InvalidOutput { path: PathBuf },
+    InvalidOutput {
+        /// The offending output path.
+        path: PathBuf,
+    },
+    /// The output path is a symbolic link.
     #[error(
         "出力先「{path}」はシンボリックリンクです。安全のため書き込みません。リンクを削除するか、実際のディレクトリを指定してください"
     )]
-    OutputIsSymlink { path: PathBuf },
+    OutputIsSymlink {
+        /// The output path.
+        path: PathBuf,
+    },
+    /// The output path exists but is not a directory.
     #[error(
         "出力先「{path}」はディレクトリではなくファイルです。そのファイルを移動するか、別の出力先を指定してください"
     )]
-    OutputNotDir { path: PathBuf },
+    OutputNotDir {
+        /// The output path.
+        path: PathBuf,
+    },
+    /// The plan cannot be written because a planned file is also needed as a directory.
     #[error("出力先「{path}」に書き込めません: {source}")]
-    InvalidPlan { path: PathBuf, source: PlanError },
+    InvalidPlan {
+        /// The output directory.
+        path: PathBuf,
+        /// The conflict found in the plan.
+        source: PlanError,
+    },
+    /// A directory (output parent, staging dir or subdirectory) could not be created.
     #[error(
         "ディレクトリ「{path}」を作成できませんでした（{source}）。権限とディスク容量を確認してください"
     )]
-    CreateDir { path: PathBuf, source: io::Error },
+    CreateDir {
+        /// The directory that could not be created.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: io::Error,
+    },
+    /// A file could not be written into the staging directory.
     #[error(
         "ファイル「{path}」を書き込めませんでした（{source}）。権限とディスク容量を確認してください"
     )]
-    WriteFile { path: PathBuf, source: io::Error },
+    WriteFile {
+        /// The file that could not be written.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: io::Error,
+    },
+    /// A leftover staging or old-output directory from an earlier run could not be removed.
     #[error(
         "古い作業ディレクトリ「{path}」を削除できませんでした（{source}）。手動で削除してから再実行してください"
     )]
-    RemoveStale { path: PathBuf, source: io::Error },
+    RemoveStale {
+        /// The leftover path that could not be removed.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: io::Error,
+    },
+    /// Moving the previous output aside, or the staging directory into place, failed.
     #[error(
         "「{path}」を「{to}」に移動できませんでした（{source}）。出力先は変更されていません。権限を確認して再実行してください"
     )]
     Rename {
+        /// The path being renamed.
         path: PathBuf,
+        /// The intended new path.
         to: PathBuf,
+        /// The underlying I/O error.
         source: io::Error,
     },
+    /// The new output is in place but the previous output could not be removed.
     #[error(
         "新しい出力は書き込まれましたが、以前の出力「{path}」を削除できませんでした（{source}）。手動で削除してください"
     )]
-    RemoveOld { path: PathBuf, source: io::Error },
+    RemoveOld {
+        /// The renamed previous output that is left behind.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: io::Error,
+    },
 }
 
 /// What [`write_plan`] wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WriteStats {
+    /// Number of files written.
     pub files: usize,
+    /// Total number of bytes written.
     pub bytes: usize,
 }
 
