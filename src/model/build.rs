@@ -95,9 +95,9 @@ pub fn build_site(
             goal.evaluation = evaluate(&goal.indicator, as_of);
         }
         dept.goals
-            .sort_by(|a, b| (a.weight, &a.title, &a.slug).cmp(&(b.weight, &b.title, &b.slug)));
+            .sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
     }
-    departments.sort_by(|a, b| (a.weight, &a.title, &a.slug).cmp(&(b.weight, &b.title, &b.slug)));
+    departments.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
     let site = Site {
         config: config.clone(),
         home_title,

@@ -20,7 +20,7 @@ pub struct Goal {
     pub basis: Option<String>,
     /// 事業概要.
     pub summary: Option<String>,
-    /// Order inside the department (then title, then slug).
+    /// Order inside the department (then slug).
     pub weight: i64,
     /// Drafts are left out of `build` unless `--drafts`.
     pub draft: bool,
@@ -43,7 +43,7 @@ pub struct Department {
     pub duties: Vec<String>,
     /// 業務の対象.
     pub served: Option<String>,
-    /// Order on the home page (then title, then slug).
+    /// Order on the home page (then slug).
     pub weight: i64,
     /// The Markdown body of `_index.md`.
     pub body: String,

@@ -25,7 +25,7 @@ pub struct Site {
     pub home_title: String,
     /// Home page Markdown body.
     pub home_body: String,
-    /// Departments in display order (weight, title, slug).
+    /// Departments in display order (weight, then slug).
     pub departments: Vec<Department>,
     /// The year evaluated: config `as_of`, or the latest actual year in the content.
     pub as_of: Option<FiscalYear>,

@@ -17,16 +17,24 @@ fn serve(root: PathBuf) -> u16 {
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let _ = respond(&root, stream);
+            let root = root.clone();
+            std::thread::spawn(move || respond(&root, stream).map_err(|e| eprintln!("server: {e}")));
         }
     });
     port
 }
 
 fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
-    let mut buf = [0u8; 8192];
-    let n = stream.read(&mut buf)?;
-    let request = String::from_utf8_lossy(&buf[..n]);
+    let mut request = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !request.windows(4).any(|w| w == b"\r\n\r\n") && request.len() < 65536 {
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        request.extend_from_slice(&buf[..n]);
+    }
+    let request = String::from_utf8_lossy(&request);
     let target = request.split_whitespace().nth(1).unwrap_or("/");
     let path = percent_decode(target.split(['?', '#']).next().unwrap_or(""));
     let file = path.strip_prefix(PREFIX).and_then(|rel| {
@@ -41,8 +49,9 @@ fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
         Some(f) => ("200 OK", std::fs::read(f)?),
         None => ("404 Not Found", std::fs::read(root.join("404.html")).unwrap_or_default()),
     };
-    write!(stream, "HTTP/1.0 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
-    stream.write_all(&body)
+    let mut response = format!("HTTP/1.0 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).into_bytes();
+    response.extend_from_slice(&body);
+    stream.write_all(&response)
 }
 
 fn percent_decode(s: &str) -> String {
@@ -51,7 +60,8 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
                 out.push(b);
                 i += 3;
                 continue;
@@ -65,7 +75,9 @@ fn percent_decode(s: &str) -> String {
 
 fn get(port: u16, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    // One write: `write!` would send the pieces in separate segments.
+    let request = format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap_or_else(|e| panic!("GET {path}: {e}"));
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let text = String::from_utf8_lossy(&response).into_owned();
