@@ -19,6 +19,18 @@ pub(crate) fn shown_actuals(indicator: &Indicator, evaluation: &Evaluation) -> V
     }
 }
 
+/// The points the 実績 line goes through: the baseline (初期値 is the measured value of its
+/// year) followed by the shown actuals after it, so one actual already shows a trend.
+/// Empty when there is no actual.
+pub(crate) fn actual_line(indicator: &Indicator, actual: &[Point]) -> Vec<Point> {
+    if actual.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(indicator.baseline)
+        .chain(actual.iter().copied().filter(|p| p.year > indicator.baseline.year))
+        .collect()
+}
+
 /// Every value drawn: the baseline, the `actual` given (see [`shown_actuals`]) and the targets.
 pub(crate) fn all_values(indicator: &Indicator, actual: &[Point]) -> Vec<f64> {
     std::iter::once(indicator.baseline.value)

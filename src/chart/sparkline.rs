@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::scale::{all_values, shown_actuals, y_range, year_span};
+use super::scale::{actual_line, all_values, shown_actuals, y_range, year_span};
 use super::{ACTUAL_COLOR, PLAN_COLOR};
 use crate::model::{Evaluation, Indicator, Point};
 
@@ -55,11 +55,12 @@ pub(crate) fn render(indicator: &Indicator, evaluation: &Evaluation) -> String {
          stroke-dasharray=\"4 3\"/>",
         points(&indicator.plan_points())
     );
-    if actual.len() > 1 {
+    let line = actual_line(indicator, &actual);
+    if line.len() > 1 {
         let _ = write!(
             svg,
             "<polyline points=\"{}\" fill=\"none\" stroke=\"{ACTUAL_COLOR}\" stroke-width=\"2\"/>",
-            points(&actual)
+            points(&line)
         );
     }
     if let Some(latest) = evaluation.latest {

@@ -15,7 +15,7 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged, Segment
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::scale::{all_values, shown_actuals, ticks, y_range, year_span};
+use super::scale::{actual_line, all_values, shown_actuals, ticks, y_range, year_span};
 use super::{PLAN_COLOR, escape_xml};
 use crate::model::value::{format_number, format_with_unit};
 use crate::model::{Evaluation, Indicator, Point};
@@ -206,12 +206,11 @@ fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> Dra
             + Circle::new((0, 0), 6, plan_style),
     ))?;
 
-    // 実績: solid line, filled circles; only what the evaluation knows (not after `as_of`).
-    if actual.len() > 1 {
-        chart.draw_series(LineSeries::new(
-            actual.iter().map(at),
-            ACTUAL.stroke_width(2),
-        ))?;
+    // 実績: solid line from the baseline, filled circles; only what the evaluation knows
+    // (not after `as_of`).
+    let line = actual_line(indicator, &actual);
+    if line.len() > 1 {
+        chart.draw_series(LineSeries::new(line.iter().map(at), ACTUAL.stroke_width(2)))?;
     }
     chart.draw_series(
         actual
