@@ -482,9 +482,19 @@ fn write_preview() {
 /// Chart markup shaped like the chart module's output, for the preview.
 fn preview_graphics(site: &Site) -> BTreeMap<String, GoalGraphics> {
     let mut graphics = seed_graphics(site);
-    if let Ok(svg) = std::env::var("HYOKA_PREVIEW_SVG") {
-        for g in graphics.values_mut() {
-            g.chart_svg = svg.clone();
+    let Ok(dir) = std::env::var("HYOKA_PREVIEW_CHARTS") else {
+        return graphics;
+    };
+    let read = |name: &str| std::fs::read_to_string(Path::new(&dir).join(name)).ok();
+    for (path, file) in [
+        ("somu/jichikai/", "chart.svg"),
+        ("somu/jishu-bosai/", "chart-bosai.svg"),
+        ("somu/madoguchi/", "chart-madoguchi.svg"),
+    ] {
+        let g = graphics.get_mut(path).unwrap();
+        g.chart_svg = read(file).unwrap_or_default();
+        if let Some(spark) = read("sparkline.svg") {
+            g.sparkline_svg = spark;
         }
     }
     graphics
