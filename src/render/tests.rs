@@ -446,9 +446,9 @@ fn builtin_static_has_the_stylesheet() {
 
 #[test]
 fn root_prefix_follows_depth() {
-    assert_eq!(view::root_for(""), "./");
-    assert_eq!(view::root_for("somu/"), "../");
-    assert_eq!(view::root_for("somu/jichikai/"), "../../");
+    assert_eq!(build::root_for(""), "./");
+    assert_eq!(build::root_for("somu/"), "../");
+    assert_eq!(build::root_for("somu/jichikai/"), "../../");
 }
 
 #[test]
@@ -498,4 +498,30 @@ fn preview_graphics(site: &Site) -> BTreeMap<String, GoalGraphics> {
         }
     }
     graphics
+}
+
+#[test]
+fn a_goal_without_actuals_shows_no_data_and_undefined_rates() {
+    let mut site = seed_site();
+    site.as_of = None;
+    {
+        let goal = &mut site.departments[0].goals[1];
+        goal.indicator.actual.clear();
+        goal.indicator.direction = Direction::Down;
+        goal.evaluation = evaluate(&goal.indicator, None);
+        goal.summary = None;
+        goal.basis = None;
+    }
+    let pages = render(&site);
+    let html = &pages["somu/jishu-bosai/index.html"];
+    assert!(html.contains("－</span>未測定"));
+    assert!(html.contains("—（算出できません）"));
+    assert!(html.contains("まだありません"));
+    assert!(html.contains("低いほど良い"));
+    assert!(!html.contains("事業概要</h2>"));
+    let home = &pages["index.html"];
+    assert!(!home.contains("の実績による評価"));
+    assert!(
+        home.contains("－</span>未測定</span><span class=\"count\"><span class=\"num\">1</span>件")
+    );
 }
