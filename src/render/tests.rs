@@ -273,6 +273,7 @@ fn home_lists_counts_and_goals() {
         html.contains("△</span>遅れ</span><span class=\"count\"><span class=\"num\">2</span>件")
     );
     assert!(html.contains("href=\"./somu/jichikai/\""));
+    assert!(html.contains("72.1%</span><span class=\"nowrap\">（令和6年度）</span>"));
     assert!(html.contains("href=\"./somu/\""));
     assert!(html.contains("href=\"./css/hyoka.css\""));
     assert!(html.contains("<strong>数値目標</strong>"));
