@@ -5,6 +5,7 @@
 //! same bytes whatever the thread count. Templates see only the views of [`view`]. No file is
 //! written here.
 
+mod build;
 pub mod markdown;
 pub mod theme;
 pub mod view;
@@ -19,10 +20,11 @@ use tera::Context;
 
 use crate::model::{EVALUATION_PAGE_PATH, Site, department_path, goal_path};
 
+use build::{root_for, truncate_chars};
 pub use theme::{RenderError, Theme};
 use view::{
     CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS, DataView, DepartmentView, EvaluationView,
-    GoalView, HomeView, PageView, SiteView, root_for, truncate_chars,
+    GoalView, HomeView, PageView, SiteView,
 };
 
 /// Chart markup the pipeline hands in for each goal, keyed by `model::goal_path(goal)`

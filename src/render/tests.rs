@@ -273,6 +273,7 @@ fn home_lists_counts_and_goals() {
         html.contains("△</span>遅れ</span><span class=\"count\"><span class=\"num\">2</span>件")
     );
     assert!(html.contains("href=\"./somu/jichikai/\""));
+    assert!(html.contains("72.1%</span><span class=\"nowrap\">（令和6年度）</span>"));
     assert!(html.contains("href=\"./somu/\""));
     assert!(html.contains("href=\"./css/hyoka.css\""));
     assert!(html.contains("<strong>数値目標</strong>"));
@@ -446,9 +447,9 @@ fn builtin_static_has_the_stylesheet() {
 
 #[test]
 fn root_prefix_follows_depth() {
-    assert_eq!(view::root_for(""), "./");
-    assert_eq!(view::root_for("somu/"), "../");
-    assert_eq!(view::root_for("somu/jichikai/"), "../../");
+    assert_eq!(build::root_for(""), "./");
+    assert_eq!(build::root_for("somu/"), "../");
+    assert_eq!(build::root_for("somu/jichikai/"), "../../");
 }
 
 #[test]
@@ -482,10 +483,46 @@ fn write_preview() {
 /// Chart markup shaped like the chart module's output, for the preview.
 fn preview_graphics(site: &Site) -> BTreeMap<String, GoalGraphics> {
     let mut graphics = seed_graphics(site);
-    if let Ok(svg) = std::env::var("HYOKA_PREVIEW_SVG") {
-        for g in graphics.values_mut() {
-            g.chart_svg = svg.clone();
+    let Ok(dir) = std::env::var("HYOKA_PREVIEW_CHARTS") else {
+        return graphics;
+    };
+    let read = |name: &str| std::fs::read_to_string(Path::new(&dir).join(name)).ok();
+    for (path, file) in [
+        ("somu/jichikai/", "chart.svg"),
+        ("somu/jishu-bosai/", "chart-bosai.svg"),
+        ("somu/madoguchi/", "chart-madoguchi.svg"),
+    ] {
+        let g = graphics.get_mut(path).unwrap();
+        g.chart_svg = read(file).unwrap_or_default();
+        if let Some(spark) = read("sparkline.svg") {
+            g.sparkline_svg = spark;
         }
     }
     graphics
+}
+
+#[test]
+fn a_goal_without_actuals_shows_no_data_and_undefined_rates() {
+    let mut site = seed_site();
+    site.as_of = None;
+    {
+        let goal = &mut site.departments[0].goals[1];
+        goal.indicator.actual.clear();
+        goal.indicator.direction = Direction::Down;
+        goal.evaluation = evaluate(&goal.indicator, None);
+        goal.summary = None;
+        goal.basis = None;
+    }
+    let pages = render(&site);
+    let html = &pages["somu/jishu-bosai/index.html"];
+    assert!(html.contains("－</span>未測定"));
+    assert!(html.contains("—（算出できません）"));
+    assert!(html.contains("まだありません"));
+    assert!(html.contains("低いほど良い"));
+    assert!(!html.contains("事業概要</h2>"));
+    let home = &pages["index.html"];
+    assert!(!home.contains("の実績による評価"));
+    assert!(
+        home.contains("－</span>未測定</span><span class=\"count\"><span class=\"num\">1</span>件")
+    );
 }
