@@ -34,7 +34,10 @@ pub fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), 
     if !config_path.is_file() {
         return Err(Error::NoConfig(options.root.clone()));
     }
-    let text = std::fs::read_to_string(&config_path).map_err(|source| Error::Io { path: config_path.clone(), source })?;
+    let text = std::fs::read_to_string(&config_path).map_err(|source| Error::Io {
+        path: config_path.clone(),
+        source,
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let config = match Config::parse(text, Path::new("config.toml")) {
         Ok(config) => config.with_overrides(options.base_url.as_deref()),
@@ -77,7 +80,10 @@ pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
             let dir = model::goal_path(goal);
             [
                 (format!("{dir}data.csv"), export::goal_csv(site, dept, goal)),
-                (format!("{dir}data.json"), export::goal_json(site, dept, goal)),
+                (
+                    format!("{dir}data.json"),
+                    export::goal_json(site, dept, goal),
+                ),
             ]
         })
         .collect();
@@ -86,7 +92,10 @@ pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
     }
     plan.add("data/indicators.csv", export::indicators_csv(site))?;
     plan.add("data/indicators.json", export::indicators_json(site))?;
-    plan.add("sitemap.xml", export::sitemap(&site.config.base_url, &render::page_paths(site)))?;
+    plan.add(
+        "sitemap.xml",
+        export::sitemap(&site.config.base_url, &render::page_paths(site)),
+    )?;
     Ok(plan)
 }
 
@@ -117,17 +126,28 @@ fn site_static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
         return Ok(Vec::new());
     }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(&dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|e| Error::Io {
             path: e.path().map_or_else(|| dir.clone(), Path::to_path_buf),
-            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk")),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("walk")),
         })?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
         let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-        let url: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        let bytes = std::fs::read(entry.path()).map_err(|source| Error::Io { path: entry.path().to_path_buf(), source })?;
+        let url: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let bytes = std::fs::read(entry.path()).map_err(|source| Error::Io {
+            path: entry.path().to_path_buf(),
+            source,
+        })?;
         files.push((url.join("/"), bytes));
     }
     Ok(files)

@@ -27,7 +27,12 @@ pub(crate) fn actual_line(indicator: &Indicator, actual: &[Point]) -> Vec<Point>
         return Vec::new();
     }
     std::iter::once(indicator.baseline)
-        .chain(actual.iter().copied().filter(|p| p.year > indicator.baseline.year))
+        .chain(
+            actual
+                .iter()
+                .copied()
+                .filter(|p| p.year > indicator.baseline.year),
+        )
         .collect()
 }
 

@@ -16,13 +16,21 @@ use super::{Outcome, counts, print_diagnostics};
 pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     let started = Instant::now();
     let root = args.site.clone().unwrap_or_else(|| PathBuf::from("."));
-    let options = BuildOptions { root: root.clone(), base_url: args.base_url.clone(), drafts: args.drafts };
+    let options = BuildOptions {
+        root: root.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+    };
     let (site, diags) = pipeline::load_site(&options)?;
     let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => {
             let outcome = print_diagnostics(diags, args.quiet, err);
-            let _ = writeln!(err, "ビルドを中止しました（{}）。出力フォルダーは変更していません。", counts(outcome));
+            let _ = writeln!(
+                err,
+                "ビルドを中止しました（{}）。出力フォルダーは変更していません。",
+                counts(outcome)
+            );
             return Ok(outcome);
         }
     };

@@ -13,7 +13,11 @@ use super::{Outcome, counts, print_diagnostics, print_json};
 /// Runs the checks; findings go to `out` (JSON) or `err` (text).
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
     let root = args.site.clone().unwrap_or_else(|| PathBuf::from("."));
-    let options = BuildOptions { root: root.clone(), base_url: None, drafts: args.drafts };
+    let options = BuildOptions {
+        root: root.clone(),
+        base_url: None,
+        drafts: args.drafts,
+    };
     let (site, diags) = pipeline::load_site(&options)?;
     if let Some(site) = &site
         && !diags.has_errors()
@@ -24,7 +28,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         Format::Json => print_json(diags, out),
         Format::Text => {
             let outcome = print_diagnostics(diags, false, err);
-            let verdict = if outcome.errors > 0 { "問題があります" } else { "問題はありません" };
+            let verdict = if outcome.errors > 0 {
+                "問題があります"
+            } else {
+                "問題はありません"
+            };
             let _ = writeln!(err, "検査しました: {verdict}（{}）", counts(outcome));
             outcome
         }

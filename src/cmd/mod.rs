@@ -26,7 +26,10 @@ impl Outcome {
 
 /// Prints findings as text, sorted; warnings are left out when `quiet`.
 pub fn print_diagnostics(diags: Diagnostics, quiet: bool, err: &mut dyn Write) -> Outcome {
-    let outcome = Outcome { errors: diags.error_count(), warnings: diags.warning_count() };
+    let outcome = Outcome {
+        errors: diags.error_count(),
+        warnings: diags.warning_count(),
+    };
     for d in diags.sorted() {
         if quiet && d.severity == Severity::Warning {
             continue;
@@ -38,7 +41,10 @@ pub fn print_diagnostics(diags: Diagnostics, quiet: bool, err: &mut dyn Write) -
 
 /// Prints findings as JSON lines.
 pub fn print_json(diags: Diagnostics, out: &mut dyn Write) -> Outcome {
-    let outcome = Outcome { errors: diags.error_count(), warnings: diags.warning_count() };
+    let outcome = Outcome {
+        errors: diags.error_count(),
+        warnings: diags.warning_count(),
+    };
     for d in diags.sorted() {
         let line = serde_json::to_string(&JsonDiagnostic::from(&d)).expect("diagnostics serialise");
         let _ = writeln!(out, "{line}");

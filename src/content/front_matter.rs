@@ -50,8 +50,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2;
-    for raw_line in text[yaml_start..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         let trimmed = raw_line.trim_end();
         if trimmed == "---" || trimmed == "..." {
             let body_start = offset + raw_line.len();
@@ -63,7 +62,6 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
             });
         }
         offset += raw_line.len();
-        line += 1;
     }
     Err(FrontMatterError {
         code: "E-FM-UNCLOSED",
@@ -115,7 +113,6 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
             help:
                 "同じキーは一度だけ書いてください（年度の重複なら、どちらかの値を消してください）"
                     .into(),
-            ..base
         };
     }
     if text.contains("recursion limit") || text.contains("repetition limit") {

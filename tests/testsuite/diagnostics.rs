@@ -19,17 +19,31 @@ fn check_reports_every_error_with_file_and_line() {
         "content/somu/c.md:3:1: エラー: フロントマターのYAMLが読めません",
         "修正方法:",
     ] {
-        assert!(run.stderr.contains(expected), "missing «{expected}» in\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(expected),
+            "missing «{expected}» in\n{}",
+            run.stderr
+        );
     }
     assert!(!site.path("public").exists());
 }
 
 #[test]
 fn check_json_prints_one_object_per_finding() {
-    let site = SiteTest::minimal().file("content/somu/x.md", &goal("目標", &SEED_INDICATOR.replace("direction: up", "direction: sideways")));
+    let site = SiteTest::minimal().file(
+        "content/somu/x.md",
+        &goal(
+            "目標",
+            &SEED_INDICATOR.replace("direction: up", "direction: sideways"),
+        ),
+    );
     let run = site.run(&["check", "--format", "json"]);
     assert_eq!(run.code, 1);
-    let findings: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let findings: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(findings.len(), 1, "{}", run.stdout);
     assert_eq!(findings[0]["code"], "E-DIRECTION");
     assert_eq!(findings[0]["path"], "content/somu/x.md");
@@ -50,5 +64,10 @@ fn department_without_index_is_an_error() {
     let site = SiteTest::minimal().file("content/kikaku/goal.md", &goal("目標", SEED_INDICATOR));
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("content/kikaku: エラー: 課のフォルダー「kikaku」に _index.md がありません"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("content/kikaku: エラー: 課のフォルダー「kikaku」に _index.md がありません"),
+        "{}",
+        run.stderr
+    );
 }

@@ -18,11 +18,14 @@ pub struct Run {
 
 pub const CONFIG: &str = "title = \"テスト町 行政評価\"\nbase_url = \"https://example.jp/hyoka/\"\nmunicipality = \"テスト町\"\n";
 
-pub const DEPT: &str = "---\ntitle: 総務課\nduties:\n  - 防災に関すること\nserved: 町民のために。\n---\n";
+pub const DEPT: &str =
+    "---\ntitle: 総務課\nduties:\n  - 防災に関すること\nserved: 町民のために。\n---\n";
 
 /// A goal file with the given indicator block lines (already indented by two spaces).
 pub fn goal(title: &str, indicator: &str) -> String {
-    format!("---\ntitle: {title}\nindicator:\n{indicator}---\n\n## 期待される効果\n\n効果があります。\n")
+    format!(
+        "---\ntitle: {title}\nindicator:\n{indicator}---\n\n## 期待される効果\n\n効果があります。\n"
+    )
 }
 
 pub const SEED_INDICATOR: &str = "  name: 自治会加入割合\n  unit: \"%\"\n  direction: up\n  baseline: { year: 令和5年度, value: 74.6 }\n  actual:\n    令和6年度: 72.1\n  targets:\n    令和7年度: 72.7\n    令和11年度: 75.0\n";
@@ -30,7 +33,12 @@ pub const SEED_INDICATOR: &str = "  name: 自治会加入割合\n  unit: \"%\"\n
 impl SiteTest {
     /// An empty folder.
     pub fn empty() -> Self {
-        Self { dir: tempfile::Builder::new().prefix("hyoka-test").tempdir().expect("temp dir") }
+        Self {
+            dir: tempfile::Builder::new()
+                .prefix("hyoka-test")
+                .tempdir()
+                .expect("temp dir"),
+        }
     }
 
     /// A minimal valid site: config, one department, one goal.
@@ -38,7 +46,10 @@ impl SiteTest {
         Self::empty()
             .file("config.toml", CONFIG)
             .file("content/somu/_index.md", DEPT)
-            .file("content/somu/jichikai.md", &goal("地域コミュニティの推進", SEED_INDICATOR))
+            .file(
+                "content/somu/jichikai.md",
+                &goal("地域コミュニティの推進", SEED_INDICATOR),
+            )
     }
 
     /// A copy of the repository's own site (config.toml and content/).
@@ -120,7 +131,12 @@ impl SiteTest {
             .map(|e| e.expect("walk"))
             .filter(|e| e.file_type().is_file())
             .map(|e| {
-                let rel = e.path().strip_prefix(&base).expect("prefix").to_string_lossy().replace('\\', "/");
+                let rel = e
+                    .path()
+                    .strip_prefix(&base)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 (rel, std::fs::read(e.path()).expect("read"))
             })
             .collect();

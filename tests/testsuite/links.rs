@@ -18,7 +18,9 @@ fn serve(root: PathBuf) -> u16 {
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
-            std::thread::spawn(move || respond(&root, stream).map_err(|e| eprintln!("server: {e}")));
+            std::thread::spawn(move || {
+                respond(&root, stream).map_err(|e| eprintln!("server: {e}"))
+            });
         }
     });
     port
@@ -42,14 +44,25 @@ fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
             return None;
         }
         let candidate = root.join(rel);
-        let candidate = if rel.is_empty() || rel.ends_with('/') { candidate.join("index.html") } else { candidate };
+        let candidate = if rel.is_empty() || rel.ends_with('/') {
+            candidate.join("index.html")
+        } else {
+            candidate
+        };
         candidate.is_file().then_some(candidate)
     });
     let (status, body) = match file {
         Some(f) => ("200 OK", std::fs::read(f)?),
-        None => ("404 Not Found", std::fs::read(root.join("404.html")).unwrap_or_default()),
+        None => (
+            "404 Not Found",
+            std::fs::read(root.join("404.html")).unwrap_or_default(),
+        ),
     };
-    let mut response = format!("HTTP/1.0 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).into_bytes();
+    let mut response = format!(
+        "HTTP/1.0 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
     response.extend_from_slice(&body);
     stream.write_all(&response)
 }
@@ -77,12 +90,21 @@ fn get(port: u16, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     // One write: `write!` would send the pieces in separate segments.
     let request = format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
-    stream.write_all(request.as_bytes()).unwrap_or_else(|e| panic!("GET {path}: {e}"));
+    stream
+        .write_all(request.as_bytes())
+        .unwrap_or_else(|e| panic!("GET {path}: {e}"));
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let text = String::from_utf8_lossy(&response).into_owned();
-    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -104,10 +126,18 @@ fn links(html: &str) -> Vec<String> {
 /// Resolves a link against the page's path, as a browser does (for path-only links).
 fn resolve(page: &str, link: &str) -> Option<String> {
     let link = link.split('#').next().unwrap_or("");
-    if link.is_empty() || link.contains("://") || link.starts_with("mailto:") || link.starts_with("tel:") {
+    if link.is_empty()
+        || link.contains("://")
+        || link.starts_with("mailto:")
+        || link.starts_with("tel:")
+    {
         return None;
     }
-    let joined = if link.starts_with('/') { link.to_string() } else { format!("{}{}", &page[..page.rfind('/').unwrap() + 1], link) };
+    let joined = if link.starts_with('/') {
+        link.to_string()
+    } else {
+        format!("{}{}", &page[..page.rfind('/').unwrap() + 1], link)
+    };
     let trailing = joined.ends_with('/');
     let mut parts: Vec<&str> = Vec::new();
     for seg in joined.split('/') {
@@ -147,7 +177,9 @@ fn every_link_works_under_a_sub_path() {
             continue;
         }
         for link in links(&body) {
-            let Some(target) = resolve(&page, &link) else { continue };
+            let Some(target) = resolve(&page, &link) else {
+                continue;
+            };
             if !target.starts_with(PREFIX) {
                 broken.push(format!("{page}: {link} leaves {PREFIX}"));
             } else if !seen.contains(&target) {
@@ -156,22 +188,45 @@ fn every_link_works_under_a_sub_path() {
         }
     }
     assert!(broken.is_empty(), "broken links: {broken:#?}");
-    for expected in ["/hyoka/somu/", "/hyoka/somu/jichikai/", "/hyoka/somu/jichikai/data.csv", "/hyoka/about/evaluation/", "/hyoka/data/indicators.json", "/hyoka/css/hyoka.css"] {
-        assert!(seen.contains(expected), "{expected} not reachable from the home page; seen {seen:#?}");
+    for expected in [
+        "/hyoka/somu/",
+        "/hyoka/somu/jichikai/",
+        "/hyoka/somu/jichikai/data.csv",
+        "/hyoka/about/evaluation/",
+        "/hyoka/data/indicators.json",
+        "/hyoka/css/hyoka.css",
+    ] {
+        assert!(
+            seen.contains(expected),
+            "{expected} not reachable from the home page; seen {seen:#?}"
+        );
     }
     let (status, body) = get(port, "/hyoka/no/such/page/");
     assert_eq!(status, 404);
     for link in links(&body) {
         if let Some(target) = resolve("/hyoka/no/such/page/", &link) {
-            assert_eq!(get(port, &target).0, 200, "404 page link {link} is broken at depth");
+            assert_eq!(
+                get(port, &target).0,
+                200,
+                "404 page link {link} is broken at depth"
+            );
         }
     }
 }
 
 #[test]
 fn resolve_follows_browser_rules() {
-    assert_eq!(resolve("/hyoka/somu/jichikai/", "../../css/a.css").as_deref(), Some("/hyoka/css/a.css"));
-    assert_eq!(resolve("/hyoka/", "./somu/").as_deref(), Some("/hyoka/somu/"));
-    assert_eq!(resolve("/hyoka/somu/", "jichikai/data.csv").as_deref(), Some("/hyoka/somu/jichikai/data.csv"));
+    assert_eq!(
+        resolve("/hyoka/somu/jichikai/", "../../css/a.css").as_deref(),
+        Some("/hyoka/css/a.css")
+    );
+    assert_eq!(
+        resolve("/hyoka/", "./somu/").as_deref(),
+        Some("/hyoka/somu/")
+    );
+    assert_eq!(
+        resolve("/hyoka/somu/", "jichikai/data.csv").as_deref(),
+        Some("/hyoka/somu/jichikai/data.csv")
+    );
     assert_eq!(resolve("/hyoka/", "https://example.jp/"), None);
 }

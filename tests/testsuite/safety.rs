@@ -9,12 +9,23 @@ fn a_failing_build_leaves_public_unchanged() {
     site.build();
     let before = site.snapshot_dir("public");
     assert!(!before.is_empty());
-    let broken = goal("地域コミュニティの推進", &SEED_INDICATOR.replace("72.1", "七十二"));
+    let broken = goal(
+        "地域コミュニティの推進",
+        &SEED_INDICATOR.replace("72.1", "七十二"),
+    );
     let site = site.file("content/somu/jichikai.md", &broken);
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("content/somu/jichikai.md:9:"), "{}", run.stderr);
-    assert!(run.stderr.contains("出力フォルダーは変更していません"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/somu/jichikai.md:9:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("出力フォルダーは変更していません"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(site.snapshot_dir("public"), before);
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
@@ -57,5 +68,9 @@ fn no_config_is_a_usage_error() {
     let site = SiteTest::empty();
     let run = site.run(&["build"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("config.toml が見つかりません"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("config.toml が見つかりません"),
+        "{}",
+        run.stderr
+    );
 }
