@@ -49,6 +49,9 @@ pub struct Diagnostic {
     /// The source line, for display.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// How many characters from `column` the finding covers (for the carets); 0 = one.
+    #[serde(skip)]
+    pub width: usize,
 }
 
 impl Diagnostic {
@@ -69,6 +72,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             source_line: None,
+            width: 0,
         }
     }
 
@@ -92,6 +96,12 @@ impl Diagnostic {
         self
     }
 
+    /// Sets how many characters the finding covers.
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width;
+        self
+    }
+
     /// Adds the source line shown under the message.
     pub fn with_source_line(mut self, line: Option<&str>) -> Self {
         self.source_line = line.map(str::to_string);
@@ -110,8 +120,13 @@ impl Diagnostic {
 
     /// The text form: header, source line with caret, help.
     pub fn render(&self) -> String {
+        let help = self
+            .help
+            .as_deref()
+            .map(|h| format!(" — {h}"))
+            .unwrap_or_default();
         let mut out = format!(
-            "{}: {}: {} [{}]\n",
+            "{}: {}: {}{help} [{}]\n",
             self.location(),
             self.severity.label(),
             self.message,
@@ -124,12 +139,15 @@ impl Diagnostic {
             let _ = writeln!(out, "{gutter} | {src}");
             if self.column > 0 {
                 let prefix: String = src.chars().take(self.column - 1).collect();
+                let marked: String = src
+                    .chars()
+                    .skip(self.column - 1)
+                    .take(self.width.max(1))
+                    .collect();
                 let caret_pad = unicode_pad(&prefix);
-                let _ = writeln!(out, "{pad} | {caret_pad}^");
+                let carets = "^".repeat(unicode_pad(&marked).chars().count().max(1));
+                let _ = writeln!(out, "{pad} | {caret_pad}{carets}");
             }
-        }
-        if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = 修正方法: {help}");
         }
         out
     }
@@ -236,7 +254,25 @@ mod tests {
         .with_help("数値で書いてください");
         assert_eq!(
             d.render(),
-            "content/somu/a.md:9:5: エラー: 値が読めません [E-VALUE]\n  |\n9 | 令和6: abc\n  |       ^\n  = 修正方法: 数値で書いてください\n"
+            "content/somu/a.md:9:5: エラー: 値が読めません — 数値で書いてください [E-VALUE]\n  |\n9 | 令和6: abc\n  |       ^\n"
+        );
+    }
+
+    #[test]
+    fn carets_cover_the_width_of_the_finding() {
+        let d = Diagnostic::warning(
+            "doubled-kana",
+            Path::new("a.md"),
+            1,
+            4,
+            "「れれ」が重なっています",
+        )
+        .with_source_line(Some("行われれます"))
+        .with_width(2);
+        assert!(
+            d.render().ends_with("1 | 行われれます\n  |       ^^^^\n"),
+            "{}",
+            d.render()
         );
     }
 

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use super::*;
 use crate::content::{DepartmentDocs, SourceFile, parse_document};
-use crate::model::Status;
+use crate::model::{FiscalYear, Status};
 
 fn config() -> Config {
     Config::parse(

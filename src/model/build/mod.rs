@@ -1,0 +1,235 @@
+//! Raw documents → [`Site`]: checks every key of every front matter against the contract,
+//! turns years and values into typed ones, evaluates, and orders everything. Each problem
+//! becomes a diagnostic at the key's line and column; a file with errors is left out and
+//! the others go on, so one run reports everything.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::content::{Document, LoadedContent};
+use crate::diag::{Diagnostic, Diagnostics};
+
+use super::Site;
+use super::evaluation::evaluate;
+use super::goal::{Department, Goal};
+
+mod checker;
+mod indicator;
+
+use checker::Checker;
+pub use checker::suggest;
+
+const DEPARTMENT_KEYS: &[&str] = &["title", "duties", "served", "weight", "slug"];
+const GOAL_KEYS: &[&str] = &[
+    "title",
+    "indicator",
+    "basis",
+    "summary",
+    "weight",
+    "draft",
+    "slug",
+];
+pub(super) const INDICATOR_KEYS: &[&str] =
+    &["name", "unit", "direction", "baseline", "actual", "targets"];
+pub(super) const BASELINE_KEYS: &[&str] = &["year", "value"];
+const HOME_KEYS: &[&str] = &["title", "description"];
+
+/// Builds the site model. `include_drafts` keeps goals with `draft: true`.
+pub fn build_site(
+    content: &LoadedContent,
+    config: &Config,
+    include_drafts: bool,
+) -> (Site, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let (home_title, home_body) = match &content.home {
+        Some(doc) => {
+            let mut ck = Checker::new(doc, &mut diags);
+            let title = doc.front.as_ref().and_then(|f| {
+                ck.known_keys(f, HOME_KEYS, "ホームページ");
+                ck.optional_text(f, "title")
+            });
+            (
+                title.unwrap_or_else(|| config.title.clone()),
+                doc.body.clone(),
+            )
+        }
+        None => (config.title.clone(), String::new()),
+    };
+    let mut departments = Vec::new();
+    for docs in &content.departments {
+        let Some(index) = &docs.index else {
+            diags.push(
+                Diagnostic::error(
+                    "E-NO-DEPT-INDEX",
+                    &docs.path,
+                    0,
+                    0,
+                    format!("課のフォルダー「{}」に _index.md がありません", docs.folder),
+                )
+                .with_help(format!(
+                    "{}/_index.md を作り、title: 課名 と主な業務（duties）を書いてください",
+                    docs.path.display()
+                )),
+            );
+            continue;
+        };
+        let Some(mut dept) = department(index, &docs.folder, &mut diags) else {
+            continue;
+        };
+        for doc in &docs.goals {
+            if let Some(goal) = goal(doc, &dept.slug, &mut diags)
+                && (include_drafts || !goal.draft)
+            {
+                dept.goals.push(goal);
+            }
+        }
+        departments.push(dept);
+    }
+    check_unique_urls(&departments, &mut diags);
+    let as_of = config.as_of.or_else(|| {
+        departments
+            .iter()
+            .flat_map(|d| &d.goals)
+            .filter_map(|g| g.indicator.actual.last().map(|p| p.year))
+            .max()
+    });
+    for dept in &mut departments {
+        for goal in &mut dept.goals {
+            goal.evaluation = evaluate(&goal.indicator, as_of);
+        }
+        dept.goals
+            .sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
+    }
+    departments.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
+    let site = Site {
+        config: config.clone(),
+        home_title,
+        home_body,
+        departments,
+        as_of,
+    };
+    (site, diags)
+}
+
+fn check_unique_urls(departments: &[Department], diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
+    let reserved = [
+        "data",
+        "about",
+        "static",
+        "404.html",
+        "sitemap.xml",
+        "index.html",
+    ];
+    let all = departments
+        .iter()
+        .map(|d| (format!("/{}/", d.slug), &d.source))
+        .chain(departments.iter().flat_map(|d| {
+            d.goals
+                .iter()
+                .map(|g| (format!("/{}/{}/", g.department_slug, g.slug), &g.source))
+        }));
+    for (url, source) in all {
+        if reserved.iter().any(|r| url == format!("/{r}/")) {
+            diags.push(
+                Diagnostic::error(
+                    "E-RESERVED-SLUG",
+                    source,
+                    0,
+                    0,
+                    format!("URL「{url}」は hyoka が使うため、課のURLにできません"),
+                )
+                .with_help(
+                    "フォルダー名を変えるか、_index.md に slug: で別のURL名を書いてください",
+                ),
+            );
+        } else if let Some(first) = seen.get(&url) {
+            diags.push(
+                Diagnostic::error(
+                    "E-DUPLICATE-URL",
+                    source,
+                    0,
+                    0,
+                    format!("URL「{url}」が {} と重なっています", first.display()),
+                )
+                .with_help("どちらかのファイル名を変えるか、slug: で別のURL名を付けてください"),
+            );
+        } else {
+            seen.insert(url, source);
+        }
+    }
+}
+
+fn department(doc: &Document, folder: &str, diags: &mut Diagnostics) -> Option<Department> {
+    let mut ck = Checker::new(doc, diags);
+    let front = ck.front_matter("課")?;
+    ck.known_keys(front, DEPARTMENT_KEYS, "課の _index.md");
+    let title = ck.required_text(front, "title", "課名（例: title: 総務課）");
+    let duties = ck.text_list(front, "duties");
+    let served = ck.optional_text(front, "served");
+    let weight = ck.integer(front, "weight");
+    let slug = ck.slug(front, folder, "フォルダー名");
+    if ck.failed {
+        return None;
+    }
+    Some(Department {
+        slug: slug?,
+        title: title?,
+        duties,
+        served,
+        weight: weight.unwrap_or(0),
+        body: doc.body.clone(),
+        source: doc.source.path.clone(),
+        goals: Vec::new(),
+    })
+}
+
+fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Option<Goal> {
+    let mut ck = Checker::new(doc, diags);
+    let front = ck.front_matter("目標")?;
+    ck.known_keys(front, GOAL_KEYS, "目標");
+    let title = ck.required_text(
+        front,
+        "title",
+        "目標名（例: title: 地域コミュニティの推進）",
+    );
+    let indicator = match front.get("indicator") {
+        Some(node) => ck.indicator(node),
+        None => {
+            ck.error(
+                "E-MISSING-KEY",
+                front.pos,
+                "必須のキー「indicator」（指標）がありません",
+                "indicator: の下に name, unit, direction, baseline, targets を書いてください",
+            );
+            None
+        }
+    };
+    let basis = ck.optional_text(front, "basis");
+    let summary = ck.optional_text(front, "summary");
+    let weight = ck.integer(front, "weight");
+    let draft = ck.boolean(front, "draft");
+    let slug = ck.slug(front, &doc.stem(), "ファイル名");
+    if ck.failed {
+        return None;
+    }
+    let indicator = indicator?;
+    let evaluation = evaluate(&indicator, None);
+    Some(Goal {
+        slug: slug?,
+        department_slug: department_slug.to_string(),
+        title: title?,
+        indicator,
+        basis,
+        summary,
+        weight: weight.unwrap_or(0),
+        draft: draft.unwrap_or(false),
+        body: doc.body.clone(),
+        source: doc.source.path.clone(),
+        evaluation,
+    })
+}
+
+#[cfg(test)]
+mod tests;
