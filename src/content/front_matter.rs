@@ -115,6 +115,16 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
                     .into(),
         };
     }
+    if let Some(rest) = text.split("invalid type: integer `").nth(1) {
+        // An integer too large for any number type: a value, not a YAML syntax problem.
+        let number = rest.split('`').next().unwrap_or(rest);
+        return FrontMatterError {
+            code: "E-VALUE",
+            message: format!("「{number}」は数値として大きすぎるか、数値ではない特別な値です"),
+            help: "72.1 のように実際の値を半角数字で書いてください".into(),
+            ..base
+        };
+    }
     if text.contains("recursion limit") || text.contains("repetition limit") {
         return FrontMatterError {
             code: "E-YAML-LIMIT",
@@ -136,7 +146,7 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
     };
     FrontMatterError {
         message: format!(
-            "フロントマターのYAMLが読めません（{}）",
+            "フロントマターのYAMLが読めません: {}",
             describe_yaml_problem(&text)
         ),
         help,
@@ -164,8 +174,58 @@ fn second_occurrence(yaml: &str, key: &str, from: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// The parser's own words, with the position part removed (we give the position ourselves).
+/// The parser's problem in Japanese: known libyaml messages are translated; others keep
+/// the parser's words (without the position, which we give ourselves).
 fn describe_yaml_problem(text: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "did not find expected ',' or ']'",
+            "リストの [ ] が閉じられていません",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "{ } が閉じられていません",
+        ),
+        (
+            "mapping values are not allowed",
+            "この位置に「キー: 値」は書けません（値の中のコロン「:」は引用符で囲んでください）",
+        ),
+        (
+            "found character that cannot start any token",
+            "YAMLでは使えない文字で始まっています（タブ文字や記号 @ ` などを確認してください）",
+        ),
+        ("did not find expected key", "字下げがそろっていません"),
+        (
+            "could not find expected ':'",
+            "「キー: 値」のコロン「:」がありません",
+        ),
+        (
+            "while scanning a quoted scalar",
+            "引用符（\" または '）が閉じられていません",
+        ),
+        ("found a tab character", "タブ文字で字下げしています"),
+        (
+            "block sequence entries are not allowed",
+            "リストの「-」の位置が正しくありません",
+        ),
+        (
+            "found undefined alias",
+            "定義されていないエイリアス（*）があります",
+        ),
+        ("did not find expected node content", "値が書かれていません"),
+        (
+            "did not find expected '-' indicator",
+            "リストの「-」の字下げがそろっていません",
+        ),
+        (
+            "found unexpected end of stream",
+            "ファイルの終わりで記述が途切れています（引用符やかっこの閉じ忘れ）",
+        ),
+        ("invalid type", "値の形が正しくありません"),
+    ];
+    if let Some((_, japanese)) = KNOWN.iter().find(|(english, _)| text.contains(english)) {
+        return (*japanese).to_string();
+    }
     let head = text.split(" at line ").next().unwrap_or(text);
     let head = head.split(", while ").next().unwrap_or(head);
     head.trim().to_string()

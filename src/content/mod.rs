@@ -232,7 +232,7 @@ pub fn load_document(
         Ok(decoded) => {
             if decoded.encoding == Encoding::ShiftJis {
                 diags.push(
-                    Diagnostic::warning("W-ENCODING", &rel, 0, 0, "このファイルは Shift_JIS で保存されています（読み込みましたが、文字化けの元になります）")
+                    Diagnostic::warning("W-ENCODING", &rel, 1, 1, "このファイルは Shift_JIS で保存されています（読み込みましたが、文字化けの元になります）")
                         .with_help("メモ帳などで「UTF-8」を選んで保存し直してください"),
                 );
             }

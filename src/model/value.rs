@@ -23,7 +23,7 @@ pub enum ValueError {
         expected: String,
     },
     /// NaN, infinity or a number too large to be a real value.
-    #[error("「{0}」は有限の数値ではありません")]
+    #[error("「{0}」は数値として大きすぎるか、数値ではない特別な値です")]
     NotFinite(String),
 }
 
@@ -70,6 +70,12 @@ pub fn check_number(value: f64, written: &str) -> Result<ParsedValue, ValueError
 pub fn parse_value(text: &str, unit: &str) -> Result<ParsedValue, ValueError> {
     let normalized: String = text.nfkc().collect();
     let s = normalized.trim();
+    // `1e400`, `inf`, `NaN`: numbers Rust reads but no real indicator has.
+    if s.parse::<f64>()
+        .is_ok_and(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE)
+    {
+        return Err(ValueError::NotFinite(text.into()));
+    }
     let (negative, rest) = match s.strip_prefix(['△', '▲', '-', '−', '－']) {
         Some(r) => (true, r.trim_start()),
         None => (false, s),
@@ -221,7 +227,18 @@ mod tests {
             parse_value("nan", "%"),
             Err(ValueError::NotFinite(_))
         ));
-        assert!(parse_value("1e400", "%").is_err());
+        assert!(matches!(
+            parse_value("1e400", "%"),
+            Err(ValueError::NotFinite(_))
+        ));
+        assert!(matches!(
+            parse_value("-inf", "%"),
+            Err(ValueError::NotFinite(_))
+        ));
+        assert!(matches!(
+            parse_value("NaN", "%"),
+            Err(ValueError::NotFinite(_))
+        ));
         let huge = "9".repeat(400);
         assert!(matches!(
             parse_value(&huge, "%"),

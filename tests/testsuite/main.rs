@@ -8,3 +8,4 @@ mod determinism;
 mod diagnostics;
 mod links;
 mod safety;
+mod validation;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::content::{Document, LoadedContent};
+use crate::content::{Document, LoadedContent, Pos};
 use crate::diag::{Diagnostic, Diagnostics};
 
 use super::Site;
@@ -57,6 +57,7 @@ pub fn build_site(
         None => (config.title.clone(), String::new()),
     };
     let mut departments = Vec::new();
+    let mut urls: Vec<(String, &Document)> = Vec::new();
     for docs in &content.departments {
         let Some(index) = &docs.index else {
             diags.push(
@@ -77,16 +78,18 @@ pub fn build_site(
         let Some(mut dept) = department(index, &docs.folder, &mut diags) else {
             continue;
         };
+        urls.push((format!("/{}/", dept.slug), index));
         for doc in &docs.goals {
-            if let Some(goal) = goal(doc, &dept.slug, &mut diags)
-                && (include_drafts || !goal.draft)
-            {
-                dept.goals.push(goal);
+            if let Some(goal) = goal(doc, &dept.slug, &mut diags) {
+                urls.push((format!("/{}/{}/", dept.slug, goal.slug), doc));
+                if include_drafts || !goal.draft {
+                    dept.goals.push(goal);
+                }
             }
         }
         departments.push(dept);
     }
-    check_unique_urls(&departments, &mut diags);
+    check_unique_urls(&urls, &mut diags);
     let as_of = config.as_of.or_else(|| {
         departments
             .iter()
@@ -112,51 +115,39 @@ pub fn build_site(
     (site, diags)
 }
 
-fn check_unique_urls(departments: &[Department], diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
-    let reserved = [
-        "data",
-        "about",
-        "static",
-        "404.html",
-        "sitemap.xml",
-        "index.html",
-    ];
-    let all = departments
-        .iter()
-        .map(|d| (format!("/{}/", d.slug), &d.source))
-        .chain(departments.iter().flat_map(|d| {
-            d.goals
-                .iter()
-                .map(|g| (format!("/{}/{}/", g.department_slug, g.slug), &g.source))
-        }));
-    for (url, source) in all {
-        if reserved.iter().any(|r| url == format!("/{r}/")) {
-            diags.push(
-                Diagnostic::error(
-                    "E-RESERVED-SLUG",
-                    source,
-                    0,
-                    0,
-                    format!("URL「{url}」は hyoka が使うため、課のURLにできません"),
-                )
-                .with_help(
-                    "フォルダー名を変えるか、_index.md に slug: で別のURL名を書いてください",
-                ),
-            );
-        } else if let Some(first) = seen.get(&url) {
-            diags.push(
-                Diagnostic::error(
-                    "E-DUPLICATE-URL",
-                    source,
-                    0,
-                    0,
-                    format!("URL「{url}」が {} と重なっています", first.display()),
-                )
-                .with_help("どちらかのファイル名を変えるか、slug: で別のURL名を付けてください"),
-            );
+/// Top-level names the output uses itself (theme CSS, open data, the evaluation page …).
+const RESERVED_SLUGS: &[&str] = &["about", "css", "data", "static", "sitemap.xml", "404.html"];
+
+/// Every page URL must be unique and must not take a name the output uses itself. Errors
+/// point at the `slug:` line when there is one, else at the top of the file.
+fn check_unique_urls(urls: &[(String, &Document)], diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    for (url, doc) in urls {
+        let path = doc.source.path.as_path();
+        let pos = doc
+            .front
+            .as_ref()
+            .and_then(|f| f.get("slug"))
+            .map_or(Pos { line: 1, column: 1 }, |n| n.pos);
+        let error = |code, message: String, help: &str| {
+            Diagnostic::error(code, path, pos.line, pos.column, message)
+                .with_help(help)
+                .with_source_line(doc.source.line(pos.line))
+        };
+        if RESERVED_SLUGS.iter().any(|r| url == &format!("/{r}/")) {
+            diags.push(error(
+                "E-RESERVED-SLUG",
+                format!("URL「{url}」は hyoka が使うため、課のURLにできません"),
+                "フォルダー名を変えるか、_index.md に slug: で別のURL名を書いてください",
+            ));
+        } else if let Some(first) = seen.get(url.as_str()) {
+            diags.push(error(
+                "E-DUPLICATE-URL",
+                format!("URL「{url}」が {} と重なっています", first.display()),
+                "どちらかのファイル名を変えるか、slug: で別のURL名を付けてください",
+            ));
         } else {
-            seen.insert(url, source);
+            seen.insert(url, path);
         }
     }
 }
