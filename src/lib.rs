@@ -26,6 +26,7 @@
 #![warn(missing_docs)]
 
 pub mod chart;
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;

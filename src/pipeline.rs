@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content;
+use crate::{check, content};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::{self, Site};
@@ -54,6 +54,8 @@ pub fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), 
     let loaded = content::load_content(&options.root, &mut diags)?;
     let (site, more) = model::build::build_site(&loaded, &config, options.drafts);
     diags.extend(more);
+    check::check_rule_config(&config, &mut diags);
+    diags.extend(check::proofread_content(&loaded, &config));
     Ok((Some(site), diags))
 }
 

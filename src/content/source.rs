@@ -38,6 +38,15 @@ impl SourceFile {
         (line, col)
     }
 
+    /// Byte offset of a 1-based line and character column (clamped to the text).
+    pub fn offset(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let line_text = self.line(line).unwrap_or("");
+        start + line_text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum::<usize>()
+    }
+
     /// The text of a 1-based line, without its line end.
     pub fn line(&self, line: usize) -> Option<&str> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
@@ -68,5 +77,7 @@ mod tests {
         assert_eq!(f.line(2), Some("題名: 総務"));
         assert_eq!(f.line(3), Some("x"));
         assert_eq!(f.line(9), None);
+        assert_eq!(f.offset(2, 5), pos);
+        assert_eq!(f.line_col(f.offset(3, 1)), (3, 1));
     }
 }

@@ -61,6 +61,14 @@ impl SiteTest {
         site
     }
 
+    /// A copy of `tests/fixtures/<name>/`.
+    pub fn fixture(name: &str) -> Self {
+        let site = Self::empty();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        copy_dir(&from, site.root());
+        site
+    }
+
     /// Writes a file (creating folders).
     pub fn file(self, rel: &str, text: &str) -> Self {
         self.bytes(rel, text.as_bytes())

@@ -7,5 +7,6 @@ mod build;
 mod determinism;
 mod diagnostics;
 mod links;
+mod proofreading;
 mod safety;
 mod validation;

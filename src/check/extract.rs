@@ -1,0 +1,199 @@
+//! Text runs to proofread, with the way back to the file: each run is plain text (no
+//! Markdown syntax) plus a map from its byte offsets to byte offsets in the source file.
+//! Runs come from Markdown bodies (paragraphs, headings, list items, table cells) and from
+//! front matter strings (titles, duties, summaries …).
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::content::{Document, Node, NodeValue};
+
+/// Whether a run is prose or a short item (list item, heading, table cell, field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    /// Sentences.
+    Prose,
+    /// A short structured piece whose end matters (truncation checks).
+    Item,
+}
+
+/// A piece of plain text and where each part of it sits in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextRun {
+    /// The text.
+    pub text: String,
+    /// Prose or item.
+    pub kind: RunKind,
+    /// `(offset in text, offset in file, exact)`, sorted: text from `offset in text` on maps
+    /// to the file from `offset in file` on, byte for byte when `exact`.
+    segments: Vec<(usize, usize, bool)>,
+    /// For front matter runs: the front matter key it came from (`title`, `duties` …).
+    pub key: Option<String>,
+}
+
+impl TextRun {
+    /// The file byte offset of a byte offset in the text.
+    pub fn file_offset(&self, text_offset: usize) -> usize {
+        let i = self.segments.partition_point(|&(t, _, _)| t <= text_offset).saturating_sub(1);
+        match self.segments.get(i) {
+            Some(&(t, f, true)) => f + (text_offset - t),
+            Some(&(_, f, false)) => f,
+            None => 0,
+        }
+    }
+
+    fn push(&mut self, text: &str, file_offset: usize, exact: bool) {
+        self.segments.push((self.text.len(), file_offset, exact));
+        self.text.push_str(text);
+    }
+}
+
+/// Runs of a Markdown body; `body_offset` is where the body starts in the file.
+pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut runs = Vec::new();
+    let mut current: Option<TextRun> = None;
+    let mut item_depth = 0usize;
+    let mut flush = |current: &mut Option<TextRun>, runs: &mut Vec<TextRun>| {
+        if let Some(run) = current.take()
+            && !run.text.trim().is_empty()
+        {
+            runs.push(run);
+        }
+    };
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let at = body_offset + range.start;
+        match event {
+            Event::Start(tag) => {
+                flush(&mut current, &mut runs);
+                if matches!(tag, Tag::Item | Tag::TableCell | Tag::Heading { .. }) {
+                    item_depth += 1;
+                }
+                if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock) {
+                    continue;
+                }
+                let kind = if item_depth > 0 { RunKind::Item } else { RunKind::Prose };
+                current = Some(TextRun { text: String::new(), kind, segments: Vec::new(), key: None });
+            }
+            Event::End(tag) => {
+                flush(&mut current, &mut runs);
+                if matches!(tag, TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)) {
+                    item_depth = item_depth.saturating_sub(1);
+                }
+                let kind = if item_depth > 0 { RunKind::Item } else { RunKind::Prose };
+                current = Some(TextRun { text: String::new(), kind, segments: Vec::new(), key: None });
+            }
+            Event::Text(text) => {
+                if let Some(run) = current.as_mut() {
+                    let exact = body.get(range.clone()) == Some(text.as_ref());
+                    run.push(&text, at, exact);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(run) = current.as_mut() {
+                    run.push("\n", at, false);
+                }
+            }
+            // Code, math, HTML and footnote marks are not prose: a neutral character keeps
+            // neighbours from being read as adjacent.
+            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) | Event::FootnoteReference(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                if let Some(run) = current.as_mut() {
+                    run.push("\u{FFFC}", at, false);
+                }
+            }
+            Event::TaskListMarker(_) | Event::Rule => {}
+        }
+    }
+    flush(&mut current, &mut runs);
+    runs
+}
+
+/// Runs of a document's front matter strings: every string value, lists item by item.
+pub fn front_matter_runs(doc: &Document) -> Vec<TextRun> {
+    let mut runs = Vec::new();
+    if let Some(front) = &doc.front {
+        collect_strings(doc, front, None, &mut runs);
+    }
+    runs
+}
+
+/// Keys whose values are identifiers or numbers, not prose.
+const NOT_PROSE: &[&str] = &["slug", "unit", "direction", "year", "value", "weight", "draft"];
+
+fn collect_strings(doc: &Document, node: &Node, key: Option<&str>, runs: &mut Vec<TextRun>) {
+    match &node.value {
+        NodeValue::String(s) if key.is_none_or(|k| !NOT_PROSE.contains(&k)) => {
+            let kind = if matches!(key, Some("served" | "summary" | "description")) { RunKind::Prose } else { RunKind::Item };
+            runs.push(locate_string(doc, node, s, kind, key));
+        }
+        NodeValue::Seq(items) => items.iter().for_each(|item| collect_strings(doc, item, key, runs)),
+        NodeValue::Map(entries) => {
+            for (k, v) in entries {
+                // Year keys of actual/targets hold numbers, not prose.
+                if !matches!(k.text.as_str(), "actual" | "targets" | "baseline") {
+                    collect_strings(doc, v, Some(&k.text), runs);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A front matter string with its file mapping: each line of the value is looked up in the
+/// file from the node's line on; lines not found map to the node's position.
+fn locate_string(doc: &Document, node: &Node, value: &str, kind: RunKind, key: Option<&str>) -> TextRun {
+    let source = &doc.source;
+    let node_offset = source.offset(node.pos.line, node.pos.column);
+    let mut run = TextRun { text: String::new(), kind, segments: Vec::new(), key: key.map(str::to_string) };
+    let mut search_from = node_offset;
+    // Folded and plain multi-line scalars join lines with spaces: map word by word.
+    for (i, piece) in value.split(' ').enumerate() {
+        if i > 0 {
+            run.push(" ", search_from, false);
+        }
+        match source.text.get(search_from..).and_then(|rest| rest.find(piece)) {
+            Some(found) if !piece.is_empty() => {
+                run.push(piece, search_from + found, true);
+                search_from += found + piece.len();
+            }
+            _ => run.push(piece, node_offset, false),
+        }
+    }
+    run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{SourceFile, parse_document};
+    use crate::diag::Diagnostics;
+
+    #[test]
+    fn markdown_runs_map_back_to_the_file() {
+        let body = "## 期待される効果\n\n地域の**活性化**が\n期待できます。\n\n- 防災に関するこ\n";
+        let runs = markdown_runs(body, 100);
+        let texts: Vec<(&str, RunKind)> = runs.iter().map(|r| (r.text.as_str(), r.kind)).collect();
+        assert_eq!(
+            texts,
+            [("期待される効果", RunKind::Item), ("地域の活性化が\n期待できます。", RunKind::Prose), ("防災に関するこ", RunKind::Item)]
+        );
+        let run = &runs[1];
+        let pos = run.text.find("期待").unwrap();
+        assert_eq!(run.file_offset(pos), 100 + body.find("期待できます").unwrap());
+        let pos = run.text.find("活性化").unwrap();
+        assert_eq!(run.file_offset(pos), 100 + body.find("活性化").unwrap());
+    }
+
+    #[test]
+    fn front_matter_strings_map_back_to_the_file() {
+        let text = "---\ntitle: 地域の実情にあつた組織\nduties:\n  - 防災に関するこ\nserved: >-\n  町民の\n  ために。\nslug: abc\n---\n".to_string();
+        let doc = parse_document(SourceFile::new("a.md", text.clone()), &mut Diagnostics::new());
+        let runs = front_matter_runs(&doc);
+        let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["地域の実情にあつた組織", "防災に関するこ", "町民の ために。"]);
+        let pos = runs[0].text.find("あつた").unwrap();
+        assert_eq!(runs[0].file_offset(pos), text.find("あつた").unwrap());
+        let pos = runs[2].text.find("ために").unwrap();
+        assert_eq!(runs[2].file_offset(pos), text.find("ために").unwrap());
+        assert_eq!(runs[1].key.as_deref(), Some("duties"));
+    }
+}
