@@ -37,4 +37,5 @@ pub mod fsio;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod proofread;
 pub mod render;
