@@ -6,15 +6,19 @@
 //! that tells a typo from a word:
 //!
 //! - particles: をを (always), のの (not ものの, そののち, ののしる, の＋のび・のこり…),
-//!   にに (not に＋にぎわい・にんき・にこにこ…), がが, でで (not で＋できる・でかける…),
-//!   へへ (not へ＋へや・へらす…), はは (not ちちはは, ははおや, ははの: 母 in kana);
+//!   にに (not に＋にぎわい・にんき・にこにこ…), がが, でで (not で＋できる・でかける…,
+//!   not まで＋で/です: 「これまでで最も」「5時までです」),
+//!   へへ (not へ＋へや・へらす…), はは only before a kanji, katakana or punctuation
+//!   (「本事業はは継続」; not は＋はじめて, ちちはは, ははおや);
 //! - ななど (not みんななど, おとななど), and 漢字＋なな＋漢字 (「重要なな施策」);
 //! - verb endings: れれ (not 〜れれば: 入れれば, 忘れれば), るる, っっ, んん,
-//!   〜ったた at a word end (not 行ったため, 持ったたくさん), 漢字＋いいま (「行いいます」),
+//!   〜ったた / 〜したた at a word end (not 行ったため, したため, 持ったたくさん, したたる),
+//!   漢字＋いいま (「行いいます」), 漢字＋しします・ししました (「実施しします」; not 少しした),
 //!   せせ (not せせらぎ), and すす after ます/です or before a sentence end
 //!   (not ですすめる: で＋すすめる).
 //!
-//! Not checked because the doubled forms are mostly correct words: かか, ここ, しし,
+//! Not checked because the doubled forms are mostly correct words: かか, ここ, しし (except
+//! after a kanji as above),
 //! そそ, たた (except after っ), てて, とと (ことと, とともに, ととのえる, と＋とらえる),
 //! まま, もも (すもも), やや, いい.
 use super::{Chars, Finding, TextKind, is_break, is_hiragana, is_kanji, is_katakana};
@@ -39,16 +43,24 @@ fn always(_: &Chars, _: usize) -> bool {
     true
 }
 
-/// After っ (「行ったた」), and the second た ends the word (not 行ったため, 持ったたくさん).
+/// After a verb (「行ったた」「したた」), and the second た ends the word (not 行ったため,
+/// したため, 持ったたくさん, したたる, ふたたび).
 fn tta(c: &Chars, i: usize) -> bool {
-    if c.prev(i) != Some('っ') {
+    if !c.prev(i).is_some_and(is_hiragana) {
         return false;
     }
     let after = c.rest(i + 2);
     after.chars().next().is_none_or(is_break)
-        || ["が、", "こと", "ので", "から", "り"]
+        || ["が、", "こと", "ので", "から"]
             .iter()
             .any(|s| after.starts_with(s))
+}
+
+/// 漢字＋しし＋ま/た/て (「実施しします」; not 少しした, 久しく).
+fn shishi(c: &Chars, i: usize) -> bool {
+    c.prev(i)
+        .is_some_and(|k| is_kanji(k) && k != '少' && k != '久')
+        && matches!(c.get(i + 2), Some('ま' | 'た' | 'て'))
 }
 
 /// 漢字＋いい＋ま (「行いいます」).
@@ -67,6 +79,12 @@ fn susu(c: &Chars, i: usize) -> bool {
         'め', 'む', 'み', 'ま', 'ぐ', 'が', 'ぎ', 'げ', 'き', 'け', 'こ', 'る', 'り', 'す', 'ん',
     ];
     verb_end && after.is_some_and(|a| !word.contains(&a))
+}
+
+/// はは followed by something other than hiragana (「本事業はは継続」「ははじめて」 is
+/// は＋はじめて, 「ははおや」 is 母親).
+fn ha_ha(c: &Chars, i: usize) -> bool {
+    !c.get(i + 2).is_some_and(is_hiragana)
 }
 
 /// ななど (not みんななど), or 漢字＋なな＋漢字/カタカナ (「重要なな施策」).
@@ -139,10 +157,10 @@ const PAIRS: &[Pair] = &[
     Pair {
         kana: 'で',
         particle: true,
-        exempt_before: &[],
+        exempt_before: &["ま"],
         exempt_from_second: &[
             "でき", "でか", "でく", "でけ", "でこ", "でぐ", "でま", "でる", "でた", "でて", "でし",
-            "でん", "でぃ", "でぱ", "でっ", "でも", "でむ", "でわ",
+            "でん", "でぃ", "でぱ", "でっ", "でも", "でむ", "でわ", "です",
         ],
         extra: always,
     },
@@ -159,8 +177,8 @@ const PAIRS: &[Pair] = &[
         kana: 'は',
         particle: true,
         exempt_before: &["ち", "は"],
-        exempt_from_second: &["はお", "はの", "はは"],
-        extra: always,
+        exempt_from_second: &[],
+        extra: ha_ha,
     },
     Pair {
         kana: 'な',
@@ -217,6 +235,13 @@ const PAIRS: &[Pair] = &[
         exempt_before: &[],
         exempt_from_second: &[],
         extra: susu,
+    },
+    Pair {
+        kana: 'し',
+        particle: false,
+        exempt_before: &[],
+        exempt_from_second: &[],
+        extra: shishi,
     },
     Pair {
         kana: 'せ',
@@ -365,6 +390,8 @@ mod tests {
                 "ませんでした",
             ),
             ("点検を行いいます。", "行いいます", "行います"),
+            ("施設を利用したた。", "利用したた", "利用した"),
+            ("調査を実施しします。", "実施しします", "実施します"),
             ("重要なな施策です。", "重要なな", "重要な"),
         ];
         for (text, range, suggestion) in cases {
@@ -389,6 +416,7 @@ mod tests {
             "午後。部分。ここち。ききとり。",
             "計画を立てて、人材を育てて、ごみを捨てて、見せて説明します。",
             "窓口でできる手続です。電話ででも申し込めます。",
+            "これまでで最も多く、午後5時までです。",
             "地域ににぎわいを取り戻す。",
             "困難であったものの、実施しました。",
             "施設を入れれば、忘れれば、くれれば。",
@@ -397,6 +425,8 @@ mod tests {
             "窓口ですすめています。",
             "ちちははの思い。",
             "おのおのの事業について。",
+            "本町でははじめての試みです。",
+            "雨が降ったため、延期したため、少ししました。水がしたたる。ふたたび。",
         ] {
             assert_eq!(run(text), vec![], "{text}");
         }

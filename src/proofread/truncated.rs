@@ -3,11 +3,11 @@
 //!
 //! Where: for [`TextKind::Item`] the end of the text; for [`TextKind::Prose`] the end of
 //! the text, the end of each line, and the end of each sentence (before 。！？).
-//! A line end is not flagged when the next line starts with the missing kana (a soft
-//! line break inside a word: 「行いま\nす」).
+//! A line end inside a paragraph is not flagged when the next line starts with hiragana:
+//! that is a soft line break inside a word or phrase (「行いま\nす」「してい\nます」).
 //!
 //! What (word fragments that cannot end a sentence or an item):
-//! - 〜こ (not ここ, そこ, どこ, あそこ) → 〜こと;
+//! - 〜こ (not ここ, そこ, どこ, あそこ, 根っこ) → 〜こと;
 //! - 連用形＋ま / まし / ませ (「行いま」「しまし」「できませ」; not 「ただいま」
 //!   「くださいませ」, where い follows a kana) → ます / ました / ません;
 //! - 〜でし → でした, 〜であ → である, 〜につ / 〜につい → について,
@@ -49,7 +49,7 @@ fn fragment(c: &Chars, p: usize, at_text_end: bool) -> Option<(usize, &'static s
         return Some((2, "ん"));
     }
     if before.ends_with('こ')
-        && ch(2).is_some_and(|x| (is_hiragana(x) || is_kanji(x)) && !"こそど".contains(x))
+        && ch(2).is_some_and(|x| (is_hiragana(x) || is_kanji(x)) && !"こそどっ".contains(x))
     {
         return Some((1, "と"));
     }
@@ -90,7 +90,7 @@ fn fragment(c: &Chars, p: usize, at_text_end: bool) -> Option<(usize, &'static s
 /// Reports the fragment ending before char `p`, if any.
 fn check_at(c: &Chars, p: usize, at_text_end: bool, next_line: Option<char>) -> Option<Finding> {
     let (len, missing) = fragment(c, p, at_text_end)?;
-    if missing.chars().next().is_some() && missing.chars().next() == next_line {
+    if next_line.is_some_and(is_hiragana) {
         return None;
     }
     let frag_start = p - len;
@@ -248,5 +248,7 @@ mod tests {
         }
         assert_eq!(run("点検を行いま\nす。", TextKind::Prose), vec![]);
         assert_eq!(run("公園、\n道路を整備します。", TextKind::Prose), vec![]);
+        assert_eq!(run("点検を行ってい\nます。", TextKind::Prose), vec![]);
+        assert_eq!(run("木の根っこ", TextKind::Item), vec![]);
     }
 }
