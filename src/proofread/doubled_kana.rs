@@ -319,8 +319,14 @@ fn report(c: &Chars, i: usize, p: &Pair) -> Finding {
             n += 1;
         }
     }
+    // (Katakana words are longer: 「マニュアルをを」.)
     let mut n = 0;
-    while n < 3
+    let max = if c.prev(start).is_some_and(is_katakana) {
+        8
+    } else {
+        3
+    };
+    while n < max
         && start > 0
         && c.get(start - 1)
             .is_some_and(|x| is_kanji(x) || is_katakana(x))
@@ -341,7 +347,7 @@ fn report(c: &Chars, i: usize, p: &Pair) -> Finding {
     }
     let suggestion = format!("{}{}", c.slice(start, i + 1), c.slice(i + 2, end));
     let pair = c.slice(i, i + 2);
-    let message = if p.particle {
+    let message = if p.particle && p.kana != 'な' {
         format!(
             "助詞「{}」が重なっています（誤字の可能性）",
             &pair[..pair.len() / 2]
@@ -374,6 +380,7 @@ mod tests {
             ),
             ("説明する機会をつくっていただくななど、", "ななど", "など"),
             ("計画をを見直しました。", "計画をを", "計画を"),
+            ("マニュアルをを改訂", "マニュアルをを", "マニュアルを"),
             ("本町のの施策です。", "本町のの", "本町の"),
             ("地域にに根ざした取組です。", "地域にに", "地域に"),
             ("住民がが参加しました。", "住民がが", "住民が"),

@@ -174,9 +174,11 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
         let ending = [
             "る",
             "ない",
+            "なかった",
             "なかっ",
             "ます",
             "ません",
+            "ました",
             "まし",
             "た",
             "て",
@@ -228,6 +230,10 @@ mod tests {
             vec![(9, 21, "述べられず".to_string())]
         );
         assert_eq!(run("信じれる"), vec![(0, 12, "信じられる".to_string())]);
+        assert_eq!(
+            run("着れなかった。"),
+            vec![(0, 18, "着られなかった".to_string())]
+        );
     }
 
     #[test]

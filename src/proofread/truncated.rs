@@ -250,5 +250,9 @@ mod tests {
         assert_eq!(run("公園、\n道路を整備します。", TextKind::Prose), vec![]);
         assert_eq!(run("点検を行ってい\nます。", TextKind::Prose), vec![]);
         assert_eq!(run("木の根っこ", TextKind::Item), vec![]);
+        assert_eq!(
+            run("点検を行いま\r\n次の計画です。", TextKind::Prose),
+            vec![("行いま".to_string(), "行います".to_string())]
+        );
     }
 }
