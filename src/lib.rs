@@ -38,4 +38,5 @@ pub mod fsio;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod proofread;
 pub mod render;

@@ -1,0 +1,315 @@
+//! Japanese proofreading (校正) of the prose that town staff write.
+//!
+//! `hyoka check` calls [`proofread`] on every plain-text run that it extracts from the
+//! Markdown body and from the text fields of the front matter. Each rule family lives in
+//! its own file and looks for one kind of typo that spell checkers and linters for
+//! Japanese do not catch in 公用文:
+//!
+//! | id | file | what it finds |
+//! | --- | --- | --- |
+//! | `doubled-kana` | `doubled_kana.rs` | 「行われれます」「ななど」「をを」: a kana typed twice |
+//! | `small-tsu` | `small_tsu.rs` | 「あつた」「行つて」: a large つ where 促音 っ is meant |
+//! | `truncated` | `truncated.rs` | 「…に関するこ」「…を行いま」: text cut short |
+//! | `doubled-punctuation` | `punctuation.rs` | 「。。」「、、」「、。」「,,」 |
+//! | `space-in-japanese` | `spacing.rs` | 「目 標 名」: spaces between Japanese characters (WCAG F32) |
+//! | `ra-nuki` | `ra_nuki.rs` | 「見れる」「来れます」: ら抜き言葉 |
+//! | `width` | `width.rs` | 「２０２５年」「ＰＤＣＡ」「ｶﾀｶﾅ」: full-width alphanumerics, half-width katakana |
+//!
+//! The rules are written for precision first: a false alarm in `hyoka check` teaches
+//! staff to ignore it, so every pattern carries the context (what precedes and follows)
+//! that tells a typo from a correct word such as ここ, いろいろ, とともに, かつて,
+//! 見れば or 入れる. The labelled corpus under `corpus/` measures recall and false
+//! alarms (see the `corpus_recall_and_false_alarms` test).
+#![warn(missing_docs)]
+
+mod doubled_kana;
+mod punctuation;
+mod ra_nuki;
+mod small_tsu;
+mod spacing;
+mod truncated;
+mod width;
+
+#[cfg(test)]
+mod tests;
+
+/// A proofreading rule's stable id, name and description.
+///
+/// The id is used in messages and in config.toml `[proofreading] <id> = false`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id, e.g. `doubled-kana`.
+    pub id: &'static str,
+    /// Short Japanese name, e.g. 「かなの重複」.
+    pub name: &'static str,
+    /// One-line Japanese description.
+    pub description: &'static str,
+}
+
+/// Every proofreading rule, in the order they are documented.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: doubled_kana::ID,
+        name: "かなの重複",
+        description: "「行われれます」「ななど」「をを」のように、同じかなや助詞が誤って重なっている箇所を見つけます。",
+    },
+    RuleInfo {
+        id: small_tsu::ID,
+        name: "促音の書き誤り",
+        description: "「あつた」「行つて」のように、小さい「っ」を大きい「つ」で書いている箇所を見つけます。",
+    },
+    RuleInfo {
+        id: truncated::ID,
+        name: "文の途切れ",
+        description: "「…に関するこ」「…を行いま」のように、文や項目が途中で切れている箇所を見つけます。",
+    },
+    RuleInfo {
+        id: punctuation::ID,
+        name: "句読点の重複",
+        description: "「。。」「、、」「、。」のように、句読点が重なっている箇所を見つけます。",
+    },
+    RuleInfo {
+        id: spacing::ID,
+        name: "日本語の間の空白",
+        description: "「目 標 名」のように、日本語の文字の間に空白が入っている箇所を見つけます（読み上げで語が分断されます）。",
+    },
+    RuleInfo {
+        id: ra_nuki::ID,
+        name: "ら抜き言葉",
+        description: "「見れる」「来れます」のような、ら抜き言葉を見つけます（「見られる」「来られます」）。",
+    },
+    RuleInfo {
+        id: width::ID,
+        name: "全角英数字・半角カタカナ",
+        description: "「２０２５年」「ＰＤＣＡ」のような全角英数字と、「ｶﾀｶﾅ」のような半角カタカナを見つけます。",
+    },
+];
+
+/// One finding in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte offset where the flagged range starts (always on a char boundary).
+    pub start: usize,
+    /// Byte offset where the flagged range ends (exclusive, on a char boundary).
+    pub end: usize,
+    /// The rule's id (one of [`RULES`]).
+    pub rule: &'static str,
+    /// Japanese message naming the problem.
+    pub message: String,
+    /// The replacement text for the range, or a short Japanese instruction.
+    pub suggestion: String,
+}
+
+/// Which rules run.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    disabled: Vec<&'static str>,
+}
+
+impl RuleSet {
+    /// Every rule in [`RULES`] enabled.
+    pub fn all() -> Self {
+        RuleSet {
+            disabled: Vec::new(),
+        }
+    }
+
+    /// Every rule enabled except those whose ids are listed (unknown ids are ignored).
+    pub fn with_disabled(ids: &[&str]) -> Self {
+        RuleSet {
+            disabled: RULES
+                .iter()
+                .map(|r| r.id)
+                .filter(|id| ids.contains(id))
+                .collect(),
+        }
+    }
+
+    /// Whether the rule with this id runs (false for unknown ids).
+    pub fn is_enabled(&self, id: &str) -> bool {
+        RULES.iter().any(|r| r.id == id) && !self.disabled.contains(&id)
+    }
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet::all()
+    }
+}
+
+/// What kind of text is being proofread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// A whole paragraph or sentence of prose (may contain line breaks).
+    Prose,
+    /// A short structured field or list item: truncation checks apply to its end.
+    Item,
+}
+
+/// Proofreads one piece of plain text (no Markdown syntax: the caller extracts text runs).
+///
+/// Findings are sorted by start (then end, then rule order) and a rule never reports two
+/// overlapping ranges.
+pub fn proofread(text: &str, kind: TextKind, rules: &RuleSet) -> Vec<Finding> {
+    let chars = Chars::new(text);
+    type Check = fn(&Chars, TextKind) -> Vec<Finding>;
+    let checks: [(&str, Check); 7] = [
+        (doubled_kana::ID, doubled_kana::check),
+        (small_tsu::ID, small_tsu::check),
+        (truncated::ID, truncated::check),
+        (punctuation::ID, punctuation::check),
+        (spacing::ID, spacing::check),
+        (ra_nuki::ID, ra_nuki::check),
+        (width::ID, width::check),
+    ];
+    let mut all = Vec::new();
+    for (id, check) in checks {
+        if !rules.is_enabled(id) {
+            continue;
+        }
+        let mut found = check(&chars, kind);
+        found.sort_by_key(|f| (f.start, f.end));
+        // Drop a finding that overlaps the previous kept one of the same rule.
+        let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
+        for f in found {
+            if kept.last().is_some_and(|k| f.start < k.end) {
+                continue;
+            }
+            kept.push(f);
+        }
+        all.extend(kept);
+    }
+    let order = |id: &str| RULES.iter().position(|r| r.id == id).unwrap_or(usize::MAX);
+    all.sort_by_key(|f| (f.start, f.end, order(f.rule)));
+    all
+}
+
+/// The text as chars with their byte offsets, so rules can look around by char index.
+pub(crate) struct Chars<'a> {
+    text: &'a str,
+    offsets: Vec<usize>,
+    chars: Vec<char>,
+}
+
+impl<'a> Chars<'a> {
+    fn new(text: &'a str) -> Self {
+        let (offsets, chars) = text.char_indices().unzip();
+        Chars {
+            text,
+            offsets,
+            chars,
+        }
+    }
+
+    /// Number of chars.
+    pub(crate) fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// The char at index `i`, if any.
+    pub(crate) fn get(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    /// The char before index `i`, if any.
+    pub(crate) fn prev(&self, i: usize) -> Option<char> {
+        i.checked_sub(1).and_then(|j| self.get(j))
+    }
+
+    /// Byte offset of char `i` (the text's length for `i == len`).
+    pub(crate) fn byte(&self, i: usize) -> usize {
+        self.offsets.get(i).copied().unwrap_or(self.text.len())
+    }
+
+    /// The text from char `i` to the end.
+    pub(crate) fn rest(&self, i: usize) -> &'a str {
+        &self.text[self.byte(i)..]
+    }
+
+    /// The text before char `i`.
+    pub(crate) fn before(&self, i: usize) -> &'a str {
+        &self.text[..self.byte(i)]
+    }
+
+    /// The text of chars `i..j`.
+    pub(crate) fn slice(&self, i: usize, j: usize) -> &'a str {
+        &self.text[self.byte(i)..self.byte(j)]
+    }
+
+    /// A finding over chars `i..j`.
+    pub(crate) fn finding(
+        &self,
+        i: usize,
+        j: usize,
+        rule: &'static str,
+        message: String,
+        suggestion: String,
+    ) -> Finding {
+        Finding {
+            start: self.byte(i),
+            end: self.byte(j),
+            rule,
+            message,
+            suggestion,
+        }
+    }
+}
+
+/// ひらがな (including ゝゞ).
+pub(crate) fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
+}
+
+/// カタカナ, full- or half-width (including ー and ・).
+pub(crate) fn is_katakana(c: char) -> bool {
+    ('\u{30A0}'..='\u{30FF}').contains(&c)
+        || ('\u{31F0}'..='\u{31FF}').contains(&c)
+        || ('\u{FF66}'..='\u{FF9F}').contains(&c)
+}
+
+/// 漢字 (CJK ideographs) and the iteration marks 々〆.
+pub(crate) fn is_kanji(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || ('\u{3400}'..='\u{4DBF}').contains(&c)
+        || ('\u{F900}'..='\u{FAFF}').contains(&c)
+        || ('\u{20000}'..='\u{2FFFF}').contains(&c)
+        || c == '々'
+        || c == '〆'
+}
+
+/// Japanese punctuation and brackets: 、。「」『』（）【】・！？ and the like.
+pub(crate) fn is_jp_punct(c: char) -> bool {
+    (('\u{3001}'..='\u{303F}').contains(&c) && !is_kanji(c))
+        || matches!(
+            c,
+            '・' | '…'
+                | '‥'
+                | '！'
+                | '？'
+                | '（'
+                | '）'
+                | '，'
+                | '．'
+                | '：'
+                | '；'
+                | '～'
+                | '［'
+                | '］'
+                | '｛'
+                | '｝'
+                | '｡'
+                | '｢'
+                | '｣'
+                | '､'
+        )
+}
+
+/// A Japanese character: kana, kanji or Japanese punctuation.
+pub(crate) fn is_japanese(c: char) -> bool {
+    is_hiragana(c) || is_katakana(c) || is_kanji(c) || is_jp_punct(c)
+}
+
+/// Punctuation, space or line break: where a word ends.
+pub(crate) fn is_break(c: char) -> bool {
+    is_jp_punct(c) || c.is_whitespace() || c.is_ascii_punctuation()
+}

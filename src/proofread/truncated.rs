@@ -1,0 +1,258 @@
+//! `truncated`: text cut short, as when a cell is pasted from a spreadsheet that hid its
+//! last characters: 「…に関するこ」 (→「…に関すること」), 「…を行いま」 (→「…を行います」).
+//!
+//! Where: for [`TextKind::Item`] the end of the text; for [`TextKind::Prose`] the end of
+//! the text, the end of each line, and the end of each sentence (before 。！？).
+//! A line end inside a paragraph is not flagged when the next line starts with hiragana:
+//! that is a soft line break inside a word or phrase (「行いま\nす」「してい\nます」).
+//!
+//! What (word fragments that cannot end a sentence or an item):
+//! - 〜こ (not ここ, そこ, どこ, あそこ, 根っこ) → 〜こと;
+//! - 連用形＋ま / まし / ませ (「行いま」「しまし」「できませ」; not 「ただいま」
+//!   「くださいませ」, where い follows a kana) → ます / ました / ません;
+//! - 〜でし → でした, 〜であ → である, 〜につ / 〜につい → について,
+//!   〜てい / 〜でい → ている / でいる, 〜に関す → に関する;
+//! - at the very end of the text only: a trailing 、 or ，, 及び, 並びに, 又は, 若しくは,
+//!   and 〜され / 〜られ (→ される / られる). (A line inside a paragraph may end with 、
+//!   when the author wraps lines.)
+//!
+//! Legit endings are never matched: こと, ため, もの, など, ので, kanji and katakana,
+//! closing brackets 」）, and ます/です/する/した/いる/ある/れる/られる.
+use super::{Chars, Finding, TextKind, is_hiragana, is_kanji};
+
+/// Rule id.
+pub(super) const ID: &str = "truncated";
+
+/// Kana that end a 連用形 before ます.
+const MASU_STEMS: &[char] = &[
+    'い', 'き', 'ぎ', 'し', 'じ', 'ち', 'に', 'び', 'み', 'り', 'え', 'け', 'げ', 'せ', 'ぜ', 'て',
+    'で', 'ね', 'べ', 'め', 'れ',
+];
+
+/// A truncated fragment ending before char `p`: (its length in chars, the missing text).
+fn fragment(c: &Chars, p: usize, at_text_end: bool) -> Option<(usize, &'static str)> {
+    let before = c.before(p);
+    let ch = |back: usize| p.checked_sub(back).and_then(|i| c.get(i));
+    // ま / まし / ませ after a 連用形.
+    let masu = |k: usize| {
+        ch(k).is_some_and(|s| {
+            MASU_STEMS.contains(&s) && (s != 'い' || ch(k + 1).is_some_and(is_kanji))
+        })
+    };
+    if before.ends_with('ま') && masu(2) {
+        return Some((1, "す"));
+    }
+    if before.ends_with("まし") && masu(3) {
+        return Some((2, "た"));
+    }
+    if before.ends_with("ませ") && masu(3) {
+        return Some((2, "ん"));
+    }
+    if before.ends_with('こ')
+        && ch(2).is_some_and(|x| (is_hiragana(x) || is_kanji(x)) && !"こそどっ".contains(x))
+    {
+        return Some((1, "と"));
+    }
+    if before.ends_with("でし") && ch(3).is_some_and(|x| is_hiragana(x) || is_kanji(x)) {
+        return Some((2, "た"));
+    }
+    if before.ends_with("であ") {
+        return Some((2, "る"));
+    }
+    if before.ends_with("につい") {
+        return Some((3, "て"));
+    }
+    if before.ends_with("につ") {
+        return Some((2, "いて"));
+    }
+    if (before.ends_with("てい") || before.ends_with("でい")) && ch(3).is_some_and(is_hiragana)
+    {
+        return Some((2, "る"));
+    }
+    if before.ends_with("に関す") {
+        return Some((3, "る"));
+    }
+    if at_text_end {
+        if (before.ends_with("され") || before.ends_with("られ"))
+            && ch(3).is_some_and(|x| is_hiragana(x) || is_kanji(x))
+        {
+            return Some((2, "る"));
+        }
+        for conj in ["及び", "並びに", "又は", "若しくは", "、", "，"] {
+            if before.ends_with(conj) {
+                return Some((conj.chars().count(), ""));
+            }
+        }
+    }
+    None
+}
+
+/// Reports the fragment ending before char `p`, if any.
+fn check_at(c: &Chars, p: usize, at_text_end: bool, next_line: Option<char>) -> Option<Finding> {
+    let (len, missing) = fragment(c, p, at_text_end)?;
+    if next_line.is_some_and(is_hiragana) {
+        return None;
+    }
+    let frag_start = p - len;
+    if missing.is_empty() {
+        let frag = c.slice(frag_start, p);
+        return Some(c.finding(
+            frag_start,
+            p,
+            ID,
+            format!("「{frag}」で終わっています（文が途中で切れている可能性）"),
+            format!("「{frag}」の後を書き足すか、「{frag}」を削除してください"),
+        ));
+    }
+    // Extend left over up to two kana and three kanji so the suggestion reads as a word.
+    // (Not for 「につ」「に関す」: the particle already starts the phrase.)
+    let mut start = frag_start;
+    let extend = c.get(frag_start) != Some('に');
+    let mut n = 0;
+    while extend && n < 2 && start > 0 && c.get(start - 1).is_some_and(is_hiragana) {
+        start -= 1;
+        n += 1;
+    }
+    let mut n = 0;
+    while extend && n < 3 && start > 0 && c.get(start - 1).is_some_and(is_kanji) {
+        start -= 1;
+        n += 1;
+    }
+    let text = c.slice(start, p);
+    Some(c.finding(
+        start,
+        p,
+        ID,
+        format!("「{text}」で途切れています（「{text}{missing}」の書きかけの可能性）"),
+        format!("{text}{missing}"),
+    ))
+}
+
+/// Finds truncated sentences and items; see the module doc.
+pub(super) fn check(c: &Chars, kind: TextKind) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let trim_back = |mut p: usize| {
+        while p > 0 && c.get(p - 1).is_some_and(char::is_whitespace) {
+            p -= 1;
+        }
+        p
+    };
+    let end = trim_back(c.len());
+    if kind == TextKind::Prose {
+        for i in 0..end {
+            match c.get(i) {
+                Some('\n') => {
+                    let p = trim_back(i);
+                    let next = c.rest(i + 1).trim_start().chars().next();
+                    if p > 0 && c.get(p - 1) != Some('\n') {
+                        out.extend(check_at(c, p, false, next));
+                    }
+                }
+                Some('。' | '！' | '？') => out.extend(check_at(c, i, false, None)),
+                _ => {}
+            }
+        }
+    } else {
+        for i in 0..end {
+            if matches!(c.get(i), Some('。' | '！' | '？')) {
+                out.extend(check_at(c, i, false, None));
+            }
+        }
+    }
+    out.extend(check_at(c, end, true, None));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{RuleSet, TextKind, proofread};
+
+    fn run(text: &str, kind: TextKind) -> Vec<(String, String)> {
+        proofread(text, kind, &RuleSet::all())
+            .into_iter()
+            .filter(|f| f.rule == super::ID)
+            .map(|f| (text[f.start..f.end].to_string(), f.suggestion))
+            .collect()
+    }
+
+    #[test]
+    fn flags_truncation() {
+        let cases: &[(&str, TextKind, &str, &str)] = &[
+            (
+                "自治会活動の支援などのコミュニティ活動の促進、選挙の管理・執行、監査委員の事務に関するこ",
+                TextKind::Item,
+                "関するこ",
+                "関すること",
+            ),
+            ("防災訓練を行いま", TextKind::Item, "行いま", "行います"),
+            (
+                "説明会を開催しまし",
+                TextKind::Item,
+                "開催しまし",
+                "開催しました",
+            ),
+            (
+                "本年度は実施できませ",
+                TextKind::Item,
+                "実施できませ",
+                "実施できません",
+            ),
+            ("道路の維持管理につ", TextKind::Item, "につ", "について"),
+            (
+                "点検を行いま。次の計画を立てます。",
+                TextKind::Prose,
+                "行いま",
+                "行います",
+            ),
+            (
+                "計画を見直してい\n次の段落です。",
+                TextKind::Prose,
+                "見直してい",
+                "見直している",
+            ),
+        ];
+        for (text, kind, range, suggestion) in cases {
+            assert_eq!(
+                run(text, *kind),
+                vec![(range.to_string(), suggestion.to_string())],
+                "{text}"
+            );
+        }
+        let found = run("公園の維持管理及び", TextKind::Item);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "及び");
+    }
+
+    #[test]
+    fn leaves_complete_endings_alone() {
+        for text in [
+            "地域の防災に関すること",
+            "住民の健康を守るため",
+            "町が管理するもの",
+            "公園、道路など",
+            "予算が限られているので",
+            "集会所はここ",
+            "地域福祉計画",
+            "コミュニティバス",
+            "「広報」（月刊）",
+            "点検を行います",
+            "点検を行いました",
+            "説明会を開催する",
+            "利用者が増えている",
+            "ご来場くださいませ",
+            "ただいま",
+            "みなさま",
+            "そのまま",
+        ] {
+            assert_eq!(run(text, TextKind::Item), vec![], "{text}");
+        }
+        assert_eq!(run("点検を行いま\nす。", TextKind::Prose), vec![]);
+        assert_eq!(run("公園、\n道路を整備します。", TextKind::Prose), vec![]);
+        assert_eq!(run("点検を行ってい\nます。", TextKind::Prose), vec![]);
+        assert_eq!(run("木の根っこ", TextKind::Item), vec![]);
+        assert_eq!(
+            run("点検を行いま\r\n次の計画です。", TextKind::Prose),
+            vec![("行いま".to_string(), "行います".to_string())]
+        );
+    }
+}
