@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::{check, content};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::{self, Site};
 use crate::output::OutputPlan;
 use crate::render::{self, GoalGraphics, theme::Theme};
 use crate::{chart, export};
+use crate::{check, content};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone, Default)]

@@ -30,7 +30,11 @@ pub fn differing_fact<'f>(text: &str, facts: &'f [String]) -> Option<Differs<'f>
 }
 
 fn normalize(text: &str) -> String {
-    text.trim().trim_start_matches(['・', '-', '*', '　', ' ']).chars().filter(|c| !c.is_whitespace()).collect()
+    text.trim()
+        .trim_start_matches(['・', '-', '*', '　', ' '])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -39,7 +43,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
@@ -52,11 +60,27 @@ mod tests {
 
     #[test]
     fn near_copies_differ_and_exact_copies_do_not() {
-        let facts = vec!["人権相談、行政相談、法律相談及び住民相談などの各種相談に関すること".to_string()];
+        let facts =
+            vec!["人権相談、行政相談、法律相談及び住民相談などの各種相談に関すること".to_string()];
         let near = "・人権相談、行政相談、法律相談及び住民相談などの各種相談に関するこ";
-        assert_eq!(differing_fact(near, &facts).map(|d| d.fact), Some(facts[0].as_str()));
-        assert_eq!(differing_fact("・人権相談、行政相談、法律相談及び住民相談などの各種相談に関すること", &facts), None);
-        assert_eq!(differing_fact("地域コミュニティの安全・安心な地域づくりが期待できます。", &facts), None);
+        assert_eq!(
+            differing_fact(near, &facts).map(|d| d.fact),
+            Some(facts[0].as_str())
+        );
+        assert_eq!(
+            differing_fact(
+                "・人権相談、行政相談、法律相談及び住民相談などの各種相談に関すること",
+                &facts
+            ),
+            None
+        );
+        assert_eq!(
+            differing_fact(
+                "地域コミュニティの安全・安心な地域づくりが期待できます。",
+                &facts
+            ),
+            None
+        );
         assert_eq!(differing_fact("相談", &facts), None);
     }
 }

@@ -15,26 +15,40 @@ pub struct UnrenderedEmphasis {
     pub suggestion: String,
 }
 
-const OPENING: &[char] = &['「', '『', '（', '(', '【', '〔', '［', '“', '‘', '《', '〈'];
-const CLOSING: &[char] = &['」', '』', '）', ')', '】', '〕', '］', '”', '’', '》', '〉', '。', '、', '：', ':', '！', '？', '，', '．'];
+const OPENING: &[char] = &[
+    '「', '『', '（', '(', '【', '〔', '［', '“', '‘', '《', '〈',
+];
+const CLOSING: &[char] = &[
+    '」', '』', '）', ')', '】', '〕', '］', '”', '’', '》', '〉', '。', '、', '：', ':', '！',
+    '？', '，', '．',
+];
 
 /// Unrendered emphasis in a Markdown body that starts at `body_offset` in its file.
 pub fn find(body: &str, body_offset: usize) -> Vec<UnrenderedEmphasis> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut found: Vec<UnrenderedEmphasis> = Vec::new();
+    // pulldown-cmark hands a delimiter it could not use back as literal `*` text events.
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let Event::Text(text) = event else { continue };
+        let literal = body.get(range.clone()) == Some(text.as_ref());
         for delim in ["**", "__"] {
-            if !text.contains(delim) || body.get(range.clone()) != Some(text.as_ref()) {
-                continue;
-            }
-            for (i, _) in text.match_indices(delim) {
+            for (i, _) in text.match_indices(&delim[..1]) {
                 let at = range.start + i;
-                if found.iter().any(|f| (f.start..f.end).contains(&(body_offset + at))) {
+                let starts_pair =
+                    body.get(at..at + 2) == Some(delim) && !body[..at].ends_with(&delim[..1]);
+                let covered = found
+                    .iter()
+                    .any(|f| (f.start..f.end).contains(&(body_offset + at)));
+                if !literal || !starts_pair || covered {
                     continue;
                 }
                 if let Some((start, end, suggestion)) = pair_at(body, at, delim) {
-                    found.push(UnrenderedEmphasis { start: body_offset + start, end: body_offset + end, suggestion });
+                    found.push(UnrenderedEmphasis {
+                        start: body_offset + start,
+                        end: body_offset + end,
+                        suggestion,
+                    });
                 }
             }
         }
@@ -47,10 +61,17 @@ fn pair_at(body: &str, at: usize, delim: &str) -> Option<(usize, usize, String)>
     let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
     let line_end = body[at..].find('\n').map_or(body.len(), |i| at + i);
     let line = &body[line_start..line_end];
-    let delims: Vec<usize> = line.match_indices(delim).map(|(i, _)| line_start + i).collect();
+    let delims: Vec<usize> = line
+        .match_indices(delim)
+        .map(|(i, _)| line_start + i)
+        .collect();
     let k = delims.iter().position(|&d| d == at)?;
     // Delimiters pair up left to right on the line.
-    let (open, close) = if k % 2 == 0 { (at, *delims.get(k + 1)?) } else { (delims[k - 1], at) };
+    let (open, close) = if k % 2 == 0 {
+        (at, *delims.get(k + 1)?)
+    } else {
+        (delims[k - 1], at)
+    };
     let inner = &body[open + delim.len()..close];
     let lead: String = inner.chars().take_while(|c| OPENING.contains(c)).collect();
     let rest = &inner[lead.len()..];
@@ -59,7 +80,11 @@ fn pair_at(body: &str, at: usize, delim: &str) -> Option<(usize, usize, String)>
     if core.is_empty() || (lead.is_empty() && trail.is_empty()) {
         return Some((open, close + delim.len(), format!("{lead}{core}{trail}")));
     }
-    Some((open, close + delim.len(), format!("{lead}{delim}{core}{delim}{trail}")))
+    Some((
+        open,
+        close + delim.len(),
+        format!("{lead}{delim}{core}{delim}{trail}"),
+    ))
 }
 
 #[cfg(test)]
@@ -76,13 +101,22 @@ mod tests {
             let found = find(body, 10);
             assert_eq!(found.len(), 1, "{body}");
             assert_eq!(found[0].suggestion, suggestion, "{body}");
-            assert_eq!(&body[found[0].start - 10..found[0].end - 10].replace("**", ""), &suggestion.replace("**", ""));
+            assert_eq!(
+                &body[found[0].start - 10..found[0].end - 10].replace("**", ""),
+                &suggestion.replace("**", "")
+            );
         }
     }
 
     #[test]
     fn emphasis_that_renders_is_left_alone() {
-        for body in ["これは「**重要**」です。", "**重要**な点", "地域の**活性化**を図ります。", "`**code**`", "2 ** 3"] {
+        for body in [
+            "これは「**重要**」です。",
+            "**重要**な点",
+            "地域の**活性化**を図ります。",
+            "`**code**`",
+            "2 ** 3",
+        ] {
             assert_eq!(find(body, 0), Vec::new(), "{body}");
         }
     }

@@ -33,7 +33,10 @@ pub struct TextRun {
 impl TextRun {
     /// The file byte offset of a byte offset in the text.
     pub fn file_offset(&self, text_offset: usize) -> usize {
-        let i = self.segments.partition_point(|&(t, _, _)| t <= text_offset).saturating_sub(1);
+        let i = self
+            .segments
+            .partition_point(|&(t, _, _)| t <= text_offset)
+            .saturating_sub(1);
         match self.segments.get(i) {
             Some(&(t, f, true)) => f + (text_offset - t),
             Some(&(_, f, false)) => f,
@@ -49,11 +52,12 @@ impl TextRun {
 
 /// Runs of a Markdown body; `body_offset` is where the body starts in the file.
 pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut runs = Vec::new();
     let mut current: Option<TextRun> = None;
     let mut item_depth = 0usize;
-    let mut flush = |current: &mut Option<TextRun>, runs: &mut Vec<TextRun>| {
+    let flush = |current: &mut Option<TextRun>, runs: &mut Vec<TextRun>| {
         if let Some(run) = current.take()
             && !run.text.trim().is_empty()
         {
@@ -63,6 +67,8 @@ pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let at = body_offset + range.start;
         match event {
+            Event::Start(tag) if is_inline(&tag) => {}
+            Event::End(tag) if is_inline_end(tag) => {}
             Event::Start(tag) => {
                 flush(&mut current, &mut runs);
                 if matches!(tag, Tag::Item | Tag::TableCell | Tag::Heading { .. }) {
@@ -71,16 +77,34 @@ pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
                 if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock) {
                     continue;
                 }
-                let kind = if item_depth > 0 { RunKind::Item } else { RunKind::Prose };
-                current = Some(TextRun { text: String::new(), kind, segments: Vec::new(), key: None });
+                let kind = if item_depth > 0 {
+                    RunKind::Item
+                } else {
+                    RunKind::Prose
+                };
+                current = Some(TextRun {
+                    text: String::new(),
+                    kind,
+                    segments: Vec::new(),
+                    key: None,
+                });
             }
             Event::End(tag) => {
                 flush(&mut current, &mut runs);
                 if matches!(tag, TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)) {
                     item_depth = item_depth.saturating_sub(1);
                 }
-                let kind = if item_depth > 0 { RunKind::Item } else { RunKind::Prose };
-                current = Some(TextRun { text: String::new(), kind, segments: Vec::new(), key: None });
+                let kind = if item_depth > 0 {
+                    RunKind::Item
+                } else {
+                    RunKind::Prose
+                };
+                current = Some(TextRun {
+                    text: String::new(),
+                    kind,
+                    segments: Vec::new(),
+                    key: None,
+                });
             }
             Event::Text(text) => {
                 if let Some(run) = current.as_mut() {
@@ -95,7 +119,12 @@ pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
             }
             // Code, math, HTML and footnote marks are not prose: a neutral character keeps
             // neighbours from being read as adjacent.
-            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) | Event::FootnoteReference(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::Html(_)
+            | Event::FootnoteReference(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => {
                 if let Some(run) = current.as_mut() {
                     run.push("\u{FFFC}", at, false);
                 }
@@ -105,6 +134,33 @@ pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
     }
     flush(&mut current, &mut runs);
     runs
+}
+
+/// Inline markup continues the run it is in.
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
 }
 
 /// Runs of a document's front matter strings: every string value, lists item by item.
@@ -117,15 +173,29 @@ pub fn front_matter_runs(doc: &Document) -> Vec<TextRun> {
 }
 
 /// Keys whose values are identifiers or numbers, not prose.
-const NOT_PROSE: &[&str] = &["slug", "unit", "direction", "year", "value", "weight", "draft"];
+const NOT_PROSE: &[&str] = &[
+    "slug",
+    "unit",
+    "direction",
+    "year",
+    "value",
+    "weight",
+    "draft",
+];
 
 fn collect_strings(doc: &Document, node: &Node, key: Option<&str>, runs: &mut Vec<TextRun>) {
     match &node.value {
         NodeValue::String(s) if key.is_none_or(|k| !NOT_PROSE.contains(&k)) => {
-            let kind = if matches!(key, Some("served" | "summary" | "description")) { RunKind::Prose } else { RunKind::Item };
+            let kind = if matches!(key, Some("served" | "summary" | "description")) {
+                RunKind::Prose
+            } else {
+                RunKind::Item
+            };
             runs.push(locate_string(doc, node, s, kind, key));
         }
-        NodeValue::Seq(items) => items.iter().for_each(|item| collect_strings(doc, item, key, runs)),
+        NodeValue::Seq(items) => items
+            .iter()
+            .for_each(|item| collect_strings(doc, item, key, runs)),
         NodeValue::Map(entries) => {
             for (k, v) in entries {
                 // Year keys of actual/targets hold numbers, not prose.
@@ -140,17 +210,32 @@ fn collect_strings(doc: &Document, node: &Node, key: Option<&str>, runs: &mut Ve
 
 /// A front matter string with its file mapping: each line of the value is looked up in the
 /// file from the node's line on; lines not found map to the node's position.
-fn locate_string(doc: &Document, node: &Node, value: &str, kind: RunKind, key: Option<&str>) -> TextRun {
+fn locate_string(
+    doc: &Document,
+    node: &Node,
+    value: &str,
+    kind: RunKind,
+    key: Option<&str>,
+) -> TextRun {
     let source = &doc.source;
     let node_offset = source.offset(node.pos.line, node.pos.column);
-    let mut run = TextRun { text: String::new(), kind, segments: Vec::new(), key: key.map(str::to_string) };
+    let mut run = TextRun {
+        text: String::new(),
+        kind,
+        segments: Vec::new(),
+        key: key.map(str::to_string),
+    };
     let mut search_from = node_offset;
     // Folded and plain multi-line scalars join lines with spaces: map word by word.
     for (i, piece) in value.split(' ').enumerate() {
         if i > 0 {
             run.push(" ", search_from, false);
         }
-        match source.text.get(search_from..).and_then(|rest| rest.find(piece)) {
+        match source
+            .text
+            .get(search_from..)
+            .and_then(|rest| rest.find(piece))
+        {
             Some(found) if !piece.is_empty() => {
                 run.push(piece, search_from + found, true);
                 search_from += found + piece.len();
@@ -174,11 +259,18 @@ mod tests {
         let texts: Vec<(&str, RunKind)> = runs.iter().map(|r| (r.text.as_str(), r.kind)).collect();
         assert_eq!(
             texts,
-            [("期待される効果", RunKind::Item), ("地域の活性化が\n期待できます。", RunKind::Prose), ("防災に関するこ", RunKind::Item)]
+            [
+                ("期待される効果", RunKind::Item),
+                ("地域の活性化が\n期待できます。", RunKind::Prose),
+                ("防災に関するこ", RunKind::Item)
+            ]
         );
         let run = &runs[1];
         let pos = run.text.find("期待").unwrap();
-        assert_eq!(run.file_offset(pos), 100 + body.find("期待できます").unwrap());
+        assert_eq!(
+            run.file_offset(pos),
+            100 + body.find("期待できます").unwrap()
+        );
         let pos = run.text.find("活性化").unwrap();
         assert_eq!(run.file_offset(pos), 100 + body.find("活性化").unwrap());
     }
@@ -186,10 +278,20 @@ mod tests {
     #[test]
     fn front_matter_strings_map_back_to_the_file() {
         let text = "---\ntitle: 地域の実情にあつた組織\nduties:\n  - 防災に関するこ\nserved: >-\n  町民の\n  ために。\nslug: abc\n---\n".to_string();
-        let doc = parse_document(SourceFile::new("a.md", text.clone()), &mut Diagnostics::new());
+        let doc = parse_document(
+            SourceFile::new("a.md", text.clone()),
+            &mut Diagnostics::new(),
+        );
         let runs = front_matter_runs(&doc);
         let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(texts, ["地域の実情にあつた組織", "防災に関するこ", "町民の ために。"]);
+        assert_eq!(
+            texts,
+            [
+                "地域の実情にあつた組織",
+                "防災に関するこ",
+                "町民の ために。"
+            ]
+        );
         let pos = runs[0].text.find("あつた").unwrap();
         assert_eq!(runs[0].file_offset(pos), text.find("あつた").unwrap());
         let pos = runs[2].text.find("ために").unwrap();

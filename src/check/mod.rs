@@ -19,8 +19,16 @@ use extract::{RunKind, TextRun};
 
 /// The rules of this module, beside [`proofread::RULES`].
 pub const MARKDOWN_RULES: &[RuleInfo] = &[
-    RuleInfo { id: "emphasis", name: "表示されない強調", description: "日本語の句読点や括弧に接した ** は強調にならず、そのまま表示されます" },
-    RuleInfo { id: "dept-facts", name: "課の情報の不一致", description: "課の主な業務・業務の対象を、_index.md と違う文言で書き写しています" },
+    RuleInfo {
+        id: "emphasis",
+        name: "表示されない強調",
+        description: "日本語の句読点や括弧に接した ** は強調にならず、そのまま表示されます",
+    },
+    RuleInfo {
+        id: "dept-facts",
+        name: "課の情報の不一致",
+        description: "課の主な業務・業務の対象を、_index.md と違う文言で書き写しています",
+    },
 ];
 
 /// Every rule id, with its name and description.
@@ -39,30 +47,67 @@ pub fn check_rule_config(config: &Config, diags: &mut Diagnostics) {
             Some(s) => format!("もしかして「{s}」ですか？"),
             None => format!("校正ルールは {} です", ids.join(", ")),
         };
-        diags.push(Diagnostic::error("E-CONFIG-RULE", Path::new("config.toml"), 0, 0, format!("[proofreading] の「{id}」という校正ルールはありません")).with_help(help));
+        diags.push(
+            Diagnostic::error(
+                "E-CONFIG-RULE",
+                Path::new("config.toml"),
+                0,
+                0,
+                format!("[proofreading] の「{id}」という校正ルールはありません"),
+            )
+            .with_help(help),
+        );
     }
 }
 
 /// Proofreads every document of the site.
 pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostics {
-    let disabled: Vec<&str> = config.proofreading.iter().filter(|(_, on)| !on).map(|(id, _)| id.as_str()).collect();
+    let disabled: Vec<&str> = config
+        .proofreading
+        .iter()
+        .filter(|(_, on)| !on)
+        .map(|(id, _)| id.as_str())
+        .collect();
     let rules = RuleSet::with_disabled(&disabled);
     let enabled = |id: &str| !disabled.contains(&id);
     let mut diags = Diagnostics::new();
-    let docs = content.home.iter().chain(content.departments.iter().flat_map(|d| d.index.iter().chain(&d.goals)));
+    let docs = content.home.iter().chain(
+        content
+            .departments
+            .iter()
+            .flat_map(|d| d.index.iter().chain(&d.goals)),
+    );
     for doc in docs {
         for run in runs_of(doc) {
-            let kind = if run.kind == RunKind::Item { TextKind::Item } else { TextKind::Prose };
+            let kind = if run.kind == RunKind::Item {
+                TextKind::Item
+            } else {
+                TextKind::Prose
+            };
             for f in proofread::proofread(&run.text, kind, &rules) {
                 let width = run.text[f.start..f.end].chars().count();
-                diags.push(warning(doc, f.rule, run.file_offset(f.start), width, f.message, &f.suggestion));
+                diags.push(warning(
+                    doc,
+                    f.rule,
+                    run.file_offset(f.start),
+                    width,
+                    f.message,
+                    &f.suggestion,
+                ));
             }
         }
         if enabled("emphasis") {
             for e in emphasis::find(&doc.body, body_offset(doc)) {
                 let width = doc.source.text[e.start..e.end].chars().count();
                 let message = "この ** は強調にならず、記号のまま表示されます（日本語の括弧や句読点に接しているため）".to_string();
-                diags.push(warning(doc, "emphasis", e.start, width, message, &e.suggestion));
+                diags.push(warning(
+                    doc,
+                    "emphasis",
+                    e.start,
+                    width,
+                    message,
+                    &e.suggestion,
+                ));
             }
         }
     }
@@ -74,8 +119,18 @@ pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostic
                 for run in extract::markdown_runs(&goal.body, body_offset(goal)) {
                     if let Some(d) = dept_facts::differing_fact(&run.text, &facts) {
                         let width = run.text.chars().count();
-                        let message = format!("課の情報（{}）と文言が違います", index.source.path.display());
-                        diags.push(warning(goal, "dept-facts", run.file_offset(0), width, message, d.fact));
+                        let message = format!(
+                            "課の情報（{}）と文言が違います",
+                            index.source.path.display()
+                        );
+                        diags.push(warning(
+                            goal,
+                            "dept-facts",
+                            run.file_offset(0),
+                            width,
+                            message,
+                            d.fact,
+                        ));
                     }
                 }
             }
@@ -86,7 +141,9 @@ pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostic
 
 /// Duties and 業務の対象 of a department, as written in its `_index.md`.
 fn department_facts(index: &Document) -> Vec<String> {
-    let Some(front) = &index.front else { return Vec::new() };
+    let Some(front) = &index.front else {
+        return Vec::new();
+    };
     let mut facts = Vec::new();
     if let Some(NodeValue::Seq(items)) = front.get("duties").map(|n| &n.value) {
         facts.extend(items.iter().filter_map(|i| i.as_text()));
@@ -106,9 +163,20 @@ fn body_offset(doc: &Document) -> usize {
     doc.source.text.len() - doc.body.len()
 }
 
-fn warning(doc: &Document, rule: &'static str, offset: usize, width: usize, message: String, suggestion: &str) -> Diagnostic {
+fn warning(
+    doc: &Document,
+    rule: &'static str,
+    offset: usize,
+    width: usize,
+    message: String,
+    suggestion: &str,
+) -> Diagnostic {
     let (line, column) = doc.source.line_col(offset);
-    let help = if suggestion.is_empty() { "文言を確認してください".to_string() } else { format!("修正案: {suggestion}") };
+    let help = if suggestion.is_empty() {
+        "文言を確認してください".to_string()
+    } else {
+        format!("修正案: {suggestion}")
+    };
     Diagnostic::warning(rule, &doc.source.path, line, column, message)
         .with_help(help)
         .with_width(width)

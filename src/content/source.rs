@@ -44,7 +44,12 @@ impl SourceFile {
             return self.text.len();
         };
         let line_text = self.line(line).unwrap_or("");
-        start + line_text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum::<usize>()
+        start
+            + line_text
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum::<usize>()
     }
 
     /// The text of a 1-based line, without its line end.

@@ -64,7 +64,9 @@ impl SiteTest {
     /// A copy of `tests/fixtures/<name>/`.
     pub fn fixture(name: &str) -> Self {
         let site = Self::empty();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         copy_dir(&from, site.root());
         site
     }

@@ -8,7 +8,10 @@ use crate::harness::*;
 fn findings(site: &SiteTest) -> Vec<serde_json::Value> {
     let run = site.run(&["check", "--format", "json"]);
     assert_eq!(run.code, 0, "warnings only: {}{}", run.stdout, run.stderr);
-    run.stdout.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect()
+    run.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
 }
 
 /// (file stem, line, rule) of each finding.
@@ -17,8 +20,17 @@ fn places(found: &[serde_json::Value]) -> BTreeSet<(String, u64, String)> {
         .iter()
         .map(|f| {
             let path = f["path"].as_str().unwrap();
-            let stem = path.rsplit('/').next().unwrap().trim_end_matches(".md").to_string();
-            (stem, f["line"].as_u64().unwrap(), f["code"].as_str().unwrap().to_string())
+            let stem = path
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .trim_end_matches(".md")
+                .to_string();
+            (
+                stem,
+                f["line"].as_u64().unwrap(),
+                f["code"].as_str().unwrap().to_string(),
+            )
         })
         .collect()
 }
@@ -26,7 +38,11 @@ fn places(found: &[serde_json::Value]) -> BTreeSet<(String, u64, String)> {
 /// The line (1-based) of the first line of `file` containing `needle`.
 fn line_of(site: &SiteTest, file: &str, needle: &str) -> Vec<u64> {
     let text = site.read(&format!("content/somu/{file}.md"));
-    text.lines().enumerate().filter(|(_, l)| l.contains(needle)).map(|(i, _)| i as u64 + 1).collect()
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i as u64 + 1)
+        .collect()
 }
 
 #[test]
@@ -45,7 +61,13 @@ fn every_typo_of_the_seed_is_reported() {
     expect("jishu-bosai", "行われれます", "doubled-kana");
     expect("jishu-bosai", "いただくななど", "doubled-kana");
     expect("jishu-bosai", "実情にあつた", "small-tsu");
-    for truncated in ["監査委員の事務に関するこ", "各種相談に関するこ", "福利厚生に関するこ", "制定改廃に関するこ", "個人情報保護制度に関するこ"] {
+    for truncated in [
+        "監査委員の事務に関するこ",
+        "各種相談に関するこ",
+        "福利厚生に関するこ",
+        "制定改廃に関するこ",
+        "個人情報保護制度に関するこ",
+    ] {
         expect("jichikai", truncated, "truncated");
     }
     for file in ["jichikai", "jishu-bosai", "madoguchi"] {
@@ -53,13 +75,19 @@ fn every_typo_of_the_seed_is_reported() {
         expect(file, "指 標 名", "space-in-japanese");
     }
     let missing: Vec<_> = expected.iter().filter(|e| !got.contains(e)).collect();
-    assert!(missing.is_empty(), "not reported: {missing:#?}\nall findings: {got:#?}");
+    assert!(
+        missing.is_empty(),
+        "not reported: {missing:#?}\nall findings: {got:#?}"
+    );
     // The five truncated duties also differ from the department's own wording.
     let differing = found.iter().filter(|f| f["code"] == "dept-facts").count();
     assert_eq!(differing, 5, "{got:#?}");
     // Each finding says what to write instead.
     for f in &found {
-        assert!(f["help"].as_str().is_some_and(|h| h.starts_with("修正案")), "{f:#}");
+        assert!(
+            f["help"].as_str().is_some_and(|h| h.starts_with("修正案")),
+            "{f:#}"
+        );
     }
 }
 
@@ -70,10 +98,17 @@ fn text_output_shows_the_line_the_caret_and_the_fix() {
     assert_eq!(run.code, 0);
     let line = line_of(&site, "jishu-bosai", "行われれます")[0];
     let header = format!("content/somu/jishu-bosai.md:{line}:");
-    let block = run.stderr.split(&header).nth(1).unwrap_or_else(|| panic!("no {header} in\n{}", run.stderr));
+    let block = run
+        .stderr
+        .split(&header)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {header} in\n{}", run.stderr));
     assert!(block.contains("警告: "), "{block}");
     assert!(block.contains("[doubled-kana]"), "{block}");
-    assert!(block.contains("当課の業務は次の方々のために行われれます"), "{block}");
+    assert!(
+        block.contains("当課の業務は次の方々のために行われれます"),
+        "{block}"
+    );
     assert!(block.contains('^'), "{block}");
 }
 
@@ -86,31 +121,57 @@ fn the_default_content_has_no_typos() {
 #[test]
 fn a_rule_can_be_turned_off_in_config() {
     let site = SiteTest::fixture("seed-as-written");
-    let config = site.read("config.toml") + "\n[proofreading]\ndoubled-kana = false\nspace-in-japanese = false\n";
+    let config = site.read("config.toml")
+        + "\n[proofreading]\ndoubled-kana = false\nspace-in-japanese = false\n";
     let site = site.file("config.toml", &config);
-    let codes: BTreeSet<String> = findings(&site).iter().map(|f| f["code"].as_str().unwrap().to_string()).collect();
-    assert!(!codes.contains("doubled-kana") && !codes.contains("space-in-japanese"), "{codes:?}");
+    let codes: BTreeSet<String> = findings(&site)
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !codes.contains("doubled-kana") && !codes.contains("space-in-japanese"),
+        "{codes:?}"
+    );
     assert!(codes.contains("small-tsu"), "{codes:?}");
 }
 
 #[test]
 fn an_unknown_rule_in_config_is_an_error_with_a_suggestion() {
-    let site = SiteTest::minimal().file("config.toml", &format!("{CONFIG}\n[proofreading]\ndoubled-kan = false\n"));
+    let site = SiteTest::minimal().file(
+        "config.toml",
+        &format!("{CONFIG}\n[proofreading]\ndoubled-kan = false\n"),
+    );
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("「doubled-kan」という校正ルールはありません"), "{}", run.stderr);
-    assert!(run.stderr.contains("もしかして「doubled-kana」"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("「doubled-kan」という校正ルールはありません"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("もしかして「doubled-kana」"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn emphasis_that_will_not_render_is_reported_with_the_fix() {
     let body = "\n\nこれは**「重要」**です。\n";
-    let text = goal("目標", SEED_INDICATOR).replace("効果があります。\n", &format!("効果があります。{body}"));
+    let text = goal("目標", SEED_INDICATOR)
+        .replace("効果があります。\n", &format!("効果があります。{body}"));
     let site = SiteTest::minimal().file("content/somu/jichikai.md", &text);
     let found = findings(&site);
-    let e = found.iter().find(|f| f["code"] == "emphasis").unwrap_or_else(|| panic!("{found:#?}"));
+    let e = found
+        .iter()
+        .find(|f| f["code"] == "emphasis")
+        .unwrap_or_else(|| panic!("{found:#?}"));
     assert_eq!(e["help"], "修正案: 「**重要**」");
-    assert_eq!(e["line"].as_u64(), line_of(&site, "jichikai", "これは**").first().copied());
+    assert_eq!(
+        e["line"].as_u64(),
+        line_of(&site, "jichikai", "これは**").first().copied()
+    );
     assert_eq!(e["column"], 4);
 }
 
