@@ -3,6 +3,8 @@
 //! the department's `_index.md`; where a goal's text repeats one of them almost but not
 //! exactly, this finds it and suggests the department's wording.
 
+use crate::model::build::edit_distance;
+
 /// A text that nearly repeats a department fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Differs<'f> {
@@ -35,23 +37,6 @@ fn normalize(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push(
-                (prev[j] + usize::from(ca != *cb))
-                    .min(prev[j + 1] + 1)
-                    .min(cur[j] + 1),
-            );
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -44,6 +44,15 @@ impl TextRun {
         }
     }
 
+    fn empty(kind: RunKind, key: Option<&str>) -> Self {
+        TextRun {
+            text: String::new(),
+            kind,
+            segments: Vec::new(),
+            key: key.map(str::to_string),
+        }
+    }
+
     fn push(&mut self, text: &str, file_offset: usize, exact: bool) {
         self.segments.push((self.text.len(), file_offset, exact));
         self.text.push_str(text);
@@ -74,37 +83,17 @@ pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
                 if matches!(tag, Tag::Item | Tag::TableCell | Tag::Heading { .. }) {
                     item_depth += 1;
                 }
-                if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock) {
-                    continue;
+                // Code and raw HTML are not prose: no run until the block ends.
+                if !matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock) {
+                    current = Some(TextRun::empty(kind_at(item_depth), None));
                 }
-                let kind = if item_depth > 0 {
-                    RunKind::Item
-                } else {
-                    RunKind::Prose
-                };
-                current = Some(TextRun {
-                    text: String::new(),
-                    kind,
-                    segments: Vec::new(),
-                    key: None,
-                });
             }
             Event::End(tag) => {
                 flush(&mut current, &mut runs);
                 if matches!(tag, TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)) {
                     item_depth = item_depth.saturating_sub(1);
                 }
-                let kind = if item_depth > 0 {
-                    RunKind::Item
-                } else {
-                    RunKind::Prose
-                };
-                current = Some(TextRun {
-                    text: String::new(),
-                    kind,
-                    segments: Vec::new(),
-                    key: None,
-                });
+                current = Some(TextRun::empty(kind_at(item_depth), None));
             }
             Event::Text(text) => {
                 if let Some(run) = current.as_mut() {
@@ -134,6 +123,15 @@ pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
     }
     flush(&mut current, &mut runs);
     runs
+}
+
+/// Text inside a list item, heading or table cell is an item; the rest is prose.
+fn kind_at(item_depth: usize) -> RunKind {
+    if item_depth > 0 {
+        RunKind::Item
+    } else {
+        RunKind::Prose
+    }
 }
 
 /// Inline markup continues the run it is in.
@@ -219,12 +217,7 @@ fn locate_string(
 ) -> TextRun {
     let source = &doc.source;
     let node_offset = source.offset(node.pos.line, node.pos.column);
-    let mut run = TextRun {
-        text: String::new(),
-        kind,
-        segments: Vec::new(),
-        key: key.map(str::to_string),
-    };
+    let mut run = TextRun::empty(kind, key);
     let mut search_from = node_offset;
     // Folded and plain multi-line scalars join lines with spaces: map word by word.
     for (i, piece) in value.split(' ').enumerate() {

@@ -53,10 +53,9 @@ impl From<Point> for YearValue {
     }
 }
 
-/// The per-goal record used by `/data/indicators.json` (pub so templates and tests can
-/// reuse it). Field order is the JSON key order.
+/// The keys that say whose goal a record is, first in both JSON files.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IndicatorRecord {
+pub struct GoalIdentity {
     /// 団体名.
     pub municipality: String,
     /// 全国地方公共団体コード, or `null`.
@@ -77,6 +76,34 @@ pub struct IndicatorRecord {
     pub direction: Direction,
     /// Decimal places the sheet used.
     pub decimals: u8,
+}
+
+impl GoalIdentity {
+    /// The identity of one goal.
+    pub fn new(site: &Site, dept: &Department, goal: &Goal) -> Self {
+        let ind = &goal.indicator;
+        GoalIdentity {
+            municipality: site.config.municipality.clone(),
+            municipality_code: site.config.municipality_code.clone(),
+            department: dept.title.clone(),
+            department_slug: dept.slug.clone(),
+            slug: goal.slug.clone(),
+            title: goal.title.clone(),
+            indicator: ind.name.clone(),
+            unit: ind.unit.clone(),
+            direction: ind.direction,
+            decimals: ind.decimals,
+        }
+    }
+}
+
+/// The per-goal record used by `/data/indicators.json` (pub so templates and tests can
+/// reuse it). Field order is the JSON key order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorRecord {
+    /// Who and what: the same keys as in each goal's `data.json`.
+    #[serde(flatten)]
+    pub identity: GoalIdentity,
     /// 初期値.
     pub baseline: YearValue,
     /// 実績 reported (not after `as_of`), in year order.
@@ -116,16 +143,7 @@ pub fn indicator_record(site: &Site, dept: &Department, goal: &Goal) -> Indicato
     let ind = &goal.indicator;
     let e = &goal.evaluation;
     IndicatorRecord {
-        municipality: site.config.municipality.clone(),
-        municipality_code: site.config.municipality_code.clone(),
-        department: dept.title.clone(),
-        department_slug: dept.slug.clone(),
-        slug: goal.slug.clone(),
-        title: goal.title.clone(),
-        indicator: ind.name.clone(),
-        unit: ind.unit.clone(),
-        direction: ind.direction,
-        decimals: ind.decimals,
+        identity: GoalIdentity::new(site, dept, goal),
         baseline: ind.baseline.into(),
         actual: reported_actuals(site, goal)
             .into_iter()
@@ -173,26 +191,9 @@ pub struct SeriesRow {
 /// A goal's `data.json`: its identity, the licence, and its series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GoalData {
-    /// 団体名.
-    pub municipality: String,
-    /// 全国地方公共団体コード, or `null`.
-    pub municipality_code: Option<String>,
-    /// 課名.
-    pub department: String,
-    /// The department's URL slug.
-    pub department_slug: String,
-    /// The goal's URL slug.
-    pub slug: String,
-    /// 目標名.
-    pub title: String,
-    /// 指標名.
-    pub indicator: String,
-    /// 単位 (may be empty).
-    pub unit: String,
-    /// `up` / `down`.
-    pub direction: Direction,
-    /// Decimal places the sheet used.
-    pub decimals: u8,
+    /// Who and what: the same keys as in `/data/indicators.json`.
+    #[serde(flatten)]
+    pub identity: GoalIdentity,
     /// Absolute URL of the goal page.
     pub url: String,
     /// Open data licence name.
@@ -205,18 +206,8 @@ pub struct GoalData {
 
 /// Builds the [`GoalData`] of one goal.
 pub fn goal_data(site: &Site, dept: &Department, goal: &Goal) -> GoalData {
-    let ind = &goal.indicator;
     GoalData {
-        municipality: site.config.municipality.clone(),
-        municipality_code: site.config.municipality_code.clone(),
-        department: dept.title.clone(),
-        department_slug: dept.slug.clone(),
-        slug: goal.slug.clone(),
-        title: goal.title.clone(),
-        indicator: ind.name.clone(),
-        unit: ind.unit.clone(),
-        direction: ind.direction,
-        decimals: ind.decimals,
+        identity: GoalIdentity::new(site, dept, goal),
         url: goal_url(site, dept, goal),
         license: site.config.license.clone(),
         license_url: site.config.license_url.clone(),

@@ -18,7 +18,7 @@ mod checker;
 mod indicator;
 
 use checker::Checker;
-pub use checker::suggest;
+pub use checker::{edit_distance, suggest};
 
 const DEPARTMENT_KEYS: &[&str] = &["title", "duties", "served", "weight", "slug"];
 const GOAL_KEYS: &[&str] = &[
