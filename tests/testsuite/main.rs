@@ -9,5 +9,6 @@ mod determinism;
 mod diagnostics;
 mod links;
 mod proofreading;
+mod robustness;
 mod safety;
 mod validation;
