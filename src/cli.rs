@@ -42,7 +42,7 @@ pub struct BuildArgs {
     pub quiet: bool,
 }
 
-/// `hyoka check`.
+/// `hyoka check` (drafts are always checked too).
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// サイトのフォルダー（省略時は現在のフォルダー）
@@ -51,16 +51,13 @@ pub struct CheckArgs {
     /// 出力の形式
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// 下書き（draft: true）も検査します
-    #[arg(long, default_value_t = true)]
-    pub drafts: bool,
 }
 
 /// How findings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// For people: `path:line:col: エラー: …` with the line and a caret.
+    /// 人が読む形式（`ファイル:行:列: エラー: …` と該当行）
     Text,
-    /// For CI tools: one JSON object per line.
+    /// CIツール向け（1行に1件のJSON）
     Json,
 }

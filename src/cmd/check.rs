@@ -16,7 +16,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let options = BuildOptions {
         root: root.clone(),
         base_url: None,
-        drafts: args.drafts,
+        drafts: true,
     };
     let (site, diags) = pipeline::load_site(&options)?;
     if let Some(site) = &site
