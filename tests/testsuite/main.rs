@@ -11,4 +11,5 @@ mod links;
 mod proofreading;
 mod robustness;
 mod safety;
+mod segmenter;
 mod validation;

@@ -25,8 +25,49 @@ impl Rng {
 
 /// Pieces that are likely to confuse a YAML, Markdown or Japanese text parser.
 const PIECES: &[&str] = &[
-    ":", "-", " ", "\n", "\t", "'", "\"", "{", "}", "[", "]", "&a", "*a", "#", "---", "**", "`", "<", ">", "&", "%", "|", ">-", "、", "。",
-    "「", "」", "　", "れ", "つ", "ななど", "令和", "年度", "０", "9", ".", "e9", "△", "\u{feff}", "\r", "ｶ", "𠮷", "\u{0}",
+    ":",
+    "-",
+    " ",
+    "\n",
+    "\t",
+    "'",
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    "&a",
+    "*a",
+    "#",
+    "---",
+    "**",
+    "`",
+    "<",
+    ">",
+    "&",
+    "%",
+    "|",
+    ">-",
+    "、",
+    "。",
+    "「",
+    "」",
+    "　",
+    "れ",
+    "つ",
+    "ななど",
+    "令和",
+    "年度",
+    "０",
+    "9",
+    ".",
+    "e9",
+    "△",
+    "\u{feff}",
+    "\r",
+    "ｶ",
+    "𠮷",
+    "\u{0}",
 ];
 
 fn mutate(rng: &mut Rng, text: &str) -> String {
@@ -63,33 +104,64 @@ fn damaged_files_never_panic() {
     let originals = [
         std::fs::read_to_string(repo.join("content/somu/jichikai.md")).unwrap(),
         std::fs::read_to_string(repo.join("content/somu/_index.md")).unwrap(),
-        std::fs::read_to_string(repo.join("tests/fixtures/seed-as-written/content/somu/jishu-bosai.md")).unwrap(),
+        std::fs::read_to_string(
+            repo.join("tests/fixtures/seed-as-written/content/somu/jishu-bosai.md"),
+        )
+        .unwrap(),
     ];
-    let config = Config::parse("title = \"t\"\nbase_url = \"https://example.jp/\"\nmunicipality = \"町\"\n", Path::new("config.toml")).unwrap();
+    let config = Config::parse(
+        "title = \"t\"\nbase_url = \"https://example.jp/\"\nmunicipality = \"町\"\n",
+        Path::new("config.toml"),
+    )
+    .unwrap();
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let mut errors = 0;
     // HYOKA_FUZZ_ROUNDS=50000 for a longer hunt; the default keeps the suite quick.
-    let rounds: usize = std::env::var("HYOKA_FUZZ_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(1500);
+    let rounds: usize = std::env::var("HYOKA_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1500);
     for round in 0..rounds {
         let original = &originals[round % originals.len()];
         let text = mutate(&mut rng, original);
         let mut diags = Diagnostics::new();
-        let goal = parse_document(SourceFile::new("content/somu/x.md", text.clone()), &mut diags);
-        let index = parse_document(SourceFile::new("content/somu/_index.md", mutate(&mut rng, &originals[1])), &mut diags);
+        let goal = parse_document(
+            SourceFile::new("content/somu/x.md", text.clone()),
+            &mut diags,
+        );
+        let index = parse_document(
+            SourceFile::new("content/somu/_index.md", mutate(&mut rng, &originals[1])),
+            &mut diags,
+        );
         let content = LoadedContent {
             home: None,
-            departments: vec![DepartmentDocs { folder: "somu".into(), path: "content/somu".into(), index: Some(index), goals: vec![goal] }],
+            departments: vec![DepartmentDocs {
+                folder: "somu".into(),
+                path: "content/somu".into(),
+                index: Some(index),
+                goals: vec![goal],
+            }],
         };
         let (_, more) = hyoka::model::build::build_site(&content, &config, true);
         diags.extend(more);
         diags.extend(hyoka::check::proofread_content(&content, &config));
         for d in diags.iter() {
-            assert!(!d.message.is_empty(), "round {round}: empty message for\n{text}");
+            assert!(
+                !d.message.is_empty(),
+                "round {round}: empty message for\n{text}"
+            );
             if d.severity == hyoka::diag::Severity::Error {
                 errors += 1;
-                assert!(d.help.is_some(), "round {round}: {} has no fix:\n{text}", d.code);
+                assert!(
+                    d.help.is_some(),
+                    "round {round}: {} has no fix:\n{text}",
+                    d.code
+                );
             }
         }
     }
-    assert!(errors > 100, "the mutations should break many files ({errors} errors)");
+    assert!(
+        errors > 100,
+        "the mutations should break many files ({errors} errors)"
+    );
 }
