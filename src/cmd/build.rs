@@ -38,6 +38,10 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     let plan = pipeline::plan_site(&site, &root)?;
     let target = args.output.clone().unwrap_or_else(|| root.join("public"));
     let target = output::check_output_dir(&root, &target)?;
+    // public/ is hyoka's by contract; a folder named on the command line may be anyone's.
+    if args.output.is_some() {
+        output::check_replaceable(&target)?;
+    }
     let stats = output::write_plan(&plan, &target)?;
     let goals = site.goals().count();
     let _ = writeln!(

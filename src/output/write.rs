@@ -103,6 +103,14 @@ pub enum WriteError {
         /// The output path.
         path: PathBuf,
     },
+    /// The output directory holds files that no build wrote: replacing it would delete them.
+    #[error(
+        "出力先「{path}」には、hyoka が書き出したものではないファイルがあります。出力先は中身ごと置き換えるため、空のフォルダーか、以前に hyoka が書き出したフォルダーを指定してください"
+    )]
+    ForeignContents {
+        /// The output directory.
+        path: PathBuf,
+    },
     /// The plan cannot be written because a planned file is also needed as a directory.
     #[error("出力先「{path}」に書き込めません: {source}")]
     InvalidPlan {
@@ -294,6 +302,31 @@ fn sibling(parent: &Path, name: &std::ffi::OsStr, suffix: &str) -> PathBuf {
     parent.join(s)
 }
 
+/// Files every build writes: a folder holding them (or an empty or missing folder) may be
+/// replaced; any other folder holds someone's files.
+const OUTPUT_MARKERS: [&str; 3] = ["404.html", "sitemap.xml", "data/indicators.json"];
+
+/// Refuses to replace a folder that hyoka did not write (an explicit `--output` pointing at,
+/// say, a documents folder). A missing or empty folder, or a previous output, is fine.
+pub fn check_replaceable(output: &Path) -> Result<(), WriteError> {
+    let mut entries = match fs::read_dir(output) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(WriteError::Resolve {
+                path: output.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if entries.next().is_none() || OUTPUT_MARKERS.iter().all(|m| output.join(m).is_file()) {
+        return Ok(());
+    }
+    Err(WriteError::ForeignContents {
+        path: output.to_path_buf(),
+    })
+}
+
 /// Writes the plan to `output` atomically-ish.
 ///
 /// (1) Every file is written into a fresh staging dir
@@ -451,6 +484,25 @@ mod tests {
             plan.add(*p, *b).unwrap();
         }
         plan
+    }
+
+    #[test]
+    fn only_missing_empty_or_previous_outputs_are_replaceable() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        assert!(check_replaceable(&out).is_ok());
+        fs::create_dir(&out).unwrap();
+        assert!(check_replaceable(&out).is_ok());
+        fs::write(out.join("family-photo.jpg"), b"x").unwrap();
+        assert!(matches!(
+            check_replaceable(&out),
+            Err(WriteError::ForeignContents { .. })
+        ));
+        for marker in OUTPUT_MARKERS {
+            fs::create_dir_all(out.join(marker).parent().unwrap()).unwrap();
+            fs::write(out.join(marker), b"x").unwrap();
+        }
+        assert!(check_replaceable(&out).is_ok());
     }
 
     #[test]

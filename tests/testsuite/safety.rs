@@ -74,3 +74,29 @@ fn no_config_is_a_usage_error() {
         run.stderr
     );
 }
+
+#[test]
+fn an_output_folder_with_someone_elses_files_is_refused() {
+    let site = SiteTest::minimal();
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("family-photo.jpg"), b"precious").unwrap();
+    let target = other.path().to_str().unwrap();
+    let run = site.run(&["build", "--output", target]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("hyoka が書き出したものではないファイル"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(other.path().join("family-photo.jpg")).unwrap(),
+        b"precious"
+    );
+    // A folder hyoka wrote before may be replaced.
+    let out = other.path().join("site");
+    for _ in 0..2 {
+        let run = site.run(&["build", "--output", out.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+}
