@@ -313,3 +313,33 @@ pub(crate) fn is_japanese(c: char) -> bool {
 pub(crate) fn is_break(c: char) -> bool {
     is_jp_punct(c) || c.is_whitespace() || c.is_ascii_punctuation()
 }
+
+/// What the rule tests share: one rule's findings on a text, in two shapes.
+#[cfg(test)]
+pub(crate) mod test_support {
+    pub(crate) use super::{RuleSet, TextKind, proofread};
+
+    /// `(start, end, suggestion)` of each finding of `rule` in prose.
+    pub(crate) fn spans(rule: &str, text: &str) -> Vec<(usize, usize, String)> {
+        of_rule(rule, text, TextKind::Prose)
+            .map(|f| (f.start, f.end, f.suggestion))
+            .collect()
+    }
+
+    /// `(flagged text, suggestion)` of each finding of `rule`.
+    pub(crate) fn snippets(rule: &str, text: &str, kind: TextKind) -> Vec<(String, String)> {
+        of_rule(rule, text, kind)
+            .map(|f| (text[f.start..f.end].to_string(), f.suggestion))
+            .collect()
+    }
+
+    fn of_rule<'r>(
+        rule: &'r str,
+        text: &str,
+        kind: TextKind,
+    ) -> impl Iterator<Item = super::Finding> + 'r {
+        proofread(text, kind, &RuleSet::all())
+            .into_iter()
+            .filter(move |f| f.rule == rule)
+    }
+}

@@ -88,14 +88,10 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{RuleSet, TextKind, proofread};
+    use super::super::test_support::*;
 
     fn run(text: &str) -> Vec<(usize, usize, String)> {
-        proofread(text, TextKind::Prose, &RuleSet::all())
-            .into_iter()
-            .filter(|f| f.rule == super::ID)
-            .map(|f| (f.start, f.end, f.suggestion))
-            .collect()
+        spans(super::ID, text)
     }
 
     #[test]

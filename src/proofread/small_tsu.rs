@@ -114,14 +114,10 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{RuleSet, TextKind, proofread};
+    use super::super::test_support::*;
 
     fn run(text: &str) -> Vec<(String, String)> {
-        proofread(text, TextKind::Prose, &RuleSet::all())
-            .into_iter()
-            .filter(|f| f.rule == super::ID)
-            .map(|f| (text[f.start..f.end].to_string(), f.suggestion))
-            .collect()
+        snippets(super::ID, text, TextKind::Prose)
     }
 
     #[test]

@@ -165,14 +165,10 @@ pub(super) fn check(c: &Chars, kind: TextKind) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{RuleSet, TextKind, proofread};
+    use super::super::test_support::*;
 
     fn run(text: &str, kind: TextKind) -> Vec<(String, String)> {
-        proofread(text, kind, &RuleSet::all())
-            .into_iter()
-            .filter(|f| f.rule == super::ID)
-            .map(|f| (text[f.start..f.end].to_string(), f.suggestion))
-            .collect()
+        snippets(super::ID, text, kind)
     }
 
     #[test]

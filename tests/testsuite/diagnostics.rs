@@ -58,16 +58,3 @@ fn check_passes_on_the_default_site() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("問題はありません"), "{}", run.stderr);
 }
-
-#[test]
-fn department_without_index_is_an_error() {
-    let site = SiteTest::minimal().file("content/kikaku/goal.md", &goal("目標", SEED_INDICATOR));
-    let run = site.run(&["build"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("content/kikaku: エラー: 課のフォルダー「kikaku」に _index.md がありません"),
-        "{}",
-        run.stderr
-    );
-}

@@ -328,14 +328,13 @@ fn two_goals_with_the_same_url() {
 #[test]
 fn department_folder_without_index() {
     let site = SiteTest::minimal().file("content/kikaku/plan.md", &goal("目標", SEED_INDICATOR));
-    let run = site.run(&["check"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("content/kikaku: エラー: 課のフォルダー「kikaku」に _index.md がありません"),
-        "{}",
-        run.stderr
-    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_eq!(run.code, 1, "{command}");
+        let expected = "content/kikaku: エラー: 課のフォルダー「kikaku」に _index.md がありません";
+        assert!(run.stderr.contains(expected), "{command}: {}", run.stderr);
+    }
+    assert!(!site.path("public").exists());
 }
 
 #[test]
