@@ -5,6 +5,7 @@ mod harness;
 
 mod architecture;
 mod build;
+mod contrast;
 mod determinism;
 mod diagnostics;
 mod links;
