@@ -6,15 +6,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::content::{Document, Node, NodeValue};
-
-/// Whether a run is prose or a short item (list item, heading, table cell, field).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RunKind {
-    /// Sentences.
-    Prose,
-    /// A short structured piece whose end matters (truncation checks).
-    Item,
-}
+pub use crate::proofread::TextKind;
 
 /// A piece of plain text and where each part of it sits in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +14,7 @@ pub struct TextRun {
     /// The text.
     pub text: String,
     /// Prose or item.
-    pub kind: RunKind,
+    pub kind: TextKind,
     /// `(offset in text, offset in file, exact)`, sorted: text from `offset in text` on maps
     /// to the file from `offset in file` on, byte for byte when `exact`.
     segments: Vec<(usize, usize, bool)>,
@@ -44,7 +36,7 @@ impl TextRun {
         }
     }
 
-    fn empty(kind: RunKind, key: Option<&str>) -> Self {
+    fn empty(kind: TextKind, key: Option<&str>) -> Self {
         TextRun {
             text: String::new(),
             kind,
@@ -126,11 +118,11 @@ pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
 }
 
 /// Text inside a list item, heading or table cell is an item; the rest is prose.
-fn kind_at(item_depth: usize) -> RunKind {
+fn kind_at(item_depth: usize) -> TextKind {
     if item_depth > 0 {
-        RunKind::Item
+        TextKind::Item
     } else {
-        RunKind::Prose
+        TextKind::Prose
     }
 }
 
@@ -185,9 +177,9 @@ fn collect_strings(doc: &Document, node: &Node, key: Option<&str>, runs: &mut Ve
     match &node.value {
         NodeValue::String(s) if key.is_none_or(|k| !NOT_PROSE.contains(&k)) => {
             let kind = if matches!(key, Some("served" | "summary" | "description")) {
-                RunKind::Prose
+                TextKind::Prose
             } else {
-                RunKind::Item
+                TextKind::Item
             };
             runs.push(locate_string(doc, node, s, kind, key));
         }
@@ -212,7 +204,7 @@ fn locate_string(
     doc: &Document,
     node: &Node,
     value: &str,
-    kind: RunKind,
+    kind: TextKind,
     key: Option<&str>,
 ) -> TextRun {
     let source = &doc.source;
@@ -249,13 +241,13 @@ mod tests {
     fn markdown_runs_map_back_to_the_file() {
         let body = "## 期待される効果\n\n地域の**活性化**が\n期待できます。\n\n- 防災に関するこ\n";
         let runs = markdown_runs(body, 100);
-        let texts: Vec<(&str, RunKind)> = runs.iter().map(|r| (r.text.as_str(), r.kind)).collect();
+        let texts: Vec<(&str, TextKind)> = runs.iter().map(|r| (r.text.as_str(), r.kind)).collect();
         assert_eq!(
             texts,
             [
-                ("期待される効果", RunKind::Item),
-                ("地域の活性化が\n期待できます。", RunKind::Prose),
-                ("防災に関するこ", RunKind::Item)
+                ("期待される効果", TextKind::Item),
+                ("地域の活性化が\n期待できます。", TextKind::Prose),
+                ("防災に関するこ", TextKind::Item)
             ]
         );
         let run = &runs[1];

@@ -14,8 +14,7 @@ use std::path::Path;
 use crate::config::Config;
 use crate::content::{Document, LoadedContent, NodeValue};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::proofread::{self, RuleInfo, RuleSet, TextKind};
-use extract::{RunKind, TextRun};
+use crate::proofread::{self, RuleInfo, RuleSet};
 
 /// The rules of this module, beside [`proofread::RULES`].
 pub const MARKDOWN_RULES: &[RuleInfo] = &[
@@ -71,72 +70,87 @@ pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostic
     let rules = RuleSet::with_disabled(&disabled);
     let enabled = |id: &str| !disabled.contains(&id);
     let mut diags = Diagnostics::new();
-    let docs = content.home.iter().chain(
-        content
-            .departments
-            .iter()
-            .flat_map(|d| d.index.iter().chain(&d.goals)),
-    );
-    for doc in docs {
-        for run in runs_of(doc) {
-            let kind = if run.kind == RunKind::Item {
-                TextKind::Item
-            } else {
-                TextKind::Prose
-            };
-            for f in proofread::proofread(&run.text, kind, &rules) {
-                let width = run.text[f.start..f.end].chars().count();
-                diags.push(warning(
-                    doc,
-                    f.rule,
-                    run.file_offset(f.start),
-                    width,
-                    f.message,
-                    &f.suggestion,
-                ));
-            }
-        }
-        if enabled("emphasis") {
-            for e in emphasis::find(&doc.body, body_offset(doc)) {
-                let width = doc.source.text[e.start..e.end].chars().count();
-                let message = "この ** は強調にならず、記号のまま表示されます（日本語の括弧や句読点に接しているため）".to_string();
-                diags.push(warning(
-                    doc,
-                    "emphasis",
-                    e.start,
-                    width,
-                    message,
-                    &e.suggestion,
-                ));
-            }
-        }
+    let mut check = |doc: &Document, facts: Option<(&Document, &[String])>| {
+        check_document(doc, facts, &rules, &enabled, &mut diags);
+    };
+    if let Some(home) = &content.home {
+        check(home, None);
     }
-    if enabled("dept-facts") {
-        for dept in &content.departments {
-            let Some(index) = &dept.index else { continue };
-            let facts = department_facts(index);
-            for goal in &dept.goals {
-                for run in extract::markdown_runs(&goal.body, body_offset(goal)) {
-                    if let Some(d) = dept_facts::differing_fact(&run.text, &facts) {
-                        let width = run.text.chars().count();
-                        let message = format!(
-                            "課の情報（{}）と文言が違います",
-                            index.source.path.display()
-                        );
-                        diags.push(warning(
-                            goal,
-                            "dept-facts",
-                            run.file_offset(0),
-                            width,
-                            message,
-                            d.fact,
-                        ));
-                    }
-                }
-            }
+    for dept in &content.departments {
+        let facts = dept
+            .index
+            .as_ref()
+            .map(|index| (index, department_facts(index)));
+        if let Some((index, _)) = &facts {
+            check(index, None);
+        }
+        for goal in &dept.goals {
+            check(
+                goal,
+                facts.as_ref().map(|(index, f)| (*index, f.as_slice())),
+            );
         }
     }
     diags
+}
+
+/// Proofreads one document; a goal also gets its department's facts (`_index.md` and the
+/// duties and 業務の対象 written there) to compare its body with.
+fn check_document(
+    doc: &Document,
+    facts: Option<(&Document, &[String])>,
+    rules: &RuleSet,
+    enabled: &dyn Fn(&str) -> bool,
+    diags: &mut Diagnostics,
+) {
+    let body_runs = extract::markdown_runs(&doc.body, body_offset(doc));
+    for run in extract::front_matter_runs(doc).iter().chain(&body_runs) {
+        for f in proofread::proofread(&run.text, run.kind, rules) {
+            let width = run.text[f.start..f.end].chars().count();
+            diags.push(warning(
+                doc,
+                f.rule,
+                run.file_offset(f.start),
+                width,
+                f.message,
+                &f.suggestion,
+            ));
+        }
+    }
+    if enabled("emphasis") {
+        for e in emphasis::find(&doc.body, body_offset(doc)) {
+            let width = doc.source.text[e.start..e.end].chars().count();
+            let message = "この ** は強調にならず、記号のまま表示されます（日本語の括弧や句読点に接しているため）".to_string();
+            diags.push(warning(
+                doc,
+                "emphasis",
+                e.start,
+                width,
+                message,
+                &e.suggestion,
+            ));
+        }
+    }
+    let Some((index, facts)) = facts.filter(|_| enabled("dept-facts")) else {
+        return;
+    };
+    for run in &body_runs {
+        if let Some(d) = dept_facts::differing_fact(&run.text, facts) {
+            let width = run.text.chars().count();
+            let message = format!(
+                "課の情報（{}）と文言が違います",
+                index.source.path.display()
+            );
+            diags.push(warning(
+                doc,
+                "dept-facts",
+                run.file_offset(0),
+                width,
+                message,
+                d.fact,
+            ));
+        }
+    }
 }
 
 /// Duties and 業務の対象 of a department, as written in its `_index.md`.
@@ -150,12 +164,6 @@ fn department_facts(index: &Document) -> Vec<String> {
     }
     facts.extend(front.get("served").and_then(|n| n.as_text()));
     facts
-}
-
-fn runs_of(doc: &Document) -> Vec<TextRun> {
-    let mut runs = extract::front_matter_runs(doc);
-    runs.extend(extract::markdown_runs(&doc.body, body_offset(doc)));
-    runs
 }
 
 /// The body is the file's tail.
