@@ -40,19 +40,25 @@ impl<'a> Checker<'a> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let message = message.into();
-        if code == "E-MISSING-KEY"
-            && self
-                .suggested
-                .iter()
-                .any(|k| message.contains(&format!("「{k}」")))
-        {
-            self.failed = true;
-            return;
-        }
         let d = Diagnostic::error(code, &self.doc.source.path, pos.line, pos.column, message)
             .with_help(help);
         self.push(d);
+    }
+
+    /// A required `key` is missing — unless an unknown key was already reported with
+    /// 「もしかして key」, which says the same more precisely.
+    pub(super) fn missing(
+        &mut self,
+        key: &str,
+        pos: Pos,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        if self.suggested.contains(&key) {
+            self.failed = true;
+        } else {
+            self.error("E-MISSING-KEY", pos, message, help);
+        }
     }
 
     pub(super) fn warning(
@@ -130,8 +136,8 @@ impl<'a> Checker<'a> {
     ) -> Option<String> {
         match node.get(key) {
             None => {
-                self.error(
-                    "E-MISSING-KEY",
+                self.missing(
+                    key,
                     node.pos,
                     format!("必須のキー「{key}」がありません"),
                     format!("{example} を書いてください"),

@@ -27,8 +27,8 @@ impl Checker<'_> {
         let baseline = match node.get("baseline") {
             Some(b) => self.baseline(b, &unit),
             None => {
-                self.error(
-                    "E-MISSING-KEY",
+                self.missing(
+                    "baseline",
                     node.pos,
                     "必須のキー「baseline」（初期値）がありません",
                     "baseline: { year: 令和5年度, value: 74.6 } のように書いてください",
@@ -83,8 +83,8 @@ impl Checker<'_> {
         let help =
             "direction: up（高いほど良い）か direction: down（低いほど良い）と書いてください";
         let Some(value) = node.get("direction") else {
-            self.error(
-                "E-MISSING-KEY",
+            self.missing(
+                "direction",
                 node.pos,
                 "必須のキー「direction」（高いほど良いか低いほど良いか）がありません",
                 help,
@@ -123,8 +123,8 @@ impl Checker<'_> {
         let year = match node.get("year") {
             Some(y) => self.year(y.as_text().as_deref().unwrap_or(""), y.pos),
             None => {
-                self.error(
-                    "E-MISSING-KEY",
+                self.missing(
+                    "year",
                     node.pos,
                     "baseline に year（初期値の年度）がありません",
                     help,
@@ -135,8 +135,8 @@ impl Checker<'_> {
         let value = match node.get("value") {
             Some(v) => self.value(v, "baseline", unit),
             None => {
-                self.error(
-                    "E-MISSING-KEY",
+                self.missing(
+                    "value",
                     node.pos,
                     "baseline に value（初期値）がありません",
                     help,

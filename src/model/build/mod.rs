@@ -188,8 +188,8 @@ fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Optio
     let indicator = match front.get("indicator") {
         Some(node) => ck.indicator(node),
         None => {
-            ck.error(
-                "E-MISSING-KEY",
+            ck.missing(
+                "indicator",
                 front.pos,
                 "必須のキー「indicator」（指標）がありません",
                 "indicator: の下に name, unit, direction, baseline, targets を書いてください",
