@@ -34,16 +34,17 @@ pub fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), 
     if !config_path.is_file() {
         return Err(Error::NoConfig(options.root.clone()));
     }
-    let text = std::fs::read_to_string(&config_path).map_err(|source| Error::Io {
-        path: config_path.clone(),
-        source,
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let config = match Config::parse(text, Path::new("config.toml")) {
-        Ok(config) => config.with_overrides(options.base_url.as_deref()),
-        Err(diags) => return Ok((None, diags)),
-    };
     let mut diags = Diagnostics::new();
+    let Some(text) = content::read_source_text(&options.root, &config_path, &mut diags)? else {
+        return Ok((None, diags));
+    };
+    let config = match Config::parse(&text, Path::new("config.toml")) {
+        Ok(config) => config.with_overrides(options.base_url.as_deref()),
+        Err(more) => {
+            diags.extend(more);
+            return Ok((None, diags));
+        }
+    };
     if !options.root.join("content").is_dir() {
         diags.push(
             Diagnostic::error("E-NO-CONTENT", Path::new("content"), 0, 0, "content フォルダーがありません")

@@ -227,6 +227,20 @@ pub fn load_document(
     path: &Path,
     diags: &mut Diagnostics,
 ) -> Result<Document, FsError> {
+    let text = read_source_text(root, path, diags)?.unwrap_or_default();
+    Ok(parse_document(
+        SourceFile::new(relative(root, path), text),
+        diags,
+    ))
+}
+
+/// Reads and decodes a file staff wrote (content or config.toml): Shift_JIS is read with a
+/// warning; a binary or oversized file is an error and gives `None`.
+pub fn read_source_text(
+    root: &Path,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Option<String>, FsError> {
     let rel = relative(root, path);
     let text = match fsio::read_text(path)? {
         Ok(decoded) => {
@@ -236,7 +250,7 @@ pub fn load_document(
                         .with_help("メモ帳などで「UTF-8」を選んで保存し直してください"),
                 );
             }
-            decoded.text
+            Some(decoded.text)
         }
         Err(DecodeProblem::Binary) => {
             diags.push(
@@ -247,9 +261,9 @@ pub fn load_document(
                     0,
                     "テキストファイルではありません（画像やWord文書などの可能性があります）",
                 )
-                .with_help("Markdown の文章を UTF-8 のテキストとして保存してください"),
+                .with_help("文章を UTF-8 のテキストとして保存してください"),
             );
-            String::new()
+            None
         }
         Err(DecodeProblem::TooLarge(size)) => {
             diags.push(
@@ -265,10 +279,10 @@ pub fn load_document(
                     fsio::MAX_FILE_BYTES / 1024 / 1024
                 )),
             );
-            String::new()
+            None
         }
     };
-    Ok(parse_document(SourceFile::new(rel, text), diags))
+    Ok(text)
 }
 
 /// Splits and parses a decoded file.

@@ -395,3 +395,18 @@ fn every_problem_of_a_file_is_reported_in_one_run() {
         .collect();
     assert_eq!(codes, ["E-DIRECTION", "E-VALUE", "E-YEAR"]);
 }
+
+#[test]
+fn config_saved_as_shift_jis_is_read_with_the_same_warning() {
+    let (config, _, _) = encoding_rs::SHIFT_JIS.encode(CONFIG);
+    let site = SiteTest::minimal().bytes("config.toml", &config);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("config.toml:1:1: 警告: このファイルは Shift_JIS"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.read("public/index.html").contains("テスト町 行政評価"));
+}
