@@ -2,6 +2,10 @@
 //! open data → an in-memory [`OutputPlan`]. Nothing here writes to disk; `cmd::build` hands
 //! the plan to `output::write`.
 
+mod rebuild;
+
+pub use rebuild::{RebuildReport, Rebuilder};
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
