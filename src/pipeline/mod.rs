@@ -117,6 +117,7 @@ fn draw_charts(site: &Site) -> BTreeMap<String, GoalGraphics> {
             let chart = chart::goal_chart(&goal.indicator, &goal.evaluation, &id);
             let graphics = GoalGraphics {
                 chart_svg: chart.svg,
+                chart_svg_narrow: chart.narrow_svg,
                 chart_title: chart.title,
                 chart_description: chart.description,
                 sparkline_svg: chart::sparkline(&goal.indicator, &goal.evaluation),

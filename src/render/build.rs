@@ -26,6 +26,7 @@ impl SiteView {
             as_of_text: site.as_of.map(|y| format!("{}の実績による評価", y.label())),
             evaluation_path: EVALUATION_PAGE_PATH.to_string(),
             data_path: DATA_PAGE_PATH.to_string(),
+            accessibility_path: ACCESSIBILITY_PAGE_PATH.to_string(),
         }
     }
 }
@@ -191,6 +192,7 @@ impl GoalView {
             rows: indicator_rows(ind),
             series: series_rows(ind),
             chart_svg: graphics.chart_svg.clone(),
+            chart_svg_narrow: graphics.chart_svg_narrow.clone(),
             chart_title: graphics.chart_title.clone(),
             chart_description: graphics.chart_description.clone(),
             sparkline_svg: graphics.sparkline_svg.clone(),
@@ -247,8 +249,97 @@ impl HomeView {
                 })
                 .collect(),
             goal_count: site.goals().count(),
+            on_plan_count: site
+                .goals()
+                .filter(|(_, g)| matches!(g.evaluation.status, Status::Achieved | Status::OnTrack))
+                .count(),
+            status_groups: Status::ALL
+                .iter()
+                .map(|&status| StatusGroupView {
+                    status: StatusView::new(status),
+                    goals: departments
+                        .iter()
+                        .flat_map(|d| &d.goals)
+                        .filter(|g| g.status.code == status.code())
+                        .map(GoalLinkView::new)
+                        .collect(),
+                })
+                .collect(),
             departments,
         }
+    }
+}
+
+impl GoalLinkView {
+    /// The short form of a goal.
+    pub fn new(goal: &GoalView) -> Self {
+        GoalLinkView {
+            title: goal.title.clone(),
+            path: goal.path.clone(),
+            department_title: goal.department_title.clone(),
+            latest_text: goal
+                .latest
+                .as_ref()
+                .map(|l| format!("{}（{}）", l.value_text, l.year_label)),
+        }
+    }
+}
+
+/// The theme's colour pairs: (what it is for, foreground token, background token, ratio asked).
+const CONTRAST_PAIRS: &[(&str, &str, &str, f64)] = &[
+    ("本文の文字", "text", "bg", 4.5),
+    ("補足の文字", "text-sub", "bg", 4.5),
+    ("リンク", "link", "bg", 4.5),
+    ("訪問済みのリンク", "link-visited", "bg", 4.5),
+    ("評価区分「達成」", "achieved", "bg", 4.5),
+    ("評価区分「順調」", "on-track", "bg", 4.5),
+    ("評価区分「遅れ」", "behind", "bg", 4.5),
+    ("評価区分「悪化」", "worse", "bg", 4.5),
+    ("評価区分「未測定」", "no-data", "bg", 4.5),
+    ("網掛けの上の文字（表の見出しなど）", "text", "bg-sub", 4.5),
+    ("表とカードの枠線", "border", "bg", 3.0),
+];
+
+impl AccessibilityView {
+    /// Builds the page from the theme's stylesheet (`css` may be empty: no pairs are shown).
+    pub fn new(site: &Site, css: &str, page_count: usize) -> Self {
+        let (light, dark) = crate::render::contrast::palettes(css);
+        let mut schemes = vec![contrast_scheme("明るい表示", &light)];
+        if let Some(dark) = dark {
+            schemes.push(contrast_scheme("暗い表示（端末のダークモード）", &dark));
+        }
+        schemes.retain(|s| !s.pairs.is_empty());
+        AccessibilityView {
+            all_contrast_meets: schemes.iter().flat_map(|s| &s.pairs).all(|p| p.meets),
+            schemes,
+            statuses: Status::ALL.iter().map(|&s| StatusView::new(s)).collect(),
+            page_count,
+            goal_count: site.goals().count(),
+        }
+    }
+}
+
+fn contrast_scheme(label: &str, palette: &crate::render::contrast::Palette) -> ContrastSchemeView {
+    let pairs = CONTRAST_PAIRS
+        .iter()
+        .filter_map(|&(what, fg, bg, required)| {
+            let (foreground, background) = (palette.get(fg)?, palette.get(bg)?);
+            let ratio = crate::render::contrast::contrast_ratio(foreground, background)?;
+            // Floor to two decimals: never claim more than was measured.
+            let shown = (ratio * 100.0).floor() / 100.0;
+            Some(ContrastPairView {
+                label: what.to_string(),
+                foreground: foreground.clone(),
+                background: background.clone(),
+                ratio_text: format!("{shown:.2}:1"),
+                required_text: format!("{required}:1"),
+                meets: ratio >= required,
+            })
+        })
+        .collect();
+    ContrastSchemeView {
+        label: label.to_string(),
+        pairs,
     }
 }
 

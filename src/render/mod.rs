@@ -6,6 +6,7 @@
 //! written here.
 
 mod build;
+pub mod contrast;
 pub mod markdown;
 pub mod theme;
 pub mod view;
@@ -23,8 +24,8 @@ use crate::model::{EVALUATION_PAGE_PATH, Site, department_path, goal_path};
 use build::{root_for, truncate_chars};
 pub use theme::{RenderError, Theme};
 use view::{
-    CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS, DataView, DepartmentView, EvaluationView,
-    GoalView, HomeView, PageView, SiteView,
+    ACCESSIBILITY_PAGE_PATH, AccessibilityView, CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS,
+    DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView,
 };
 
 /// Chart markup the pipeline hands in for each goal, keyed by `model::goal_path(goal)`
@@ -33,6 +34,8 @@ use view::{
 pub struct GoalGraphics {
     /// The goal page's chart: inline `<svg role="img">` with its `<title>` and `<desc>`.
     pub chart_svg: String,
+    /// The same chart drawn for phones (own ids); empty when there is none.
+    pub chart_svg_narrow: String,
     /// The chart's accessible name.
     pub chart_title: String,
     /// The chart's text description (shown as the figure caption).
@@ -45,11 +48,12 @@ pub struct GoalGraphics {
 pub const NOT_FOUND_FILE: &str = "404.html";
 
 /// Site-relative URL paths of every page for the sitemap (`""`, `somu/`, `somu/jichikai/`,
-/// `about/evaluation/`, `data/`), without the 404 page.
+/// `about/evaluation/`, `about/accessibility/`, `data/`), without the 404 page.
 pub fn page_paths(site: &Site) -> Vec<String> {
     let mut paths = vec![
         String::new(),
         EVALUATION_PAGE_PATH.to_string(),
+        ACCESSIBILITY_PAGE_PATH.to_string(),
         DATA_PAGE_PATH.into(),
     ];
     for dept in &site.departments {
@@ -105,6 +109,11 @@ pub fn render_site(
         jobs.push(Job::Department(view.description(site, dept), view.clone()));
     }
     jobs.extend(all_goals.into_iter().map(|g| Job::Goal(Box::new(g))));
+    let css = theme.static_text("css/hyoka.css")?.unwrap_or_default();
+    let page_count = jobs.len() + 1;
+    jobs.push(Job::Accessibility(AccessibilityView::new(
+        site, &css, page_count,
+    )));
     let mut pages = jobs
         .par_iter()
         .map(|job| r.render(job))
@@ -120,6 +129,7 @@ enum Job {
     Goal(Box<GoalView>),
     Evaluation(EvaluationView),
     Data(DataView),
+    Accessibility(AccessibilityView),
     NotFound,
 }
 
@@ -158,7 +168,12 @@ impl Renderer<'_> {
                     crumb(&g.department_title, &g.department_path),
                     crumb(&g.title, &g.path),
                 ];
-                let page = self.page("goal", &g.title, g.description.clone(), &g.path, crumbs);
+                let mut page =
+                    self.page("goal", &g.title, g.description.clone(), &g.path, crumbs);
+                page.head_title = format!(
+                    "{} | {} | {}",
+                    g.title, g.department_title, self.site.config.title
+                );
                 self.finish("goal.html", page, |c| c.insert("goal", g))
             }
             Job::Evaluation(e) => {
@@ -183,6 +198,22 @@ impl Renderer<'_> {
                 let crumbs = vec![home, crumb(title, DATA_PAGE_PATH)];
                 let page = self.page("data", title, description, DATA_PAGE_PATH, crumbs);
                 self.finish("data.html", page, |c| c.insert("data", d))
+            }
+            Job::Accessibility(a) => {
+                let title = "アクセシビリティ方針";
+                let description = format!(
+                    "{}のこのサイトが目指すアクセシビリティの水準（JIS X 8341-3:2016 レベルAA、WCAG 2.2 レベルAA）と、その確かめ方です。",
+                    self.site.config.municipality
+                );
+                let crumbs = vec![home, crumb(title, ACCESSIBILITY_PAGE_PATH)];
+                let page = self.page(
+                    "accessibility",
+                    title,
+                    description,
+                    ACCESSIBILITY_PAGE_PATH,
+                    crumbs,
+                );
+                self.finish("accessibility.html", page, |c| c.insert("accessibility", a))
             }
             Job::NotFound => {
                 let title = "ページが見つかりません";
@@ -236,6 +267,7 @@ impl Renderer<'_> {
             kind: kind.into(),
             title: title.into(),
             head_title,
+            og_type: if kind == "home" { "website" } else { "article" }.into(),
             description,
             path: path.into(),
             root: root_for(path),

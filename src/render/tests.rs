@@ -125,6 +125,7 @@ pub(super) fn seed_graphics(site: &Site) -> BTreeMap<String, GoalGraphics> {
                     "<svg class=\"hyoka-chart\" role=\"img\" aria-labelledby=\"t-{0}\" viewBox=\"0 0 640 320\"><title id=\"t-{0}\">{1}の推移</title><polyline points=\"40,200 200,260\" fill=\"none\" stroke=\"#0017C1\" stroke-width=\"3\"/><polyline points=\"40,200 360,180 600,120\" fill=\"none\" stroke=\"#595959\" stroke-dasharray=\"8 6\" stroke-width=\"2\"/><text x=\"40\" y=\"300\">R5</text></svg>",
                     g.slug, g.indicator.name
                 ),
+                chart_svg_narrow: String::new(),
                 chart_title: format!("{}の推移", g.indicator.name),
                 chart_description: format!("{}は初期値から変化しています。", g.indicator.name),
                 sparkline_svg: "<svg aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 100 30\"><polyline points=\"0,20 50,25\" fill=\"none\" stroke=\"#0017C1\"/></svg>".into(),
