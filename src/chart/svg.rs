@@ -303,30 +303,61 @@ fn draw(
         labels.push((latest, side, ACTUAL));
     }
     let area = chart.plotting_area().get_pixel_range();
+    // Place each label: inside the plot vertically, away from labels already placed, and
+    // inside the chart horizontally. 22 units is a label's height and its gap.
+    let height = (em * 1.8).ceil() as i32;
+    let mut placed: Vec<(i32, i32, i32, Side)> = Vec::new();
     for (point, side, color) in labels {
-        let (_, py) = chart.backend_coord(&at(&point));
-        // Keep the label inside the plot: 22 px is the label's height and its gap.
-        let side = match side {
-            Side::Above if py - 22 < area.1.start => Side::Below,
-            Side::Below if py + 22 > area.1.end => Side::Above,
-            s => s,
+        let text = label(&point);
+        let (px, py) = chart.backend_coord(&at(&point));
+        let width = text_width(&text, em);
+        let fits = |side: Side| match side {
+            Side::Above => py - height >= area.1.start,
+            Side::Below => py + height <= area.1.end,
         };
+        let clashes = |side: Side| {
+            placed.iter().any(|&(x, y, w, s)| {
+                s == side && (x - px).abs() * 2 < w + width + 8 && (y - py).abs() < height
+            })
+        };
+        let mut side = if fits(side) { side } else { side.flip() };
+        if clashes(side) && fits(side.flip()) && !clashes(side.flip()) {
+            side = side.flip();
+        }
+        // Still on top of another label: stack it one line further out.
+        let gap = if clashes(side) { 10 + height } else { 10 };
+        placed.push((px, py, width, side));
         let (dy, v) = match side {
-            Side::Above => (-10, VPos::Bottom),
-            Side::Below => (10, VPos::Top),
+            Side::Above => (-gap, VPos::Bottom),
+            Side::Below => (gap, VPos::Top),
+        };
+        // Right- or left-anchored near the edges, so the text is not cut off.
+        let right_room = layout.width as i32 - 2 - px;
+        let (dx, h) = if width / 2 > right_room {
+            (right_room, HPos::Right)
+        } else if width / 2 > px - 2 {
+            (2 - px, HPos::Left)
+        } else {
+            (0, HPos::Center)
         };
         chart.draw_series(std::iter::once(
             EmptyElement::at(at(&point))
-                + Text::new(
-                    label(&point),
-                    (0, dy),
-                    font().color(&color).pos(Pos::new(HPos::Center, v)),
-                ),
+                + Text::new(text, (dx, dy), font().color(&color).pos(Pos::new(h, v))),
         ))?;
     }
 
     root.present()?;
     Ok(())
+}
+
+/// The drawn width of a label, estimated in user units: digits and ASCII about 0.6 em,
+/// Japanese characters 1 em.
+fn text_width(text: &str, em: f64) -> i32 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+        .sum();
+    (ems * em).ceil() as i32
 }
 
 /// The break mark of a value axis that does not start at zero: a white gap with two slanted
