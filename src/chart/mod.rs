@@ -57,7 +57,8 @@ pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &st
     let title = describe::active_title(indicator, evaluation);
     let description = describe::describe(indicator, evaluation);
     let id = format!("{}-chart", sanitize_id(id_prefix));
-    let draw = |layout, id: &str| svg::render(indicator, evaluation, layout, id, &title, &description);
+    let draw =
+        |layout, id: &str| svg::render(indicator, evaluation, layout, id, &title, &description);
     Chart {
         svg: draw(svg::WIDE, &id),
         narrow_svg: draw(svg::NARROW, &format!("{id}-narrow")),

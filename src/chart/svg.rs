@@ -147,10 +147,7 @@ fn draw(
     let (first_year, last_year) = year_span(indicator);
     let years: Vec<i32> = (first_year..=last_year).collect();
     let actual = shown_actuals(indicator, evaluation);
-    let (lo, hi) = y_range(
-        &all_values(indicator, &actual),
-        is_count(&indicator.unit),
-    );
+    let (lo, hi) = y_range(&all_values(indicator, &actual), is_count(&indicator.unit));
     let broken_axis = lo > 0.0;
     let (y_ticks, tick_decimals) = ticks(lo, hi);
     let font = || ("sans-serif", layout.font).into_font();
@@ -371,7 +368,10 @@ where
 {
     let x = plot.0.start;
     let y = plot.1.end - 10;
-    root.draw(&Rectangle::new([(x - 7, y - 4), (x + 7, y + 3)], WHITE.filled()))?;
+    root.draw(&Rectangle::new(
+        [(x - 7, y - 4), (x + 7, y + 3)],
+        WHITE.filled(),
+    ))?;
     for dy in [-4, 3] {
         root.draw(&PathElement::new(
             vec![(x - 7, y + dy + 3), (x + 7, y + dy - 3)],

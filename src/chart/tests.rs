@@ -436,7 +436,10 @@ fn the_narrow_drawing_has_its_own_ids_and_larger_text() {
 #[test]
 fn counts_start_at_zero_and_a_rate_axis_that_does_not_is_marked() {
     let counts = chart_of(&bosai()).svg;
-    assert!(counts.contains(">\n0\n</text>"), "a count's axis starts at 0");
+    assert!(
+        counts.contains(">\n0\n</text>"),
+        "a count's axis starts at 0"
+    );
     assert!(!counts.contains("縦軸は途中から"));
     let rate = chart_of(&jichikai()).svg;
     assert!(!rate.contains(">\n0\n</text>"));

@@ -93,7 +93,10 @@ mod tests {
         assert_eq!(light["text"], "#1a1a1a");
         assert!(!light.contains_key("width"));
         let dark = dark.unwrap();
-        assert_eq!((dark["text"].as_str(), dark["bg"].as_str()), ("#f2f2f2", "#fff"));
+        assert_eq!(
+            (dark["text"].as_str(), dark["bg"].as_str()),
+            ("#f2f2f2", "#fff")
+        );
         assert_eq!(palettes(":root { --bg: #fff; }").1, None);
     }
 }

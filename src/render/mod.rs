@@ -168,8 +168,7 @@ impl Renderer<'_> {
                     crumb(&g.department_title, &g.department_path),
                     crumb(&g.title, &g.path),
                 ];
-                let mut page =
-                    self.page("goal", &g.title, g.description.clone(), &g.path, crumbs);
+                let mut page = self.page("goal", &g.title, g.description.clone(), &g.path, crumbs);
                 page.head_title = format!(
                     "{} | {} | {}",
                     g.title, g.department_title, self.site.config.title
