@@ -35,6 +35,7 @@ pub mod diag;
 pub mod error;
 pub mod export;
 pub mod fsio;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -1,0 +1,353 @@
+//! `hyoka import`: the town's legacy text sheets → content files. Its own front door: it
+//! reads the sheets (through [`content::read_source_text`]: BOM, CRLF, Shift_JIS), parses
+//! them with line numbers ([`sheet`], [`table`]), votes the department facts repeated in
+//! every sheet ([`vote`]), infers `direction` ([`direction`]), names the files ([`slug`]),
+//! writes their text ([`emit`]) — all in memory, as an [`ImportPlan`] — and only then, when
+//! nothing went wrong and no file would be replaced without `--force`, writes them all or
+//! none ([`write`]). Checking the written site is the command's job (`cmd::import`).
+
+pub mod direction;
+pub mod emit;
+pub mod report;
+pub mod sheet;
+pub mod slug;
+pub mod table;
+pub mod vote;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::content::{self, Document, LoadedContent, SourceFile};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fsio::FsError;
+use crate::model::goal::is_valid_slug;
+
+use direction::Inference;
+use sheet::Sheet;
+use vote::{Copy, Disagreement};
+pub use write::{NewFile, WriteError, write_files};
+
+/// What was asked on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The sheet files.
+    pub sheets: Vec<PathBuf>,
+    /// `--department`: the 課名 (the sheets say only 当課).
+    pub department: Option<String>,
+    /// `--slug`: the department's folder name.
+    pub slug: Option<String>,
+    /// `--force`: replace existing files.
+    pub force: bool,
+}
+
+/// One goal the import will write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedGoal {
+    /// The file.
+    pub file: NewFile,
+    /// 目標名.
+    pub title: String,
+    /// What the numbers said about `direction`.
+    pub inference: Inference,
+    /// The sheet and the line it starts at.
+    pub sheet: (PathBuf, usize),
+}
+
+/// Everything an import will write, and what it found on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPlan {
+    /// 課名.
+    pub department: String,
+    /// `content/<slug>/`.
+    pub folder: PathBuf,
+    /// The department file, or `None` when an existing `_index.md` is kept.
+    pub index: Option<NewFile>,
+    /// 主な業務 and 業務の対象 chosen (lines).
+    pub facts: (usize, usize),
+    /// How many sheets repeated the department facts.
+    pub copies: usize,
+    /// Where the copies disagreed.
+    pub disagreements: Vec<Disagreement>,
+    /// The goals, in sheet order.
+    pub goals: Vec<PlannedGoal>,
+    /// Files that exist and will be replaced (only with `--force`).
+    pub replaced: Vec<PathBuf>,
+}
+
+impl ImportPlan {
+    /// Every file to write, department first.
+    pub fn files(&self) -> Vec<NewFile> {
+        self.index
+            .iter()
+            .cloned()
+            .chain(self.goals.iter().map(|g| g.file.clone()))
+            .collect()
+    }
+}
+
+/// Reads and parses every sheet and plans the files. `None` (with errors in `diags`) when
+/// anything is wrong: then nothing may be written.
+pub fn plan(
+    root: &Path,
+    request: &Request,
+    diags: &mut Diagnostics,
+) -> Result<Option<ImportPlan>, FsError> {
+    let mut sheets: Vec<Sheet> = Vec::new();
+    let mut sources: BTreeMap<PathBuf, SourceFile> = BTreeMap::new();
+    for path in &request.sheets {
+        let Some(text) = content::read_source_text(Path::new("."), path, diags)? else {
+            continue;
+        };
+        let source = SourceFile::new(content::relative(Path::new("."), path), text);
+        sheets.extend(sheet::parse_sheets(&source, diags));
+        sources.insert(source.path.clone(), source);
+    }
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    let existing = if root.join("content").is_dir() {
+        content::load_content(root, &mut Diagnostics::new())?
+    } else {
+        LoadedContent::default()
+    };
+    let Some((department, slug)) = department(request, &existing, &sheets, diags) else {
+        return Ok(None);
+    };
+    let folder = Path::new("content").join(&slug);
+    let dept_docs = existing.departments.iter().find(|d| d.folder == slug);
+    let facts = vote_facts(&sheets);
+    for d in &facts.disagreements {
+        diags.push(report::disagreement(d, sources.get(&d.path)));
+    }
+    let index_path = folder.join("_index.md");
+    let index = (request.force || !root.join(&index_path).is_file()).then(|| NewFile {
+        path: index_path,
+        text: emit::department_file(&emit::DepartmentPage {
+            title: department.clone(),
+            weight: 10 * (existing.departments.len() as i64 + i64::from(dept_docs.is_none())),
+            duties: facts.duties.clone(),
+            served: facts.served.clone(),
+            provenance: report::provenance_of_facts(&sheets, facts.copies),
+        }),
+    });
+    let existing_goals: Vec<(String, Option<String>)> = dept_docs
+        .map(|d| d.goals.iter().map(|g| (g.stem(), title_of(g))).collect())
+        .unwrap_or_default();
+    let goals = plan_goals(&sheets, &folder, &existing_goals, diags, &sources);
+    let mut plan = ImportPlan {
+        department,
+        folder,
+        index,
+        facts: (facts.duties.len(), facts.served.len()),
+        copies: facts.copies,
+        disagreements: facts.disagreements,
+        goals,
+        replaced: Vec::new(),
+    };
+    plan.replaced = plan
+        .files()
+        .into_iter()
+        .map(|f| f.path)
+        .filter(|p| root.join(p).exists())
+        .collect();
+    if !request.force && !plan.replaced.is_empty() {
+        for p in &plan.replaced {
+            diags.push(
+                Diagnostic::error("E-IMPORT-EXISTS", p, 0, 0, "このファイルはすでにあるため、取り込みを中止しました（何も書き込んでいません）")
+                    .with_help("同じシートを取り込み直すなら --force を付けて上書きしてください（先に内容を確認してください）"),
+            );
+        }
+        return Ok(None);
+    }
+    Ok(Some(plan))
+}
+
+/// The 課名 and folder: `--department` (or the title of the `--slug` folder), and `--slug`
+/// (or the folder already holding that 課名, or a new slug from the name).
+fn department(
+    request: &Request,
+    existing: &LoadedContent,
+    sheets: &[Sheet],
+    diags: &mut Diagnostics,
+) -> Option<(String, String)> {
+    let first = request.sheets.first().cloned().unwrap_or_default();
+    let title_of_folder = |folder: &str| {
+        existing
+            .departments
+            .iter()
+            .find(|d| d.folder == folder)
+            .and_then(|d| d.index.as_ref())
+            .and_then(title_of)
+    };
+    if let Some(slug) = &request.slug
+        && !is_valid_slug(slug)
+    {
+        diags.push(
+            Diagnostic::error(
+                "E-IMPORT-SLUG",
+                &first,
+                0,
+                0,
+                format!("--slug「{slug}」はURLに使えません"),
+            )
+            .with_help("半角の英小文字・数字・ハイフンで書いてください（例: --slug somu）"),
+        );
+        return None;
+    }
+    let title = request
+        .department
+        .clone()
+        .or_else(|| request.slug.as_deref().and_then(title_of_folder));
+    let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
+        diags.push(
+            Diagnostic::error(
+                "E-IMPORT-DEPARTMENT",
+                &first,
+                0,
+                0,
+                format!(
+                    "課名がわかりません（{}枚のシートはどれも「当課」としか書いていません）",
+                    sheets.len()
+                ),
+            )
+            .with_help("--department 総務課 のように課名を指定してください"),
+        );
+        return None;
+    };
+    let title = title.trim().to_string();
+    let slug = request.slug.clone().unwrap_or_else(|| {
+        let same = existing
+            .departments
+            .iter()
+            .find(|d| d.index.as_ref().and_then(title_of).as_deref() == Some(title.as_str()));
+        match same {
+            Some(d) => d.folder.clone(),
+            None => slug::unique(&slug::department_slug(&title), |s| {
+                existing.departments.iter().any(|d| d.folder == s)
+            }),
+        }
+    });
+    Some((title, slug))
+}
+
+/// The voted department facts.
+struct Facts {
+    duties: Vec<String>,
+    served: Vec<String>,
+    copies: usize,
+    disagreements: Vec<Disagreement>,
+}
+
+/// Votes sections 1 and 2, and their headings, across every sheet that has them.
+fn vote_facts(sheets: &[Sheet]) -> Facts {
+    let block = |pick: &dyn Fn(&Sheet) -> Option<(usize, &[sheet::Line])>| -> vote::Voted {
+        let copies: Vec<Copy> = sheets
+            .iter()
+            .filter_map(|s| {
+                pick(s).map(|(line, lines)| Copy {
+                    path: &s.path,
+                    line,
+                    lines,
+                })
+            })
+            .collect();
+        vote::vote(&copies)
+    };
+    let duties = block(&|s| {
+        s.duties_heading
+            .as_ref()
+            .map(|h| (h.line, s.duties.as_slice()))
+    });
+    let served = block(&|s| {
+        s.served_heading
+            .as_ref()
+            .map(|h| (h.line, s.served.as_slice()))
+    });
+    let headings = [
+        block(&|s| {
+            s.duties_heading
+                .as_ref()
+                .map(|h| (h.line, std::slice::from_ref(h)))
+        }),
+        block(&|s| {
+            s.served_heading
+                .as_ref()
+                .map(|h| (h.line, std::slice::from_ref(h)))
+        }),
+    ];
+    let mut disagreements = duties.disagreements;
+    disagreements.extend(served.disagreements);
+    for h in headings {
+        disagreements.extend(h.disagreements);
+    }
+    disagreements.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    Facts {
+        duties: duties.lines,
+        served: served.lines,
+        copies: sheets.iter().filter(|s| s.duties_heading.is_some()).count(),
+        disagreements,
+    }
+}
+
+/// One file per sheet, named by [`slug`]: a goal whose title an existing file already has
+/// keeps that file's name (it is the same goal, replaced only with `--force`); any other
+/// name already taken gets a number.
+fn plan_goals(
+    sheets: &[Sheet],
+    folder: &Path,
+    existing: &[(String, Option<String>)],
+    diags: &mut Diagnostics,
+    sources: &BTreeMap<PathBuf, SourceFile>,
+) -> Vec<PlannedGoal> {
+    let mut planned: Vec<String> = Vec::new();
+    let mut goals = Vec::new();
+    for (i, s) in sheets.iter().enumerate() {
+        let t = &s.goal;
+        let same = existing.iter().find(|(stem, title)| {
+            title.as_deref() == Some(t.title.as_str()) && !planned.contains(stem)
+        });
+        let slug = match same {
+            Some((stem, _)) => stem.clone(),
+            None => slug::unique(&slug::goal_slug(&t.indicator, &t.title), |c| {
+                existing.iter().any(|(s, _)| s == c) || planned.iter().any(|s| s == c)
+            }),
+        };
+        planned.push(slug.clone());
+        let last = t.targets.last().copied().unwrap_or(t.baseline);
+        let inference = direction::infer(t.baseline.value, last.value);
+        if inference == Inference::Unknown {
+            diags.push(report::unknown_direction(
+                &s.path,
+                last.line,
+                sources.get(&s.path),
+            ));
+        }
+        let text = emit::goal_file(&emit::GoalPage {
+            table: t,
+            weight: (existing.len() + i + 1) as i64,
+            inference,
+            prose: &s.prose,
+            provenance: format!(
+                "hyoka import: {}:{} から取り込みました",
+                sheet::display_name(&s.path),
+                s.line
+            ),
+        });
+        goals.push(PlannedGoal {
+            file: NewFile {
+                path: folder.join(format!("{slug}.md")),
+                text,
+            },
+            title: t.title.clone(),
+            inference,
+            sheet: (s.path.clone(), s.line),
+        });
+    }
+    goals
+}
+
+/// `title:` of a document's front matter.
+fn title_of(doc: &Document) -> Option<String> {
+    doc.front.as_ref()?.get("title")?.as_text()
+}
