@@ -38,9 +38,19 @@ pub fn disagreement(d: &Disagreement, source: Option<&SourceFile>) -> Diagnostic
             format!("{how}「{}」を採用しました", d.chosen),
         )
     };
-    Diagnostic::warning("W-IMPORT-FACTS", &d.path, d.line, 1, message)
+    let line = source.and_then(|s| s.line(d.line));
+    // Point at the item itself, not at its `- ・`.
+    let (column, width) = match line.and_then(|l| l.find(d.written.as_str())) {
+        Some(at) if !d.count => (
+            line.map_or(0, |l| l[..at].chars().count()) + 1,
+            d.written.chars().count(),
+        ),
+        _ => (1, 0),
+    };
+    Diagnostic::warning("W-IMPORT-FACTS", &d.path, d.line, column, message)
         .with_help(help)
-        .with_source_line(source.and_then(|s| s.line(d.line)))
+        .with_width(width)
+        .with_source_line(line)
 }
 
 /// A goal whose final target equals its baseline.

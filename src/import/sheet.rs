@@ -33,7 +33,8 @@ pub struct Sheet {
     pub path: PathBuf,
     /// Line of the sheet's first heading.
     pub line: usize,
-    /// Heading of section 1 (repeated in every sheet; compared between copies).
+    /// Heading of section 1 (repeated in every sheet; compared between copies), with
+    /// full-width digits and spaces made half-width.
     pub duties_heading: Option<Line>,
     /// Section 1: the department's duties, one item a line, without `- ・`.
     pub duties: Vec<Line>,
@@ -170,7 +171,7 @@ fn build_sheet(
         match heading.number {
             1 => {
                 duties = items(&body);
-                duties_heading = Some(heading.line);
+                duties_heading = Some(comparable(heading.line));
             }
             2 => {
                 served = body
@@ -181,7 +182,7 @@ fn build_sheet(
                         ..l
                     })
                     .collect();
-                served_heading = Some(heading.line);
+                served_heading = Some(comparable(heading.line));
             }
             3 => {
                 goal = table::parse_table(source, &heading.line, &body, diags);
@@ -213,6 +214,15 @@ fn build_sheet(
         goal: goal?,
         prose,
     })
+}
+
+/// A heading as copies are compared: `**１　当課…**` and `**1 当課…**` are the same words.
+fn comparable(line: Line) -> Line {
+    let text: String = line.text.nfkc().collect();
+    Line {
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        ..line
+    }
 }
 
 /// Section 1's list: every non-empty line is one item, without its marks (`- ・`, `・`).

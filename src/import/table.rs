@@ -100,9 +100,16 @@ struct Rows {
 struct Ctx<'a> {
     source: &'a SourceFile,
     diags: &'a mut Diagnostics,
+    errors_before: usize,
 }
 
 impl Ctx<'_> {
+    /// True when a row of this table already had an error (so a missing series row is
+    /// not reported twice).
+    fn failed(&self) -> bool {
+        self.diags.error_count() > self.errors_before
+    }
+
     fn error(
         &mut self,
         code: &'static str,
@@ -142,7 +149,11 @@ pub fn parse_table(
     diags: &mut Diagnostics,
 ) -> Option<GoalTable> {
     let errors_before = diags.error_count();
-    let mut ctx = Ctx { source, diags };
+    let mut ctx = Ctx {
+        source,
+        diags,
+        errors_before,
+    };
     let mut rows = Rows::default();
     for l in body.iter().filter(|l| !l.text.trim().is_empty()) {
         read_row(&mut ctx, l, &mut rows);
@@ -303,20 +314,6 @@ fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {
             example,
         );
     };
-    if rows.title.is_none() {
-        missing(
-            ctx,
-            "目標名",
-            "「目標名<タブ>地域コミュニティの推進」の行を書いてください",
-        );
-    }
-    if rows.indicator.is_none() {
-        missing(
-            ctx,
-            "指標名",
-            "「指標名<タブ>自治会加入割合」の行を書いてください",
-        );
-    }
     let unit = rows.unit.clone().unwrap_or_else(|| {
         rows.series
             .iter()
@@ -348,7 +345,25 @@ fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {
             }
         }
     }
+    let series_failed = ctx.failed();
+    if rows.title.is_none() {
+        missing(
+            ctx,
+            "目標名",
+            "「目標名<タブ>地域コミュニティの推進」の行を書いてください",
+        );
+    }
+    if rows.indicator.is_none() {
+        missing(
+            ctx,
+            "指標名",
+            "「指標名<タブ>自治会加入割合」の行を書いてください",
+        );
+    }
     let Some(baseline) = baseline else {
+        if series_failed {
+            return None;
+        }
         missing(
             ctx,
             "初期値",
@@ -357,6 +372,9 @@ fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {
         return None;
     };
     if targets.is_empty() {
+        if series_failed {
+            return None;
+        }
         missing(
             ctx,
             "目標値",
@@ -555,7 +573,7 @@ mod tests {
             d.iter()
                 .map(|d| (d.line, d.column, d.code))
                 .collect::<Vec<_>>(),
-            [(5, 16, "E-SHEET-VALUE")]
+            [(5, 15, "E-SHEET-VALUE")]
         );
     }
 
