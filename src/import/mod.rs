@@ -300,20 +300,15 @@ fn plan_goals(
     diags: &mut Diagnostics,
     sources: &BTreeMap<PathBuf, SourceFile>,
 ) -> Vec<PlannedGoal> {
-    let mut planned: Vec<String> = Vec::new();
+    let slugs = goal_slugs(sheets, existing);
+    // Goals kept from before come first; re-importing the same sheets gives the same weights.
+    let kept = existing
+        .iter()
+        .filter(|(stem, _)| !slugs.contains(stem))
+        .count();
     let mut goals = Vec::new();
-    for (i, s) in sheets.iter().enumerate() {
+    for (i, (s, slug)) in sheets.iter().zip(slugs).enumerate() {
         let t = &s.goal;
-        let same = existing.iter().find(|(stem, title)| {
-            title.as_deref() == Some(t.title.as_str()) && !planned.contains(stem)
-        });
-        let slug = match same {
-            Some((stem, _)) => stem.clone(),
-            None => slug::unique(&slug::goal_slug(&t.indicator, &t.title), |c| {
-                existing.iter().any(|(s, _)| s == c) || planned.iter().any(|s| s == c)
-            }),
-        };
-        planned.push(slug.clone());
         let last = t.targets.last().copied().unwrap_or(t.baseline);
         let inference = direction::infer(t.baseline.value, last.value);
         if inference == Inference::Unknown {
@@ -325,7 +320,7 @@ fn plan_goals(
         }
         let text = emit::goal_file(&emit::GoalPage {
             table: t,
-            weight: (existing.len() + i + 1) as i64,
+            weight: (kept + i + 1) as i64,
             inference,
             prose: &s.prose,
             provenance: format!(
@@ -345,6 +340,25 @@ fn plan_goals(
         });
     }
     goals
+}
+
+/// The file stem of each sheet's goal (see [`plan_goals`]).
+fn goal_slugs(sheets: &[Sheet], existing: &[(String, Option<String>)]) -> Vec<String> {
+    let mut planned: Vec<String> = Vec::new();
+    for s in sheets {
+        let t = &s.goal;
+        let same = existing.iter().find(|(stem, title)| {
+            title.as_deref() == Some(t.title.as_str()) && !planned.contains(stem)
+        });
+        let slug = match same {
+            Some((stem, _)) => stem.clone(),
+            None => slug::unique(&slug::goal_slug(&t.indicator, &t.title), |c| {
+                existing.iter().any(|(s, _)| s == c) || planned.iter().any(|s| s == c)
+            }),
+        };
+        planned.push(slug);
+    }
+    planned
 }
 
 /// `title:` of a document's front matter.
