@@ -239,43 +239,44 @@ struct Facts {
     disagreements: Vec<Disagreement>,
 }
 
+/// What each sheet repeats about the department.
+#[derive(Debug, Clone, Copy)]
+enum Block {
+    Duties,
+    Served,
+    DutiesHeading,
+    ServedHeading,
+}
+
+/// A sheet's copy of a block, if it has that section.
+fn copy_of(s: &Sheet, block: Block) -> Option<Copy<'_>> {
+    let (heading, lines) = match block {
+        Block::Duties => (s.duties_heading.as_ref()?, s.duties.as_slice()),
+        Block::Served => (s.served_heading.as_ref()?, s.served.as_slice()),
+        Block::DutiesHeading | Block::ServedHeading => {
+            let h = match block {
+                Block::DutiesHeading => s.duties_heading.as_ref()?,
+                _ => s.served_heading.as_ref()?,
+            };
+            (h, std::slice::from_ref(h))
+        }
+    };
+    Some(Copy {
+        path: &s.path,
+        line: heading.line,
+        lines,
+    })
+}
+
 /// Votes sections 1 and 2, and their headings, across every sheet that has them.
 fn vote_facts(sheets: &[Sheet]) -> Facts {
-    let block = |pick: &dyn Fn(&Sheet) -> Option<(usize, &[sheet::Line])>| -> vote::Voted {
-        let copies: Vec<Copy> = sheets
-            .iter()
-            .filter_map(|s| {
-                pick(s).map(|(line, lines)| Copy {
-                    path: &s.path,
-                    line,
-                    lines,
-                })
-            })
-            .collect();
+    let block = |b: Block| {
+        let copies: Vec<Copy> = sheets.iter().filter_map(|s| copy_of(s, b)).collect();
         vote::vote(&copies)
     };
-    let duties = block(&|s| {
-        s.duties_heading
-            .as_ref()
-            .map(|h| (h.line, s.duties.as_slice()))
-    });
-    let served = block(&|s| {
-        s.served_heading
-            .as_ref()
-            .map(|h| (h.line, s.served.as_slice()))
-    });
-    let headings = [
-        block(&|s| {
-            s.duties_heading
-                .as_ref()
-                .map(|h| (h.line, std::slice::from_ref(h)))
-        }),
-        block(&|s| {
-            s.served_heading
-                .as_ref()
-                .map(|h| (h.line, std::slice::from_ref(h)))
-        }),
-    ];
+    let duties = block(Block::Duties);
+    let served = block(Block::Served);
+    let headings = [block(Block::DutiesHeading), block(Block::ServedHeading)];
     let mut disagreements = duties.disagreements;
     disagreements.extend(served.disagreements);
     for h in headings {

@@ -48,6 +48,9 @@ pub struct Sheet {
     pub prose: [Vec<String>; 3],
 }
 
+/// A sheet being read: the line it starts at and its sections so far.
+type OpenSheet = (usize, Vec<(Heading, Vec<Line>)>);
+
 /// A numbered heading found in the text.
 struct Heading {
     number: u8,
@@ -58,7 +61,7 @@ struct Heading {
 /// file's path; a sheet with an error is left out.
 pub fn parse_sheets(source: &SourceFile, diags: &mut Diagnostics) -> Vec<Sheet> {
     let mut sheets = Vec::new();
-    let mut current: Option<(usize, Vec<(Heading, Vec<Line>)>)> = None;
+    let mut current: Option<OpenSheet> = None;
     let mut preamble: Vec<Line> = Vec::new();
     for (i, raw) in source.text.lines().enumerate() {
         let line = Line {
