@@ -8,7 +8,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::SourceFile;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::FiscalYear;
 use crate::model::value::parse_value;
 
@@ -110,31 +110,26 @@ impl Ctx<'_> {
         self.diags.error_count() > self.errors_before
     }
 
-    fn error(
-        &mut self,
-        code: &'static str,
-        line: usize,
-        column: usize,
-        message: String,
-        help: &str,
-    ) {
-        self.diags.push(
-            Diagnostic::error(code, &self.source.path, line, column, message)
-                .with_help(help)
-                .with_source_line(self.source.line(line)),
-        );
+    fn error(&mut self, code: &'static str, at: (usize, usize), message: String, help: &str) {
+        self.report(Severity::Error, code, at, message, help);
     }
 
-    fn warning(
+    fn warning(&mut self, code: &'static str, at: (usize, usize), message: String, help: &str) {
+        self.report(Severity::Warning, code, at, message, help);
+    }
+
+    /// A finding at (line, column), shown with its sheet line.
+    fn report(
         &mut self,
+        severity: Severity,
         code: &'static str,
-        line: usize,
-        column: usize,
+        (line, column): (usize, usize),
         message: String,
         help: &str,
     ) {
+        let d = Diagnostic::error(code, &self.source.path, line, column, message);
         self.diags.push(
-            Diagnostic::warning(code, &self.source.path, line, column, message)
+            Diagnostic { severity, ..d }
                 .with_help(help)
                 .with_source_line(self.source.line(line)),
         );
@@ -166,8 +161,7 @@ fn read_row(ctx: &mut Ctx, l: &Line, rows: &mut Rows) {
     if !l.text.contains('\t') {
         ctx.warning(
             "W-SHEET-ROW",
-            l.line,
-            1,
+            (l.line, 1),
             "表の行として読めません（タブ区切りがありません）。この行は読み飛ばしました".into(),
             "見出しと値の間をタブで区切ってください（例: 指標名<タブ>自治会加入割合）",
         );
@@ -195,8 +189,7 @@ fn read_row(ctx: &mut Ctx, l: &Line, rows: &mut Rows) {
         _ if kind_of(&label).is_some() => series_row(ctx, l.line, &cells, rows),
         _ => ctx.warning(
             "W-SHEET-ROW",
-            l.line,
-            first.column,
+            (l.line, first.column),
             format!("表の見出し「{}」は様式にないため読み飛ばしました", first.text),
             "目標名・指標名・数値目標（初期値・現状値・目標値・最終目標値）・設定根拠・事業概要のどれかを書いてください",
         ),
@@ -238,8 +231,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
     let Some((kind, rest)) = kind_of(&label) else {
         ctx.error(
             "E-SHEET-ROW",
-            line,
-            cells[0].column,
+            (line, cells[0].column),
             format!(
                 "「{}」は初期値・現状値・目標値・最終目標値のどれでもありません",
                 cells[0].text
@@ -263,8 +255,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
         _ => {
             ctx.error(
                 "E-SHEET-ROW",
-                line,
-                cells[0].column,
+                (line, cells[0].column),
                 "数値目標の行の列が多すぎます".into(),
                 "「初期値（令和5年度）<タブ>74.6%」のように、見出しと値の2列で書いてください",
             );
@@ -280,8 +271,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
         }),
         Err(e) => ctx.error(
             "E-SHEET-YEAR",
-            line,
-            year_cell.column,
+            (line, year_cell.column),
             if year_text.is_empty() {
                 format!("「{}」に年度が書かれていません", cells[0].text)
             } else {
@@ -308,8 +298,7 @@ fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {
     let missing = |ctx: &mut Ctx, what: &str, example: &str| {
         ctx.error(
             "E-SHEET-MISSING",
-            heading.line,
-            1,
+            (heading.line, 1),
             format!("数値目標の表に「{what}」の行がありません"),
             example,
         );
@@ -331,8 +320,7 @@ fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {
         match row.kind {
             Kind::Baseline if baseline.is_some() => ctx.error(
                 "E-SHEET-ROW",
-                row.line,
-                1,
+                (row.line, 1),
                 "初期値が2回書かれています".into(),
                 "初期値の行は1つにしてください",
             ),
@@ -401,8 +389,7 @@ fn read_value(ctx: &mut Ctx, row: &SeriesRow, unit: &str) -> Option<Entry> {
         if row.kind == Kind::Actual {
             ctx.warning(
                 "W-SHEET-NO-VALUE",
-                row.line,
-                1,
+                (row.line, 1),
                 format!(
                     "{}の実績値がないため、この行は取り込みませんでした",
                     row.year.label()
@@ -412,8 +399,7 @@ fn read_value(ctx: &mut Ctx, row: &SeriesRow, unit: &str) -> Option<Entry> {
         } else {
             ctx.error(
                 "E-SHEET-VALUE",
-                row.line,
-                1,
+                (row.line, 1),
                 "値が書かれていません".into(),
                 "「74.6%」のように数値を書いてください",
             );
@@ -430,8 +416,7 @@ fn read_value(ctx: &mut Ctx, row: &SeriesRow, unit: &str) -> Option<Entry> {
         Err(e) => {
             ctx.error(
                 "E-SHEET-VALUE",
-                row.line,
-                row.value.column,
+                (row.line, row.value.column),
                 e.to_string(),
                 &e.help(),
             );
@@ -455,8 +440,7 @@ fn check_years(
             if pair[0].year == pair[1].year {
                 ctx.error(
                     "E-SHEET-YEAR",
-                    pair[1].line,
-                    1,
+                    (pair[1].line, 1),
                     format!(
                         "{}の{}が2回書かれています（{}行目にもあります）",
                         pair[1].year.label(),
@@ -473,8 +457,7 @@ fn check_years(
     {
         ctx.error(
             "E-SHEET-YEAR",
-            baseline.line,
-            1,
+            (baseline.line, 1),
             format!(
                 "初期値の年度（{}）が目標値の年度（{}）より後か同じです",
                 baseline.year.label(),
@@ -488,8 +471,7 @@ fn check_years(
     {
         ctx.error(
             "E-SHEET-YEAR",
-            last.line,
-            1,
+            (last.line, 1),
             format!(
                 "目標値の年度（{}）が最終目標値の年度（{}）より後です",
                 last.year.label(),

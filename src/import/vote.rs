@@ -145,20 +145,20 @@ mod tests {
             .collect()
     }
 
+    fn copy(line: usize, lines: &[Line]) -> Copy<'_> {
+        Copy {
+            path: Path::new("s.txt"),
+            line,
+            lines,
+        }
+    }
+
     #[test]
     fn the_majority_wins_line_by_line_and_every_other_copy_is_reported() {
         let a = lines(5, &["防災に関すること", "人権相談に関するこ"]);
         let b = lines(40, &["防災に関すること", "人権相談に関すること"]);
         let c = lines(75, &["防災に関すること", "人権相談に関すること"]);
-        let p = Path::new("s.txt");
-        let copies: Vec<Copy> = [&a, &b, &c]
-            .iter()
-            .map(|l| Copy {
-                path: p,
-                line: 1,
-                lines: l,
-            })
-            .collect();
+        let copies: Vec<Copy> = [&a, &b, &c].iter().map(|l| copy(1, l)).collect();
         let v = vote(&copies);
         assert_eq!(v.lines, ["防災に関すること", "人権相談に関すること"]);
         assert_eq!(v.disagreements.len(), 1);
@@ -173,19 +173,7 @@ mod tests {
     fn a_tie_goes_to_the_text_proofreading_finds_nothing_in() {
         let a = lines(1, &["業務は次の方々のために行われれます。"]);
         let b = lines(9, &["業務は次の方々のために行われます。"]);
-        let p = Path::new("s.txt");
-        let v = vote(&[
-            Copy {
-                path: p,
-                line: 1,
-                lines: &a,
-            },
-            Copy {
-                path: p,
-                line: 9,
-                lines: &b,
-            },
-        ]);
+        let v = vote(&[copy(1, &a), copy(9, &b)]);
         assert_eq!(v.lines, ["業務は次の方々のために行われます。"]);
         assert!(v.disagreements[0].tie);
         assert_eq!(v.disagreements[0].line, 1);
@@ -196,24 +184,7 @@ mod tests {
         let a = lines(2, &["一に関すること", "二に関すること"]);
         let b = lines(20, &["一に関すること", "二に関すること"]);
         let c = lines(40, &["一に関すること"]);
-        let p = Path::new("s.txt");
-        let v = vote(&[
-            Copy {
-                path: p,
-                line: 1,
-                lines: &a,
-            },
-            Copy {
-                path: p,
-                line: 19,
-                lines: &b,
-            },
-            Copy {
-                path: p,
-                line: 39,
-                lines: &c,
-            },
-        ]);
+        let v = vote(&[copy(1, &a), copy(19, &b), copy(39, &c)]);
         assert_eq!(v.lines.len(), 2);
         assert_eq!(v.disagreements.len(), 1);
         assert!(v.disagreements[0].count);

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::harness::SiteTest;
+use crate::harness::{Run, SiteTest};
 
 const SEED_SHEETS: &str = "tests/fixtures/seed/somu-sheets.txt";
 const KENKO_SHEETS: &str = "tests/fixtures/import/kenko-sheets.txt";
@@ -23,6 +23,15 @@ fn site_with(sheets: &[(&str, &str)]) -> SiteTest {
         site = site.file(name, text);
     }
     site
+}
+
+/// Asserts that the command's messages contain `text`.
+fn says(run: &Run, text: &str) {
+    assert!(
+        run.stderr.contains(text),
+        "expected {text:?} in:\n{}",
+        run.stderr
+    );
 }
 
 /// The first of the sheets in a file (up to the second `**1 …**` heading).
@@ -92,18 +101,10 @@ fn the_seed_imports_builds_and_evaluates_as_the_contract_says() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains("推定 3件、推定できず 0件"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("×悪化（進捗率 -625%"), "{}", run.stderr);
+    says(&run, "推定 3件、推定できず 0件");
+    says(&run, "×悪化（進捗率 -625%");
     // The check's proofreading runs on what was written: the seed's typos are reported.
-    assert!(
-        run.stderr.contains("content/somu/jishu-bosai.md:"),
-        "{}",
-        run.stderr
-    );
+    says(&run, "content/somu/jishu-bosai.md:");
     assert!(run.stderr.contains("[small-tsu]") && run.stderr.contains("[doubled-kana]"));
 
     site.build();
@@ -168,11 +169,7 @@ fn another_department_lower_is_better_thousands_separators_and_gannen() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains("推定 2件、推定できず 1件"),
-        "{}",
-        run.stderr
-    );
+    says(&run, "推定 2件、推定できず 1件");
     let dept = front_matter(&site.read("content/kenko-fukushi/_index.md"));
     assert_eq!(
         dept["duties"][1].as_str(),
@@ -205,19 +202,12 @@ fn a_parse_error_names_the_sheet_line_and_writes_nothing() {
     let site = site_with(&[("somu.txt", &broken)]);
     let run = site.run(&["import", "somu.txt", "--department", "総務課"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "somu.txt:21:13: エラー: 「72.1人」の単位「人」が指標の単位「%」と合いません"
-        ),
-        "{}",
-        run.stderr
+    says(
+        &run,
+        "somu.txt:21:13: エラー: 「72.1人」の単位「人」が指標の単位「%」と合いません",
     );
-    assert!(
-        run.stderr.contains("somu.txt:59:2: エラー:"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("[E-SHEET-YEAR]"), "{}", run.stderr);
+    says(&run, "somu.txt:59:2: エラー:");
+    says(&run, "[E-SHEET-YEAR]");
     assert!(run.stderr.contains("何も書き込んでいません"));
     assert!(!site.path("content").exists());
 }
@@ -234,11 +224,7 @@ fn existing_files_are_refused_unless_forced_and_other_goals_get_a_free_name() {
 
     let again = site.run(&args);
     assert_eq!(again.code, 1, "{}", again.stderr);
-    assert!(
-        again.stderr.contains("content/somu/jichikai.md: エラー:"),
-        "{}",
-        again.stderr
-    );
+    says(&again, "content/somu/jichikai.md: エラー:");
     assert!(again.stderr.contains("--force"));
     assert_eq!(site.read("content/somu/jichikai.md"), edited);
 
@@ -252,11 +238,7 @@ fn existing_files_are_refused_unless_forced_and_other_goals_get_a_free_name() {
     let site = site.file("more.txt", &other);
     let run = site.run(&["import", "more.txt", "--department", "総務課"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("既存のファイルをそのまま使います"),
-        "{}",
-        run.stderr
-    );
+    says(&run, "既存のファイルをそのまま使います");
     assert!(
         site.read("content/somu/jichikai-2.md")
             .contains("title: 自治会の活性化")
@@ -338,14 +320,10 @@ fn without_a_department_name_or_a_site_nothing_happens() {
     let site = site_with(&[("somu.txt", &repo_file(SEED_SHEETS))]);
     let run = site.run(&["import", "somu.txt"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("--department"), "{}", run.stderr);
+    says(&run, "--department");
     let bare = SiteTest::empty().file("somu.txt", &repo_file(SEED_SHEETS));
     let run = bare.run(&["import", "somu.txt", "--department", "総務課"]);
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("config.toml が見つかりません"),
-        "{}",
-        run.stderr
-    );
+    says(&run, "config.toml が見つかりません");
     assert!(!site.path("content").exists() && !bare.path("content").exists());
 }
