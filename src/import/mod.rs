@@ -4,7 +4,7 @@
 //! every sheet ([`vote`]), infers `direction` ([`direction`]), names the files ([`slug`]),
 //! writes their text ([`emit`]) — all in memory, as an [`ImportPlan`] — and only then, when
 //! nothing went wrong and no file would be replaced without `--force`, writes them all or
-//! none ([`write`]). Checking the written site is the command's job (`cmd::import`).
+//! none ([`write`](mod@write)). Checking the written site is the command's job (`cmd::import`).
 
 pub mod direction;
 pub mod emit;
