@@ -1,6 +1,7 @@
-//! `hyoka import`: plan the files from the sheets in memory; stop before writing on any
-//! error or an existing file (without `--force`); with `--dry-run` print the files instead;
-//! otherwise write them all, run the site's checks on what was written, and summarise.
+//! `hyoka import`: plan the files from the sheets in memory; check the site as it would be
+//! with them (the same checks as `hyoka check`); stop before writing on any error in the
+//! sheets or in those files, or on an existing file (without `--force`); with `--dry-run`
+//! print the files instead; otherwise write them all, check the written site, summarise.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::ImportArgs;
 use crate::diag::{Diagnostics, Severity};
 use crate::error::Error;
-use crate::import::{self, report};
+use crate::import::{self, ImportPlan, report};
 use crate::pipeline::{self, BuildOptions};
 
 use super::{Outcome, counts, print_diagnostics};
@@ -27,21 +28,40 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     };
     let mut diags = Diagnostics::new();
     let Some(plan) = import::plan(&root, &request, &mut diags)? else {
-        let outcome = print_diagnostics(diags, false, err);
-        let _ = writeln!(
-            err,
-            "取り込みを中止しました（{}）。何も書き込んでいません。",
-            counts(outcome)
-        );
-        return Ok(outcome);
+        return Ok(stop(diags, err));
+    };
+    let options = BuildOptions {
+        root: root.clone(),
+        base_url: None,
+        drafts: true,
     };
     let files = plan.files();
+    let written: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let planned: Vec<(PathBuf, String)> = files
+        .iter()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
+    let (site, checked) = pipeline::load_site_with(&options, &planned)?;
+    let findings = concerning(checked, &written);
+    if findings
+        .iter()
+        .any(|d| d.severity == Severity::Error && written.contains(&d.path))
+    {
+        diags.extend(findings);
+        return Ok(stop(diags, err));
+    }
     if args.dry_run {
         for f in &files {
             let _ = writeln!(out, "==> {} <==\n{}", f.path.display(), f.text);
         }
-        let outcome = print_diagnostics(diags, false, err);
-        print_lines(err, &report::summary(&plan, true));
+        diags.extend(findings);
+        let outcome = summarise(
+            diags,
+            &plan,
+            report::evaluations(site.as_ref(), &written),
+            true,
+            err,
+        );
         let _ = writeln!(
             err,
             "--dry-run のため何も書き込んでいません（{}）",
@@ -53,19 +73,16 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         path: root.join(&e.path),
         source: e.source,
     })?;
-    let written: Vec<PathBuf> = files.into_iter().map(|f| f.path).collect();
-    let options = BuildOptions {
-        root: root.clone(),
-        base_url: None,
-        drafts: true,
-    };
+    // The report is of the site as written, checked again from disk.
     let (site, checked) = pipeline::load_site(&options)?;
-    let outcome = print_diagnostics(concerning(diags, checked, &written), false, err);
-    print_lines(err, &report::summary(&plan, false));
-    if let Some(site) = &site {
-        let _ = writeln!(err, "評価（hyoka check と同じ検査の結果）:");
-        print_lines(err, &report::evaluations(site, &written));
-    }
+    diags.extend(concerning(checked, &written));
+    let outcome = summarise(
+        diags,
+        &plan,
+        report::evaluations(site.as_ref(), &written),
+        false,
+        err,
+    );
     let _ = writeln!(
         err,
         "{}ファイルを書き込み、検査しました（{}）。hyoka build でサイトに反映できます。",
@@ -75,9 +92,38 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     Ok(outcome)
 }
 
-/// The import's own findings, and the site checks' findings about the files it wrote (and
-/// any error, which would stop the next build).
-fn concerning(mut diags: Diagnostics, checked: Diagnostics, written: &[PathBuf]) -> Diagnostics {
+/// Nothing is written: the findings, and a line that says so.
+fn stop(diags: Diagnostics, err: &mut dyn Write) -> Outcome {
+    let outcome = print_diagnostics(diags, false, err);
+    let _ = writeln!(
+        err,
+        "取り込みを中止しました（{}）。何も書き込んでいません。",
+        counts(outcome)
+    );
+    outcome
+}
+
+/// Findings, what was (or would be) written, and each imported goal's evaluation.
+fn summarise(
+    diags: Diagnostics,
+    plan: &ImportPlan,
+    evaluations: Option<Vec<String>>,
+    dry_run: bool,
+    err: &mut dyn Write,
+) -> Outcome {
+    let outcome = print_diagnostics(diags, false, err);
+    print_lines(err, &report::summary(plan, dry_run));
+    if let Some(lines) = evaluations {
+        let _ = writeln!(err, "評価（hyoka check と同じ検査による）:");
+        print_lines(err, &lines);
+    }
+    outcome
+}
+
+/// The site checks' findings about the imported files, and any error elsewhere (which
+/// would stop the next build).
+fn concerning(checked: Diagnostics, written: &[PathBuf]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
     for d in checked.sorted() {
         if d.severity == Severity::Error || written.iter().any(|w| Path::new(w) == d.path) {
             diags.push(d);

@@ -139,8 +139,10 @@ pub fn summary(plan: &ImportPlan, dry_run: bool) -> Vec<String> {
 }
 
 /// One line per imported goal with its evaluation, as the built site will show it.
-pub fn evaluations(site: &Site, written: &[std::path::PathBuf]) -> Vec<String> {
-    site.goals()
+pub fn evaluations(site: Option<&Site>, written: &[std::path::PathBuf]) -> Option<Vec<String>> {
+    let site = site?;
+    let lines = site
+        .goals()
         .filter(|(_, g)| written.contains(&g.source))
         .map(|(_, g)| {
             let e = &g.evaluation;
@@ -155,5 +157,6 @@ pub fn evaluations(site: &Site, written: &[std::path::PathBuf]) -> Vec<String> {
                 pct(e.achievement_pct)
             )
         })
-        .collect()
+        .collect();
+    Some(lines)
 }

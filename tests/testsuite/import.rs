@@ -261,6 +261,11 @@ fn dry_run_prints_the_files_and_writes_nothing() {
             .contains("  direction: up   # 推定: 最終目標値 70.0 > 初期値 53.2")
     );
     assert!(run.stderr.contains("書き込む予定"));
+    // The same checks as a real import, on the files in memory.
+    says(
+        &run,
+        "content/somu/madoguchi.md 住民満足度の向上 — △遅れ（進捗率 0%",
+    );
     assert!(!site.path("content").exists());
 }
 
@@ -326,4 +331,22 @@ fn without_a_department_name_or_a_site_nothing_happens() {
     assert_eq!(run.code, 2);
     says(&run, "config.toml が見つかりません");
     assert!(!site.path("content").exists() && !bare.path("content").exists());
+}
+
+#[test]
+fn files_that_would_not_build_are_not_written() {
+    let site = site_with(&[("somu.txt", &repo_file(SEED_SHEETS))]);
+    let run = site.run(&[
+        "import",
+        "somu.txt",
+        "--department",
+        "総務課",
+        "--slug",
+        "about",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    says(&run, "content/about/_index.md:");
+    says(&run, "[E-RESERVED-SLUG]");
+    says(&run, "何も書き込んでいません");
+    assert!(!site.path("content").exists());
 }
