@@ -3,8 +3,9 @@
 //! sheets or in those files, or on an existing file (without `--force`); with `--dry-run`
 //! print the files instead; otherwise write them all, check the written site, summarise.
 
+use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::ImportArgs;
 use crate::diag::{Diagnostics, Severity};
@@ -36,7 +37,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         drafts: true,
     };
     let files = plan.files();
-    let written: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let written: BTreeSet<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
     let planned: Vec<(PathBuf, String)> = files
         .iter()
         .map(|f| (f.path.clone(), f.text.clone()))
@@ -122,10 +123,10 @@ fn summarise(
 
 /// The site checks' findings about the imported files, and any error elsewhere (which
 /// would stop the next build).
-fn concerning(checked: Diagnostics, written: &[PathBuf]) -> Diagnostics {
+fn concerning(checked: Diagnostics, written: &BTreeSet<PathBuf>) -> Diagnostics {
     let mut diags = Diagnostics::new();
     for d in checked.sorted() {
-        if d.severity == Severity::Error || written.iter().any(|w| Path::new(w) == d.path) {
+        if d.severity == Severity::Error || written.contains(&d.path) {
             diags.push(d);
         }
     }

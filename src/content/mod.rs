@@ -97,9 +97,10 @@ impl LoadedContent {
             if path.file_name().is_some_and(|n| n == "_index.md") {
                 dept.index = Some(doc);
             } else {
-                dept.goals.retain(|g| g.source.path != *path);
-                dept.goals.push(doc);
-                dept.goals.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+                match dept.goals.binary_search_by(|g| g.source.path.cmp(path)) {
+                    Ok(i) => dept.goals[i] = doc,
+                    Err(i) => dept.goals.insert(i, doc),
+                }
             }
         }
     }

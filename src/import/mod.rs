@@ -15,7 +15,7 @@ pub mod table;
 pub mod vote;
 pub mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, Document, LoadedContent, SourceFile};
@@ -223,7 +223,7 @@ fn department(
             .find(|d| d.index.as_ref().and_then(title_of).as_deref() == Some(title.as_str()));
         match same {
             Some(d) => d.folder.clone(),
-            None => slug::unique(&slug::department_slug(&title), |s| {
+            None => slug::unique(&slug::department_slug(&title), &mut 1, |s| {
                 existing.departments.iter().any(|d| d.folder == s)
             }),
         }
@@ -345,21 +345,34 @@ fn plan_goals(
 
 /// The file stem of each sheet's goal (see [`plan_goals`]).
 fn goal_slugs(sheets: &[Sheet], existing: &[(String, Option<String>)]) -> Vec<String> {
-    let mut planned: Vec<String> = Vec::new();
+    let mut taken: BTreeSet<String> = existing.iter().map(|(stem, _)| stem.clone()).collect();
+    let mut by_title: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (stem, title) in existing {
+        if let Some(title) = title {
+            by_title.entry(title).or_default().push(stem);
+        }
+    }
+    let mut suffixes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut slugs = Vec::with_capacity(sheets.len());
     for s in sheets {
         let t = &s.goal;
-        let same = existing.iter().find(|(stem, title)| {
-            title.as_deref() == Some(t.title.as_str()) && !planned.contains(stem)
-        });
+        // The same goal again: the first existing file with its title not yet claimed.
+        let same = by_title
+            .get_mut(t.title.as_str())
+            .and_then(|stems| (!stems.is_empty()).then(|| stems.remove(0)));
         let slug = match same {
-            Some((stem, _)) => stem.clone(),
-            None => slug::unique(&slug::goal_slug(&t.indicator, &t.title), |c| {
-                existing.iter().any(|(s, _)| s == c) || planned.iter().any(|s| s == c)
-            }),
+            Some(stem) => stem.to_string(),
+            None => {
+                let base = slug::goal_slug(&t.indicator, &t.title);
+                let next = suffixes.entry(base.clone()).or_insert(1);
+                let slug = slug::unique(&base, next, |c| taken.contains(c));
+                taken.insert(slug.clone());
+                slug
+            }
         };
-        planned.push(slug);
+        slugs.push(slug);
     }
-    planned
+    slugs
 }
 
 /// `title:` of a document's front matter.

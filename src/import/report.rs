@@ -2,7 +2,8 @@
 //! department facts and each direction it could not infer, as diagnostics at the sheet's
 //! file and line; and the summary of what was (or would be) written.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use crate::content::SourceFile;
 use crate::diag::Diagnostic;
@@ -139,7 +140,7 @@ pub fn summary(plan: &ImportPlan, dry_run: bool) -> Vec<String> {
 }
 
 /// One line per imported goal with its evaluation, as the built site will show it.
-pub fn evaluations(site: Option<&Site>, written: &[std::path::PathBuf]) -> Option<Vec<String>> {
+pub fn evaluations(site: Option<&Site>, written: &BTreeSet<PathBuf>) -> Option<Vec<String>> {
     let site = site?;
     let lines = site
         .goals()

@@ -190,15 +190,20 @@ fn short_hash(text: &str) -> String {
     format!("{:08x}", crc32fast::hash(text.as_bytes()))
 }
 
-/// `base`, or `base-2`, `base-3` … — the first that `taken` says is free.
-pub fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    if !taken(base) {
-        return base.to_string();
+/// `base`, or `base-2`, `base-3` … — the first that `taken` says is free, trying from
+/// suffix `*next` on (1 = `base` itself) and leaving `*next` after the one returned, so that
+/// naming many goals alike stays linear.
+pub fn unique(base: &str, next: &mut usize, taken: impl Fn(&str) -> bool) -> String {
+    loop {
+        let candidate = match *next {
+            0 | 1 => base.to_string(),
+            n => format!("{base}-{n}"),
+        };
+        *next = (*next).max(1) + 1;
+        if !taken(&candidate) {
+            return candidate;
+        }
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|s| !taken(s))
-        .expect("some suffix is free")
 }
 
 #[cfg(test)]
@@ -247,7 +252,18 @@ mod tests {
     #[test]
     fn taken_slugs_get_a_number() {
         let taken = ["jichikai", "jichikai-2"];
-        assert_eq!(unique("jichikai", |s| taken.contains(&s)), "jichikai-3");
-        assert_eq!(unique("madoguchi", |s| taken.contains(&s)), "madoguchi");
+        let mut next = 1;
+        assert_eq!(
+            unique("jichikai", &mut next, |s| taken.contains(&s)),
+            "jichikai-3"
+        );
+        assert_eq!(
+            unique("jichikai", &mut next, |s| taken.contains(&s)),
+            "jichikai-4"
+        );
+        assert_eq!(
+            unique("madoguchi", &mut 1, |s| taken.contains(&s)),
+            "madoguchi"
+        );
     }
 }
