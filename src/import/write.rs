@@ -67,7 +67,6 @@ fn write_one(
         .prefix(".hyoka-import-")
         .tempfile_in(dir)?;
     tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
     let persisted = if force {
         tmp.persist(path)
     } else {
