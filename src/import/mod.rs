@@ -280,7 +280,11 @@ fn vote_facts(sheets: &[Sheet]) -> Facts {
     let mut disagreements = duties.disagreements;
     disagreements.extend(served.disagreements);
     for h in headings {
-        disagreements.extend(h.disagreements);
+        disagreements.extend(
+            h.disagreements
+                .into_iter()
+                .map(|d| vote::Disagreement { heading: true, ..d }),
+        );
     }
     disagreements.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Facts {

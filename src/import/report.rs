@@ -25,6 +25,17 @@ pub fn disagreement(d: &Disagreement, source: Option<&SourceFile>) -> Diagnostic
             ),
             "取り込んだ _index.md の内容を確認してください".to_string(),
         )
+    } else if d.heading {
+        (
+            format!(
+                "見出しの文言が他の写しと違います（{}枚中{}枚が同じ文言）",
+                d.copies, d.agreeing
+            ),
+            format!(
+                "多数の写しは「{}」です。見出しは取り込まないため、書き出す内容には影響しません",
+                d.chosen
+            ),
+        )
     } else {
         let how = if d.tie {
             "同数のため、校正で指摘のない方（同じなら先のシート）の文言"

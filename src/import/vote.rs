@@ -41,6 +41,8 @@ pub struct Disagreement {
     pub tie: bool,
     /// True when the copy has another number of lines and was left out of the vote.
     pub count: bool,
+    /// True for a section heading: compared to find typos, but never written out.
+    pub heading: bool,
 }
 
 /// The voted lines and every disagreement.
@@ -76,6 +78,7 @@ pub fn vote(copies: &[Copy]) -> Voted {
             copies: copies.len(),
             tie,
             count: true,
+            heading: false,
         });
     }
     for i in 0..length {
@@ -92,6 +95,7 @@ pub fn vote(copies: &[Copy]) -> Voted {
                     copies: counted.len(),
                     tie,
                     count: false,
+                    heading: false,
                 });
             }
         }

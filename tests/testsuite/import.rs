@@ -350,3 +350,13 @@ fn files_that_would_not_build_are_not_written() {
     says(&run, "何も書き込んでいません");
     assert!(!site.path("content").exists());
 }
+
+#[test]
+fn what_staff_see_and_get_snapshot() {
+    let site = site_with(&[("somu-sheets.txt", &repo_file(SEED_SHEETS))]);
+    let run = site.run(&["import", "somu-sheets.txt", "--department", "総務課"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("import_seed_messages", run.stderr);
+    insta::assert_snapshot!("import_seed_index", site.read("content/somu/_index.md"));
+    insta::assert_snapshot!("import_seed_goal", site.read("content/somu/jichikai.md"));
+}
