@@ -96,6 +96,9 @@ pub fn plan(
     let mut sheets: Vec<Sheet> = Vec::new();
     let mut sources: BTreeMap<PathBuf, SourceFile> = BTreeMap::new();
     for path in &request.sheets {
+        if sources.contains_key(&content::relative(Path::new("."), path)) {
+            continue; // the same file named twice would vote twice
+        }
         let Some(text) = content::read_source_text(Path::new("."), path, diags)? else {
             continue;
         };

@@ -96,3 +96,35 @@ fn units_come_from_the_values() {
     assert_eq!(unit_of("△5件"), "件");
     assert_eq!(unit_of("58"), "");
 }
+
+#[test]
+fn rows_the_form_does_not_have_are_skipped_with_a_warning() {
+    let (t, d) = table(
+        "目標名\ta\n指標名\tb\n担当者\t山田\nメモだけの行\n数値目標\t初期値（令和5年度）\t10件\n\t現状値（令和6年度）\t－\n\t最終目標値（令和9年度）\t5件\n",
+    );
+    let t = t.expect("table");
+    assert!(t.actual.is_empty());
+    assert_eq!(t.unit, "件");
+    let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
+    assert_eq!(
+        found,
+        [
+            (4, "W-SHEET-ROW"),
+            (5, "W-SHEET-ROW"),
+            (7, "W-SHEET-NO-VALUE")
+        ]
+    );
+}
+
+#[test]
+fn year_in_its_own_cell_and_half_width_parentheses() {
+    let (t, d) =
+        table("目標名\ta\n指標名\tb\n数値目標\t初期値\tR5\t1.5\n\t最終目標値(2029年度)\t3.0\n");
+    assert!(d.is_empty(), "{d:?}");
+    let t = t.expect("table");
+    assert_eq!(
+        (t.baseline.year.western(), t.targets[0].year.western()),
+        (2023, 2029)
+    );
+    assert_eq!(t.unit, "");
+}
