@@ -18,7 +18,7 @@ pub mod write;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::content::{self, Document, LoadedContent, SourceFile};
+use crate::content::{self, DepartmentDocs, Document, LoadedContent, SourceFile};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fsio::FsError;
 use crate::model::goal::is_valid_slug;
@@ -93,19 +93,7 @@ pub fn plan(
     request: &Request,
     diags: &mut Diagnostics,
 ) -> Result<Option<ImportPlan>, FsError> {
-    let mut sheets: Vec<Sheet> = Vec::new();
-    let mut sources: BTreeMap<PathBuf, SourceFile> = BTreeMap::new();
-    for path in &request.sheets {
-        if sources.contains_key(&content::relative(Path::new("."), path)) {
-            continue; // the same file named twice would vote twice
-        }
-        let Some(text) = content::read_source_text(Path::new("."), path, diags)? else {
-            continue;
-        };
-        let source = SourceFile::new(content::relative(Path::new("."), path), text);
-        sheets.extend(sheet::parse_sheets(&source, diags));
-        sources.insert(source.path.clone(), source);
-    }
+    let (sheets, sources) = read_sheets(&request.sheets, diags)?;
     if diags.has_errors() {
         return Ok(None);
     }
@@ -128,7 +116,7 @@ pub fn plan(
         path: index_path,
         text: emit::department_file(&emit::DepartmentPage {
             title: department.clone(),
-            weight: 10 * (existing.departments.len() as i64 + i64::from(dept_docs.is_none())),
+            weight: department_weight(&existing, dept_docs),
             duties: facts.duties.clone(),
             served: facts.served.clone(),
             provenance: report::provenance_of_facts(&sheets, facts.copies),
@@ -148,22 +136,63 @@ pub fn plan(
         goals,
         replaced: Vec::new(),
     };
-    plan.replaced = plan
-        .files()
-        .into_iter()
-        .map(|f| f.path)
-        .filter(|p| root.join(p).exists())
-        .collect();
+    plan.replaced = existing_files(root, &plan);
     if !request.force && !plan.replaced.is_empty() {
-        for p in &plan.replaced {
-            diags.push(
-                Diagnostic::error("E-IMPORT-EXISTS", p, 0, 0, "このファイルはすでにあるため、取り込みを中止しました（何も書き込んでいません）")
-                    .with_help("同じシートを取り込み直すなら --force を付けて上書きしてください（先に内容を確認してください）"),
-            );
-        }
+        refuse(&plan.replaced, diags);
         return Ok(None);
     }
     Ok(Some(plan))
+}
+
+/// The planned files that exist already.
+fn existing_files(root: &Path, plan: &ImportPlan) -> Vec<PathBuf> {
+    plan.files()
+        .into_iter()
+        .map(|f| f.path)
+        .filter(|p| root.join(p).exists())
+        .collect()
+}
+
+/// Without `--force`, an existing file stops the import.
+fn refuse(existing: &[PathBuf], diags: &mut Diagnostics) {
+    for p in existing {
+        diags.push(
+            Diagnostic::error("E-IMPORT-EXISTS", p, 0, 0, "このファイルはすでにあるため、取り込みを中止しました（何も書き込んでいません）")
+                .with_help("同じシートを取り込み直すなら --force を付けて上書きしてください（先に内容を確認してください）"),
+        );
+    }
+}
+
+/// Reads and parses every sheet file (each once), keeping the texts for messages.
+fn read_sheets(
+    paths: &[PathBuf],
+    diags: &mut Diagnostics,
+) -> Result<(Vec<Sheet>, BTreeMap<PathBuf, SourceFile>), FsError> {
+    let mut sheets: Vec<Sheet> = Vec::new();
+    let mut sources: BTreeMap<PathBuf, SourceFile> = BTreeMap::new();
+    for path in paths {
+        let rel = content::relative(Path::new("."), path);
+        if sources.contains_key(&rel) {
+            continue; // the same file named twice would vote twice
+        }
+        let Some(text) = content::read_source_text(Path::new("."), path, diags)? else {
+            continue;
+        };
+        let source = SourceFile::new(rel, text);
+        sheets.extend(sheet::parse_sheets(&source, diags));
+        sources.insert(source.path.clone(), source);
+    }
+    Ok((sheets, sources))
+}
+
+/// A department keeps its `weight:` when its `_index.md` is replaced; a new one comes
+/// after the others (10, 20, 30 …).
+fn department_weight(existing: &LoadedContent, dept: Option<&DepartmentDocs>) -> i64 {
+    let written = dept
+        .and_then(|d| d.index.as_ref())
+        .and_then(|i| i.front.as_ref()?.get("weight")?.as_text())
+        .and_then(|w| w.parse().ok());
+    written.unwrap_or(10 * (existing.departments.len() as i64 + 1))
 }
 
 /// The 課名 and folder: `--department` (or the title of the `--slug` folder), and `--slug`
