@@ -143,10 +143,9 @@ pub fn heading(text: &str) -> Option<u8> {
     if !(1..=6).contains(&number) || rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // `**1 当課…**`, `1. 当課…`: a mark after the number (`**3月に…**` is not a heading).
+    let separated = rest.starts_with(['.', '、', ')', ' ', '　']);
     let rest = rest.trim_start_matches(['.', '、', ')', ' ', '　']);
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
     let words: &[&str] = match number {
         1 => &["主な業務"],
         2 => &["方々のため", "業務の対象"],
@@ -156,7 +155,7 @@ pub fn heading(text: &str) -> Option<u8> {
         _ => &["取り組み", "取組"],
     };
     let number = number as u8;
-    (marked || words.iter().any(|w| rest.contains(w))).then_some(number)
+    ((marked && separated) || words.iter().any(|w| rest.contains(w))).then_some(number)
 }
 
 fn build_sheet(
@@ -310,6 +309,37 @@ mod tests {
         assert_eq!(heading("**10 その他**"), None);
         assert_eq!(heading("3 件の相談がありました。"), None);
         assert_eq!(heading("- ・条例・規則などの制定改廃に関すること"), None);
+        assert_eq!(heading("**3月に研修会を開きました**"), None);
+        assert_eq!(heading("**2024年度の実績**"), None);
+    }
+
+    #[test]
+    fn the_seed_file_holds_three_sheets_with_their_lines() {
+        let text = include_str!("../../tests/fixtures/seed/somu-sheets.txt");
+        let mut diags = Diagnostics::new();
+        let sheets = parse_sheets(&SourceFile::new("s.txt", text.to_string()), &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        let starts: Vec<usize> = sheets.iter().map(|s| s.line).collect();
+        assert_eq!(starts, [3, 39, 75]);
+        assert_eq!(sheets[0].duties.len(), 6);
+        assert_eq!(sheets[0].duties[1].line, 6);
+        assert!(sheets[0].duties[1].text.ends_with("に関するこ"));
+        assert_eq!(sheets[1].served_heading.as_ref().map(|h| h.line), Some(48));
+        assert_eq!(
+            sheets[2].goal.indicator,
+            "町役場の窓口（行政）サービスに対する満足度"
+        );
+        assert_eq!(sheets[2].prose[2].len(), 1);
+    }
+
+    #[test]
+    fn text_before_the_first_heading_and_a_sheet_without_its_table() {
+        let text = "総務課 令和7年度\n\n**1 当課の主な業務は次のように定義されます。**\n\n- ・防災に関すること\n\n**4 次の効果が期待されます。**\n\n効果です。\n";
+        let mut diags = Diagnostics::new();
+        let sheets = parse_sheets(&SourceFile::new("s.txt", text.to_string()), &mut diags);
+        assert!(sheets.is_empty());
+        let found: Vec<(usize, &str)> = diags.iter().map(|d| (d.line, d.code)).collect();
+        assert_eq!(found, [(3, "E-SHEET-NO-TABLE"), (1, "W-SHEET-PREAMBLE")]);
     }
 
     #[test]

@@ -232,7 +232,10 @@ fn existing_files_are_refused_unless_forced_and_other_goals_get_a_free_name() {
     assert_eq!(forced.code, 0, "{}", forced.stderr);
     assert_eq!(site.read("content/somu/jichikai.md"), before);
     let index = site.read("content/somu/_index.md");
-    assert!(index.contains("\nweight: 10\n"), "the department keeps its weight: {index}");
+    assert!(
+        index.contains("\nweight: 10\n"),
+        "the department keeps its weight: {index}"
+    );
 
     // A new goal about 自治会 with another title: jichikai.md is another goal, so -2.
     let first_sheet = first_sheet(&sheets);
