@@ -25,7 +25,7 @@ use crate::model::goal::is_valid_slug;
 
 use direction::Inference;
 use sheet::Sheet;
-use vote::{Copy, Disagreement};
+use vote::Disagreement;
 pub use write::{NewFile, WriteError, write_files};
 
 /// What was asked on the command line.
@@ -107,7 +107,7 @@ pub fn plan(
     };
     let folder = Path::new("content").join(&slug);
     let dept_docs = existing.departments.iter().find(|d| d.folder == slug);
-    let facts = vote_facts(&sheets);
+    let facts = vote::vote_facts(&sheets);
     for d in &facts.disagreements {
         diags.push(report::disagreement(d, sources.get(&d.path)));
     }
@@ -261,70 +261,6 @@ fn department(
         }
     });
     Some((title, slug))
-}
-
-/// The voted department facts.
-struct Facts {
-    duties: Vec<String>,
-    served: Vec<String>,
-    copies: usize,
-    disagreements: Vec<Disagreement>,
-}
-
-/// What each sheet repeats about the department.
-#[derive(Debug, Clone, Copy)]
-enum Block {
-    Duties,
-    Served,
-    DutiesHeading,
-    ServedHeading,
-}
-
-/// A sheet's copy of a block, if it has that section.
-fn copy_of(s: &Sheet, block: Block) -> Option<Copy<'_>> {
-    let (heading, lines) = match block {
-        Block::Duties => (s.duties_heading.as_ref()?, s.duties.as_slice()),
-        Block::Served => (s.served_heading.as_ref()?, s.served.as_slice()),
-        Block::DutiesHeading | Block::ServedHeading => {
-            let h = match block {
-                Block::DutiesHeading => s.duties_heading.as_ref()?,
-                _ => s.served_heading.as_ref()?,
-            };
-            (h, std::slice::from_ref(h))
-        }
-    };
-    Some(Copy {
-        path: &s.path,
-        line: heading.line,
-        lines,
-    })
-}
-
-/// Votes sections 1 and 2, and their headings, across every sheet that has them.
-fn vote_facts(sheets: &[Sheet]) -> Facts {
-    let block = |b: Block| {
-        let copies: Vec<Copy> = sheets.iter().filter_map(|s| copy_of(s, b)).collect();
-        vote::vote(&copies)
-    };
-    let duties = block(Block::Duties);
-    let served = block(Block::Served);
-    let headings = [block(Block::DutiesHeading), block(Block::ServedHeading)];
-    let mut disagreements = duties.disagreements;
-    disagreements.extend(served.disagreements);
-    for h in headings {
-        disagreements.extend(
-            h.disagreements
-                .into_iter()
-                .map(|d| vote::Disagreement { heading: true, ..d }),
-        );
-    }
-    disagreements.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-    Facts {
-        duties: duties.lines,
-        served: served.lines,
-        copies: sheets.iter().filter(|s| s.duties_heading.is_some()).count(),
-        disagreements,
-    }
 }
 
 /// One file per sheet, named by [`slug`]: a goal whose title an existing file already has

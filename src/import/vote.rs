@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::proofread::{self, RuleSet, TextKind};
 
-use super::sheet::Line;
+use super::sheet::{Line, Sheet};
 
 /// One sheet's copy of a block of department lines.
 #[derive(Debug, Clone, Copy)]
@@ -132,6 +132,74 @@ fn choose<'t>(texts: impl Iterator<Item = &'t str>) -> (String, usize, bool) {
         .copied()
         .unwrap_or_default();
     (chosen.to_string(), top, leaders.len() > 1)
+}
+
+/// The voted department facts.
+pub struct Facts {
+    /// 主な業務, voted.
+    pub duties: Vec<String>,
+    /// 業務の対象, voted.
+    pub served: Vec<String>,
+    /// How many sheets had section 1.
+    pub copies: usize,
+    /// Every copy that lost, sections and headings, in sheet order.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// What each sheet repeats about the department.
+#[derive(Debug, Clone, Copy)]
+enum Block {
+    Duties,
+    Served,
+    DutiesHeading,
+    ServedHeading,
+}
+
+/// A sheet's copy of a block, if it has that section.
+fn copy_of(s: &Sheet, block: Block) -> Option<Copy<'_>> {
+    let (heading, lines) = match block {
+        Block::Duties => (s.duties_heading.as_ref()?, s.duties.as_slice()),
+        Block::Served => (s.served_heading.as_ref()?, s.served.as_slice()),
+        Block::DutiesHeading | Block::ServedHeading => {
+            let h = match block {
+                Block::DutiesHeading => s.duties_heading.as_ref()?,
+                _ => s.served_heading.as_ref()?,
+            };
+            (h, std::slice::from_ref(h))
+        }
+    };
+    Some(Copy {
+        path: &s.path,
+        line: heading.line,
+        lines,
+    })
+}
+
+/// Votes sections 1 and 2, and their headings, across every sheet that has them.
+pub fn vote_facts(sheets: &[Sheet]) -> Facts {
+    let block = |b: Block| {
+        let copies: Vec<Copy> = sheets.iter().filter_map(|s| copy_of(s, b)).collect();
+        vote(&copies)
+    };
+    let duties = block(Block::Duties);
+    let served = block(Block::Served);
+    let headings = [block(Block::DutiesHeading), block(Block::ServedHeading)];
+    let mut disagreements = duties.disagreements;
+    disagreements.extend(served.disagreements);
+    for h in headings {
+        disagreements.extend(
+            h.disagreements
+                .into_iter()
+                .map(|d| Disagreement { heading: true, ..d }),
+        );
+    }
+    disagreements.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    Facts {
+        duties: duties.lines,
+        served: served.lines,
+        copies: sheets.iter().filter(|s| s.duties_heading.is_some()).count(),
+        disagreements,
+    }
 }
 
 #[cfg(test)]
