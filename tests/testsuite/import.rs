@@ -108,6 +108,11 @@ fn the_seed_imports_builds_and_evaluates_as_the_contract_says() {
     assert!(run.stderr.contains("[small-tsu]") && run.stderr.contains("[doubled-kana]"));
 
     site.build();
+    let folders = std::fs::read_dir(site.path("content")).expect("content").count();
+    assert_eq!(folders, 1, "one department");
+    let page = site.read("public/somu/index.html");
+    let duties_shown = page.matches("こと</li>").count();
+    assert_eq!(duties_shown, 6, "the department page lists the six duties");
     let json = site.json("public/data/indicators.json");
     assert_eq!(json.as_array().map(Vec::len), Some(3));
     for (slug, status, progress) in [
