@@ -108,7 +108,9 @@ fn the_seed_imports_builds_and_evaluates_as_the_contract_says() {
     assert!(run.stderr.contains("[small-tsu]") && run.stderr.contains("[doubled-kana]"));
 
     site.build();
-    let folders = std::fs::read_dir(site.path("content")).expect("content").count();
+    let folders = std::fs::read_dir(site.path("content"))
+        .expect("content")
+        .count();
     assert_eq!(folders, 1, "one department");
     let page = site.read("public/somu/index.html");
     let duties_shown = page.matches("こと</li>").count();
@@ -369,4 +371,27 @@ fn what_staff_see_and_get_snapshot() {
     insta::assert_snapshot!("import_seed_messages", run.stderr);
     insta::assert_snapshot!("import_seed_index", site.read("content/somu/_index.md"));
     insta::assert_snapshot!("import_seed_goal", site.read("content/somu/jichikai.md"));
+}
+
+#[test]
+fn site_option_writes_into_another_folder_and_sheets_stay_relative_to_here() {
+    let site = SiteTest::empty()
+        .file(
+            "town/config.toml",
+            &repo_file("tests/fixtures/seed-as-written/config.toml"),
+        )
+        .file("sheets/somu.txt", &repo_file(SEED_SHEETS));
+    let run = site.run(&[
+        "import",
+        "sheets/somu.txt",
+        "--site",
+        "town",
+        "--department",
+        "総務課",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    says(&run, "sheets/somu.txt:6:4: 警告");
+    assert!(site.path("town/content/somu/madoguchi.md").is_file());
+    assert!(!site.path("content").exists());
+    assert_eq!(site.run(&["build", "town"]).code, 0);
 }
