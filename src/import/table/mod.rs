@@ -194,16 +194,17 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
         );
         return;
     };
-    let in_label = rest.trim_start_matches('(').trim_end_matches(')');
+    let (in_label, after) = year_in_label(rest);
     let (year_text, year_cell, value) = match cells {
         [_, value] => (in_label.to_string(), &cells[0], value.clone()),
         [_, year, value] if in_label.is_empty() => (year.text.clone(), year, value.clone()),
+        // `初期値（令和5年度）74.6%` with no tab: the value follows the parenthesis.
         [first] => (
             in_label.to_string(),
             first,
             Cell {
-                column: 0,
-                text: String::new(),
+                column: first.column,
+                text: after.to_string(),
             },
         ),
         _ => {
@@ -234,6 +235,22 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
             "「初期値（令和5年度）」のように、括弧の中に年度を書いてください（令和元年度、R7、2025年度も読めます）",
         ),
     }
+}
+
+/// `(令和5年度)` → (`令和5年度`, ``); `(令和6年度実績)74.6%` → (`令和6年度`, `74.6%`): the
+/// year in the label's parentheses (up to 年度, so 末, 実績 or 見込み after it do not
+/// matter) and whatever follows them.
+fn year_in_label(rest: &str) -> (&str, &str) {
+    let (inside, after) = match rest.strip_prefix('(') {
+        Some(inner) => inner
+            .split_once(')')
+            .map_or((inner, ""), |(year, after)| (year, after.trim())),
+        None => (rest, ""),
+    };
+    let year = inside
+        .find("年度")
+        .map_or(inside, |i| &inside[..i + "年度".len()]);
+    (year, after)
 }
 
 fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {

@@ -128,3 +128,18 @@ fn year_in_its_own_cell_and_half_width_parentheses() {
     );
     assert_eq!(t.unit, "");
 }
+
+#[test]
+fn words_after_the_year_and_a_value_without_its_tab() {
+    let (t, d) = table(
+        "目標名\ta\n指標名\tb\n数値目標\t初期値（令和5年度末）\t74.6%\n\t現状値（令和6年度実績）72.1%\n\t最終目標値（令和11年度見込み）\t75.0%\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let t = t.expect("table");
+    assert_eq!(t.baseline.year.western(), 2023);
+    assert_eq!(
+        (t.actual[0].year.western(), t.actual[0].value),
+        (2024, 72.1)
+    );
+    assert_eq!(t.targets[0].year.western(), 2029);
+}
