@@ -237,7 +237,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
     }
 }
 
-/// `(令和5年度)` → (`令和5年度`, ``); `(令和6年度実績)74.6%` → (`令和6年度`, `74.6%`): the
+/// `(令和5年度)` → (`令和5年度`, nothing); `(令和6年度実績)74.6%` → (`令和6年度`, `74.6%`): the
 /// year in the label's parentheses (up to 年度, so 末, 実績 or 見込み after it do not
 /// matter) and whatever follows them.
 fn year_in_label(rest: &str) -> (&str, &str) {
@@ -253,6 +253,7 @@ fn year_in_label(rest: &str) -> (&str, &str) {
     (year, after)
 }
 
+/// The table from its rows: required rows present, the unit, values read, years checked.
 fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {
     let missing = |ctx: &mut Ctx, what: &str, example: &str| {
         ctx.error(
