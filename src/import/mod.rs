@@ -18,7 +18,7 @@ pub mod write;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::content::{self, DepartmentDocs, Document, LoadedContent, SourceFile};
+use crate::content::{self, DepartmentDocs, Document, LoadedContent, NodeValue, SourceFile};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fsio::FsError;
 use crate::model::goal::is_valid_slug;
@@ -122,6 +122,12 @@ pub fn plan(
             provenance: report::provenance_of_facts(&sheets, facts.copies),
         }),
     });
+    if index.is_none()
+        && let Some(kept) = dept_docs.and_then(|d| d.index.as_ref())
+        && duties_of(kept) != facts.duties
+    {
+        diags.push(report::kept_index_differs(&kept.source.path));
+    }
     let existing_goals: Vec<(String, Option<String>)> = dept_docs
         .map(|d| d.goals.iter().map(|g| (g.stem(), title_of(g))).collect())
         .unwrap_or_default();
@@ -345,6 +351,19 @@ fn goal_slugs(sheets: &[Sheet], existing: &[(String, Option<String>)]) -> Vec<St
         slugs.push(slug);
     }
     slugs
+}
+
+/// `duties:` of a department's front matter.
+fn duties_of(doc: &Document) -> Vec<String> {
+    match doc
+        .front
+        .as_ref()
+        .and_then(|f| f.get("duties"))
+        .map(|n| &n.value)
+    {
+        Some(NodeValue::Seq(items)) => items.iter().filter_map(|i| i.as_text()).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// `title:` of a document's front matter.

@@ -65,6 +65,18 @@ pub fn disagreement(d: &Disagreement, source: Option<&SourceFile>) -> Diagnostic
         .with_source_line(line)
 }
 
+/// The sheets' duties differ from those of the `_index.md` that is kept.
+pub fn kept_index_differs(path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "W-IMPORT-KEPT",
+        path,
+        0,
+        0,
+        "シートの主な業務がこのファイルと違いますが、このファイルをそのまま使います",
+    )
+    .with_help("シートの内容で置き換えるなら --force を付けて取り込み直してください（--dry-run で内容を確かめられます）")
+}
+
 /// A goal whose final target equals its baseline.
 pub fn unknown_direction(path: &Path, line: usize, source: Option<&SourceFile>) -> Diagnostic {
     Diagnostic::warning(

@@ -251,6 +251,11 @@ fn existing_files_are_refused_unless_forced_and_other_goals_get_a_free_name() {
     let run = site.run(&["import", "more.txt", "--department", "総務課"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     says(&run, "既存のファイルをそのまま使います");
+    // Its duties are the voted ones of the first import, the one sheet's are cut short.
+    says(
+        &run,
+        "content/somu/_index.md: 警告: シートの主な業務がこのファイルと違います",
+    );
     assert!(
         site.read("content/somu/jichikai-2.md")
             .contains("title: 自治会の活性化")
