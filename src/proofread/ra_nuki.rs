@@ -158,7 +158,16 @@ const STEMS: &[&str] = &[
 /// Finds ら抜き言葉; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
-    for i in 0..c.len() {
+    // A finding needs a れ right after its stem: only the few places a stem could start
+    // before a れ are tried, not every character against every stem.
+    let longest = STEMS.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    let mut starts: Vec<usize> = (0..c.len())
+        .filter(|&j| c.get(j) == Some('れ'))
+        .flat_map(|j| (1..=longest.min(j)).map(move |n| j - n))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    for i in starts {
         let rest = c.rest(i);
         // The longest stem that starts here and is followed by れ.
         let Some(stem) = STEMS
