@@ -117,7 +117,14 @@ const ACTIONS: [&str; 10] = [
     "成果を年度末に公表する",
 ];
 
-const SEASONS: [&str; 6] = ["4月〜6月", "7月〜9月", "10月〜12月", "1月〜3月", "通年", "随時"];
+const SEASONS: [&str; 6] = [
+    "4月〜6月",
+    "7月〜9月",
+    "10月〜12月",
+    "1月〜3月",
+    "通年",
+    "随時",
+];
 
 const PLANS: [&str; 8] = [
     "今年度は、これまでの取り組みを続けながら、対象を広げて実施します。",
@@ -156,12 +163,10 @@ pub fn site_files(goals: usize, seed: u64) -> Vec<(String, String)> {
         ));
     }
     for g in 0..goals {
-        let mut rng = fastrand::Rng::with_seed(seed ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rng =
+            fastrand::Rng::with_seed(seed ^ (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let (slug, name, subject) = DEPT_NAMES[g % DEPARTMENTS];
-        files.push((
-            goal_file(slug, g),
-            goal(&mut rng, g, name, subject),
-        ));
+        files.push((goal_file(slug, g), goal(&mut rng, g, name, subject)));
     }
     files
 }
