@@ -87,6 +87,7 @@ pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostic
 }
 
 /// The proofreading rules in force for a site (config.toml's `[proofreading]`).
+#[derive(Debug)]
 pub struct Rules {
     rules: RuleSet,
     disabled: Vec<String>,

@@ -116,6 +116,11 @@ impl OutputPlan {
         Ok(())
     }
 
+    /// Takes `path` out of the plan, returning its bytes.
+    pub fn remove(&mut self, path: &str) -> Option<Vec<u8>> {
+        self.files.remove(path)
+    }
+
     /// Returns the bytes planned for `path`, if any.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)

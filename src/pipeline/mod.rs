@@ -20,7 +20,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::{self, Department, Goal, Site};
 use crate::output::{Emit, OutputPlan, PlanCollector};
-use crate::render::{self, GoalGraphics, Renderer, theme::Theme, view::GoalView};
+use crate::render::{self, Card, GoalGraphics, Renderer, theme::Theme};
 use crate::{chart, export};
 use crate::{check, content};
 
@@ -67,7 +67,10 @@ pub fn load_site_timed(
 
 /// config.toml with the command line's overrides; `None` (with diagnostics) when it is wrong
 /// or there is no content/ folder.
-fn load_config(options: &BuildOptions, diags: &mut Diagnostics) -> Result<Option<Config>, Error> {
+pub(super) fn load_config(
+    options: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Result<Option<Config>, Error> {
     let config_path = options.root.join("config.toml");
     if !config_path.is_file() {
         return Err(Error::NoConfig(options.root.clone()));
@@ -106,6 +109,20 @@ pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
 pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) -> Result<(), Error> {
     let started = Instant::now();
     let theme = Theme::load(root, &site.config.theme)?;
+    timings.since(Stage::Render, started);
+    emit_site_with(site, root, &theme, out, timings).map(drop)
+}
+
+/// [`emit_site`] with a theme already loaded; returns the goals' cards in `site.goals()`
+/// order (a rebuild keeps them).
+pub(super) fn emit_site_with(
+    site: &Site,
+    root: &Path,
+    theme: &Theme,
+    out: &dyn Emit,
+    timings: &Timings,
+) -> Result<Vec<Card>, Error> {
+    let started = Instant::now();
     let mut statics: BTreeMap<String, Vec<u8>> = theme.static_files()?.into_iter().collect();
     // The site's own static files replace the theme's.
     statics.extend(site_static_files(root)?);
@@ -115,7 +132,7 @@ pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) ->
     }
     timings.since(Stage::Write, t);
 
-    let renderer = Renderer::new(site, &theme);
+    let renderer = Renderer::new(site, theme);
     let goals: Vec<(&Department, &Goal)> = site.goals().collect();
     let cards = goals
         .par_iter()
@@ -123,12 +140,23 @@ pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) ->
         .collect::<Result<Vec<_>, Error>>()?;
 
     let t = Instant::now();
-    let lists = renderer.lists(cards)?;
+    let lists = renderer.lists(&cards)?;
     let t = timings.since(Stage::Render, t);
     for (path, html) in lists {
         out.emit(path, html.into_bytes())?;
     }
     let t = timings.since(Stage::Write, t);
+    emit_site_data(site, out, timings, t)?;
+    Ok(cards)
+}
+
+/// The all-goals data files and the sitemap, timed from `t`.
+pub(super) fn emit_site_data(
+    site: &Site,
+    out: &dyn Emit,
+    timings: &Timings,
+    t: Instant,
+) -> Result<(), Error> {
     let data = [
         (export::INDICATORS_CSV_PATH, export::indicators_csv(site)),
         (export::INDICATORS_JSON_PATH, export::indicators_json(site)),
@@ -147,14 +175,14 @@ pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) ->
 
 /// One goal's chart, page, `data.csv` and `data.json`, handed to `out`; returns its card
 /// for the list pages.
-fn emit_goal(
+pub(super) fn emit_goal(
     site: &Site,
     renderer: &Renderer,
     dept: &Department,
     goal: &Goal,
     out: &dyn Emit,
     timings: &Timings,
-) -> Result<GoalView, Error> {
+) -> Result<Card, Error> {
     let t = Instant::now();
     let graphics = goal_graphics(goal);
     let t = timings.since(Stage::Chart, t);

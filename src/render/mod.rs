@@ -85,10 +85,14 @@ pub fn render_site(
         pages.push(page);
         cards.push(card);
     }
-    pages.extend(r.lists(cards)?);
+    pages.extend(r.lists(&cards)?);
     pages.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(pages)
 }
+
+/// A goal as the list pages show it ([`GoalView::into_card`]), already a template value.
+#[derive(Debug, Clone)]
+pub struct Card(Value);
 
 /// One page to render. List pages carry their view as a template value already (see
 /// [`Renderer::lists`]).
@@ -136,22 +140,32 @@ impl<'a> Renderer<'a> {
         dept: &Department,
         goal: &Goal,
         graphics: &GoalGraphics,
-    ) -> Result<((String, String), GoalView), RenderError> {
+    ) -> Result<((String, String), Card), RenderError> {
         let job = Job::Goal(Box::new(GoalView::new(self.site, dept, goal, graphics)));
         let page = self.render(&job)?;
         let Job::Goal(view) = job else {
             unreachable!("built as a goal job above")
         };
-        Ok((page, view.into_card()))
+        Ok((page, Card(Value::from_serializable(&view.into_card()))))
     }
 
     /// Every page but the goal pages — home, departments, evaluation, data and 404 — from
     /// the goals' cards in `site.goals()` order, rendered in parallel. Each card becomes a
     /// template value once and every list shares it (Tera's values are reference-counted),
     /// so the lists cost one card per goal, not one per goal and page.
-    pub fn lists(&self, cards: Vec<GoalView>) -> Result<Vec<(String, String)>, RenderError> {
+    pub fn lists(&self, cards: &[Card]) -> Result<Vec<(String, String)>, RenderError> {
+        self.lists_for(cards, &|_| true)
+    }
+
+    /// [`Renderer::lists`], with only the department pages `department` picks (the other
+    /// list pages always).
+    pub fn lists_for(
+        &self,
+        cards: &[Card],
+        department: &(dyn Fn(&Department) -> bool + Sync),
+    ) -> Result<Vec<(String, String)>, RenderError> {
         let site = self.site;
-        let values: Vec<Value> = cards.par_iter().map(Value::from_serializable).collect();
+        let values: Vec<Value> = cards.iter().map(|c| c.0.clone()).collect();
         let mut jobs = Vec::with_capacity(site.departments.len() + 4);
         let mut department_values = Vec::with_capacity(site.departments.len());
         let mut at = 0;
@@ -161,7 +175,9 @@ impl<'a> Renderer<'a> {
             let view = DepartmentView::new(site, dept, Vec::new());
             let value = with_list(&view, "goals", goals);
             department_values.push(value.clone());
-            jobs.push(Job::Department(view.description(site, dept), view, value));
+            if department(dept) {
+                jobs.push(Job::Department(view.description(site, dept), view, value));
+            }
         }
         let all = Value::from(values);
         jobs.push(Job::Evaluation(with_list(
