@@ -1,6 +1,7 @@
 //! Rebuilds must equal full builds.
 
 use super::*;
+use crate::pipeline::{load_site, plan_site};
 use std::path::Path;
 
 fn site_copy() -> tempfile::TempDir {
