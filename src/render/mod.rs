@@ -154,15 +154,16 @@ impl<'a> Renderer<'a> {
     /// template value once and every list shares it (Tera's values are reference-counted),
     /// so the lists cost one card per goal, not one per goal and page.
     pub fn lists(&self, cards: &[Card]) -> Result<Vec<(String, String)>, RenderError> {
-        self.lists_for(cards, &|_| true)
+        self.lists_for(cards, &|_| true, true)
     }
 
-    /// [`Renderer::lists`], with only the department pages `department` picks (the other
-    /// list pages always).
+    /// [`Renderer::lists`], with only the department pages `department` picks, and the
+    /// site-wide pages (home, evaluation, data, 404) when `site_wide`.
     pub fn lists_for(
         &self,
         cards: &[Card],
         department: &(dyn Fn(&Department) -> bool + Sync),
+        site_wide: bool,
     ) -> Result<Vec<(String, String)>, RenderError> {
         let site = self.site;
         let values: Vec<Value> = cards.iter().map(|c| c.0.clone()).collect();
@@ -178,6 +179,9 @@ impl<'a> Renderer<'a> {
             if department(dept) {
                 jobs.push(Job::Department(view.description(site, dept), view, value));
             }
+        }
+        if !site_wide {
+            return jobs.par_iter().map(|job| self.render(job)).collect();
         }
         let all = Value::from(values);
         jobs.push(Job::Evaluation(with_list(

@@ -14,10 +14,11 @@
 //! reports the errors through [`Rebuilder::diagnostics`].
 
 mod edits;
+mod render;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -28,13 +29,14 @@ use crate::config::Config;
 use crate::content::{self, LoadedContent};
 use crate::diag::Diagnostics;
 use crate::error::Error;
+use crate::model::Site;
 use crate::model::build::{GoalCache, build_site_cached};
-use crate::model::{Department, Site, goal_path};
-use crate::output::{Emit, OutputPlan, PlanCollector};
-use crate::render::{Card, Renderer, theme::Theme};
+use crate::output::OutputPlan;
+use crate::render::{Card, theme::Theme};
 
-use super::{BuildOptions, Timings, emit_goal, emit_site_data, emit_site_with, load_config};
+use super::{BuildOptions, load_config};
 use edits::{Edit, content_edits};
+use render::{render_all, render_changes, render_site_wide, same_frame};
 
 /// The in-memory site of a `serve` session.
 #[derive(Debug)]
@@ -44,6 +46,8 @@ pub struct Rebuilder {
     diagnostics: Diagnostics,
     generation: u64,
     state: Option<State>,
+    /// The site-wide pages of the plan wait for [`Rebuilder::catch_up`].
+    pending: bool,
 }
 
 /// What the last load read, kept for the next edit.
@@ -67,8 +71,8 @@ struct State {
 struct Rendered {
     site: Site,
     theme: Theme,
-    /// Cards by goal path.
-    cards: HashMap<String, Card>,
+    /// Cards of the goals, in `site.goals()` order.
+    cards: Vec<Card>,
 }
 
 /// What one rebuild did.
@@ -97,14 +101,32 @@ impl Rebuilder {
             diagnostics: Diagnostics::new(),
             generation: 0,
             state: None,
+            pending: false,
         };
         rebuilder.rebuild(&[])?;
         Ok(rebuilder)
     }
 
     /// Brings the plan up to date after `changed` files (absolute or site-relative paths;
-    /// empty = unknown, rebuild everything) were written, created or deleted.
+    /// empty = unknown, rebuild everything) were written, created or deleted:
+    /// [`Rebuilder::rebuild_page_first`], then [`Rebuilder::catch_up`].
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<RebuildReport, Error> {
+        let started = Instant::now();
+        let mut report = self.rebuild_page_first(changed)?;
+        let rest = self.catch_up()?;
+        report.changed_outputs.extend(rest.changed_outputs);
+        report.changed_outputs.sort();
+        report.changed_outputs.dedup();
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    /// The fast half of [`Rebuilder::rebuild`], for showing an edit at once: after an
+    /// incremental edit the edited goals' pages and data files and their department pages are
+    /// up to date, while the site-wide pages (home, evaluation, data, `data/indicators.*`,
+    /// the sitemap) keep their previous bytes until [`Rebuilder::catch_up`]
+    /// ([`Rebuilder::is_pending`] says so). A full rebuild leaves nothing pending.
+    pub fn rebuild_page_first(&mut self, changed: &[PathBuf]) -> Result<RebuildReport, Error> {
         let started = Instant::now();
         let edits = self
             .state
@@ -205,11 +227,13 @@ impl Rebuilder {
                 let (rendered, changed) = render_changes(rendered, site, plan)?;
                 state.rendered = Some(rendered);
                 incremental = true;
+                self.pending = true;
                 changed
             }
             _ => {
                 let (rendered, plan) = render_all(site, &self.options.root)?;
                 state.rendered = Some(rendered);
+                self.pending = false;
                 let changed = changed_outputs(self.plan.as_ref(), &plan);
                 self.plan = Some(plan);
                 changed
@@ -223,6 +247,32 @@ impl Rebuilder {
             elapsed: Duration::ZERO,
             incremental,
         })
+    }
+
+    /// Renders the site-wide pages an incremental rebuild left pending (nothing when none
+    /// are), so the plan equals a full build again.
+    pub fn catch_up(&mut self) -> Result<RebuildReport, Error> {
+        let started = Instant::now();
+        let mut report = RebuildReport {
+            generation: self.generation,
+            incremental: true,
+            ..RebuildReport::default()
+        };
+        if let (true, Some(plan), Some(rendered)) = (
+            self.pending,
+            self.plan.as_mut(),
+            self.state.as_ref().and_then(|s| s.rendered.as_ref()),
+        ) {
+            report.changed_outputs = render_site_wide(rendered, plan)?;
+        }
+        self.pending = false;
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    /// Whether site-wide pages wait for [`Rebuilder::catch_up`].
+    pub fn is_pending(&self) -> bool {
+        self.pending
     }
 
     fn failed(&self) -> RebuildReport {
@@ -271,122 +321,6 @@ fn proofread_jobs<'a>(
         }
     }
     jobs
-}
-
-/// Everything but the goals is the same: settings, the evaluated year, the home text and the
-/// departments (slugs in order), so cached goal pages and cards may be reused.
-fn same_frame(old: &Site, new: &Site) -> bool {
-    old.config == new.config
-        && old.as_of == new.as_of
-        && old.departments.len() == new.departments.len()
-        && old
-            .departments
-            .iter()
-            .zip(&new.departments)
-            .all(|(a, b)| a.slug == b.slug)
-}
-
-/// A department's own facts (not its goals) are the same.
-fn same_header(a: &Department, b: &Department) -> bool {
-    (
-        &a.slug, &a.title, &a.duties, &a.served, a.weight, &a.body, &a.source,
-    ) == (
-        &b.slug, &b.title, &b.duties, &b.served, b.weight, &b.body, &b.source,
-    )
-}
-
-/// A full render into a new plan.
-fn render_all(site: Site, root: &std::path::Path) -> Result<(Rendered, OutputPlan), Error> {
-    let theme = Theme::load(root, &site.config.theme)?;
-    let collector = PlanCollector::default();
-    let cards = emit_site_with(&site, root, &theme, &collector, &Timings::new())?;
-    let cards = site.goals().map(|(_, g)| goal_path(g)).zip(cards).collect();
-    Ok((Rendered { site, theme, cards }, collector.into_plan()))
-}
-
-/// Renders only what changed between `rendered.site` and `site` into `plan`: goals whose
-/// model or department changed, the department pages holding them, the site-wide lists and
-/// data files. Returns the new rendered state and the changed output paths.
-fn render_changes(
-    rendered: Rendered,
-    site: Site,
-    plan: &mut OutputPlan,
-) -> Result<(Rendered, Vec<String>), Error> {
-    let Rendered {
-        site: old,
-        theme,
-        mut cards,
-    } = rendered;
-    let old_goals: HashMap<String, &crate::model::Goal> =
-        old.goals().map(|(_, g)| (goal_path(g), g)).collect();
-    // Departments whose own facts changed (their goal pages show the department) and
-    // departments whose page lists other goals than before.
-    let mut retitled: HashSet<&str> = HashSet::new();
-    let mut dirty: HashSet<String> = HashSet::new();
-    for (a, b) in old.departments.iter().zip(&site.departments) {
-        let a_goals: Vec<&str> = a.goals.iter().map(|g| g.slug.as_str()).collect();
-        let b_goals: Vec<&str> = b.goals.iter().map(|g| g.slug.as_str()).collect();
-        if !same_header(a, b) {
-            retitled.insert(b.slug.as_str());
-        }
-        if !same_header(a, b) || a_goals != b_goals {
-            dirty.insert(b.slug.clone());
-        }
-    }
-    let todo: Vec<_> = site
-        .goals()
-        .filter(|(d, g)| {
-            let path = goal_path(g);
-            retitled.contains(d.slug.as_str())
-                || old_goals.get(&path) != Some(g)
-                || !cards.contains_key(&path)
-        })
-        .collect();
-    dirty.extend(todo.iter().map(|(d, _)| d.slug.clone()));
-    let collector = PlanCollector::default();
-    let timings = Timings::new();
-    let renderer = Renderer::new(&site, &theme);
-    let fresh = todo
-        .par_iter()
-        .map(|(d, g)| {
-            Ok((
-                goal_path(g),
-                emit_goal(&site, &renderer, d, g, &collector, &timings)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-    cards.extend(fresh);
-    let live: HashSet<String> = site.goals().map(|(_, g)| goal_path(g)).collect();
-    let mut removed = Vec::new();
-    for path in old_goals.keys().filter(|p| !live.contains(*p)) {
-        cards.remove(path);
-        for file in ["index.html", "data.csv", "data.json"] {
-            removed.push(format!("{path}{file}"));
-        }
-    }
-    let ordered: Vec<Card> = site
-        .goals()
-        .map(|(_, g)| cards[&goal_path(g)].clone())
-        .collect();
-    for (path, html) in renderer.lists_for(&ordered, &|d| dirty.contains(&d.slug))? {
-        collector.emit(path, html.into_bytes())?;
-    }
-    emit_site_data(&site, &collector, &timings, Instant::now())?;
-    drop(renderer);
-    let mut changed = Vec::new();
-    for path in removed {
-        if plan.remove(&path).is_some() {
-            changed.push(path);
-        }
-    }
-    for file in collector.into_plan() {
-        if plan.get(&file.path) != Some(file.bytes.as_slice()) {
-            changed.push(file.path.clone());
-            plan.insert_or_replace(file.path, file.bytes)?;
-        }
-    }
-    changed.sort();
-    Ok((Rendered { site, theme, cards }, changed))
 }
 
 /// Output paths whose bytes differ between two plans (added, changed or removed), sorted.
