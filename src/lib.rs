@@ -17,6 +17,9 @@
 //!                pipeline ─▶ output::OutputPlan ─▶ output::write (staged swap into public/)
 //! ```
 //!
+//! A side entrance, [`import`]: the town's legacy text sheets → content files (written all
+//! or none, after the same checks in memory through `pipeline::load_site_with`).
+//!
 //! # Glossary
 //! - 年度 (fiscal year, April–March): [`model::FiscalYear`], stored as the western start year.
 //! - 指標 (indicator): [`model::Indicator`]; 初期値 baseline, 実績 actual, 目標値 targets,
@@ -35,6 +38,7 @@ pub mod diag;
 pub mod error;
 pub mod export;
 pub mod fsio;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod pipeline;

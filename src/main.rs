@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(args, &mut stderr),
         Command::Check(args) => cmd::check::run(args, &mut stdout, &mut stderr),
+        Command::Import(args) => cmd::import::run(args, &mut stdout, &mut stderr),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),

@@ -46,12 +46,34 @@ pub fn load_site_timed(
     options: &BuildOptions,
     timings: &Timings,
 ) -> Result<(Option<Site>, Diagnostics), Error> {
+    load(options, &[], timings)
+}
+
+/// [`load_site`] as if `extra` files (site-relative path, text) were already written: how
+/// `hyoka import` checks its files before writing them.
+pub fn load_site_with(
+    options: &BuildOptions,
+    extra: &[(PathBuf, String)],
+) -> Result<(Option<Site>, Diagnostics), Error> {
+    load(options, extra, &Timings::new())
+}
+
+fn load(
+    options: &BuildOptions,
+    extra: &[(PathBuf, String)],
+    timings: &Timings,
+) -> Result<(Option<Site>, Diagnostics), Error> {
     let mut diags = Diagnostics::new();
-    let Some(config) = load_config(options, &mut diags)? else {
+    let Some(config) = load_config(options, !extra.is_empty(), &mut diags)? else {
         return Ok((None, diags));
     };
     let times = content::LoadTimes::default();
-    let loaded = content::load_content_timed(&options.root, &mut diags, &times)?;
+    let mut loaded = if options.root.join("content").is_dir() {
+        content::load_content_timed(&options.root, &mut diags, &times)?
+    } else {
+        content::LoadedContent::default()
+    };
+    loaded.overlay(extra, &mut diags);
     timings.add(Stage::Load, times.read());
     timings.add(Stage::Parse, times.parse());
     let (site, more) = timings.time(Stage::Evaluate, || {
@@ -66,9 +88,10 @@ pub fn load_site_timed(
 }
 
 /// config.toml with the command line's overrides; `None` (with diagnostics) when it is wrong
-/// or there is no content/ folder.
+/// or there is no content/ folder (fine when `extra_content` files will be added).
 pub(super) fn load_config(
     options: &BuildOptions,
+    extra_content: bool,
     diags: &mut Diagnostics,
 ) -> Result<Option<Config>, Error> {
     let config_path = options.root.join("config.toml");
@@ -85,7 +108,7 @@ pub(super) fn load_config(
             return Ok(None);
         }
     };
-    if !options.root.join("content").is_dir() {
+    if !options.root.join("content").is_dir() && !extra_content {
         diags.push(
             Diagnostic::error("E-NO-CONTENT", Path::new("content"), 0, 0, "content フォルダーがありません")
                 .with_help("content/<課>/_index.md と content/<課>/<目標>.md を作ってください（hyoka init で雛形を作れます）"),

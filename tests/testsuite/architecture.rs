@@ -33,7 +33,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "render",
         ],
     ),
-    ("cmd", &["cli", "diag", "error", "output", "pipeline"]),
+    // Its own front door: sheets in, content files out, read and checked with the model's
+    // parsers and the proofreading rules (for breaking ties between copies).
+    ("import", &["content", "diag", "fsio", "model", "proofread"]),
+    (
+        "cmd",
+        &["cli", "diag", "error", "import", "output", "pipeline"],
+    ),
 ];
 
 /// The top-level crate modules a Rust source text uses (`crate::x`, `crate::{x, y::z}`).

@@ -13,6 +13,7 @@ mod build;
 mod contrast;
 mod determinism;
 mod diagnostics;
+mod import;
 mod links;
 mod proofreading;
 mod rebuild;

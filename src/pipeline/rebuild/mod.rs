@@ -146,7 +146,7 @@ impl Rebuilder {
     fn rebuild_all(&mut self) -> Result<RebuildReport, Error> {
         let root = &self.options.root;
         let mut config_diags = Diagnostics::new();
-        let Some(config) = load_config(&self.options, &mut config_diags)? else {
+        let Some(config) = load_config(&self.options, false, &mut config_diags)? else {
             self.state = None;
             self.diagnostics = config_diags;
             return Ok(self.failed());
