@@ -165,6 +165,28 @@ impl<'a> Renderer<'a> {
         department: &(dyn Fn(&Department) -> bool + Sync),
         site_wide: bool,
     ) -> Result<Vec<(String, String)>, RenderError> {
+        let pages = std::sync::Mutex::new(Vec::new());
+        self.lists_each(cards, department, site_wide, &|file, html| {
+            pages
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((file, html));
+            Ok::<(), RenderError>(())
+        })?;
+        let mut pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        pages.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(pages)
+    }
+
+    /// [`Renderer::lists_for`], handing each page to `each` as soon as it is rendered (the
+    /// dashboard of a large site is tens of megabytes: it is not kept).
+    pub fn lists_each<E: From<RenderError> + Send>(
+        &self,
+        cards: &[Card],
+        department: &(dyn Fn(&Department) -> bool + Sync),
+        site_wide: bool,
+        each: &(dyn Fn(String, String) -> Result<(), E> + Sync),
+    ) -> Result<(), E> {
         let site = self.site;
         let values: Vec<Value> = cards.iter().map(|c| c.0.clone()).collect();
         let mut jobs = Vec::with_capacity(site.departments.len() + 4);
@@ -180,8 +202,14 @@ impl<'a> Renderer<'a> {
                 jobs.push(Job::Department(view.description(site, dept), view, value));
             }
         }
+        let run = |jobs: Vec<Job>| {
+            jobs.par_iter().try_for_each(|job| {
+                let (file, html) = self.render(job)?;
+                each(file, html)
+            })
+        };
         if !site_wide {
-            return jobs.par_iter().map(|job| self.render(job)).collect();
+            return run(jobs);
         }
         let all = Value::from(values);
         jobs.push(Job::Evaluation(with_list(
@@ -201,7 +229,7 @@ impl<'a> Renderer<'a> {
             "departments",
             Value::from(department_values),
         )));
-        jobs.par_iter().map(|job| self.render(job)).collect()
+        run(jobs)
     }
 
     fn render(&self, job: &Job) -> Result<(String, String), RenderError> {

@@ -171,6 +171,15 @@ impl Rebuilder {
 
     /// Reads only the edited content files again.
     fn rebuild_edits(&mut self, edits: &[Edit]) -> Result<RebuildReport, Error> {
+        if edits.is_empty() {
+            // Only editor leftovers changed: the plan stands.
+            return Ok(RebuildReport {
+                failed: self.diagnostics.has_errors(),
+                generation: self.generation,
+                incremental: true,
+                ..RebuildReport::default()
+            });
+        }
         let root = self.options.root.clone();
         let state = self
             .state
