@@ -70,7 +70,7 @@ pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostic
         .iter()
         .map(|dept| dept.index.as_ref().map(|i| (i, department_facts(i))))
         .collect();
-    let mut jobs: Vec<(&Document, Option<(&Document, &[String])>)> = Vec::new();
+    let mut jobs: Vec<(&Document, Facts)> = Vec::new();
     jobs.extend(content.home.iter().map(|home| (home, None)));
     for (dept, facts) in content.departments.iter().zip(&facts) {
         let facts = facts.as_ref().map(|(index, f)| (*index, f.as_slice()));
@@ -85,6 +85,10 @@ pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostic
     found.into_iter().for_each(|d| diags.extend(d));
     diags
 }
+
+/// A goal's department: its `_index.md` and the facts written there
+/// ([`department_facts`]); `None` for other documents.
+pub type Facts<'a> = Option<(&'a Document, &'a [String])>;
 
 /// The proofreading rules in force for a site (config.toml's `[proofreading]`).
 #[derive(Debug)]
@@ -111,11 +115,7 @@ impl Rules {
 
     /// Proofreads one document; a goal also gets its department's `_index.md` and facts
     /// ([`department_facts`]).
-    pub fn proofread_document(
-        &self,
-        doc: &Document,
-        facts: Option<(&Document, &[String])>,
-    ) -> Diagnostics {
+    pub fn proofread_document(&self, doc: &Document, facts: Facts) -> Diagnostics {
         let enabled = |id: &str| !self.disabled.iter().any(|d| d == id);
         let mut diags = Diagnostics::new();
         check_document(doc, facts, &self.rules, &enabled, &mut diags);

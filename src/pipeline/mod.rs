@@ -181,7 +181,8 @@ pub(super) fn emit_site_data(
     timings: &Timings,
     t: Instant,
 ) -> Result<(), Error> {
-    let files: [(&str, fn(&Site) -> Vec<u8>); 3] = [
+    type Make = fn(&Site) -> Vec<u8>;
+    let files: [(&str, Make); 3] = [
         (export::INDICATORS_CSV_PATH, export::indicators_csv),
         (export::INDICATORS_JSON_PATH, export::indicators_json),
         (export::SITEMAP_PATH, |site| {
