@@ -28,6 +28,20 @@ bin=$PWD/target/release/hyoka
 work=$(mktemp -d "${TMPDIR:-/tmp}/hyoka-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+# median RUNS LABEL CMD… — runs CMD (under /usr/bin/time -v) RUNS times; prints the median
+# wall time in seconds and the log of that run.
+median() {
+  local runs=$1 label=$2 r log wall results=()
+  shift 2
+  for r in $(seq 1 "$runs"); do
+    log=$work/$label-$r.log
+    /usr/bin/time -v "$@" 2>"$log" >/dev/null || { cat "$log" >&2; exit 1; }
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
+    results+=("$wall $log")
+  done
+  printf '%s\n' "${results[@]}" | sort -n | awk -v m=$(( (runs + 1) / 2 )) 'NR==m'
+}
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "output folder on: $(df -T "$work" | awk 'NR==2 {print $2}')"
 
@@ -35,14 +49,7 @@ for n in $sizes; do
   site=$work/site-$n
   target/release/examples/gen_corpus --goals "$n" --seed 1 "$site" 2>/dev/null
   input=$(du -sk "$site/content" | cut -f1)
-  results=()
-  for r in $(seq 1 "$runs"); do
-    log=$work/run-$n-$r.log
-    /usr/bin/time -v "$bin" build "$site" -q --timings 2>"$log" >/dev/null || { cat "$log"; exit 1; }
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
-    results+=("$wall $log")
-  done
-  median=$(printf '%s\n' "${results[@]}" | sort -n | awk -v m=$(( (runs + 1) / 2 )) 'NR==m')
+  median=$(median "$runs" "run-$n" "$bin" build "$site" -q --timings)
   wall=${median% *}; log=${median#* }
   peak=$(awk '/Maximum resident set size/ {print $NF}' "$log")
   files=$(find "$site/public" -type f | wc -l)
@@ -68,14 +75,7 @@ if command -v hugo >/dev/null 2>&1; then
   printf 'baseURL = "https://example.jp/"\nlanguageCode = "ja"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' >"$hsite/hugo.toml"
   printf '<!doctype html><html lang="ja"><title>{{ .Title }}</title><body>{{ .Content }}</body></html>\n' >"$hsite/layouts/_default/single.html"
   printf '<!doctype html><html lang="ja"><title>{{ .Title }}</title><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n' >"$hsite/layouts/_default/list.html"
-  results=()
-  for r in $(seq 1 "$runs"); do
-    log=$work/hugo-$r.log
-    (cd "$hsite" && /usr/bin/time -v hugo --quiet 2>"$log" >/dev/null) || { cat "$log"; exit 1; }
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
-    results+=("$wall $log")
-  done
-  median=$(printf '%s\n' "${results[@]}" | sort -n | awk -v m=$(( (runs + 1) / 2 )) 'NR==m')
+  median=$(median "$runs" hugo hugo --quiet --source "$hsite")
   wall=${median% *}; log=${median#* }
   peak=$(awk '/Maximum resident set size/ {print $NF}' "$log")
   files=$(find "$hsite/public" -type f | wc -l)
