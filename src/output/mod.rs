@@ -9,5 +9,6 @@ pub mod write;
 pub use plan::{OutputFile, OutputPlan, PlanError};
 pub use staged::StagedOutput;
 pub use write::{
-    Emit, PlanCollector, WriteError, WriteStats, check_output_dir, check_replaceable, write_plan,
+    Emit, PathCollector, PlanCollector, WriteError, WriteStats, check_output_dir,
+    check_replaceable, write_plan,
 };

@@ -7,6 +7,7 @@
 //! output directory in one rename, so a failed build leaves the previous output
 //! untouched. It knows nothing about pages or indicators: bytes and paths only.
 
+use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fs;
 use std::io;
@@ -15,7 +16,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::plan::{OutputPlan, PlanError};
+use super::plan::{OutputPlan, PlanError, check_path_conflicts, is_valid_path};
 use super::staged::StagedOutput;
 
 /// Site subdirectories that hold sources and must never overlap the output.
@@ -375,6 +376,36 @@ impl PlanCollector {
     /// The collected plan.
     pub fn into_plan(self) -> OutputPlan {
         self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Takes emitted files like a build would (refusing unclean paths, duplicates and a file
+/// that is also a folder) but keeps only their paths: `check` renders everything and
+/// writes nothing.
+#[derive(Debug, Default)]
+pub struct PathCollector(Mutex<BTreeSet<String>>);
+
+impl PathCollector {
+    /// Checks the collected paths for a file that is also needed as a folder; returns how
+    /// many files there were.
+    pub fn finish(self) -> Result<usize, PlanError> {
+        let paths = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        check_path_conflicts(&paths)?;
+        Ok(paths.len())
+    }
+}
+
+impl Emit for PathCollector {
+    fn emit(&self, path: String, _bytes: Vec<u8>) -> Result<(), WriteError> {
+        if !is_valid_path(&path) {
+            return Err(PlanError::InvalidPath { path }.into());
+        }
+        let mut paths = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if paths.contains(&path) {
+            return Err(PlanError::Duplicate { path }.into());
+        }
+        paths.insert(path);
+        Ok(())
     }
 }
 

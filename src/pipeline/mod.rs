@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::{self, Department, Goal, Site};
-use crate::output::{Emit, OutputPlan, PlanCollector};
+use crate::output::{Emit, OutputPlan, PathCollector, PlanCollector};
 use crate::render::{self, Card, GoalGraphics, Renderer, theme::Theme};
 use crate::{chart, export};
 use crate::{check, content};
@@ -123,6 +123,15 @@ pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
     let collector = PlanCollector::default();
     emit_site(site, root, &collector, &Timings::new())?;
     Ok(collector.into_plan())
+}
+
+/// Renders everything (so template errors and clashing output paths show) and keeps
+/// nothing: what `hyoka check` runs, in memory that does not grow with the output.
+pub fn check_site(site: &Site, root: &Path) -> Result<(), Error> {
+    let paths = PathCollector::default();
+    emit_site(site, root, &paths, &Timings::new())?;
+    paths.finish()?;
+    Ok(())
 }
 
 /// Produces every file of the site into `out` (a plan in memory, or a folder being
