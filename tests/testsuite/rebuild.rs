@@ -104,6 +104,27 @@ fn every_kind_of_edit_rebuilds_to_the_same_plan_as_a_full_build() {
         .expect("rebuild");
     assert_same_as_full_build(&rebuilder, "a new goal and a deleted one");
 
+    // A goal turned into a draft leaves the site; a new slug moves its pages.
+    let goal11 = corpus::goal_path(11);
+    let draft = edit(&site, &goal11, |t| {
+        t.replacen("weight:", "draft: true\nweight:", 1)
+    });
+    let goal12 = corpus::goal_path(12);
+    let moved = edit(&site, &goal12, |t| {
+        t.replacen("weight:", "slug: moved-goal\nweight:", 1)
+    });
+    let report = rebuilder.rebuild(&[draft, moved]).expect("rebuild");
+    assert!(report.incremental);
+    assert!(
+        report
+            .changed_outputs
+            .iter()
+            .any(|p| p.contains("moved-goal/")),
+        "{:?}",
+        report.changed_outputs
+    );
+    assert_same_as_full_build(&rebuilder, "a draft and a new slug");
+
     // A department edit shows on its page and on every page of its goals.
     let dept = edit(&site, "content/kikaku/_index.md", |t| {
         t.replace("title: 企画財政課", "title: 企画課")
