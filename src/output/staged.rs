@@ -194,3 +194,57 @@ impl Drop for StagedOutput {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(out: &Path, files: &[(&str, &str)]) -> WriteStats {
+        let staged = StagedOutput::begin(out).unwrap();
+        for (path, text) in files {
+            staged.write(path.to_string(), text.as_bytes()).unwrap();
+        }
+        staged.finish().unwrap()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_keeps_the_inode_of_an_unchanged_file_and_writes_a_changed_one() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        build(&out, &[("a/index.html", "same"), ("b.csv", "old")]);
+        let inode = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
+        let (a, b) = (inode("a/index.html"), inode("b.csv"));
+        let stats = build(&out, &[("a/index.html", "same"), ("b.csv", "new!")]);
+        assert_eq!(stats, WriteStats { files: 2, bytes: 8 });
+        assert_eq!(inode("a/index.html"), a, "unchanged: linked, not written");
+        assert_ne!(inode("b.csv"), b);
+        assert_eq!(fs::read_to_string(out.join("b.csv")).unwrap(), "new!");
+        assert_eq!(fs::metadata(out.join("a/index.html")).unwrap().nlink(), 1);
+    }
+
+    #[test]
+    fn a_build_that_stops_early_leaves_the_previous_output_and_no_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        build(&out, &[("index.html", "v1")]);
+        let staged = StagedOutput::begin(&out).unwrap();
+        staged.write("index.html".into(), b"v2").unwrap();
+        assert!(matches!(
+            staged.write("index.html".into(), b"v3"),
+            Err(WriteError::Plan(PlanError::Duplicate { .. }))
+        ));
+        assert!(matches!(
+            staged.write("../x".into(), b"x"),
+            Err(WriteError::Plan(PlanError::InvalidPath { .. }))
+        ));
+        drop(staged);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["public"]);
+    }
+}
