@@ -174,6 +174,14 @@ fn every_kind_of_edit_rebuilds_to_the_same_plan_as_a_full_build() {
     );
     assert_same_as_full_build(&rebuilder, "a template override");
 
+    // An editor's temporary file, already gone, is no reason to read everything.
+    let temp = site.path("content/somu/4913");
+    std::fs::write(&temp, "").expect("write");
+    std::fs::remove_file(&temp).expect("remove");
+    let report = rebuilder.rebuild(&[temp]).expect("rebuild");
+    assert!(report.incremental && report.changed_outputs.is_empty());
+    assert_same_as_full_build(&rebuilder, "a temporary file");
+
     // An editor's swap file is no edit.
     let report = rebuilder
         .rebuild(&[site.path("content/somu/.goal-000000.md.swp")])

@@ -20,6 +20,8 @@ pub(super) struct Edit {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Slot {
+    /// A file that is not content and no longer exists.
+    Gone,
     Home,
     DepartmentIndex(String),
     Goal(String),
@@ -49,10 +51,21 @@ pub(super) fn content_edits(
         if name.starts_with('.') || name.starts_with('#') || name.ends_with('~') {
             continue;
         }
-        if !name.ends_with(".md") {
-            return None;
-        }
         let exists = root.join(&rel).is_file();
+        if !name.ends_with(".md") {
+            // An editor's temporary file, gone by now (vim's 4913, `x.md.tmp` renamed into
+            // place): only its findings, if any, go. One that stays, or a folder, may
+            // change the site: read everything.
+            if root.join(&rel).exists() || department(content, name).is_some() {
+                return None;
+            }
+            edits.push(Edit {
+                rel,
+                slot: Slot::Gone,
+                exists: false,
+            });
+            continue;
+        }
         let slot = match parts.as_slice() {
             ["content", "_index.md"] => Slot::Home,
             ["content", folder, "_index.md"] if exists => {
@@ -103,6 +116,7 @@ impl Edit {
             None
         };
         let folder = match &self.slot {
+            Slot::Gone => return Ok(()),
             Slot::Home => {
                 content.home = doc;
                 return Ok(());
@@ -126,6 +140,11 @@ impl Edit {
             dept.goals.insert(at, doc);
         }
         Ok(())
+    }
+
+    /// Whether this is only a vanished temporary file (nothing to read or render).
+    pub(super) fn is_gone(&self) -> bool {
+        self.slot == Slot::Gone
     }
 
     /// The department whose `_index.md` this edit is, if it is one.

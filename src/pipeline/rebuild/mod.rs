@@ -171,8 +171,13 @@ impl Rebuilder {
 
     /// Reads only the edited content files again.
     fn rebuild_edits(&mut self, edits: &[Edit]) -> Result<RebuildReport, Error> {
-        if edits.is_empty() {
-            // Only editor leftovers changed: the plan stands.
+        if edits.iter().all(Edit::is_gone) {
+            // Only editor leftovers changed: the plan stands; their findings go.
+            let gone: HashSet<&PathBuf> = edits.iter().map(|e| &e.rel).collect();
+            if let Some(state) = self.state.as_mut() {
+                state.load_diags.retain(|d| !gone.contains(&d.path));
+            }
+            self.diagnostics.retain(|d| !gone.contains(&d.path));
             return Ok(RebuildReport {
                 failed: self.diagnostics.has_errors(),
                 generation: self.generation,
