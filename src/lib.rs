@@ -14,7 +14,8 @@
 //!               chart (plotters)  render (tera, markdown)  export (csv, json, sitemap)
 //!                     └────────┬────────┴───────────────────────┘
 //!                              ▼
-//!                pipeline ─▶ output::OutputPlan ─▶ output::write (staged swap into public/)
+//!        pipeline ─▶ output::Emit, file by file: output::StagedOutput (build: staged
+//!                    folder swapped into public/), OutputPlan (serve), paths only (check)
 //! ```
 //!
 //! A side entrance, [`import`]: the town's legacy text sheets → content files (written all

@@ -1,5 +1,6 @@
 //! `hyoka build`: load and check everything; on any content error stop before the output
-//! folder is touched; otherwise plan the site in memory and swap it into the output folder.
+//! folder is touched; otherwise write the site into a staging folder as it is made and swap
+//! it into the output folder.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,8 +8,8 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::error::Error;
-use crate::output;
-use crate::pipeline::{self, BuildOptions};
+use crate::output::{self, StagedOutput};
+use crate::pipeline::{self, BuildOptions, Stage, Timings};
 
 use super::{Outcome, counts, print_diagnostics};
 
@@ -21,7 +22,8 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         base_url: args.base_url.clone(),
         drafts: args.drafts,
     };
-    let (site, diags) = pipeline::load_site(&options)?;
+    let timings = Timings::new();
+    let (site, diags) = pipeline::load_site_timed(&options, &timings)?;
     let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => {
@@ -35,14 +37,17 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         }
     };
     let outcome = print_diagnostics(diags, args.quiet, err);
-    let plan = pipeline::plan_site(&site, &root)?;
     let target = args.output.clone().unwrap_or_else(|| root.join("public"));
     let target = output::check_output_dir(&root, &target)?;
     // public/ is hyoka's by contract; a folder named on the command line may be anyone's.
     if args.output.is_some() {
         output::check_replaceable(&target)?;
     }
-    let stats = output::write_plan(&plan, &target)?;
+    // Files go into a staging folder as they are made; it replaces the output only when
+    // everything succeeded.
+    let staged = StagedOutput::begin(&target)?;
+    pipeline::emit_site(&site, &root, &staged, &timings)?;
+    let stats = timings.time(Stage::Write, || staged.finish())?;
     let goals = site.goals().count();
     let _ = writeln!(
         err,
@@ -55,5 +60,8 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         started.elapsed().as_millis(),
         counts(outcome),
     );
+    if args.timings {
+        let _ = write!(err, "{}", timings.report(rayon::current_num_threads()));
+    }
     Ok(outcome)
 }

@@ -204,6 +204,24 @@ impl GoalView {
     }
 }
 
+impl GoalView {
+    /// The goal as a card in a list (home, department, evaluation and data pages): the
+    /// same view without the chart, its data table, the indicator rows, the body, the meta
+    /// description, 設定根拠 and 事業概要, which only the goal page shows. Lists of thousands of goals stay small this way.
+    pub fn into_card(mut self) -> Self {
+        self.chart_svg = String::new();
+        self.chart_svg_narrow = String::new();
+        self.chart_description = String::new();
+        self.body_html = String::new();
+        self.rows = Vec::new();
+        self.series = Vec::new();
+        self.description = String::new();
+        self.basis = None;
+        self.summary = None;
+        self
+    }
+}
+
 impl DepartmentView {
     /// Builds the view of a department from its already built goal views.
     pub fn new(site: &Site, dept: &Department, goals: Vec<GoalView>) -> Self {
@@ -257,11 +275,10 @@ impl HomeView {
                 .iter()
                 .map(|&status| StatusGroupView {
                     status: StatusView::new(status),
-                    goals: departments
-                        .iter()
-                        .flat_map(|d| &d.goals)
-                        .filter(|g| g.status.code == status.code())
-                        .map(GoalLinkView::new)
+                    goals: site
+                        .goals()
+                        .filter(|(_, g)| g.evaluation.status == status)
+                        .map(|(dept, goal)| GoalLinkView::new(dept, goal))
                         .collect(),
                 })
                 .collect(),
@@ -271,16 +288,20 @@ impl HomeView {
 }
 
 impl GoalLinkView {
-    /// The short form of a goal.
-    pub fn new(goal: &GoalView) -> Self {
+    /// The short form of a goal of `dept`.
+    pub fn new(dept: &Department, goal: &Goal) -> Self {
+        let ind = &goal.indicator;
         GoalLinkView {
             title: goal.title.clone(),
-            path: goal.path.clone(),
-            department_title: goal.department_title.clone(),
-            latest_text: goal
-                .latest
-                .as_ref()
-                .map(|l| format!("{}（{}）", l.value_text, l.year_label)),
+            path: goal_path(goal),
+            department_title: dept.title.clone(),
+            latest_text: goal.evaluation.latest.map(|p| {
+                format!(
+                    "{}（{}）",
+                    format_with_unit(p.value, ind.decimals, &ind.unit),
+                    p.year.label()
+                )
+            }),
         }
     }
 }
