@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test on a bare machine: installs what is missing (Chromium for the browser
-# test, the npm packages of tests/browser), then the Rust tests and the browser test.
+# Runs every test on a bare machine: installs what is missing (Debian's Chromium, the Noto CJK
+# fonts and a Java runtime for the browser tests, the npm packages of tests/browser), then the
+# Rust tests and the browser tests (axe-core, Nu Html Checker, headless Chromium on two sites).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing chromium (apt)"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]} (apt)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules ]; then
+if [ ! -d tests/browser/node_modules/axe-core ] || [ ! -d tests/browser/node_modules/vnu-jar ] || [ ! -d tests/browser/node_modules/playwright-core ]; then
   echo "== installing browser test packages (npm)"
-  (cd tests/browser && npm ci --no-audit --no-fund --silent)
+  # --ignore-scripts: vnu-jar's install script would download a Java runtime; we use Debian's.
+  (cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --silent)
 fi
 
 echo "== cargo test"
 cargo test --all-targets
 
-if [ -f tests/browser/package.json ]; then
-  echo "== browser test (headless Chromium)"
-  cargo build --quiet
-  (cd tests/browser && node --test)
-fi
+echo "== browser tests (headless Chromium, axe-core, Nu Html Checker)"
+cargo build --quiet
+(cd tests/browser && node --test)

@@ -6,7 +6,7 @@
 //! their own — the status and the latest actual come from the [`Evaluation`].
 
 use crate::model::value::{format_change, format_number, format_with_unit};
-use crate::model::{Direction, Evaluation, Indicator, Point};
+use crate::model::{Direction, Evaluation, Indicator, Point, Status};
 
 /// The chart's accessible name: `{指標名}の推移（{first year}〜{last year}）`, e.g.
 /// `自治会加入割合の推移（令和5年度〜令和11年度）`.
@@ -24,6 +24,39 @@ pub fn title(indicator: &Indicator) -> String {
         (Some(only), _) => format!("{}の推移（{}）", indicator.name, only.label()),
         _ => format!("{}の推移", indicator.name),
     }
+}
+
+/// The main message in a few words, for an active chart title: what the latest actual says
+/// about the goal, e.g. `自治会加入割合は初期値より悪化`.
+pub fn headline(indicator: &Indicator, evaluation: &Evaluation) -> String {
+    let name = &indicator.name;
+    let Some(latest) = evaluation.latest else {
+        return format!("{name}の実績はまだありません");
+    };
+    match evaluation.status {
+        Status::Achieved => format!("{name}は最終目標値に到達"),
+        Status::OnTrack => format!("{name}は計画どおり以上に推移"),
+        Status::Worse => format!("{name}は初期値より悪化"),
+        Status::Behind if latest.value == indicator.baseline.value => {
+            format!("{name}は初期値から変わらず、計画に届かず")
+        }
+        Status::Behind => format!("{name}は改善したが、計画に届かず"),
+        Status::NoData => format!("{name}の実績はまだありません"),
+    }
+}
+
+/// The active title: the [`headline`], then the years charted, e.g.
+/// `自治会加入割合は初期値より悪化（令和5年度〜令和11年度の推移）`.
+pub fn active_title(indicator: &Indicator, evaluation: &Evaluation) -> String {
+    let years = indicator.years();
+    let span = match (years.first(), years.last()) {
+        (Some(first), Some(last)) if first != last => {
+            format!("{}〜{}", first.label(), last.label())
+        }
+        (Some(only), _) => only.label(),
+        _ => return headline(indicator, evaluation),
+    };
+    format!("{}（{span}の推移）", headline(indicator, evaluation))
 }
 
 /// Only the description sentence(s): baseline, latest actual with the change from the

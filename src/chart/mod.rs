@@ -23,7 +23,7 @@ mod tests;
 
 use crate::model::{Evaluation, Indicator};
 
-pub use describe::{describe, title};
+pub use describe::{active_title, describe, headline, title};
 
 /// Colour of the 実績 (actual) series: dark blue, 11:1 against white.
 pub const ACTUAL_COLOR: &str = "#0017C1";
@@ -35,7 +35,11 @@ pub const PLAN_COLOR: &str = "#C75300";
 pub struct Chart {
     /// Inline `<svg …>…</svg>` with role="img", aria-labelledby pointing to its own `<title>` and `<desc>`.
     pub svg: String,
-    /// Accessible name, e.g. "自治会加入割合の推移（令和5年度〜令和11年度）".
+    /// The same chart drawn for phones (320×240, larger text), with its own ids; a page
+    /// shows one of the two.
+    pub narrow_svg: String,
+    /// Accessible name and active title: the main message, then what is charted, e.g.
+    /// "自治会加入割合は初期値より悪化（令和5年度〜令和11年度の推移）".
     pub title: String,
     /// Japanese text description of what it shows (also used in the page's `<figcaption>`).
     pub description: String,
@@ -47,14 +51,17 @@ pub struct Chart {
 ///
 /// `id_prefix` makes element ids unique in a page (e.g. "somu-jichikai"); ids must be valid
 /// (ASCII). Characters other than ASCII letters, digits, `-` and `_` are replaced by `-`. The
-/// ids used are `{prefix}-chart-title` and `{prefix}-chart-desc`.
+/// ids used are `{prefix}-chart-title` and `{prefix}-chart-desc`, and
+/// `{prefix}-chart-narrow-title`, `{prefix}-chart-narrow-desc` in the narrow drawing.
 pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &str) -> Chart {
-    let title = describe::title(indicator);
+    let title = describe::active_title(indicator, evaluation);
     let description = describe::describe(indicator, evaluation);
     let id = format!("{}-chart", sanitize_id(id_prefix));
-    let svg = svg::render(indicator, evaluation, &id, &title, &description);
+    let draw =
+        |layout, id: &str| svg::render(indicator, evaluation, layout, id, &title, &description);
     Chart {
-        svg,
+        svg: draw(svg::WIDE, &id),
+        narrow_svg: draw(svg::NARROW, &format!("{id}-narrow")),
         title,
         description,
     }

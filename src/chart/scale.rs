@@ -53,10 +53,18 @@ pub(crate) fn year_span(indicator: &Indicator) -> (i32, i32) {
     (first, last)
 }
 
+/// Whether an indicator in `unit` is a count or an amount (人, 件, 回, 円, 地区 …), whose
+/// axis starts at zero (GOV.UK/ONS: a zero baseline where it is meaningful), rather than a
+/// rate or score (%, ポイント, 点, 倍), whose axis may start above zero as a marked broken axis.
+pub(crate) fn is_count(unit: &str) -> bool {
+    !matches!(unit.trim(), "%" | "％" | "ポイント" | "点" | "倍")
+}
+
 /// The y range: 10% of the span below the minimum and above the maximum; 0 as the lower
-/// bound when every value is ≥ 0 and the minimum is below 30% of the maximum; never below 0
-/// when no value is negative. A flat series gets ±5% of its value (±1 around 0).
-pub(crate) fn y_range(values: &[f64]) -> (f64, f64) {
+/// bound when `zero_based` and no value is negative, or when every value is ≥ 0 and the
+/// minimum is below 30% of the maximum; never below 0 when no value is negative. A flat
+/// series gets ±5% of its value (±1 around 0).
+pub(crate) fn y_range(values: &[f64], zero_based: bool) -> (f64, f64) {
     let min = values.iter().copied().fold(f64::INFINITY, f64::min);
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if !min.is_finite() || !max.is_finite() {
@@ -69,7 +77,7 @@ pub(crate) fn y_range(values: &[f64]) -> (f64, f64) {
     } else {
         (min - span * 0.1, max + span * 0.1)
     };
-    if min >= 0.0 && (lo < 0.0 || min < 0.3 * max) {
+    if min >= 0.0 && (zero_based || lo < 0.0 || min < 0.3 * max) {
         lo = 0.0;
     }
     (lo, hi)
@@ -121,17 +129,25 @@ mod tests {
 
     #[test]
     fn range_pads_by_ten_percent_or_starts_at_zero() {
-        let (lo, hi) = y_range(&[74.6, 72.1, 72.7, 75.0]);
+        let (lo, hi) = y_range(&[74.6, 72.1, 72.7, 75.0], false);
         assert!(
             (lo - 71.81).abs() < 1e-9 && (hi - 75.29).abs() < 1e-9,
             "{lo} {hi}"
         );
-        assert_eq!(y_range(&[1.0, 10.0]), (0.0, 10.9));
-        assert_eq!(y_range(&[0.0, 0.0]), (0.0, 1.0));
-        let (lo, hi) = y_range(&[50.0, 50.0]);
+        assert_eq!(y_range(&[1.0, 10.0], false), (0.0, 10.9));
+        assert_eq!(y_range(&[0.0, 0.0], false), (0.0, 1.0));
+        let (lo, hi) = y_range(&[50.0, 50.0], false);
         assert_eq!((lo, hi), (47.5, 52.5));
-        let (lo, _) = y_range(&[-5.0, 5.0]);
+        let (lo, _) = y_range(&[-5.0, 5.0], true);
         assert_eq!(lo, -6.0);
+    }
+
+    #[test]
+    fn counts_start_at_zero_rates_may_not() {
+        assert!(is_count("人") && is_count("地区") && is_count("円") && is_count(""));
+        assert!(!is_count("%") && !is_count("ポイント"));
+        assert_eq!(y_range(&[58.0, 59.0, 68.0], true).0, 0.0);
+        assert!(y_range(&[58.0, 59.0, 68.0], false).0 > 50.0);
     }
 
     #[test]

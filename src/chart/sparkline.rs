@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::scale::{actual_line, all_values, shown_actuals, y_range, year_span};
+use super::scale::{actual_line, all_values, is_count, shown_actuals, y_range, year_span};
 use super::{ACTUAL_COLOR, PLAN_COLOR};
 use crate::model::{Evaluation, Indicator, Point};
 
@@ -21,7 +21,7 @@ const PAD: f64 = 4.0;
 pub(crate) fn render(indicator: &Indicator, evaluation: &Evaluation) -> String {
     let (first, last) = year_span(indicator);
     let actual = shown_actuals(indicator, evaluation);
-    let (lo, hi) = y_range(&all_values(indicator, &actual));
+    let (lo, hi) = y_range(&all_values(indicator, &actual), is_count(&indicator.unit));
     let x = |p: &Point| {
         let span = f64::from((last - first).max(1));
         PAD + (f64::from(i32::from(p.year.western()) - first) / span) * (WIDTH - 2.0 * PAD)

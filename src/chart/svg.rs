@@ -1,9 +1,13 @@
 //! The goal page's chart, drawn with plotters' `SVGBackend` into a `String` and then made
 //! accessible by rewriting the root `<svg>` tag.
 //!
-//! Input: an [`Indicator`], its [`Evaluation`], an element id and the (unescaped) title and
-//! description. Output: one inline `<svg>` string, ≈640×320 viewBox, width 100%, with
-//! `role="img"`, `aria-labelledby` and `<title>`/`<desc>` as its first children.
+//! Input: an [`Indicator`], its [`Evaluation`], a [`Layout`] (wide for desktops, narrow for
+//! phones, so that its text stays readable at 320 px), an element id and the (unescaped)
+//! title and description. Output: one inline `<svg>` string, width 100%, with `role="img"`,
+//! `aria-labelledby` and `<title>`/`<desc>` as its first children.
+//!
+//! The value axis starts at zero for counts and amounts; a rate's axis may start above zero,
+//! and then carries a break mark (≈) on the axis and says so beside the unit.
 //!
 //! Must not: put Japanese text where plotters has to measure it (it estimates widths from
 //! UTF-8 bytes; only left-, right- or centre-anchored texts whose position does not depend on
@@ -15,17 +19,38 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged, Segment
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::scale::{actual_line, all_values, shown_actuals, ticks, y_range, year_span};
+use super::scale::{actual_line, all_values, is_count, shown_actuals, ticks, y_range, year_span};
 use super::{PLAN_COLOR, escape_xml};
 use crate::model::value::{format_number, format_with_unit};
 use crate::model::{Evaluation, Indicator, Point};
 
-/// viewBox width.
-const WIDTH: u32 = 640;
-/// viewBox height.
-const HEIGHT: u32 = 320;
-/// plotters font size; the SVG gets `size / 1.24` = 12.
-const FONT_SIZE: f64 = 14.88;
+/// The size of a chart and of its text, in SVG user units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Layout {
+    /// viewBox width.
+    pub width: u32,
+    /// viewBox height.
+    pub height: u32,
+    /// plotters font size; the SVG's `font-size` is `font / 1.24`.
+    pub font: f64,
+}
+
+/// For desktops: 640×320, 12-unit text (12 px at 640 px wide).
+pub(crate) const WIDE: Layout = Layout {
+    width: 640,
+    height: 320,
+    font: 14.88,
+};
+
+/// For phones: 320×240, 13.5-unit text (12 px at 288 px wide, the chart's width at 320 px).
+pub(crate) const NARROW: Layout = Layout {
+    width: 320,
+    height: 240,
+    font: 16.74,
+};
+
+/// Said beside the unit when the value axis does not start at zero.
+const BROKEN_AXIS_NOTE: &str = "縦軸は途中から";
 /// Drawn as the plan line's colour, then replaced by [`PLAN_COLOR`] with a dash pattern:
 /// plotters' styles have no dashes, and dashes drawn as segments would triple the size.
 const PLAN_LINE_SENTINEL: RGBColor = RGBColor(0xC7, 0x53, 0x01);
@@ -82,19 +107,17 @@ impl Ranged for YAxis {
 pub(crate) fn render(
     indicator: &Indicator,
     evaluation: &Evaluation,
+    layout: Layout,
     id: &str,
     title: &str,
     description: &str,
 ) -> String {
     let mut raw = String::new();
-    let drawn = draw(indicator, evaluation, &mut raw);
+    let drawn = draw(indicator, evaluation, layout, &mut raw);
     if drawn.is_err() {
-        raw = format!(
-            "<svg width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
-             xmlns=\"http://www.w3.org/2000/svg\">\n</svg>\n"
-        );
+        raw = "<svg>\n</svg>\n".to_string();
     }
-    finish(&raw, id, title, description)
+    finish(&raw, layout, id, title, description)
 }
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
@@ -115,21 +138,38 @@ impl Side {
     }
 }
 
-fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> DrawResult {
+fn draw(
+    indicator: &Indicator,
+    evaluation: &Evaluation,
+    layout: Layout,
+    out: &mut String,
+) -> DrawResult {
     let (first_year, last_year) = year_span(indicator);
     let years: Vec<i32> = (first_year..=last_year).collect();
     let actual = shown_actuals(indicator, evaluation);
-    let (lo, hi) = y_range(&all_values(indicator, &actual));
+    let (lo, hi) = y_range(&all_values(indicator, &actual), is_count(&indicator.unit));
+    let broken_axis = lo > 0.0;
     let (y_ticks, tick_decimals) = ticks(lo, hi);
-    let font = || ("sans-serif", FONT_SIZE).into_font();
+    let font = || ("sans-serif", layout.font).into_font();
+    let y_fmt = |v: &f64| format_number(*v, tick_decimals);
+    // Room for the longest tick label (digits are about 0.6 em wide) and the tick marks.
+    let label_chars = y_ticks.iter().map(|v| y_fmt(v).len()).max().unwrap_or(1);
+    let em = layout.font / 1.24;
+    let y_label_area = (label_chars as f64 * em * 0.62 + 14.0).ceil() as u32;
 
-    let root = SVGBackend::with_string(out, (WIDTH, HEIGHT)).into_drawing_area();
+    let root = SVGBackend::with_string(out, (layout.width, layout.height)).into_drawing_area();
     root.fill(&WHITE)?;
-    if !indicator.unit.is_empty() {
+    let unit_note = match (indicator.unit.is_empty(), broken_axis) {
+        (false, false) => format!("単位：{}", indicator.unit),
+        (false, true) => format!("単位：{}（{BROKEN_AXIS_NOTE}）", indicator.unit),
+        (true, true) => BROKEN_AXIS_NOTE.to_string(),
+        (true, false) => String::new(),
+    };
+    if !unit_note.is_empty() {
         // Left-anchored, so plotters' width estimate does not move it.
         root.draw(&Text::new(
-            format!("単位：{}", indicator.unit),
-            (8, 6),
+            unit_note,
+            (6, 4),
             font().color(&TEXT).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
     }
@@ -145,12 +185,12 @@ fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> Dra
         ticks: y_ticks,
     };
     let mut chart = ChartBuilder::on(&root)
-        .margin_top(28)
+        .margin_top((em * 2.3).ceil() as u32)
         .margin_right(16)
-        .margin_left(8)
+        .margin_left(6)
         .margin_bottom(4)
-        .x_label_area_size(28)
-        .y_label_area_size(56)
+        .x_label_area_size((em * 2.3).ceil() as u32)
+        .y_label_area_size(y_label_area)
         .build_cartesian_2d(x, y)?;
 
     let x_fmt = |v: &SegmentValue<i32>| match v {
@@ -161,7 +201,6 @@ fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> Dra
             .unwrap_or_default(),
         SegmentValue::Last => String::new(),
     };
-    let y_fmt = |v: &f64| format_number(*v, tick_decimals);
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -175,6 +214,10 @@ fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> Dra
         .label_style(font().color(&TEXT))
         .set_all_tick_mark_size(4)
         .draw()?;
+
+    if broken_axis {
+        draw_axis_break(&root, chart.plotting_area().get_pixel_range())?;
+    }
 
     let at = |p: &Point| (SegmentValue::CenterOf(i32::from(p.year.western())), p.value);
     let plan = indicator.plan_points();
@@ -257,25 +300,46 @@ fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> Dra
         labels.push((latest, side, ACTUAL));
     }
     let area = chart.plotting_area().get_pixel_range();
+    // Place each label: inside the plot vertically, away from labels already placed, and
+    // inside the chart horizontally. 22 units is a label's height and its gap.
+    let height = (em * 1.8).ceil() as i32;
+    let mut placed: Vec<(i32, i32, i32, Side)> = Vec::new();
     for (point, side, color) in labels {
-        let (_, py) = chart.backend_coord(&at(&point));
-        // Keep the label inside the plot: 22 px is the label's height and its gap.
-        let side = match side {
-            Side::Above if py - 22 < area.1.start => Side::Below,
-            Side::Below if py + 22 > area.1.end => Side::Above,
-            s => s,
+        let text = label(&point);
+        let (px, py) = chart.backend_coord(&at(&point));
+        let width = text_width(&text, em);
+        let fits = |side: Side| match side {
+            Side::Above => py - height >= area.1.start,
+            Side::Below => py + height <= area.1.end,
         };
+        let clashes = |side: Side| {
+            placed.iter().any(|&(x, y, w, s)| {
+                s == side && (x - px).abs() * 2 < w + width + 8 && (y - py).abs() < height
+            })
+        };
+        let mut side = if fits(side) { side } else { side.flip() };
+        if clashes(side) && fits(side.flip()) && !clashes(side.flip()) {
+            side = side.flip();
+        }
+        // Still on top of another label: stack it one line further out.
+        let gap = if clashes(side) { 10 + height } else { 10 };
+        placed.push((px, py, width, side));
         let (dy, v) = match side {
-            Side::Above => (-10, VPos::Bottom),
-            Side::Below => (10, VPos::Top),
+            Side::Above => (-gap, VPos::Bottom),
+            Side::Below => (gap, VPos::Top),
+        };
+        // Right- or left-anchored near the edges, so the text is not cut off.
+        let right_room = layout.width as i32 - 2 - px;
+        let (dx, h) = if width / 2 > right_room {
+            (right_room, HPos::Right)
+        } else if width / 2 > px - 2 {
+            (2 - px, HPos::Left)
+        } else {
+            (0, HPos::Center)
         };
         chart.draw_series(std::iter::once(
             EmptyElement::at(at(&point))
-                + Text::new(
-                    label(&point),
-                    (0, dy),
-                    font().color(&color).pos(Pos::new(HPos::Center, v)),
-                ),
+                + Text::new(text, (dx, dy), font().color(&color).pos(Pos::new(h, v))),
         ))?;
     }
 
@@ -283,9 +347,43 @@ fn draw(indicator: &Indicator, evaluation: &Evaluation, out: &mut String) -> Dra
     Ok(())
 }
 
+/// The drawn width of a label, estimated in user units: digits and ASCII about 0.6 em,
+/// Japanese characters 1 em.
+fn text_width(text: &str, em: f64) -> i32 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+        .sum();
+    (ems * em).ceil() as i32
+}
+
+/// The break mark of a value axis that does not start at zero: a white gap with two slanted
+/// strokes across the foot of the axis (≈), the usual sign of an omitted range.
+fn draw_axis_break<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    plot: (Range<i32>, Range<i32>),
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let x = plot.0.start;
+    let y = plot.1.end - 10;
+    root.draw(&Rectangle::new(
+        [(x - 7, y - 4), (x + 7, y + 3)],
+        WHITE.filled(),
+    ))?;
+    for dy in [-4, 3] {
+        root.draw(&PathElement::new(
+            vec![(x - 7, y + dy + 3), (x + 7, y + dy - 3)],
+            AXIS.stroke_width(2),
+        ))?;
+    }
+    Ok(())
+}
+
 /// Rewrites plotters' root tag into an accessible, responsive one with `<title>` and
 /// `<desc>` first, and gives the plan line its dashes.
-fn finish(raw: &str, id: &str, title: &str, description: &str) -> String {
+fn finish(raw: &str, layout: Layout, id: &str, title: &str, description: &str) -> String {
     let body = raw
         .find("<svg")
         .and_then(|start| raw[start..].find('>').map(|end| &raw[start + end + 1..]))
@@ -297,9 +395,11 @@ fn finish(raw: &str, id: &str, title: &str, description: &str) -> String {
     let dashed = format!("stroke=\"{PLAN_COLOR}\" stroke-dasharray=\"{PLAN_DASH}\"");
     let body = body.replace(&sentinel, &dashed);
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" \
          width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
          class=\"hyoka-chart\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{body}",
+        layout.width,
+        layout.height,
         escape_xml(title),
         escape_xml(description),
     )

@@ -190,7 +190,7 @@ fn chart_is_accessible_markup() {
         &[
             "role=\"img\"",
             "aria-labelledby=\"somu-jichikai-chart-title somu-jichikai-chart-desc\"",
-            "<title id=\"somu-jichikai-chart-title\">自治会加入割合の推移（令和5年度〜令和11年度）</title>",
+            "<title id=\"somu-jichikai-chart-title\">自治会加入割合は初期値より悪化（令和5年度〜令和11年度の推移）</title>",
             "<desc id=\"somu-jichikai-chart-desc\">自治会加入割合は、",
             "viewBox=\"0 0 640 320\"",
             "width=\"100%\"",
@@ -205,7 +205,10 @@ fn chart_is_accessible_markup() {
         !root.contains("height="),
         "fixed height left on the root: {root}"
     );
-    assert_eq!(chart.title, title(&jichikai()));
+    assert_eq!(
+        chart.title,
+        active_title(&jichikai(), &evaluate(&jichikai(), None))
+    );
     assert_eq!(chart.description, describe_of(&jichikai()));
 }
 
@@ -397,4 +400,48 @@ fn write_for_review() {
         sparkline(&ind, &evaluate(&ind, None)),
     )
     .unwrap();
+}
+
+#[test]
+fn active_titles_state_the_main_message() {
+    let headline_of = |ind: &Indicator| headline(ind, &evaluate(ind, None));
+    assert_eq!(headline_of(&jichikai()), "自治会加入割合は初期値より悪化");
+    assert_eq!(
+        headline_of(&bosai()),
+        "自主防災組織の設置行政区数は改善したが、計画に届かず"
+    );
+    assert!(headline_of(&madoguchi()).ends_with("は初期値から変わらず、計画に届かず"));
+}
+
+#[test]
+fn the_narrow_drawing_has_its_own_ids_and_larger_text() {
+    let chart = chart_of(&jichikai());
+    assert_contains_all(
+        &chart.narrow_svg,
+        &[
+            "viewBox=\"0 0 320 240\"",
+            "<title id=\"somu-jichikai-chart-narrow-title\">",
+            "aria-labelledby=\"somu-jichikai-chart-narrow-title somu-jichikai-chart-narrow-desc\"",
+        ],
+    );
+    let font_size = |svg: &str| -> f64 {
+        let at = svg.find("font-size=\"").expect("a text") + "font-size=\"".len();
+        svg[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    // Shown 288 px wide on a 320 px phone: 12 px text or more.
+    assert!(font_size(&chart.narrow_svg) * 288.0 / 320.0 >= 12.0);
+    assert!(font_size(&chart.svg) >= 12.0);
+}
+
+#[test]
+fn counts_start_at_zero_and_a_rate_axis_that_does_not_is_marked() {
+    let counts = chart_of(&bosai()).svg;
+    assert!(
+        counts.contains(">\n0\n</text>"),
+        "a count's axis starts at 0"
+    );
+    assert!(!counts.contains("縦軸は途中から"));
+    let rate = chart_of(&jichikai()).svg;
+    assert!(!rate.contains(">\n0\n</text>"));
+    assert!(rate.contains("単位：%（縦軸は途中から）"));
 }

@@ -240,6 +240,7 @@ pub fn goal_graphics(goal: &Goal) -> GoalGraphics {
     let chart = chart::goal_chart(&goal.indicator, &goal.evaluation, &id);
     GoalGraphics {
         chart_svg: chart.svg,
+        chart_svg_narrow: chart.narrow_svg,
         chart_title: chart.title,
         chart_description: chart.description,
         sparkline_svg: chart::sparkline(&goal.indicator, &goal.evaluation),

@@ -26,6 +26,7 @@ impl SiteView {
             as_of_text: site.as_of.map(|y| format!("{}の実績による評価", y.label())),
             evaluation_path: EVALUATION_PAGE_PATH.to_string(),
             data_path: DATA_PAGE_PATH.to_string(),
+            accessibility_path: ACCESSIBILITY_PAGE_PATH.to_string(),
         }
     }
 }
@@ -191,6 +192,7 @@ impl GoalView {
             rows: indicator_rows(ind),
             series: series_rows(ind),
             chart_svg: graphics.chart_svg.clone(),
+            chart_svg_narrow: graphics.chart_svg_narrow.clone(),
             chart_title: graphics.chart_title.clone(),
             chart_description: graphics.chart_description.clone(),
             sparkline_svg: graphics.sparkline_svg.clone(),
@@ -208,6 +210,7 @@ impl GoalView {
     /// description, 設定根拠 and 事業概要, which only the goal page shows. Lists of thousands of goals stay small this way.
     pub fn into_card(mut self) -> Self {
         self.chart_svg = String::new();
+        self.chart_svg_narrow = String::new();
         self.chart_description = String::new();
         self.body_html = String::new();
         self.rows = Vec::new();
@@ -264,8 +267,100 @@ impl HomeView {
                 })
                 .collect(),
             goal_count: site.goals().count(),
+            on_plan_count: site
+                .goals()
+                .filter(|(_, g)| matches!(g.evaluation.status, Status::Achieved | Status::OnTrack))
+                .count(),
+            status_groups: Status::ALL
+                .iter()
+                .map(|&status| StatusGroupView {
+                    status: StatusView::new(status),
+                    goals: site
+                        .goals()
+                        .filter(|(_, g)| g.evaluation.status == status)
+                        .map(|(dept, goal)| GoalLinkView::new(dept, goal))
+                        .collect(),
+                })
+                .collect(),
             departments,
         }
+    }
+}
+
+impl GoalLinkView {
+    /// The short form of a goal of `dept`.
+    pub fn new(dept: &Department, goal: &Goal) -> Self {
+        let ind = &goal.indicator;
+        GoalLinkView {
+            title: goal.title.clone(),
+            path: goal_path(goal),
+            department_title: dept.title.clone(),
+            latest_text: goal.evaluation.latest.map(|p| {
+                format!(
+                    "{}（{}）",
+                    format_with_unit(p.value, ind.decimals, &ind.unit),
+                    p.year.label()
+                )
+            }),
+        }
+    }
+}
+
+/// The theme's colour pairs: (what it is for, foreground token, background token, ratio asked).
+const CONTRAST_PAIRS: &[(&str, &str, &str, f64)] = &[
+    ("本文の文字", "text", "bg", 4.5),
+    ("補足の文字", "text-sub", "bg", 4.5),
+    ("リンク", "link", "bg", 4.5),
+    ("訪問済みのリンク", "link-visited", "bg", 4.5),
+    ("評価区分「達成」", "achieved", "bg", 4.5),
+    ("評価区分「順調」", "on-track", "bg", 4.5),
+    ("評価区分「遅れ」", "behind", "bg", 4.5),
+    ("評価区分「悪化」", "worse", "bg", 4.5),
+    ("評価区分「未測定」", "no-data", "bg", 4.5),
+    ("網掛けの上の文字（表の見出しなど）", "text", "bg-sub", 4.5),
+    ("表とカードの枠線", "border", "bg", 3.0),
+];
+
+impl AccessibilityView {
+    /// Builds the page from the theme's stylesheet (`css` may be empty: no pairs are shown).
+    pub fn new(site: &Site, css: &str, page_count: usize) -> Self {
+        let (light, dark) = crate::render::contrast::palettes(css);
+        let mut schemes = vec![contrast_scheme("明るい表示", &light)];
+        if let Some(dark) = dark {
+            schemes.push(contrast_scheme("暗い表示（端末のダークモード）", &dark));
+        }
+        schemes.retain(|s| !s.pairs.is_empty());
+        AccessibilityView {
+            all_contrast_meets: schemes.iter().flat_map(|s| &s.pairs).all(|p| p.meets),
+            schemes,
+            statuses: Status::ALL.iter().map(|&s| StatusView::new(s)).collect(),
+            page_count,
+            goal_count: site.goals().count(),
+        }
+    }
+}
+
+fn contrast_scheme(label: &str, palette: &crate::render::contrast::Palette) -> ContrastSchemeView {
+    let pairs = CONTRAST_PAIRS
+        .iter()
+        .filter_map(|&(what, fg, bg, required)| {
+            let (foreground, background) = (palette.get(fg)?, palette.get(bg)?);
+            let ratio = crate::render::contrast::contrast_ratio(foreground, background)?;
+            // Floor to two decimals: never claim more than was measured.
+            let shown = (ratio * 100.0).floor() / 100.0;
+            Some(ContrastPairView {
+                label: what.to_string(),
+                foreground: foreground.clone(),
+                background: background.clone(),
+                ratio_text: format!("{shown:.2}:1"),
+                required_text: format!("{required}:1"),
+                meets: ratio >= required,
+            })
+        })
+        .collect();
+    ContrastSchemeView {
+        label: label.to_string(),
+        pairs,
     }
 }
 

@@ -6,6 +6,7 @@
 //! written here.
 
 mod build;
+pub mod contrast;
 pub mod markdown;
 pub mod theme;
 pub mod view;
@@ -23,8 +24,8 @@ use crate::model::{Department, EVALUATION_PAGE_PATH, Goal, Site, department_path
 use build::{root_for, truncate_chars};
 pub use theme::{RenderError, Theme};
 use view::{
-    CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS, DataView, DepartmentView, EvaluationView,
-    GoalView, HomeView, PageView, SiteView,
+    ACCESSIBILITY_PAGE_PATH, AccessibilityView, CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS,
+    DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView,
 };
 
 /// Chart markup the pipeline hands in for each goal, keyed by `model::goal_path(goal)`
@@ -33,6 +34,8 @@ use view::{
 pub struct GoalGraphics {
     /// The goal page's chart: inline `<svg role="img">` with its `<title>` and `<desc>`.
     pub chart_svg: String,
+    /// The same chart drawn for phones (own ids); empty when there is none.
+    pub chart_svg_narrow: String,
     /// The chart's accessible name.
     pub chart_title: String,
     /// The chart's text description (shown as the figure caption).
@@ -45,11 +48,12 @@ pub struct GoalGraphics {
 pub const NOT_FOUND_FILE: &str = "404.html";
 
 /// Site-relative URL paths of every page for the sitemap (`""`, `somu/`, `somu/jichikai/`,
-/// `about/evaluation/`, `data/`), without the 404 page.
+/// `about/evaluation/`, `about/accessibility/`, `data/`), without the 404 page.
 pub fn page_paths(site: &Site) -> Vec<String> {
     let mut paths = vec![
         String::new(),
         EVALUATION_PAGE_PATH.to_string(),
+        ACCESSIBILITY_PAGE_PATH.to_string(),
         DATA_PAGE_PATH.into(),
     ];
     for dept in &site.departments {
@@ -102,6 +106,7 @@ enum Job {
     Goal(Box<GoalView>),
     Evaluation(Value),
     Data(Value),
+    Accessibility(AccessibilityView),
     NotFound,
 }
 
@@ -149,7 +154,8 @@ impl<'a> Renderer<'a> {
         Ok((page, Card(Value::from_serializable(&view.into_card()))))
     }
 
-    /// Every page but the goal pages — home, departments, evaluation, data and 404 — from
+    /// Every page but the goal pages — home, departments, evaluation, data, accessibility
+    /// and 404 — from
     /// the goals' cards in `site.goals()` order, rendered in parallel. Each card becomes a
     /// template value once and every list shares it (Tera's values are reference-counted),
     /// so the lists cost one card per goal, not one per goal and page.
@@ -158,7 +164,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// [`Renderer::lists`], with only the department pages `department` picks, and the
-    /// site-wide pages (home, evaluation, data, 404) when `site_wide`.
+    /// site-wide pages (home, evaluation, data, accessibility, 404) when `site_wide`.
     pub fn lists_for(
         &self,
         cards: &[Card],
@@ -223,6 +229,16 @@ impl<'a> Renderer<'a> {
             all,
         )));
         jobs.push(Job::NotFound);
+        let css = self
+            .theme
+            .static_text("css/hyoka.css")
+            .map_err(E::from)?
+            .unwrap_or_default();
+        // Goal and department pages, home, evaluation, data, 404 and this page.
+        let page_count = site.goals().count() + site.departments.len() + 5;
+        jobs.push(Job::Accessibility(AccessibilityView::new(
+            site, &css, page_count,
+        )));
         let home = HomeView::new(site, Vec::new());
         jobs.push(Job::Home(with_list(
             &home,
@@ -263,7 +279,11 @@ impl<'a> Renderer<'a> {
                     crumb(&g.department_title, &g.department_path),
                     crumb(&g.title, &g.path),
                 ];
-                let page = self.page("goal", &g.title, g.description.clone(), &g.path, crumbs);
+                let mut page = self.page("goal", &g.title, g.description.clone(), &g.path, crumbs);
+                page.head_title = format!(
+                    "{} | {} | {}",
+                    g.title, g.department_title, self.site.config.title
+                );
                 self.finish("goal.html", page, |c| c.insert("goal", g))
             }
             Job::Evaluation(e) => {
@@ -290,6 +310,22 @@ impl<'a> Renderer<'a> {
                 let crumbs = vec![home, crumb(title, DATA_PAGE_PATH)];
                 let page = self.page("data", title, description, DATA_PAGE_PATH, crumbs);
                 self.finish("data.html", page, |c| c.insert_value("data", d.clone()))
+            }
+            Job::Accessibility(a) => {
+                let title = "アクセシビリティ方針";
+                let description = format!(
+                    "{}のこのサイトが目指すアクセシビリティの水準（JIS X 8341-3:2016 レベルAA、WCAG 2.2 レベルAA）と、その確かめ方です。",
+                    self.site.config.municipality
+                );
+                let crumbs = vec![home, crumb(title, ACCESSIBILITY_PAGE_PATH)];
+                let page = self.page(
+                    "accessibility",
+                    title,
+                    description,
+                    ACCESSIBILITY_PAGE_PATH,
+                    crumbs,
+                );
+                self.finish("accessibility.html", page, |c| c.insert("accessibility", a))
             }
             Job::NotFound => {
                 let title = "ページが見つかりません";
@@ -343,6 +379,7 @@ impl<'a> Renderer<'a> {
             kind: kind.into(),
             title: title.into(),
             head_title,
+            og_type: if kind == "home" { "website" } else { "article" }.into(),
             description,
             path: path.into(),
             root: root_for(path),

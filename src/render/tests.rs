@@ -125,6 +125,7 @@ pub(super) fn seed_graphics(site: &Site) -> BTreeMap<String, GoalGraphics> {
                     "<svg class=\"hyoka-chart\" role=\"img\" aria-labelledby=\"t-{0}\" viewBox=\"0 0 640 320\"><title id=\"t-{0}\">{1}の推移</title><polyline points=\"40,200 200,260\" fill=\"none\" stroke=\"#0017C1\" stroke-width=\"3\"/><polyline points=\"40,200 360,180 600,120\" fill=\"none\" stroke=\"#595959\" stroke-dasharray=\"8 6\" stroke-width=\"2\"/><text x=\"40\" y=\"300\">R5</text></svg>",
                     g.slug, g.indicator.name
                 ),
+                chart_svg_narrow: String::new(),
                 chart_title: format!("{}の推移", g.indicator.name),
                 chart_description: format!("{}は初期値から変化しています。", g.indicator.name),
                 sparkline_svg: "<svg aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 100 30\"><polyline points=\"0,20 50,25\" fill=\"none\" stroke=\"#0017C1\"/></svg>".into(),
@@ -154,6 +155,7 @@ fn every_page_is_rendered_sorted() {
         paths,
         [
             "404.html",
+            "about/accessibility/index.html",
             "about/evaluation/index.html",
             "data/index.html",
             "index.html",
@@ -174,6 +176,7 @@ fn page_paths_list_every_page_but_404() {
         paths,
         [
             "",
+            "about/accessibility/",
             "about/evaluation/",
             "data/",
             "somu/",
@@ -231,7 +234,10 @@ fn the_seed_goal_page_shows_its_figures() {
     let pages = render(&seed_site());
     let html = &pages["somu/jichikai/index.html"];
     for expected in [
-        "<title>地域コミュニティの推進 | 毛呂山町 行政評価</title>",
+        "<title>地域コミュニティの推進 | 総務課 | 毛呂山町 行政評価</title>",
+        "<meta property=\"og:title\" content=\"地域コミュニティの推進 | 総務課 | 毛呂山町 行政評価\">",
+        "<meta property=\"og:url\" content=\"https://example.jp/hyoka/somu/jichikai/\">",
+        "<meta property=\"og:type\" content=\"article\">",
         "令和5年度（2023年度）",
         "令和11年度（2029年度）",
         "74.6%",
@@ -250,7 +256,7 @@ fn the_seed_goal_page_shows_its_figures() {
         "href=\"data.csv\"",
         "href=\"data.json\"",
         "<link rel=\"canonical\" href=\"https://example.jp/hyoka/somu/jichikai/\">",
-        "<th scope=\"row\">初期値</th>",
+        "<th scope=\"row\" class=\"nowrap\">初期値</th>",
         "<caption>",
         "<figcaption>自治会加入割合は初期値から変化しています。</figcaption>",
         "第六次毛呂山町総合振興計画前期基本計画",
@@ -335,7 +341,10 @@ fn front_matter_text_is_escaped_everywhere() {
     site.departments[0].title = "総務<b>課</b>".into();
     let pages = render(&site);
     for (path, html) in &pages {
-        assert!(!html.contains("<script"), "{path} has a raw script tag");
+        assert!(
+            !html.contains("<script>alert"),
+            "{path} has a raw script tag"
+        );
         assert!(
             !html.contains("<b>課"),
             "{path} has raw markup from a title"
@@ -389,7 +398,7 @@ fn a_theme_folder_layers_between_builtin_and_site() {
     );
     let files = theme.static_files().unwrap();
     let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(names, ["css/hyoka.css", "img/logo.svg"]);
+    assert_eq!(names, ["css/hyoka.css", "img/logo.svg", "js/filter.js"]);
 }
 
 #[test]
@@ -525,4 +534,57 @@ fn a_goal_without_actuals_shows_no_data_and_undefined_rates() {
     assert!(
         home.contains("－</span>未測定</span><span class=\"count\"><span class=\"num\">1</span>件")
     );
+}
+
+#[test]
+fn home_groups_goals_by_status_and_department_without_javascript() {
+    let pages = render(&seed_site());
+    let home = &pages["index.html"];
+    for expected in [
+        "全3目標のうち、<strong>0目標</strong>が計画どおり以上",
+        "<a href=\"#status-behind\">",
+        "<section class=\"status-group\" id=\"status-behind\"",
+        "<a href=\"#dept-somu\">総務課",
+        "data-status=\"worse\" data-department=\"somu/\"",
+        "<form class=\"goal-filter\" hidden>",
+        "<script src=\"./js/filter.js\" defer></script>",
+    ] {
+        assert!(home.contains(expected), "missing {expected:?}");
+    }
+    let behind = &home[home.find("id=\"status-behind\"").unwrap()..];
+    let behind = &behind[..behind.find("</section>").unwrap()];
+    assert_eq!(behind.matches("<li>").count(), 2, "two goals 遅れ");
+}
+
+#[test]
+fn accessibility_page_reports_the_theme_contrast() {
+    let pages = render(&seed_site());
+    let page = &pages["about/accessibility/index.html"];
+    for expected in [
+        "<title>アクセシビリティ方針 | 毛呂山町 行政評価</title>",
+        "JIS X 8341-3:2016",
+        "<caption>明るい表示の色のコントラスト比</caption>",
+        "<caption>暗い表示（端末のダークモード）の色のコントラスト比</caption>",
+        "<code>#1a1a1a</code>",
+        "すべての組み合わせが基準を満たしています。",
+        "このサイトのすべてのページ（9ページ）",
+    ] {
+        assert!(page.contains(expected), "missing {expected:?}");
+    }
+    assert!(!page.contains("満たしていません"));
+    let footer = &pages["somu/index.html"];
+    assert!(footer.contains("<a href=\"../about/accessibility/\">アクセシビリティ方針</a>"));
+}
+
+#[test]
+fn a_low_contrast_stylesheet_is_reported_as_such() {
+    let css = ":root { --text: #999999; --bg: #ffffff; --border: #767676; }";
+    let view = view::AccessibilityView::new(&seed_site(), css, 1);
+    assert!(!view.all_contrast_meets);
+    let text = &view.schemes[0].pairs[0];
+    assert_eq!(
+        (text.label.as_str(), text.ratio_text.as_str(), text.meets),
+        ("本文の文字", "2.84:1", false)
+    );
+    assert_eq!(view.schemes.len(), 1, "no dark block, no dark table");
 }

@@ -75,16 +75,30 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/data.html"),
     ),
     (
+        "accessibility.html",
+        include_str!("../../themes/default/templates/accessibility.html"),
+    ),
+    (
+        "status_groups.html",
+        include_str!("../../themes/default/templates/status_groups.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
 ];
 
 /// The built-in default static files: (site-relative output path, bytes).
-const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
-    "css/hyoka.css",
-    include_bytes!("../../themes/default/static/css/hyoka.css"),
-)];
+const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "css/hyoka.css",
+        include_bytes!("../../themes/default/static/css/hyoka.css"),
+    ),
+    (
+        "js/filter.js",
+        include_bytes!("../../themes/default/static/js/filter.js"),
+    ),
+];
 
 /// Where the built-in templates are said to come from in messages.
 const BUILTIN_ORIGIN: &str = "組み込みの default テーマ";
@@ -215,6 +229,15 @@ impl Theme {
             }
         }
         Ok(files.into_iter().collect())
+    }
+
+    /// The text of one static file (`css/hyoka.css`) as the site will publish it, if any.
+    pub fn static_text(&self, path: &str) -> Result<Option<String>, RenderError> {
+        Ok(self
+            .static_files()?
+            .into_iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned()))
     }
 
     /// Template names and where each came from (built-in, theme or site), sorted by name.

@@ -9,10 +9,11 @@
 //! Context variables of every page: `site` ([`SiteView`]), `page` ([`PageView`]) and `root`
 //! (= `page.root`). Per page: `home` ([`HomeView`], index.html), `department`
 //! ([`DepartmentView`], department.html), `goal` ([`GoalView`], goal.html), `evaluation`
-//! ([`EvaluationView`], evaluation.html), `data` ([`DataView`], data.html).
+//! ([`EvaluationView`], evaluation.html), `data` ([`DataView`], data.html), `accessibility`
+//! ([`AccessibilityView`], accessibility.html).
 //!
 //! In lists (`home.departments[].goals`, `department.goals`, `evaluation.goals`,
-//! `data.goals`) each goal is a card: every field of [`GoalView`] except `chart_svg`,
+//! `data.goals`) each goal is a card: every field of [`GoalView`] except `chart_svg`, `chart_svg_narrow`,
 //! `chart_description`, `body_html`, `rows`, `series`, `description`, `basis` and `summary`,
 //! which are empty (or null) there and shown on the goal page only (a site of 10,000 goals would otherwise copy every chart and body into
 //! each list).
@@ -24,7 +25,7 @@
 //! (`goal`, `heading`), `goal_list.html` (`goals`, `heading`), `indicator_table.html` and
 //! `chart.html` (`goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
 //! `root`. Pages: `index.html`, `department.html`, `goal.html`, `evaluation.html`, `data.html`,
-//! `404.html`, all extending `base.html` (blocks `head_title`, `head`, `content`).
+//! `accessibility.html`, `404.html`, all extending `base.html` (blocks `head_title`, `head`, `content`).
 
 use serde::Serialize;
 
@@ -61,6 +62,8 @@ pub struct SiteView {
     pub evaluation_path: String,
     /// Site-relative path of the open data page (`data/`).
     pub data_path: String,
+    /// Site-relative path of the アクセシビリティ方針 page (`about/accessibility/`).
+    pub accessibility_path: String,
 }
 
 /// One step of the breadcrumbs; the last is the current page.
@@ -75,12 +78,16 @@ pub struct CrumbView {
 /// The page being rendered.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
-    /// Page kind: `home`, `department`, `goal`, `evaluation`, `data`, `not_found`.
+    /// Page kind: `home`, `department`, `goal`, `evaluation`, `data`, `accessibility`,
+    /// `not_found`.
     pub kind: String,
     /// Page heading (h1).
     pub title: String,
-    /// `<title>`: 「{page} | {site title}」 (the site title alone on home).
+    /// `<title>`: 「{page} | {site title}」, 「{goal} | {department} | {site title}」 on goal
+    /// pages, the site title alone on home.
     pub head_title: String,
+    /// Open Graph type: `website` on home, `article` elsewhere.
+    pub og_type: String,
     /// Meta description, at most [`DESCRIPTION_MAX_CHARS`] characters.
     pub description: String,
     /// Site-relative URL path (`somu/jichikai/`).
@@ -203,6 +210,8 @@ pub struct GoalView {
     pub series: Vec<SeriesRowView>,
     /// Inline chart SVG (markup).
     pub chart_svg: String,
+    /// The same chart for phones (markup; may be empty).
+    pub chart_svg_narrow: String,
     /// The chart's accessible name.
     pub chart_title: String,
     /// The chart's text description.
@@ -247,8 +256,75 @@ pub struct HomeView {
     pub status_counts: Vec<StatusCountView>,
     /// Number of goals.
     pub goal_count: usize,
+    /// Number of goals 達成 or 順調 (at or ahead of plan).
+    pub on_plan_count: usize,
     /// Departments with their goals.
     pub departments: Vec<DepartmentView>,
+    /// Every goal grouped by status, in [`Status::ALL`] order (empty groups included).
+    pub status_groups: Vec<StatusGroupView>,
+}
+
+/// The goals of one status, for the dashboard's 評価区分ごとの目標.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusGroupView {
+    /// The status.
+    pub status: StatusView,
+    /// Its goals, in department then display order.
+    pub goals: Vec<GoalLinkView>,
+}
+
+/// A goal in a short list: enough for a link with context.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalLinkView {
+    /// 目標名.
+    pub title: String,
+    /// Site-relative path (`somu/jichikai/`).
+    pub path: String,
+    /// 課名.
+    pub department_title: String,
+    /// 最新の実績 with its year (`72.1%（令和6年度）`), or `None`.
+    pub latest_text: Option<String>,
+}
+
+/// One colour pair of the theme and its contrast.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContrastPairView {
+    /// What the pair is used for (`本文の文字`).
+    pub label: String,
+    /// Foreground colour (`#1a1a1a`).
+    pub foreground: String,
+    /// Background colour (`#ffffff`).
+    pub background: String,
+    /// Measured ratio (`17.40:1`).
+    pub ratio_text: String,
+    /// What WCAG 2.2 AA asks (`4.5:1`).
+    pub required_text: String,
+    /// Whether the ratio meets it.
+    pub meets: bool,
+}
+
+/// The colour pairs of one colour scheme.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContrastSchemeView {
+    /// `明るい表示` / `暗い表示（OSのダークモード）`.
+    pub label: String,
+    /// Its pairs.
+    pub pairs: Vec<ContrastPairView>,
+}
+
+/// The アクセシビリティ方針 page: what the theme guarantees, measured on this build.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessibilityView {
+    /// Contrast of the theme's colours, measured from its stylesheet.
+    pub schemes: Vec<ContrastSchemeView>,
+    /// Whether every pair meets AA.
+    pub all_contrast_meets: bool,
+    /// The statuses, each with its word and shape.
+    pub statuses: Vec<StatusView>,
+    /// Number of HTML pages of the site (the 404 page included).
+    pub page_count: usize,
+    /// Number of goals (each with a chart, a data table and CSV/JSON).
+    pub goal_count: usize,
 }
 
 /// The 評価の方法 page.
@@ -284,6 +360,10 @@ pub struct DataView {
 
 /// Site-relative path of the open data page.
 pub const DATA_PAGE_PATH: &str = "data/";
+
+/// Site-relative path of the アクセシビリティ方針 page (under the reserved `about/`, so no
+/// department can take it).
+pub const ACCESSIBILITY_PAGE_PATH: &str = "about/accessibility/";
 
 /// Statuses in the order the evaluation rules try them.
 pub const RULE_ORDER: [Status; 5] = [

@@ -4,61 +4,26 @@
 // tables, status in words, a skip link, no request leaving the machine, no JavaScript needed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
+import { serveSite, launch, open as openPage, horizontalOverflow, prefix } from './site.mjs';
 
-const repo = resolve(import.meta.dirname, '../..');
-const bin = process.env.HYOKA_BIN || join(repo, 'target/debug/hyoka');
-const prefix = '/hyoka/';
-const pages = ['', 'somu/', 'somu/jichikai/', 'somu/jishu-bosai/', 'somu/madoguchi/', 'about/evaluation/', 'data/'];
-let out, server, base, browser;
+const pages = ['', 'somu/', 'somu/jichikai/', 'somu/jishu-bosai/', 'somu/madoguchi/', 'about/evaluation/', 'about/accessibility/', 'data/'];
+let site, base, browser;
 
 before(async () => {
-  out = join(mkdtempSync(join(tmpdir(), 'hyoka-browser-')), 'public');
-  execFileSync(bin, ['build', repo, '--output', out, '--base-url', 'http://127.0.0.1/hyoka/', '-q']);
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = path.startsWith(prefix) && !path.includes('..') ? join(out, path.slice(prefix.length)) : null;
-    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const found = file && existsSync(file);
-    const type = { html: 'text/html; charset=utf-8', css: 'text/css', csv: 'text/csv', json: 'application/json', xml: 'application/xml' }[
-      (found ? file : 'x.html').split('.').pop()] || 'application/octet-stream';
-    res.writeHead(found ? 200 : 404, { 'content-type': type });
-    res.end(readFileSync(found ? file : join(out, '404.html')));
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}${prefix}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  site = await serveSite(resolve(import.meta.dirname, '../..'));
+  base = site.base;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
-  if (out) rmSync(resolve(out, '..'), { recursive: true, force: true });
+  site?.close();
 });
 
-/** A page at a width, with JavaScript off; records every request that leaves 127.0.0.1. */
-async function open(path, width) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false, locale: 'ja-JP' });
-  const page = await context.newPage();
-  const external = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname !== '127.0.0.1') { external.push(url.href); return route.abort(); }
-    return route.continue();
-  });
-  const failed = [];
-  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
-  const response = await page.goto(base + path, { waitUntil: 'load' });
-  return { page, context, response, external, failed };
+/** A page at a width, with JavaScript off. */
+function open(path, width) {
+  return openPage(browser, base + path, { width });
 }
 
 for (const path of pages) {
@@ -70,7 +35,7 @@ for (const path of pages) {
       assert.deepEqual(failed, [], 'every resource loads');
       assert.equal(await page.getAttribute('html', 'lang'), 'ja');
       assert.ok((await page.title()).includes('毛呂山町'), 'title names the town');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await horizontalOverflow(page);
       assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 320px`);
       assert.equal(await page.locator('h1').count(), 1, 'one h1');
       const css = await page.evaluate(() => getComputedStyle(document.body).fontSize);
@@ -84,7 +49,6 @@ for (const path of pages) {
           assert.ok(text && text.trim().length > 5, `chart label #${id} has text`);
         }
       }
-      await page.screenshot({ path: join(out, '..', `${path.replaceAll('/', '_') || 'home'}-320.png`), fullPage: true });
     } finally {
       await context.close();
     }

@@ -199,8 +199,16 @@ pub fn build_site_cached(
     (site, diags)
 }
 
-/// Top-level names the output uses itself (theme CSS, open data, the evaluation page …).
-const RESERVED_SLUGS: &[&str] = &["about", "css", "data", "static", "sitemap.xml", "404.html"];
+/// Top-level names the output uses itself (theme CSS and script, open data, the about/ pages …).
+const RESERVED_SLUGS: &[&str] = &[
+    "about",
+    "css",
+    "data",
+    "js",
+    "static",
+    "sitemap.xml",
+    "404.html",
+];
 
 /// Every page URL must be unique and must not take a name the output uses itself. Errors
 /// point at the `slug:` line when there is one, else at the top of the file.
