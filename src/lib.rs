@@ -40,3 +40,5 @@ pub mod output;
 pub mod pipeline;
 pub mod proofread;
 pub mod render;
+pub mod scaffold;
+pub mod serve;

@@ -22,6 +22,7 @@ pub struct Rebuilder {
     plan: Option<OutputPlan>,
     diagnostics: Diagnostics,
     generation: u64,
+    base_path: Option<String>,
 }
 
 /// What one rebuild did.
@@ -41,14 +42,22 @@ impl Rebuilder {
     /// Builds the whole site once. Content errors do not fail this call: they are kept in
     /// [`Rebuilder::diagnostics`] and [`Rebuilder::plan`] is `None` until a build succeeds.
     pub fn new(options: BuildOptions) -> Result<Self, Error> {
-        let mut rebuilder = Rebuilder {
+        let mut rebuilder = Rebuilder::unbuilt(options);
+        rebuilder.rebuild(&[])?;
+        Ok(rebuilder)
+    }
+
+    /// A rebuilder that has built nothing yet (no plan): the caller's first
+    /// [`Rebuilder::rebuild`] builds everything, so `serve` can show a fatal error of the
+    /// first build (a broken template) in the browser like any later one.
+    pub fn unbuilt(options: BuildOptions) -> Self {
+        Rebuilder {
             options,
             plan: None,
             diagnostics: Diagnostics::new(),
             generation: 0,
-        };
-        rebuilder.rebuild(&[])?;
-        Ok(rebuilder)
+            base_path: None,
+        }
     }
 
     /// Brings the plan up to date after `changed` files (absolute or site-relative paths;
@@ -65,6 +74,7 @@ impl Rebuilder {
         };
         if let Some(site) = site.filter(|_| !failed) {
             let plan = plan_site(&site, &self.options.root)?;
+            self.base_path = Some(site.config.base_path.clone());
             report.changed_outputs = changed_outputs(self.plan.as_ref(), &plan);
             self.plan = Some(plan);
             self.generation += 1;
@@ -82,6 +92,12 @@ impl Rebuilder {
     /// Errors and warnings of the last rebuild.
     pub fn diagnostics(&self) -> &Diagnostics {
         &self.diagnostics
+    }
+
+    /// The path the site lives under on its server (`/hyoka/`, or `/`), from base_url of
+    /// the last good build (`None` before one).
+    pub fn base_path(&self) -> Option<&str> {
+        self.base_path.as_deref()
     }
 
     /// The options every rebuild uses.

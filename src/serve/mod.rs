@@ -1,0 +1,209 @@
+//! `hyoka serve`: the staff's preview. Builds the site in memory (drafts included), serves
+//! it over HTTP on 127.0.0.1 by default, watches what the build reads, rebuilds on every
+//! saved change and reloads each open tab. A broken file never stops the server: the
+//! browser shows the errors until the file is fixed.
+//!
+//! Threads: the main thread runs the HTTP server (axum on a small tokio runtime) until
+//! Ctrl-C; one plain thread owns the file watcher and runs rebuilds. They share
+//! [`state::Shared`]. Nothing is written to disk.
+
+mod error_page;
+mod http;
+mod livereload;
+mod state;
+mod watch;
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+
+use tokio::sync::watch as signal;
+
+use crate::error::Error;
+use crate::pipeline::{BuildOptions, Rebuilder};
+
+use state::{Failure, Rebuilt, Shared};
+use watch::SiteWatcher;
+
+/// What `serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// How the site is built (drafts are wanted in a preview).
+    pub build: BuildOptions,
+    /// The address to listen on (127.0.0.1 unless asked otherwise).
+    pub bind: IpAddr,
+    /// The port; 0 picks a free one.
+    pub port: u16,
+}
+
+/// The running preview, once it listens.
+#[derive(Debug, Clone)]
+pub struct Listening {
+    /// The site's address (`http://127.0.0.1:1111/hyoka/`).
+    pub url: String,
+}
+
+/// Serves until Ctrl-C. `ready` is called once the first build is done and the server
+/// listens; rebuild messages go to `log`.
+pub fn run(
+    options: ServeOptions,
+    ready: impl FnOnce(&Listening),
+    log: Box<dyn Write + Send>,
+) -> Result<(), Error> {
+    let addr = SocketAddr::new(options.bind, options.port);
+    let listener = bind(addr)?;
+    let local = listener.local_addr().map_err(|source| Error::Listen {
+        addr: addr.to_string(),
+        source,
+    })?;
+    if !options.build.root.join("config.toml").is_file() {
+        return Err(Error::NoConfig(options.build.root.clone()));
+    }
+    let shared = Arc::new(Shared::new(Rebuilder::unbuilt(options.build.clone())));
+    let mut console = Console { out: log };
+    console.report(&shared.rebuild(&[]));
+    let (changes_tx, changes) = mpsc::channel();
+    let watcher = SiteWatcher::start(&options.build.root, changes_tx)?;
+    let rebuilding = Arc::clone(&shared);
+    std::thread::Builder::new()
+        .name("hyoka-rebuild".into())
+        .spawn(move || rebuild_loop(&rebuilding, watcher, &changes, console))
+        .map_err(|source| Error::Io {
+            path: options.build.root.clone(),
+            source,
+        })?;
+    let base = shared
+        .site
+        .blocking_read()
+        .rebuilder
+        .base_path()
+        .unwrap_or("/")
+        .to_string();
+    ready(&Listening {
+        url: format!("http://{local}{base}"),
+    });
+    serve_until_ctrl_c(listener, shared)
+}
+
+/// Binds before the first build, so a port in use is reported at once.
+fn bind(addr: SocketAddr) -> Result<std::net::TcpListener, Error> {
+    let listener = std::net::TcpListener::bind(addr).map_err(|source| match source.kind() {
+        std::io::ErrorKind::AddrInUse => Error::PortInUse {
+            addr: addr.to_string(),
+        },
+        _ => Error::Listen {
+            addr: addr.to_string(),
+            source,
+        },
+    })?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|source| Error::Listen {
+            addr: addr.to_string(),
+            source,
+        })?;
+    Ok(listener)
+}
+
+/// Runs the HTTP server on a small runtime; Ctrl-C ends the event streams, then the server.
+fn serve_until_ctrl_c(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), Error> {
+    let addr = listener
+        .local_addr()
+        .map_or_else(|_| "?".to_string(), |a| a.to_string());
+    let io_error = |source| Error::Listen {
+        addr: addr.clone(),
+        source,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(io_error)?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(io_error)?;
+        let (stop, shutdown) = signal::channel(false);
+        let app = Arc::new(http::App { shared, shutdown });
+        axum::serve(listener, http::router(app))
+            .with_graceful_shutdown(async move {
+                let _ = tokio::signal::ctrl_c().await;
+                let _ = stop.send(true);
+            })
+            .await
+            .map_err(io_error)
+    })
+}
+
+/// Waits for changes; rebuilds once per batch (batches that queued during a rebuild are
+/// merged into one). Ends when the watcher stops.
+fn rebuild_loop(
+    shared: &Shared,
+    mut watcher: SiteWatcher,
+    changes: &mpsc::Receiver<Vec<PathBuf>>,
+    mut console: Console,
+) {
+    while let Ok(mut paths) = changes.recv() {
+        while let Ok(more) = changes.try_recv() {
+            paths.extend(more);
+        }
+        paths.sort();
+        paths.dedup();
+        watcher.watch_new_folders();
+        console.changed(
+            &paths,
+            &shared.site.blocking_read().rebuilder.options().root,
+        );
+        console.report(&shared.rebuild(&paths));
+    }
+}
+
+/// Rebuild messages for the terminal, in Japanese.
+struct Console {
+    out: Box<dyn Write + Send>,
+}
+
+impl Console {
+    fn changed(&mut self, paths: &[PathBuf], root: &std::path::Path) {
+        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        let names: Vec<String> = paths
+            .iter()
+            .take(3)
+            .map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string())
+            .collect();
+        let more = paths.len().saturating_sub(names.len());
+        let more = if more > 0 {
+            format!(" ほか{more}件")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(self.out, "変更: {}{more}", names.join("、"));
+    }
+
+    fn report(&mut self, rebuilt: &Rebuilt) {
+        let ms = rebuilt.elapsed.as_millis();
+        match &rebuilt.failure {
+            None => {
+                let _ = writeln!(
+                    self.out,
+                    "更新しました: {}ファイル（{ms} ms、警告 {}件）",
+                    rebuilt.changed,
+                    rebuilt.warnings.len()
+                );
+            }
+            Some(Failure::Content(errors)) => {
+                for d in errors {
+                    let _ = write!(self.out, "{}", d.render());
+                }
+                let _ = writeln!(
+                    self.out,
+                    "エラー {}件: 直すまでブラウザーにはエラーの一覧を表示します（{ms} ms）",
+                    errors.len()
+                );
+            }
+            Some(Failure::Fatal(message)) => {
+                let _ = writeln!(self.out, "hyoka: エラー: {message}");
+            }
+        }
+        let _ = self.out.flush();
+    }
+}
