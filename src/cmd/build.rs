@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::output;
 use crate::pipeline::{self, BuildOptions};
 
+use super::progress::Progress;
 use super::{Outcome, counts, print_diagnostics};
 
 /// Runs the build; messages go to `err`.
@@ -21,10 +22,12 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         base_url: args.base_url.clone(),
         drafts: args.drafts,
     };
+    let progress = Progress::start("内容を読み込んで検査しています");
     let (site, diags) = pipeline::load_site(&options)?;
     let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => {
+            drop(progress);
             let outcome = print_diagnostics(diags, args.quiet, err);
             let _ = writeln!(
                 err,
@@ -34,7 +37,8 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
             return Ok(outcome);
         }
     };
-    let outcome = print_diagnostics(diags, args.quiet, err);
+    let outcome = progress.suspend(|| print_diagnostics(diags, args.quiet, err));
+    progress.stage("ページとグラフを作っています");
     let plan = pipeline::plan_site(&site, &root)?;
     let target = args.output.clone().unwrap_or_else(|| root.join("public"));
     let target = output::check_output_dir(&root, &target)?;
@@ -42,7 +46,9 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     if args.output.is_some() {
         output::check_replaceable(&target)?;
     }
+    progress.stage("書き出しています");
     let stats = output::write_plan(&plan, &target)?;
+    drop(progress);
     let goals = site.goals().count();
     let _ = writeln!(
         err,

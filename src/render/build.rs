@@ -198,6 +198,7 @@ impl GoalView {
             basis: goal.basis.clone().filter(|s| !s.trim().is_empty()),
             summary: goal.summary.clone().filter(|s| !s.trim().is_empty()),
             description,
+            draft: goal.draft,
         }
     }
 }
