@@ -33,7 +33,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "render",
         ],
     ),
-    ("cmd", &["cli", "diag", "error", "output", "pipeline"]),
+    // The preview server: the pipeline's in-memory site, over HTTP.
+    ("serve", &["diag", "error", "output", "pipeline"]),
+    // New content files from archetypes (their only writes).
+    ("scaffold", &["config", "error", "model"]),
+    (
+        "cmd",
+        &[
+            "cli", "diag", "error", "model", "output", "pipeline", "scaffold", "serve",
+        ],
+    ),
 ];
 
 /// The top-level crate modules a Rust source text uses (`crate::x`, `crate::{x, y::z}`).
