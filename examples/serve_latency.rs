@@ -26,7 +26,9 @@ impl Drop for Serve {
 fn main() {
     let mut args = std::env::args().skip(1);
     let site = PathBuf::from(args.next().expect("usage: serve_latency SITE_DIR [RUNS]"));
-    let runs: usize = args.next().map_or(10, |r| r.parse().expect("RUNS is a number"));
+    let runs: usize = args
+        .next()
+        .map_or(10, |r| r.parse().expect("RUNS is a number"));
     let bin = std::env::var_os("HYOKA_BIN").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/hyoka"),
         PathBuf::from,
@@ -49,12 +51,22 @@ fn main() {
     let serve = Serve(child);
     let first_build = started.elapsed();
     let url = line.split_whitespace().next().expect("address").to_string();
-    let host = url["http://".len()..].split('/').next().expect("host").to_string();
+    let host = url["http://".len()..]
+        .split('/')
+        .next()
+        .expect("host")
+        .to_string();
     let page = format!("{url}{}", goal_url(&site, &goal));
 
     let mut events = TcpStream::connect(&host).expect("connect");
-    events.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
-    write!(events, "GET /__hyoka/livereload HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__hyoka/livereload HTTP/1.1\r\nHost: {host}\r\n\r\n"
+    )
+    .unwrap();
     let mut version = next_version(&mut events, None);
 
     let (mut to_event, mut to_http) = (Vec::new(), Vec::new());
@@ -68,7 +80,10 @@ fn main() {
         version = next_version(&mut events, Some(&version));
         let event = saved.elapsed();
         while !fetch(&page).contains(&marker) {
-            assert!(saved.elapsed() < Duration::from_secs(120), "{page} never changed");
+            assert!(
+                saved.elapsed() < Duration::from_secs(120),
+                "{page} never changed"
+            );
         }
         let http = saved.elapsed();
         if run > 0 {
@@ -121,7 +136,9 @@ fn first_goal(content: &Path) -> PathBuf {
 
 /// `dept/goal/` for `content/dept/goal.md` (generated sites use ASCII file names).
 fn goal_url(site: &Path, goal: &Path) -> String {
-    let rel = goal.strip_prefix(site.join("content")).expect("inside content/");
+    let rel = goal
+        .strip_prefix(site.join("content"))
+        .expect("inside content/");
     let rel = rel.with_extension("");
     format!("{}/", rel.to_string_lossy().replace('\\', "/"))
 }
@@ -150,8 +167,7 @@ fn next_version(stream: &mut TcpStream, not: Option<&str>) -> String {
         if let Some(v) = seen
             .lines()
             .filter_map(|l| l.strip_prefix("data: "))
-            .filter(|v| Some(*v) != not)
-            .last()
+            .rfind(|v| Some(*v) != not)
         {
             return v.to_string();
         }

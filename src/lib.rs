@@ -15,7 +15,11 @@
 //!                     └────────┬────────┴───────────────────────┘
 //!                              ▼
 //!                pipeline ─▶ output::OutputPlan ─▶ output::write (staged swap into public/)
+//!                   │
+//!                   └─ pipeline::Rebuilder (kept in memory) ─▶ serve (HTTP, live reload)
 //! ```
+//!
+//! `scaffold` writes new content files from the theme's archetypes (`hyoka new`, `hyoka init`).
 //!
 //! # Glossary
 //! - 年度 (fiscal year, April–March): [`model::FiscalYear`], stored as the western start year.
