@@ -80,10 +80,10 @@ pub fn run(
         .base_path()
         .unwrap_or("/")
         .to_string();
-    ready(&Listening {
+    let listening = Listening {
         url: format!("http://{local}{base}"),
-    });
-    serve_until_ctrl_c(listener, shared)
+    };
+    serve_until_interrupted(listener, shared, || ready(&listening))
 }
 
 /// Binds before the first build, so a port in use is reported at once.
@@ -106,8 +106,13 @@ fn bind(addr: SocketAddr) -> Result<std::net::TcpListener, Error> {
     Ok(listener)
 }
 
-/// Runs the HTTP server on a small runtime; Ctrl-C ends the event streams, then the server.
-fn serve_until_ctrl_c(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), Error> {
+/// Runs the HTTP server on a small runtime. `ready` is called once Ctrl-C is handled (so an
+/// early Ctrl-C still shuts down cleanly); Ctrl-C ends the event streams, then the server.
+fn serve_until_interrupted(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    ready: impl FnOnce(),
+) -> Result<(), Error> {
     let addr = listener
         .local_addr()
         .map_or_else(|_| "?".to_string(), |a| a.to_string());
@@ -122,15 +127,39 @@ fn serve_until_ctrl_c(listener: std::net::TcpListener, shared: Arc<Shared>) -> R
         .map_err(io_error)?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(io_error)?;
+        let interrupted = interrupted().map_err(io_error)?;
         let (stop, shutdown) = signal::channel(false);
         let app = Arc::new(http::App { shared, shutdown });
+        ready();
         axum::serve(listener, http::router(app))
             .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
+                interrupted.await;
                 let _ = stop.send(true);
             })
             .await
             .map_err(io_error)
+    })
+}
+
+/// Resolves on Ctrl-C (or SIGTERM); the handlers are installed when this is called.
+#[cfg(unix)]
+fn interrupted() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+    })
+}
+
+/// Resolves on Ctrl-C.
+#[cfg(not(unix))]
+fn interrupted() -> std::io::Result<impl Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
     })
 }
 
