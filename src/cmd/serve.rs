@@ -23,6 +23,7 @@ pub fn run(args: &ServeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         port: args.port,
     };
     let open = args.open;
+    let (bind, loopback) = (args.bind, args.bind.is_loopback());
     let ready = |listening: &serve::Listening| {
         let _ = writeln!(
             out,
@@ -30,6 +31,12 @@ pub fn run(args: &ServeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             listening.url
         );
         let _ = out.flush();
+        if !loopback {
+            let _ = writeln!(
+                err,
+                "注意: 127.0.0.1 以外（{bind}）で待ち受けています。同じネットワークの人が下書きを含めて見られます。"
+            );
+        }
         if open && let Err(e) = open::that_detached(&listening.url) {
             let _ = writeln!(
                 err,

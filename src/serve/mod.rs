@@ -7,6 +7,7 @@
 //! Ctrl-C; one plain thread owns the file watcher and runs rebuilds. They share
 //! [`state::Shared`]. Nothing is written to disk.
 
+mod console;
 mod error_page;
 mod http;
 mod livereload;
@@ -23,7 +24,8 @@ use tokio::sync::watch as signal;
 use crate::error::Error;
 use crate::pipeline::{BuildOptions, Rebuilder};
 
-use state::{Failure, Rebuilt, Shared};
+use console::Console;
+use state::Shared;
 use watch::SiteWatcher;
 
 /// What `serve` is asked to do.
@@ -183,56 +185,5 @@ fn rebuild_loop(
             &shared.site.blocking_read().rebuilder.options().root,
         );
         console.report(&shared.rebuild(&paths));
-    }
-}
-
-/// Rebuild messages for the terminal, in Japanese.
-struct Console {
-    out: Box<dyn Write + Send>,
-}
-
-impl Console {
-    fn changed(&mut self, paths: &[PathBuf], root: &std::path::Path) {
-        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-        let names: Vec<String> = paths
-            .iter()
-            .take(3)
-            .map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string())
-            .collect();
-        let more = paths.len().saturating_sub(names.len());
-        let more = if more > 0 {
-            format!(" ほか{more}件")
-        } else {
-            String::new()
-        };
-        let _ = writeln!(self.out, "変更: {}{more}", names.join("、"));
-    }
-
-    fn report(&mut self, rebuilt: &Rebuilt) {
-        let ms = rebuilt.elapsed.as_millis();
-        match &rebuilt.failure {
-            None => {
-                let _ = writeln!(
-                    self.out,
-                    "更新しました: {}ファイル（{ms} ms、警告 {}件）",
-                    rebuilt.changed,
-                    rebuilt.warnings.len()
-                );
-            }
-            Some(Failure::Content(errors)) => {
-                for d in errors {
-                    let _ = write!(self.out, "{}", d.render());
-                }
-                let _ = writeln!(
-                    self.out,
-                    "エラー {}件: 直すまでブラウザーにはエラーの一覧を表示します（{ms} ms）",
-                    errors.len()
-                );
-            }
-            Some(Failure::Fatal(message)) => {
-                let _ = writeln!(self.out, "hyoka: エラー: {message}");
-            }
-        }
-        let _ = self.out.flush();
     }
 }

@@ -47,6 +47,8 @@ pub(crate) struct Rebuilt {
     pub changed: usize,
     /// The failure, if the build failed.
     pub failure: Option<Failure>,
+    /// The build before this one had failed and this one did not.
+    pub recovered: bool,
     /// Warnings of this build.
     pub warnings: Vec<Diagnostic>,
     /// Time spent.
@@ -84,8 +86,10 @@ impl Shared {
             site.version += 1;
             self.versions.send_replace(site.version);
         }
+        let recovered = site.failure.is_some() && failure.is_none();
         site.failure = failure.clone();
         Rebuilt {
+            recovered,
             changed: changed_outputs,
             failure,
             warnings: diags
