@@ -473,3 +473,25 @@ fn ctrl_c_stops_the_server_cleanly_even_with_a_tab_open() {
         server.stderr()
     );
 }
+
+#[test]
+fn an_editor_saving_by_rename_and_hyoka_new_both_show_up() {
+    let site = site();
+    let server = Server::start(&site);
+    // Editors that save atomically write a hidden temporary file, then rename it.
+    let text = goal("地域のつながりづくり", SEED_INDICATOR);
+    site.write("content/somu/.jichikai.md.tmp", &text);
+    std::fs::rename(
+        site.path("content/somu/.jichikai.md.tmp"),
+        site.path("content/somu/jichikai.md"),
+    )
+    .unwrap();
+    server.wait_for("/hyoka/somu/jichikai/", "the renamed save", |r| {
+        r.body.contains("地域のつながりづくり")
+    });
+
+    let run = site.run(&["new", "kikaku/kanko"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = server.wait_for("/hyoka/kikaku/kanko/", "the new goal", |r| r.status == 200);
+    assert!(page.body.contains("下書き"), "{}", page.body);
+}
