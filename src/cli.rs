@@ -20,6 +20,8 @@ pub enum Command {
     Build(BuildArgs),
     /// 内容を検査します（何も書き出しません）
     Check(CheckArgs),
+    /// 既存の評価シート（テキスト）を content/ のファイルに取り込みます
+    Import(ImportArgs),
     /// 下書きを含めてサイトをブラウザーで確認します（保存すると自動で更新）
     Serve(ServeArgs),
     /// 新しい目標のファイルを雛形から作ります（例: hyoka new somu/bosai-kunren）
@@ -102,4 +104,27 @@ pub enum Format {
     Text,
     /// CIツール向け（1行に1件のJSON）
     Json,
+}
+
+/// `hyoka import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// 取り込む評価シート（テキストファイル。1つのファイルに複数のシートがあっても構いません）
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// 課名（シートには「当課」としか書かれていないため）
+    #[arg(long, value_name = "課名")]
+    pub department: Option<String>,
+    /// 課のフォルダー名（URL。省略時は課名から作ります）
+    #[arg(long, value_name = "SLUG")]
+    pub slug: Option<String>,
+    /// 書き込まずに、書き込む内容を表示します
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 既存のファイルを上書きします
+    #[arg(long)]
+    pub force: bool,
+    /// サイトのフォルダー（省略時は現在のフォルダー）
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<PathBuf>,
 }

@@ -19,6 +19,9 @@
 //!                   └─ pipeline::Rebuilder (kept in memory) ─▶ serve (HTTP, live reload)
 //! ```
 //!
+//! A side entrance, [`import`]: the town's legacy text sheets → content files (written all
+//! or none, after the same checks in memory through `pipeline::load_site_with`).
+//!
 //! `scaffold` writes new content files from the theme's archetypes (`hyoka new`, `hyoka init`).
 //!
 //! # Glossary
@@ -39,6 +42,7 @@ pub mod diag;
 pub mod error;
 pub mod export;
 pub mod fsio;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(args, &mut stderr),
         Command::Check(args) => cmd::check::run(args, &mut stdout, &mut stderr),
+        Command::Import(args) => cmd::import::run(args, &mut stdout, &mut stderr),
         Command::Serve(args) => cmd::serve::run(args, &mut stdout, &mut stderr),
         Command::New(args) => cmd::new::run(args, &mut stderr),
         Command::Init(args) => cmd::init::run(args, &mut stderr),

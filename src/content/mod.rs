@@ -66,6 +66,46 @@ pub struct LoadedContent {
     pub departments: Vec<DepartmentDocs>,
 }
 
+impl LoadedContent {
+    /// Adds files that are not on disk yet (site-relative path, text), replacing loaded
+    /// ones with the same path: the site as it will be once they are written. Used to
+    /// check what `hyoka import` is about to write before it writes anything.
+    pub fn overlay(&mut self, files: &[(PathBuf, String)], diags: &mut Diagnostics) {
+        for (path, text) in files {
+            let doc = parse_document(SourceFile::new(path.clone(), text.clone()), diags);
+            let Some(folder_path) = path.parent() else {
+                continue;
+            };
+            let folder = folder_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let dept = match self.departments.iter().position(|d| d.folder == folder) {
+                Some(i) => &mut self.departments[i],
+                None => {
+                    self.departments.push(DepartmentDocs {
+                        folder,
+                        path: folder_path.to_path_buf(),
+                        index: None,
+                        goals: Vec::new(),
+                    });
+                    self.departments.sort_by(|a, b| a.folder.cmp(&b.folder));
+                    let i = self.departments.iter().position(|d| d.path == folder_path);
+                    &mut self.departments[i.expect("just added")]
+                }
+            };
+            if path.file_name().is_some_and(|n| n == "_index.md") {
+                dept.index = Some(doc);
+            } else {
+                match dept.goals.binary_search_by(|g| g.source.path.cmp(path)) {
+                    Ok(i) => dept.goals[i] = doc,
+                    Err(i) => dept.goals.insert(i, doc),
+                }
+            }
+        }
+    }
+}
+
 /// Where a file sits in the layout.
 enum Slot {
     Home,
@@ -325,4 +365,58 @@ fn push_fm_error(source: &SourceFile, e: front_matter::FrontMatterError, diags: 
             .with_source_line(source.line(e.line))
             .with_help(e.help),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlay_adds_new_folders_and_replaces_files_with_the_same_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let somu = dir.path().join("content/somu");
+        std::fs::create_dir_all(&somu).unwrap();
+        std::fs::write(somu.join("_index.md"), "---\ntitle: 総務課\n---\n").unwrap();
+        std::fs::write(somu.join("b.md"), "---\ntitle: 古い\n---\n").unwrap();
+        let mut diags = Diagnostics::new();
+        let mut loaded = load_content(dir.path(), &mut diags).unwrap();
+        let file = |p: &str, t: &str| (PathBuf::from(p), format!("---\ntitle: {t}\n---\n"));
+        loaded.overlay(
+            &[
+                file("content/somu/b.md", "新しい"),
+                file("content/somu/a.md", "追加"),
+                file("content/kikaku/_index.md", "企画課"),
+            ],
+            &mut diags,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let folders: Vec<&str> = loaded
+            .departments
+            .iter()
+            .map(|d| d.folder.as_str())
+            .collect();
+        assert_eq!(folders, ["kikaku", "somu"]);
+        let somu = &loaded.departments[1];
+        let goals: Vec<(String, String)> = somu
+            .goals
+            .iter()
+            .map(|g| {
+                (
+                    g.stem(),
+                    g.front
+                        .as_ref()
+                        .unwrap()
+                        .get("title")
+                        .unwrap()
+                        .as_text()
+                        .unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            goals,
+            [("a".into(), "追加".into()), ("b".into(), "新しい".into())]
+        );
+        assert_eq!(loaded.departments[0].path, Path::new("content/kikaku"));
+    }
 }

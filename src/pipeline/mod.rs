@@ -34,6 +34,15 @@ pub struct BuildOptions {
 /// Reads config.toml and content/ and builds the model. Content problems come back as
 /// diagnostics (with `None` for the site when config.toml itself is wrong).
 pub fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), Error> {
+    load_site_with(options, &[])
+}
+
+/// [`load_site`] as if `extra` files (site-relative path, text) were already written: how
+/// `hyoka import` checks its files before writing them.
+pub fn load_site_with(
+    options: &BuildOptions,
+    extra: &[(PathBuf, String)],
+) -> Result<(Option<Site>, Diagnostics), Error> {
     let config_path = options.root.join("config.toml");
     if !config_path.is_file() {
         return Err(Error::NoConfig(options.root.clone()));
@@ -49,14 +58,19 @@ pub fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), 
             return Ok((None, diags));
         }
     };
-    if !options.root.join("content").is_dir() {
+    if !options.root.join("content").is_dir() && extra.is_empty() {
         diags.push(
             Diagnostic::error("E-NO-CONTENT", Path::new("content"), 0, 0, "content フォルダーがありません")
                 .with_help("content/<課>/_index.md と content/<課>/<目標>.md を作ってください（hyoka init で雛形を作れます）"),
         );
         return Ok((None, diags));
     }
-    let loaded = content::load_content(&options.root, &mut diags)?;
+    let mut loaded = if options.root.join("content").is_dir() {
+        content::load_content(&options.root, &mut diags)?
+    } else {
+        content::LoadedContent::default()
+    };
+    loaded.overlay(extra, &mut diags);
     let (site, more) = model::build::build_site(&loaded, &config, options.drafts);
     diags.extend(more);
     check::check_rule_config(&config, &mut diags);

@@ -33,6 +33,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "render",
         ],
     ),
+    // Its own front door: sheets in, content files out, read and checked with the model's
+    // parsers and the proofreading rules (for breaking ties between copies).
+    ("import", &["content", "diag", "fsio", "model", "proofread"]),
     // The preview server: the pipeline's in-memory site, over HTTP.
     ("serve", &["diag", "error", "output", "pipeline"]),
     // New content files from archetypes (their only writes).
@@ -40,7 +43,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cmd",
         &[
-            "cli", "diag", "error", "model", "output", "pipeline", "scaffold", "serve",
+            "cli", "diag", "error", "import", "model", "output", "pipeline", "scaffold", "serve",
         ],
     ),
 ];

@@ -8,6 +8,7 @@ mod build;
 mod contrast;
 mod determinism;
 mod diagnostics;
+mod import;
 mod links;
 mod new_init;
 mod proofreading;

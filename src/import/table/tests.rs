@@ -1,0 +1,145 @@
+//! Table tests: the seed's rows and the forms staff really write.
+use super::*;
+
+fn table(text: &str) -> (Option<GoalTable>, Diagnostics) {
+    let source = SourceFile::new("s.txt", text.to_string());
+    let body: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, t)| Line {
+            line: i + 2,
+            text: t.to_string(),
+        })
+        .collect();
+    let heading = Line {
+        line: 1,
+        text: "**3**".into(),
+    };
+    let mut diags = Diagnostics::new();
+    (parse_table(&source, &heading, &body, &mut diags), diags)
+}
+
+#[test]
+fn reads_the_seed_table_with_spaced_labels_and_trailing_tabs() {
+    let (t, d) = table(
+        "目 標 名\t地域コミュニティの推進\t\n指 標 名\t自治会加入割合\t\n数値目標\t初期値（令和5年度）\t74.6%\n\t現状値（令和6年度）\t72.1%\n\t目標値（令和7年度）\t72.7%\n\t最終目標値（令和11年度）\t75.0%\n設定根拠\t第六次毛呂山町総合振興計画前期基本計画\t\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let t = t.unwrap();
+    assert_eq!(
+        (t.title.as_str(), t.indicator.as_str(), t.unit.as_str()),
+        ("地域コミュニティの推進", "自治会加入割合", "%")
+    );
+    assert_eq!(t.baseline.year.western(), 2023);
+    assert_eq!(t.actual[0].value, 72.1);
+    assert_eq!(
+        t.targets
+            .iter()
+            .map(|e| e.year.western())
+            .collect::<Vec<_>>(),
+        [2025, 2029]
+    );
+    assert_eq!(t.targets[1].decimals, 1);
+    assert_eq!(t.summary, None);
+}
+
+#[test]
+fn gannen_full_width_digits_and_thousands_separators() {
+    let (t, d) = table(
+        "目標名\t健康づくり\n指標名\t健診受診者数\n数値目標\t初期値（令和元年度）\t９，４００人\n\t最終目標値（令和１０年度）\t12,000人\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let t = t.unwrap();
+    assert_eq!(t.baseline.year.western(), 2019);
+    assert_eq!((t.baseline.value, t.unit.as_str()), (9400.0, "人"));
+    assert_eq!(t.targets[0].year.western(), 2028);
+}
+
+#[test]
+fn a_wrong_unit_or_year_is_an_error_at_its_line() {
+    let (t, d) = table(
+        "目標名\ta\n指標名\tb\n数値目標\t初期値（令和5年度）\t74.6%\n\t最終目標値（令和0年度）\t75人\n",
+    );
+    assert!(t.is_none());
+    let lines: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
+    assert_eq!(lines, [(5, "E-SHEET-YEAR")]);
+    let (_, d) = table(
+        "目標名\ta\n指標名\tb\n数値目標\t初期値（令和5年度）\t74.6%\n\t最終目標値（令和9年度）\t75人\n",
+    );
+    assert_eq!(
+        d.iter()
+            .map(|d| (d.line, d.column, d.code))
+            .collect::<Vec<_>>(),
+        [(5, 15, "E-SHEET-VALUE")]
+    );
+}
+
+#[test]
+fn missing_rows_are_named() {
+    let (t, d) = table("目標名\ta\n");
+    assert!(t.is_none());
+    let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("指標名")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("初期値")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn units_come_from_the_values() {
+    assert_eq!(unit_of("74.6%"), "%");
+    assert_eq!(unit_of("９，４００人"), "人");
+    assert_eq!(unit_of("△5件"), "件");
+    assert_eq!(unit_of("58"), "");
+}
+
+#[test]
+fn rows_the_form_does_not_have_are_skipped_with_a_warning() {
+    let (t, d) = table(
+        "目標名\ta\n指標名\tb\n担当者\t山田\nメモだけの行\n数値目標\t初期値（令和5年度）\t10件\n\t現状値（令和6年度）\t－\n\t最終目標値（令和9年度）\t5件\n",
+    );
+    let t = t.expect("table");
+    assert!(t.actual.is_empty());
+    assert_eq!(t.unit, "件");
+    let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
+    assert_eq!(
+        found,
+        [
+            (4, "W-SHEET-ROW"),
+            (5, "W-SHEET-ROW"),
+            (7, "W-SHEET-NO-VALUE")
+        ]
+    );
+}
+
+#[test]
+fn year_in_its_own_cell_and_half_width_parentheses() {
+    let (t, d) =
+        table("目標名\ta\n指標名\tb\n数値目標\t初期値\tR5\t1.5\n\t最終目標値(2029年度)\t3.0\n");
+    assert!(d.is_empty(), "{d:?}");
+    let t = t.expect("table");
+    assert_eq!(
+        (t.baseline.year.western(), t.targets[0].year.western()),
+        (2023, 2029)
+    );
+    assert_eq!(t.unit, "");
+}
+
+#[test]
+fn words_after_the_year_and_a_value_without_its_tab() {
+    let (t, d) = table(
+        "目標名\ta\n指標名\tb\n数値目標\t初期値（令和5年度末）\t74.6%\n\t現状値（令和6年度実績）72.1%\n\t最終目標値（令和11年度見込み）\t75.0%\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let t = t.expect("table");
+    assert_eq!(t.baseline.year.western(), 2023);
+    assert_eq!(
+        (t.actual[0].year.western(), t.actual[0].value),
+        (2024, 72.1)
+    );
+    assert_eq!(t.targets[0].year.western(), 2029);
+}

@@ -1,0 +1,402 @@
+//! `hyoka import`: the town's legacy text sheets (a copy of the seed in
+//! `tests/fixtures/seed/`, and sheets of another department in `tests/fixtures/import/`)
+//! imported into a site by the real binary, then built and checked.
+
+use std::path::Path;
+
+use crate::harness::{Run, SiteTest};
+
+const SEED_SHEETS: &str = "tests/fixtures/seed/somu-sheets.txt";
+const KENKO_SHEETS: &str = "tests/fixtures/import/kenko-sheets.txt";
+
+fn repo_file(rel: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).expect("fixture")
+}
+
+/// A site with the seed's config.toml and no content, with the sheets copied in.
+fn site_with(sheets: &[(&str, &str)]) -> SiteTest {
+    let mut site = SiteTest::empty().file(
+        "config.toml",
+        &repo_file("tests/fixtures/seed-as-written/config.toml"),
+    );
+    for (name, text) in sheets {
+        site = site.file(name, text);
+    }
+    site
+}
+
+/// Asserts that the command's messages contain `text`.
+fn says(run: &Run, text: &str) {
+    assert!(
+        run.stderr.contains(text),
+        "expected {text:?} in:\n{}",
+        run.stderr
+    );
+}
+
+/// The first of the sheets in a file (up to the second `**1 …**` heading).
+fn first_sheet(sheets: &str) -> &str {
+    let start = sheets.find("**1 ").expect("a sheet") + 1;
+    let end = sheets[start..]
+        .find("\n**1 ")
+        .map_or(sheets.len(), |i| start + i);
+    &sheets[..end]
+}
+
+fn goal_by_slug<'a>(json: &'a serde_json::Value, slug: &str) -> &'a serde_json::Value {
+    json.as_array()
+        .expect("array")
+        .iter()
+        .find(|g| g["slug"] == slug)
+        .unwrap_or_else(|| panic!("no goal {slug} in {json:#}"))
+}
+
+fn front_matter(text: &str) -> serde_yaml::Value {
+    let yaml = text
+        .strip_prefix("---\n")
+        .and_then(|t| t.split_once("\n---\n"))
+        .expect("front matter")
+        .0;
+    serde_yaml::from_str(yaml).expect("YAML")
+}
+
+#[test]
+fn the_seed_imports_builds_and_evaluates_as_the_contract_says() {
+    let site = site_with(&[("somu-sheets.txt", &repo_file(SEED_SHEETS))]);
+    let run = site.run(&["import", "somu-sheets.txt", "--department", "総務課"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let dept = front_matter(&site.read("content/somu/_index.md"));
+    assert_eq!(dept["title"], "総務課");
+    let duties: Vec<&str> = dept["duties"]
+        .as_sequence()
+        .expect("duties")
+        .iter()
+        .map(|d| d.as_str().expect("text"))
+        .collect();
+    assert_eq!(duties.len(), 6, "{duties:?}");
+    assert!(duties.iter().all(|d| d.ends_with("こと")), "{duties:?}");
+    let repo_dept = front_matter(&repo_file("content/somu/_index.md"));
+    assert_eq!(dept["duties"], repo_dept["duties"]);
+    assert_eq!(dept["served"], repo_dept["served"]);
+
+    // The report lists every disagreement between the copies, at the sheet's line: the
+    // five items cut short in the first sheet and the heading typo of the second.
+    let places: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("[W-IMPORT-FACTS]"))
+        .map(|l| l.split(": 警告").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "somu-sheets.txt:6:4",
+            "somu-sheets.txt:7:4",
+            "somu-sheets.txt:8:4",
+            "somu-sheets.txt:9:4",
+            "somu-sheets.txt:10:4",
+            "somu-sheets.txt:48:1"
+        ],
+        "{}",
+        run.stderr
+    );
+    says(&run, "推定 3件、推定できず 0件");
+    says(&run, "×悪化（進捗率 -625%");
+    // The check's proofreading runs on what was written: the seed's typos are reported.
+    says(&run, "content/somu/jishu-bosai.md:");
+    assert!(run.stderr.contains("[small-tsu]") && run.stderr.contains("[doubled-kana]"));
+
+    site.build();
+    let folders = std::fs::read_dir(site.path("content"))
+        .expect("content")
+        .count();
+    assert_eq!(folders, 1, "one department");
+    let page = site.read("public/somu/index.html");
+    let duties_shown = page.matches("こと</li>").count();
+    assert_eq!(duties_shown, 6, "the department page lists the six duties");
+    let json = site.json("public/data/indicators.json");
+    assert_eq!(json.as_array().map(Vec::len), Some(3));
+    for (slug, status, progress) in [
+        ("jichikai", "worse", -625.0),
+        ("jishu-bosai", "behind", 10.0),
+        ("madoguchi", "behind", 0.0),
+    ] {
+        let g = goal_by_slug(&json, slug);
+        assert_eq!(g["department_slug"], "somu");
+        assert_eq!(g["status"], status, "{slug}");
+        assert_eq!(g["progress_pct"].as_f64(), Some(progress), "{slug}");
+        assert_eq!(g["direction"], "up", "{slug}");
+    }
+    // The same evaluation, series and titles as the hand-converted content/ of the repo.
+    let repo = SiteTest::repo_site();
+    repo.build();
+    let hand = repo.json("public/data/indicators.json");
+    for field in [
+        "title",
+        "indicator",
+        "unit",
+        "baseline",
+        "actual",
+        "targets",
+        "status",
+        "progress_pct",
+        "achievement_pct",
+        "url",
+    ] {
+        for slug in ["jichikai", "jishu-bosai", "madoguchi"] {
+            assert_eq!(
+                goal_by_slug(&json, slug)[field],
+                goal_by_slug(&hand, slug)[field],
+                "{slug}.{field}"
+            );
+        }
+    }
+}
+
+#[test]
+fn another_department_lower_is_better_thousands_separators_and_gannen() {
+    let site = site_with(&[("kenko.txt", &repo_file(KENKO_SHEETS))]);
+    let run = site.run(&["import", "kenko.txt", "--department", "健康福祉課"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = site.path("content/kenko-fukushi");
+    let mut files: Vec<String> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["_index.md", "jido.md", "kyukyu.md", "tokutei-kenshin.md"]
+    );
+    // The maintained-level goal cannot tell its direction: warned at the final target's line.
+    assert!(
+        run.stderr
+            .contains("kenko.txt:89:1: 警告: 最終目標値が初期値と同じ"),
+        "{}",
+        run.stderr
+    );
+    says(&run, "推定 2件、推定できず 1件");
+    let dept = front_matter(&site.read("content/kenko-fukushi/_index.md"));
+    assert_eq!(
+        dept["duties"][1].as_str(),
+        Some("予防接種及び感染症対策に関すること")
+    );
+    assert!(!dept["served"].as_str().unwrap_or("").contains("のの"));
+
+    site.build();
+    let json = site.json("public/data/indicators.json");
+    let kenshin = goal_by_slug(&json, "tokutei-kenshin");
+    assert_eq!(kenshin["baseline"]["label"], "令和元年度");
+    assert_eq!(kenshin["baseline"]["value"].as_f64(), Some(9400.0));
+    assert_eq!(kenshin["final_target"]["fiscal_year"], 2028);
+    assert_eq!(kenshin["status"], "behind");
+    let kyukyu = goal_by_slug(&json, "kyukyu");
+    assert_eq!(kyukyu["direction"], "down");
+    assert_eq!(kyukyu["status"], "on_track");
+    assert_eq!(kyukyu["actual"].as_array().map(Vec::len), Some(2));
+    let jido = goal_by_slug(&json, "jido");
+    assert_eq!(jido["baseline"]["value"].as_f64(), Some(95.0));
+    assert_eq!(jido["status"], "worse");
+}
+
+#[test]
+fn a_parse_error_names_the_sheet_line_and_writes_nothing() {
+    let broken = repo_file(SEED_SHEETS).replace("72.1%", "72.1人").replace(
+        "最終目標値（令和11年度）\t68地区",
+        "最終目標値（令和0年度）\t68地区",
+    );
+    let site = site_with(&[("somu.txt", &broken)]);
+    let run = site.run(&["import", "somu.txt", "--department", "総務課"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    says(
+        &run,
+        "somu.txt:21:13: エラー: 「72.1人」の単位「人」が指標の単位「%」と合いません",
+    );
+    says(&run, "somu.txt:59:2: エラー:");
+    says(&run, "[E-SHEET-YEAR]");
+    assert!(run.stderr.contains("何も書き込んでいません"));
+    assert!(!site.path("content").exists());
+}
+
+#[test]
+fn existing_files_are_refused_unless_forced_and_other_goals_get_a_free_name() {
+    let sheets = repo_file(SEED_SHEETS);
+    let site = site_with(&[("somu.txt", &sheets)]);
+    let args = ["import", "somu.txt", "--department", "総務課"];
+    assert_eq!(site.run(&args).code, 0);
+    let before = site.read("content/somu/jichikai.md");
+    let edited = format!("{before}\n職員が書き足した段落。\n");
+    std::fs::write(site.path("content/somu/jichikai.md"), &edited).expect("edit");
+
+    let again = site.run(&args);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    says(&again, "content/somu/jichikai.md: エラー:");
+    assert!(again.stderr.contains("--force"));
+    assert_eq!(site.read("content/somu/jichikai.md"), edited);
+
+    let forced = site.run(&["import", "somu.txt", "--department", "総務課", "--force"]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert_eq!(site.read("content/somu/jichikai.md"), before);
+    let index = site.read("content/somu/_index.md");
+    assert!(
+        index.contains("\nweight: 10\n"),
+        "the department keeps its weight: {index}"
+    );
+
+    // A new goal about 自治会 with another title: jichikai.md is another goal, so -2.
+    let first_sheet = first_sheet(&sheets);
+    let other = first_sheet.replace("地域コミュニティの推進", "自治会の活性化");
+    let site = site.file("more.txt", &other);
+    let run = site.run(&["import", "more.txt", "--department", "総務課"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    says(&run, "既存のファイルをそのまま使います");
+    // Its duties are the voted ones of the first import, the one sheet's are cut short.
+    says(
+        &run,
+        "content/somu/_index.md: 警告: シートの主な業務がこのファイルと違います",
+    );
+    assert!(
+        site.read("content/somu/jichikai-2.md")
+            .contains("title: 自治会の活性化")
+    );
+    site.build();
+}
+
+#[test]
+fn dry_run_prints_the_files_and_writes_nothing() {
+    let site = site_with(&[("somu.txt", &repo_file(SEED_SHEETS))]);
+    let run = site.run(&["import", "somu.txt", "--department", "総務課", "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("==> content/somu/madoguchi.md <=="),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  direction: up   # 推定: 最終目標値 70.0 > 初期値 53.2")
+    );
+    assert!(run.stderr.contains("書き込む予定"));
+    // The same checks as a real import, on the files in memory.
+    says(
+        &run,
+        "content/somu/madoguchi.md 住民満足度の向上 — △遅れ（進捗率 0%",
+    );
+    assert!(!site.path("content").exists());
+}
+
+#[test]
+fn a_shift_jis_sheet_with_crlf_is_read_with_a_warning() {
+    let text = repo_file(KENKO_SHEETS).replace('\n', "\r\n");
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let site = site_with(&[]).bytes("kenko-sjis.txt", &bytes);
+    let run = site.run(&[
+        "import",
+        "kenko-sjis.txt",
+        "--department",
+        "健康福祉課",
+        "--slug",
+        "kenko",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("kenko-sjis.txt:1:1: 警告: このファイルは Shift_JIS"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        site.read("content/kenko/kyukyu.md")
+            .contains("name: 救急車の軽症搬送件数\n")
+    );
+    site.build();
+}
+
+#[test]
+fn titles_yaml_would_misread_survive() {
+    let sheet = repo_file(SEED_SHEETS);
+    let first = first_sheet(&sheet);
+    let tricky = first
+        .replace("地域コミュニティの推進", "目標: 加入率 #1 を目指す")
+        .replace(
+            "第六次毛呂山町総合振興計画前期基本計画",
+            "- 第六次計画 & 'その他'",
+        );
+    let site = site_with(&[("s.txt", &tricky)]);
+    let run = site.run(&["import", "s.txt", "--department", "総務課"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site.build();
+    let json = site.json("public/data/indicators.json");
+    assert_eq!(json[0]["title"], "目標: 加入率 #1 を目指す");
+    let page = site.read("public/somu/jichikai/index.html");
+    assert!(
+        page.contains("- 第六次計画 &amp; &#39;その他&#39;")
+            || page.contains("- 第六次計画 &amp; 'その他'"),
+        "basis lost"
+    );
+}
+
+#[test]
+fn without_a_department_name_or_a_site_nothing_happens() {
+    let site = site_with(&[("somu.txt", &repo_file(SEED_SHEETS))]);
+    let run = site.run(&["import", "somu.txt"]);
+    assert_eq!(run.code, 1);
+    says(&run, "--department");
+    let bare = SiteTest::empty().file("somu.txt", &repo_file(SEED_SHEETS));
+    let run = bare.run(&["import", "somu.txt", "--department", "総務課"]);
+    assert_eq!(run.code, 2);
+    says(&run, "config.toml が見つかりません");
+    assert!(!site.path("content").exists() && !bare.path("content").exists());
+}
+
+#[test]
+fn files_that_would_not_build_are_not_written() {
+    let site = site_with(&[("somu.txt", &repo_file(SEED_SHEETS))]);
+    let run = site.run(&[
+        "import",
+        "somu.txt",
+        "--department",
+        "総務課",
+        "--slug",
+        "about",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    says(&run, "content/about/_index.md:");
+    says(&run, "[E-RESERVED-SLUG]");
+    says(&run, "何も書き込んでいません");
+    assert!(!site.path("content").exists());
+}
+
+#[test]
+fn what_staff_see_and_get_snapshot() {
+    let site = site_with(&[("somu-sheets.txt", &repo_file(SEED_SHEETS))]);
+    let run = site.run(&["import", "somu-sheets.txt", "--department", "総務課"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("import_seed_messages", run.stderr);
+    insta::assert_snapshot!("import_seed_index", site.read("content/somu/_index.md"));
+    insta::assert_snapshot!("import_seed_goal", site.read("content/somu/jichikai.md"));
+}
+
+#[test]
+fn site_option_writes_into_another_folder_and_sheets_stay_relative_to_here() {
+    let site = SiteTest::empty()
+        .file(
+            "town/config.toml",
+            &repo_file("tests/fixtures/seed-as-written/config.toml"),
+        )
+        .file("sheets/somu.txt", &repo_file(SEED_SHEETS));
+    let run = site.run(&[
+        "import",
+        "sheets/somu.txt",
+        "--site",
+        "town",
+        "--department",
+        "総務課",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    says(&run, "sheets/somu.txt:6:4: 警告");
+    assert!(site.path("town/content/somu/madoguchi.md").is_file());
+    assert!(!site.path("content").exists());
+    assert_eq!(site.run(&["build", "town"]).code, 0);
+}
