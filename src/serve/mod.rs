@@ -49,7 +49,7 @@ pub struct Listening {
 /// Serves until Ctrl-C. `ready` is called once the first build is done and the server
 /// listens; rebuild messages go to `log`.
 pub fn run(
-    options: ServeOptions,
+    mut options: ServeOptions,
     ready: impl FnOnce(&Listening),
     log: Box<dyn Write + Send>,
 ) -> Result<(), Error> {
@@ -61,6 +61,10 @@ pub fn run(
     })?;
     if !options.build.root.join("config.toml").is_file() {
         return Err(Error::NoConfig(options.build.root.clone()));
+    }
+    // The watcher reports absolute paths; the rebuilder gets an absolute root to match.
+    if let Ok(root) = std::path::absolute(&options.build.root) {
+        options.build.root = root;
     }
     let shared = Arc::new(Shared::new(Rebuilder::unbuilt(options.build.clone())));
     let mut console = Console { out: log };
