@@ -34,6 +34,14 @@ impl Console {
     pub fn report(&mut self, rebuilt: &Rebuilt) {
         let ms = rebuilt.elapsed.as_millis();
         match &rebuilt.failure {
+            None if rebuilt.first => {
+                let _ = writeln!(
+                    self.out,
+                    "サイトを作りました: {}ファイル（{ms} ms、警告 {}件。一覧は hyoka check で）",
+                    rebuilt.changed,
+                    rebuilt.warnings.len()
+                );
+            }
             None if rebuilt.recovered => {
                 let _ = writeln!(
                     self.out,

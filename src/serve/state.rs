@@ -47,6 +47,8 @@ pub(crate) struct Rebuilt {
     pub changed: usize,
     /// The failure, if the build failed.
     pub failure: Option<Failure>,
+    /// This was the first build of the session.
+    pub first: bool,
     /// The build before this one had failed and this one did not.
     pub recovered: bool,
     /// Warnings of this build.
@@ -82,13 +84,15 @@ impl Shared {
             Ok(report) => (report.changed_outputs.len(), None),
             Err(e) => (0, Some(Failure::Fatal(e.to_string()))),
         };
-        if changed_outputs > 0 || failure != site.failure || site.version == 0 {
+        let first = site.version == 0;
+        if changed_outputs > 0 || failure != site.failure || first {
             site.version += 1;
             self.versions.send_replace(site.version);
         }
         let recovered = site.failure.is_some() && failure.is_none();
         site.failure = failure.clone();
         Rebuilt {
+            first,
             recovered,
             changed: changed_outputs,
             failure,
