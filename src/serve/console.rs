@@ -13,6 +13,12 @@ pub(crate) struct Console {
 }
 
 impl Console {
+    /// Says the first build has begun (a large site takes seconds).
+    pub fn building(&mut self) {
+        let _ = writeln!(self.out, "サイトを作っています…");
+        let _ = self.out.flush();
+    }
+
     /// Names the files that changed.
     pub fn changed(&mut self, paths: &[PathBuf], root: &Path) {
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());

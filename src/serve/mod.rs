@@ -68,6 +68,7 @@ pub fn run(
     }
     let shared = Arc::new(Shared::new(Rebuilder::unbuilt(options.build.clone())));
     let mut console = Console { out: log };
+    console.building();
     console.report(&shared.rebuild(&[]));
     let (changes_tx, changes) = mpsc::channel();
     let watcher = SiteWatcher::start(&options.build.root, changes_tx)?;
