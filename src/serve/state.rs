@@ -115,3 +115,61 @@ fn content_failure(diags: &[Diagnostic]) -> Failure {
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::BuildOptions;
+
+    const GOAL: &str = "---\ntitle: 目標\nindicator:\n  name: 指標\n  unit: \"%\"\n  direction: up\n  baseline: { year: 令和5年度, value: 1 }\n  actual:\n    令和6年度: 2\n  targets:\n    令和7年度: 3\n---\n";
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "config.toml",
+            "title = \"t\"\nbase_url = \"https://example.jp/hyoka/\"\nmunicipality = \"m\"\n",
+        );
+        write("content/somu/_index.md", "---\ntitle: 総務課\n---\n");
+        write("content/somu/a.md", GOAL);
+        dir
+    }
+
+    #[test]
+    fn the_version_moves_only_when_what_the_browser_shows_changes() {
+        let dir = site();
+        let goal = dir.path().join("content/somu/a.md");
+        let shared = Shared::new(Rebuilder::unbuilt(BuildOptions {
+            root: dir.path().to_path_buf(),
+            ..BuildOptions::default()
+        }));
+        let first = shared.rebuild(&[]);
+        assert!(first.first && first.failure.is_none() && first.changed > 0);
+        assert_eq!(*shared.versions.borrow(), 1);
+
+        let same = shared.rebuild(std::slice::from_ref(&goal));
+        assert_eq!(
+            (same.changed, *shared.versions.borrow()),
+            (0, 1),
+            "nothing changed"
+        );
+
+        std::fs::write(&goal, GOAL.replace("title: 目標", "title: [")).unwrap();
+        let broken = shared.rebuild(std::slice::from_ref(&goal));
+        assert!(matches!(broken.failure, Some(Failure::Content(ref e)) if !e.is_empty()));
+        assert_eq!(*shared.versions.borrow(), 2);
+        let again = shared.rebuild(std::slice::from_ref(&goal));
+        assert_eq!(*shared.versions.borrow(), 2, "the same errors: no reload");
+        assert!(again.failure.is_some() && !again.recovered);
+
+        std::fs::write(&goal, GOAL).unwrap();
+        let fixed = shared.rebuild(std::slice::from_ref(&goal));
+        assert!(fixed.recovered && fixed.failure.is_none());
+        assert_eq!(*shared.versions.borrow(), 3);
+        assert!(shared.site.blocking_read().failure.is_none());
+    }
+}
