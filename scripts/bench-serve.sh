@@ -14,19 +14,7 @@ trap 'rm -rf "$work"' EXIT
 
 for goals in "${sizes[@]}"; do
   site=$work/site-$goals
-  if ls examples/gen_corpus* >/dev/null 2>&1; then
-    cargo run --release --quiet --example gen_corpus -- --goals "$goals" --seed 1 "$site"
-  else # until the corpus generator lands: 20 departments of plain goals
-    mkdir -p "$site/content" && cp config.toml "$site/"
-    for d in $(seq 1 20); do
-      mkdir -p "$site/content/dept-$d"
-      printf -- '---\ntitle: 第%d課\nweight: %d\n---\n' "$d" "$d" >"$site/content/dept-$d/_index.md"
-    done
-    for g in $(seq 1 "$goals"); do
-      printf -- '---\ntitle: 目標%d\nindicator:\n  name: 指標%d\n  unit: "%%"\n  direction: up\n  baseline: { year: 令和5年度, value: %d }\n  actual:\n    令和6年度: %d\n  targets:\n    令和11年度: %d\n---\n\n## 期待される効果\n\n地域の活性化が期待できます。\n' \
-        "$g" "$g" $((g % 90)) $((g % 90 + g % 7)) $((g % 90 + 10)) >"$site/content/dept-$(( (g - 1) % 20 + 1 ))/goal-$g.md"
-    done
-  fi
+  cargo run --release --quiet --example gen_corpus -- --goals "$goals" --seed 1 "$site"
   echo "== ${goals} goals"
   target/release/examples/serve_latency "$site" 10
 done

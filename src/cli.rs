@@ -48,6 +48,9 @@ pub struct BuildArgs {
     /// 警告を表示しません
     #[arg(long, short)]
     pub quiet: bool,
+    /// 段階ごと（読み込み・解析・評価・校正・グラフ・ページ生成・書き出し）の所要時間を表示します
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// `hyoka check` (drafts are always checked too).

@@ -235,6 +235,11 @@ impl Diagnostics {
         self.items
     }
 
+    /// Keeps only the findings `keep` accepts (a rebuild drops those of a changed file).
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// Read access.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()

@@ -14,9 +14,10 @@
 //!               chart (plotters)  render (tera, markdown)  export (csv, json, sitemap)
 //!                     └────────┬────────┴───────────────────────┘
 //!                              ▼
-//!                pipeline ─▶ output::OutputPlan ─▶ output::write (staged swap into public/)
+//!        pipeline ─▶ output::Emit, file by file: output::StagedOutput (build: staged
+//!                    folder swapped into public/), OutputPlan (serve), paths only (check)
 //!                   │
-//!                   └─ pipeline::Rebuilder (kept in memory) ─▶ serve (HTTP, live reload)
+//!                   └─ pipeline::Rebuilder (an OutputPlan kept in memory) ─▶ serve (HTTP, live reload)
 //! ```
 //!
 //! A side entrance, [`import`]: the town's legacy text sheets → content files (written all

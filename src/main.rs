@@ -7,6 +7,11 @@ use clap::Parser;
 use hyoka::cli::{Cli, Command};
 use hyoka::cmd;
 
+/// mimalloc instead of the system allocator: rendering and parsing make millions of small,
+/// short-lived allocations on every thread, which glibc's allocator serves slowly.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -11,6 +11,8 @@ pub mod extract;
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::content::{Document, LoadedContent, NodeValue};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -59,39 +61,66 @@ pub fn check_rule_config(config: &Config, diags: &mut Diagnostics) {
     }
 }
 
-/// Proofreads every document of the site.
+/// Proofreads every document of the site, documents in parallel (findings are sorted
+/// later, so the thread count cannot change the result).
 pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostics {
-    let disabled: Vec<&str> = config
-        .proofreading
+    let rules = Rules::new(config);
+    let facts: Vec<Option<(&Document, Vec<String>)>> = content
+        .departments
         .iter()
-        .filter(|(_, on)| !on)
-        .map(|(id, _)| id.as_str())
+        .map(|dept| dept.index.as_ref().map(|i| (i, department_facts(i))))
         .collect();
-    let rules = RuleSet::with_disabled(&disabled);
-    let enabled = |id: &str| !disabled.contains(&id);
+    let mut jobs: Vec<(&Document, Facts)> = Vec::new();
+    jobs.extend(content.home.iter().map(|home| (home, None)));
+    for (dept, facts) in content.departments.iter().zip(&facts) {
+        let facts = facts.as_ref().map(|(index, f)| (*index, f.as_slice()));
+        jobs.extend(facts.map(|(index, _)| (index, None)));
+        jobs.extend(dept.goals.iter().map(|goal| (goal, facts)));
+    }
+    let found: Vec<Diagnostics> = jobs
+        .par_iter()
+        .map(|(doc, facts)| rules.proofread_document(doc, *facts))
+        .collect();
     let mut diags = Diagnostics::new();
-    let mut check = |doc: &Document, facts: Option<(&Document, &[String])>| {
-        check_document(doc, facts, &rules, &enabled, &mut diags);
-    };
-    if let Some(home) = &content.home {
-        check(home, None);
-    }
-    for dept in &content.departments {
-        let facts = dept
-            .index
-            .as_ref()
-            .map(|index| (index, department_facts(index)));
-        if let Some((index, _)) = &facts {
-            check(index, None);
-        }
-        for goal in &dept.goals {
-            check(
-                goal,
-                facts.as_ref().map(|(index, f)| (*index, f.as_slice())),
-            );
-        }
-    }
+    found.into_iter().for_each(|d| diags.extend(d));
     diags
+}
+
+/// A goal's department: its `_index.md` and the facts written there
+/// ([`department_facts`]); `None` for other documents.
+pub type Facts<'a> = Option<(&'a Document, &'a [String])>;
+
+/// The proofreading rules in force for a site (config.toml's `[proofreading]`).
+#[derive(Debug)]
+pub struct Rules {
+    rules: RuleSet,
+    disabled: Vec<String>,
+}
+
+impl Rules {
+    /// The rules config.toml leaves on.
+    pub fn new(config: &Config) -> Self {
+        let disabled: Vec<String> = config
+            .proofreading
+            .iter()
+            .filter(|(_, on)| !on)
+            .map(|(id, _)| id.clone())
+            .collect();
+        let ids: Vec<&str> = disabled.iter().map(String::as_str).collect();
+        Rules {
+            rules: RuleSet::with_disabled(&ids),
+            disabled,
+        }
+    }
+
+    /// Proofreads one document; a goal also gets its department's `_index.md` and facts
+    /// ([`department_facts`]).
+    pub fn proofread_document(&self, doc: &Document, facts: Facts) -> Diagnostics {
+        let enabled = |id: &str| !self.disabled.iter().any(|d| d == id);
+        let mut diags = Diagnostics::new();
+        check_document(doc, facts, &self.rules, &enabled, &mut diags);
+        diags
+    }
 }
 
 /// Proofreads one document; a goal also gets its department's facts (`_index.md` and the
@@ -154,7 +183,7 @@ fn check_document(
 }
 
 /// Duties and 業務の対象 of a department, as written in its `_index.md`.
-fn department_facts(index: &Document) -> Vec<String> {
+pub fn department_facts(index: &Document) -> Vec<String> {
     let Some(front) = &index.front else {
         return Vec::new();
     };

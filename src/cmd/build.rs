@@ -1,5 +1,6 @@
 //! `hyoka build`: load and check everything; on any content error stop before the output
-//! folder is touched; otherwise plan the site in memory and swap it into the output folder.
+//! folder is touched; otherwise write the site into a staging folder as it is made and swap
+//! it into the output folder.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,8 +8,8 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::error::Error;
-use crate::output;
-use crate::pipeline::{self, BuildOptions};
+use crate::output::{self, StagedOutput};
+use crate::pipeline::{self, BuildOptions, Stage, Timings};
 
 use super::progress::Progress;
 use super::{Outcome, counts, print_diagnostics};
@@ -23,7 +24,8 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         drafts: args.drafts,
     };
     let progress = Progress::start("内容を読み込んで検査しています");
-    let (site, diags) = pipeline::load_site(&options)?;
+    let timings = Timings::new();
+    let (site, diags) = pipeline::load_site_timed(&options, &timings)?;
     let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => {
@@ -38,16 +40,18 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         }
     };
     let outcome = progress.suspend(|| print_diagnostics(diags, args.quiet, err));
-    progress.stage("ページとグラフを作っています");
-    let plan = pipeline::plan_site(&site, &root)?;
     let target = args.output.clone().unwrap_or_else(|| root.join("public"));
     let target = output::check_output_dir(&root, &target)?;
     // public/ is hyoka's by contract; a folder named on the command line may be anyone's.
     if args.output.is_some() {
         output::check_replaceable(&target)?;
     }
-    progress.stage("書き出しています");
-    let stats = output::write_plan(&plan, &target)?;
+    // Files go into a staging folder as they are made; it replaces the output only when
+    // everything succeeded.
+    progress.stage("ページとグラフを作って書き出しています");
+    let staged = StagedOutput::begin(&target)?;
+    pipeline::emit_site(&site, &root, &staged, &timings)?;
+    let stats = timings.time(Stage::Write, || staged.finish())?;
     drop(progress);
     let goals = site.goals().count();
     let _ = writeln!(
@@ -61,5 +65,8 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         started.elapsed().as_millis(),
         counts(outcome),
     );
+    if args.timings {
+        let _ = write!(err, "{}", timings.report(rayon::current_num_threads()));
+    }
     Ok(outcome)
 }

@@ -22,7 +22,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     if let Some(site) = &site
         && !diags.has_errors()
     {
-        pipeline::plan_site(site, &root)?;
+        pipeline::check_site(site, &root)?;
     }
     let outcome = match args.format {
         Format::Json => print_json(diags, out),

@@ -10,6 +10,8 @@ pub mod raw;
 pub mod source;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -113,8 +115,43 @@ enum Slot {
     Goal(String),
 }
 
+/// Time spent reading (and decoding) and parsing files, summed over every thread.
+#[derive(Debug, Default)]
+pub struct LoadTimes {
+    read_ns: AtomicU64,
+    parse_ns: AtomicU64,
+}
+
+impl LoadTimes {
+    /// Reading and decoding.
+    pub fn read(&self) -> Duration {
+        Duration::from_nanos(self.read_ns.load(Ordering::Relaxed))
+    }
+
+    /// Splitting and parsing front matter.
+    pub fn parse(&self) -> Duration {
+        Duration::from_nanos(self.parse_ns.load(Ordering::Relaxed))
+    }
+
+    fn add(counter: &AtomicU64, since: Instant) -> Instant {
+        let now = Instant::now();
+        let ns = u64::try_from((now - since).as_nanos()).unwrap_or(u64::MAX);
+        counter.fetch_add(ns, Ordering::Relaxed);
+        now
+    }
+}
+
 /// Loads `<root>/content`. Problems in files become diagnostics; only I/O failures are errors.
 pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedContent, FsError> {
+    load_content_timed(root, diags, &LoadTimes::default())
+}
+
+/// [`load_content`], adding the time spent to `times`.
+pub fn load_content_timed(
+    root: &Path,
+    diags: &mut Diagnostics,
+    times: &LoadTimes,
+) -> Result<LoadedContent, FsError> {
     let content_dir = root.join("content");
     let mut files: Vec<(Slot, PathBuf)> = Vec::new();
     let mut folders: Vec<String> = Vec::new();
@@ -214,7 +251,14 @@ pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedConten
         .into_par_iter()
         .map(|(slot, path)| {
             let mut local = Diagnostics::new();
-            let doc = load_document(root, &path, &mut local);
+            let started = Instant::now();
+            let text = read_source_text(root, &path, &mut local);
+            let read = LoadTimes::add(&times.read_ns, started);
+            let doc = text.map(|text| {
+                let source = SourceFile::new(relative(root, &path), text.unwrap_or_default());
+                parse_document(source, &mut local)
+            });
+            LoadTimes::add(&times.parse_ns, read);
             (slot, doc, local)
         })
         .collect();

@@ -6,7 +6,7 @@
 //! server. It knows nothing about pages, indicators or templates: bytes and
 //! paths only.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One file of the output: a site-relative path using '/' (e.g.
 /// "somu/jichikai/index.html", "data/indicators.csv", "index.html") and its bytes.
@@ -56,7 +56,7 @@ pub enum PlanError {
 }
 
 /// Returns true if `path` is a clean site-relative output path.
-fn is_valid_path(path: &str) -> bool {
+pub(super) fn is_valid_path(path: &str) -> bool {
     if path.is_empty()
         || path.starts_with('/')
         || path.ends_with('/')
@@ -116,6 +116,11 @@ impl OutputPlan {
         Ok(())
     }
 
+    /// Takes `path` out of the plan, returning its bytes.
+    pub fn remove(&mut self, path: &str) -> Option<Vec<u8>> {
+        self.files.remove(path)
+    }
+
     /// Returns the bytes planned for `path`, if any.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
@@ -144,18 +149,7 @@ impl OutputPlan {
     /// Checks that no planned file is also needed as a directory (e.g. "a" and
     /// "a/b"); such a plan cannot be written to disk.
     pub fn check_conflicts(&self) -> Result<(), PlanError> {
-        for path in self.files.keys() {
-            for (i, _) in path.match_indices('/') {
-                let ancestor = &path[..i];
-                if self.files.contains_key(ancestor) {
-                    return Err(PlanError::FileDirConflict {
-                        path: path.clone(),
-                        file: ancestor.to_string(),
-                    });
-                }
-            }
-        }
-        Ok(())
+        find_conflict(self.files.keys(), |p| self.files.contains_key(p))
     }
 
     /// For a URL path like "/somu/jichikai/" or "/somu/jichikai/data.csv" or
@@ -202,6 +196,29 @@ impl IntoIterator for OutputPlan {
             .into_iter()
             .map(|(path, bytes)| OutputFile { path, bytes })
     }
+}
+
+/// [`OutputPlan::check_conflicts`] for a set of paths.
+pub(super) fn check_path_conflicts(paths: &BTreeSet<String>) -> Result<(), PlanError> {
+    find_conflict(paths.iter(), |p| paths.contains(p))
+}
+
+fn find_conflict<'a>(
+    paths: impl Iterator<Item = &'a String>,
+    contains: impl Fn(&str) -> bool,
+) -> Result<(), PlanError> {
+    for path in paths {
+        for (i, _) in path.match_indices('/') {
+            let ancestor = &path[..i];
+            if contains(ancestor) {
+                return Err(PlanError::FileDirConflict {
+                    path: path.clone(),
+                    file: ancestor.to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Decodes `%XX` escapes; returns `None` for a malformed escape or if the

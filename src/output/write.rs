@@ -12,10 +12,12 @@ use std::ffi::OsString;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::plan::{OutputPlan, PlanError};
+use super::plan::{OutputPlan, PlanError, check_path_conflicts, is_valid_path};
+use super::staged::StagedOutput;
 
 /// Site subdirectories that hold sources and must never overlap the output.
 const PROTECTED_DIRS: [&str; 3] = ["content", "themes", "static"];
@@ -119,6 +121,9 @@ pub enum WriteError {
         /// The conflict found in the plan.
         source: PlanError,
     },
+    /// A file's path was refused (not clean, or written twice).
+    #[error(transparent)]
+    Plan(#[from] PlanError),
     /// A directory (output parent, staging dir or subdirectory) could not be created.
     #[error(
         "ディレクトリ「{path}」を作成できませんでした（{source}）。権限とディスク容量を確認してください"
@@ -184,7 +189,7 @@ pub struct WriteStats {
 
 /// Makes `path` absolute (relative to the current directory) and removes `.`
 /// and `..` components lexically, without touching the file system.
-fn absolute_lexical(path: &Path) -> Result<PathBuf, WriteError> {
+pub(super) fn absolute_lexical(path: &Path) -> Result<PathBuf, WriteError> {
     let abs = std::path::absolute(path).map_err(|source| WriteError::Resolve {
         path: path.to_path_buf(),
         source,
@@ -278,7 +283,7 @@ pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<PathBuf, Writ
 
 /// Removes `path` whatever it is (file, symlink or directory tree); missing is
 /// fine. Symlinks are removed, never followed.
-fn remove_path(path: &Path) -> io::Result<()> {
+pub(super) fn remove_path(path: &Path) -> io::Result<()> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
         Ok(_) => fs::remove_file(path),
@@ -288,14 +293,14 @@ fn remove_path(path: &Path) -> io::Result<()> {
 }
 
 /// Joins a site-relative '/' path onto `base` segment by segment.
-fn join_rel(base: &Path, rel: &str) -> PathBuf {
+pub(super) fn join_rel(base: &Path, rel: &str) -> PathBuf {
     let mut p = base.to_path_buf();
     p.extend(rel.split('/'));
     p
 }
 
 /// `<parent>/.<name>.<suffix>-<pid>`
-fn sibling(parent: &Path, name: &std::ffi::OsStr, suffix: &str) -> PathBuf {
+pub(super) fn sibling(parent: &Path, name: &std::ffi::OsStr, suffix: &str) -> PathBuf {
     let mut s = OsString::from(".");
     s.push(name);
     s.push(format!(".{suffix}-{}", std::process::id()));
@@ -345,108 +350,70 @@ pub fn write_plan(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteE
     stage_and_swap(plan, output)
 }
 
-/// [`write_plan`] without the up-front conflict check.
+/// [`write_plan`] without the up-front conflict check: every file is staged in parallel,
+/// then swapped in.
 fn stage_and_swap(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
-    let output = absolute_lexical(output)?;
-    let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
-        return Err(WriteError::InvalidOutput { path: output });
-    };
-    let exists = match fs::symlink_metadata(&output) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            return Err(WriteError::OutputIsSymlink { path: output });
-        }
-        Ok(meta) if !meta.is_dir() => return Err(WriteError::OutputNotDir { path: output }),
-        Ok(_) => true,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-        Err(source) => {
-            return Err(WriteError::Resolve {
-                path: output,
-                source,
-            });
-        }
-    };
-    fs::create_dir_all(parent).map_err(|source| WriteError::CreateDir {
-        path: parent.to_path_buf(),
-        source,
-    })?;
-
-    let staging = sibling(parent, name, "staging");
-    let old = sibling(parent, name, "old");
-    remove_path(&staging).map_err(|source| WriteError::RemoveStale {
-        path: staging.clone(),
-        source,
-    })?;
-
-    let result = stage(plan, &staging).and_then(|stats| {
-        remove_path(&old).map_err(|source| WriteError::RemoveStale {
-            path: old.clone(),
-            source,
-        })?;
-        Ok(stats)
-    });
-    let stats = match result {
-        Ok(stats) => stats,
-        Err(e) => {
-            let _ = remove_path(&staging);
-            return Err(e);
-        }
-    };
-
-    // Swap.
-    if exists {
-        if let Err(source) = fs::rename(&output, &old) {
-            let _ = remove_path(&staging);
-            return Err(WriteError::Rename {
-                path: output,
-                to: old,
-                source,
-            });
-        }
-    }
-    if let Err(source) = fs::rename(&staging, &output) {
-        if exists {
-            // Put the previous output back where it was.
-            let _ = fs::rename(&old, &output);
-        }
-        let _ = remove_path(&staging);
-        return Err(WriteError::Rename {
-            path: staging,
-            to: output,
-            source,
-        });
-    }
-    if exists {
-        remove_path(&old).map_err(|source| WriteError::RemoveOld { path: old, source })?;
-    }
-    Ok(stats)
+    let staged = StagedOutput::begin(output)?;
+    let files: Vec<(&str, &[u8])> = plan.iter().collect();
+    files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staged.write(rel.to_string(), bytes))?;
+    staged.finish()
 }
 
-/// Creates `staging` and writes every planned file into it: directories first,
-/// sequentially, then the files in parallel.
-fn stage(plan: &OutputPlan, staging: &Path) -> Result<WriteStats, WriteError> {
-    fs::create_dir(staging).map_err(|source| WriteError::CreateDir {
-        path: staging.to_path_buf(),
-        source,
-    })?;
-    let dirs: BTreeSet<PathBuf> = plan
-        .paths()
-        .filter_map(|p| p.rsplit_once('/').map(|(dir, _)| join_rel(staging, dir)))
-        .collect();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|source| WriteError::CreateDir {
-            path: dir.clone(),
-            source,
-        })?;
+/// Where a build puts its files, one at a time, from any thread: an [`OutputPlan`] in
+/// memory ([`PlanCollector`]) or a folder being written ([`StagedOutput`]).
+pub trait Emit: Sync {
+    /// Takes one output file (site-relative '/' path and its bytes).
+    fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), WriteError>;
+}
+
+/// Collects emitted files into an [`OutputPlan`].
+#[derive(Debug, Default)]
+pub struct PlanCollector(Mutex<OutputPlan>);
+
+impl PlanCollector {
+    /// The collected plan.
+    pub fn into_plan(self) -> OutputPlan {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
     }
-    let files: Vec<(&str, &[u8])> = plan.iter().collect();
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = join_rel(staging, rel);
-        fs::write(&path, bytes).map_err(|source| WriteError::WriteFile { path, source })
-    })?;
-    Ok(WriteStats {
-        files: plan.len(),
-        bytes: plan.total_bytes(),
-    })
+}
+
+/// Takes emitted files like a build would (refusing unclean paths, duplicates and a file
+/// that is also a folder) but keeps only their paths: `check` renders everything and
+/// writes nothing.
+#[derive(Debug, Default)]
+pub struct PathCollector(Mutex<BTreeSet<String>>);
+
+impl PathCollector {
+    /// Checks the collected paths for a file that is also needed as a folder; returns how
+    /// many files there were.
+    pub fn finish(self) -> Result<usize, PlanError> {
+        let paths = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        check_path_conflicts(&paths)?;
+        Ok(paths.len())
+    }
+}
+
+impl Emit for PathCollector {
+    fn emit(&self, path: String, _bytes: Vec<u8>) -> Result<(), WriteError> {
+        if !is_valid_path(&path) {
+            return Err(PlanError::InvalidPath { path }.into());
+        }
+        let mut paths = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if paths.contains(&path) {
+            return Err(PlanError::Duplicate { path }.into());
+        }
+        paths.insert(path);
+        Ok(())
+    }
+}
+
+impl Emit for PlanCollector {
+    fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), WriteError> {
+        let mut plan = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(plan.add(path, bytes)?)
+    }
 }
 
 #[cfg(test)]
@@ -590,8 +557,18 @@ mod tests {
 
         // Without the up-front check the failure happens while staging.
         let err = stage_and_swap(&bad, &out).unwrap_err();
-        assert!(matches!(err, WriteError::WriteFile { .. }), "{err:?}");
-        assert!(err.to_string().contains("書き込めませんでした"));
+        // Files are staged in parallel: "a" or the folder "a" comes first.
+        assert!(
+            matches!(
+                err,
+                WriteError::WriteFile { .. } | WriteError::CreateDir { .. }
+            ),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("できませんでした")
+                || err.to_string().contains("書き込めません")
+        );
         assert_eq!(snapshot(&out), before);
         assert_eq!(fs::read(out.join("sentinel.txt")).unwrap(), b"keep me");
         assert!(hidden_entries(tmp.path()).is_empty());

@@ -1,22 +1,26 @@
 //! The only module that knows every stage: config → content → model → charts, pages and
-//! open data → an in-memory [`OutputPlan`]. Nothing here writes to disk; `cmd::build` hands
-//! the plan to `output::write`.
+//! open data, emitted file by file into an [`Emit`]: an in-memory [`OutputPlan`]
+//! ([`plan_site`], for `check` and `serve`) or `output`'s staged folder (`cmd::build`), so a
+//! build never holds its whole output in memory. Nothing here writes to disk itself.
 
 mod rebuild;
+mod timings;
 
 pub use rebuild::{RebuildReport, Rebuilder};
+pub use timings::{Stage, Timings};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::model::{self, Site};
-use crate::output::OutputPlan;
-use crate::render::{self, GoalGraphics, theme::Theme};
+use crate::model::{self, Department, Goal, Site};
+use crate::output::{Emit, OutputPlan, PathCollector, PlanCollector};
+use crate::render::{self, Card, GoalGraphics, Renderer, theme::Theme};
 use crate::{chart, export};
 use crate::{check, content};
 
@@ -34,7 +38,15 @@ pub struct BuildOptions {
 /// Reads config.toml and content/ and builds the model. Content problems come back as
 /// diagnostics (with `None` for the site when config.toml itself is wrong).
 pub fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), Error> {
-    load_site_with(options, &[])
+    load_site_timed(options, &Timings::new())
+}
+
+/// [`load_site`], adding the time of each stage to `timings`.
+pub fn load_site_timed(
+    options: &BuildOptions,
+    timings: &Timings,
+) -> Result<(Option<Site>, Diagnostics), Error> {
+    load(options, &[], timings)
 }
 
 /// [`load_site`] as if `extra` files (site-relative path, text) were already written: how
@@ -43,101 +55,195 @@ pub fn load_site_with(
     options: &BuildOptions,
     extra: &[(PathBuf, String)],
 ) -> Result<(Option<Site>, Diagnostics), Error> {
+    load(options, extra, &Timings::new())
+}
+
+fn load(
+    options: &BuildOptions,
+    extra: &[(PathBuf, String)],
+    timings: &Timings,
+) -> Result<(Option<Site>, Diagnostics), Error> {
+    let mut diags = Diagnostics::new();
+    let Some(config) = load_config(options, !extra.is_empty(), &mut diags)? else {
+        return Ok((None, diags));
+    };
+    let times = content::LoadTimes::default();
+    let mut loaded = if options.root.join("content").is_dir() {
+        content::load_content_timed(&options.root, &mut diags, &times)?
+    } else {
+        content::LoadedContent::default()
+    };
+    loaded.overlay(extra, &mut diags);
+    timings.add(Stage::Load, times.read());
+    timings.add(Stage::Parse, times.parse());
+    let (site, more) = timings.time(Stage::Evaluate, || {
+        model::build::build_site(&loaded, &config, options.drafts)
+    });
+    diags.extend(more);
+    check::check_rule_config(&config, &mut diags);
+    diags.extend(timings.time(Stage::Proofread, || {
+        check::proofread_content(&loaded, &config)
+    }));
+    Ok((Some(site), diags))
+}
+
+/// config.toml with the command line's overrides; `None` (with diagnostics) when it is wrong
+/// or there is no content/ folder (fine when `extra_content` files will be added).
+pub(super) fn load_config(
+    options: &BuildOptions,
+    extra_content: bool,
+    diags: &mut Diagnostics,
+) -> Result<Option<Config>, Error> {
     let config_path = options.root.join("config.toml");
     if !config_path.is_file() {
         return Err(Error::NoConfig(options.root.clone()));
     }
-    let mut diags = Diagnostics::new();
-    let Some(text) = content::read_source_text(&options.root, &config_path, &mut diags)? else {
-        return Ok((None, diags));
+    let Some(text) = content::read_source_text(&options.root, &config_path, diags)? else {
+        return Ok(None);
     };
     let config = match Config::parse(&text, Path::new("config.toml")) {
         Ok(config) => config.with_overrides(options.base_url.as_deref()),
         Err(more) => {
             diags.extend(more);
-            return Ok((None, diags));
+            return Ok(None);
         }
     };
-    if !options.root.join("content").is_dir() && extra.is_empty() {
+    if !options.root.join("content").is_dir() && !extra_content {
         diags.push(
             Diagnostic::error("E-NO-CONTENT", Path::new("content"), 0, 0, "content フォルダーがありません")
                 .with_help("content/<課>/_index.md と content/<課>/<目標>.md を作ってください（hyoka init で雛形を作れます）"),
         );
-        return Ok((None, diags));
+        return Ok(None);
     }
-    let mut loaded = if options.root.join("content").is_dir() {
-        content::load_content(&options.root, &mut diags)?
-    } else {
-        content::LoadedContent::default()
-    };
-    loaded.overlay(extra, &mut diags);
-    let (site, more) = model::build::build_site(&loaded, &config, options.drafts);
-    diags.extend(more);
-    check::check_rule_config(&config, &mut diags);
-    diags.extend(check::proofread_content(&loaded, &config));
-    Ok((Some(site), diags))
+    Ok(Some(config))
 }
 
 /// Everything the site will contain, in memory.
 pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
-    let theme = Theme::load(root, &site.config.theme)?;
-    let graphics = draw_charts(site);
-    let pages = render::render_site(site, &theme, &graphics)?;
-    let mut plan = OutputPlan::new();
-    for (path, bytes) in theme.static_files()? {
-        plan.insert_or_replace(path, bytes)?;
-    }
-    for (path, bytes) in site_static_files(root)? {
-        plan.insert_or_replace(path, bytes)?;
-    }
-    for (path, html) in pages {
-        plan.add(path, html)?;
-    }
-    let data: Vec<(String, Vec<u8>)> = site
-        .goals()
-        .collect::<Vec<_>>()
-        .par_iter()
-        .flat_map_iter(|(dept, goal)| {
-            let dir = model::goal_path(goal);
-            [
-                (format!("{dir}data.csv"), export::goal_csv(site, dept, goal)),
-                (
-                    format!("{dir}data.json"),
-                    export::goal_json(site, dept, goal),
-                ),
-            ]
-        })
-        .collect();
-    for (path, bytes) in data {
-        plan.add(path, bytes)?;
-    }
-    plan.add("data/indicators.csv", export::indicators_csv(site))?;
-    plan.add("data/indicators.json", export::indicators_json(site))?;
-    plan.add(
-        "sitemap.xml",
-        export::sitemap(&site.config.base_url, &render::page_paths(site)),
-    )?;
-    Ok(plan)
+    let collector = PlanCollector::default();
+    emit_site(site, root, &collector, &Timings::new())?;
+    Ok(collector.into_plan())
 }
 
-/// Charts and sparklines for every goal, keyed by goal path, drawn in parallel.
-fn draw_charts(site: &Site) -> BTreeMap<String, GoalGraphics> {
-    site.goals()
-        .collect::<Vec<_>>()
+/// Renders everything (so template errors and clashing output paths show) and keeps
+/// nothing: what `hyoka check` runs, in memory that does not grow with the output.
+pub fn check_site(site: &Site, root: &Path) -> Result<(), Error> {
+    let paths = PathCollector::default();
+    emit_site(site, root, &paths, &Timings::new())?;
+    paths.finish()?;
+    Ok(())
+}
+
+/// Produces every file of the site into `out` (a plan in memory, or a folder being
+/// written): static files, then each goal's chart, page and data in one parallel pass (so
+/// a goal's files are handed on as soon as they exist), then the list pages from the goals'
+/// cards, then the all-goals data files and the sitemap.
+pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) -> Result<(), Error> {
+    let started = Instant::now();
+    let theme = Theme::load(root, &site.config.theme)?;
+    timings.since(Stage::Render, started);
+    emit_site_with(site, root, &theme, out, timings).map(drop)
+}
+
+/// [`emit_site`] with a theme already loaded; returns the goals' cards in `site.goals()`
+/// order (a rebuild keeps them).
+pub(super) fn emit_site_with(
+    site: &Site,
+    root: &Path,
+    theme: &Theme,
+    out: &dyn Emit,
+    timings: &Timings,
+) -> Result<Vec<Card>, Error> {
+    let started = Instant::now();
+    let mut statics: BTreeMap<String, Vec<u8>> = theme.static_files()?.into_iter().collect();
+    // The site's own static files replace the theme's.
+    statics.extend(site_static_files(root)?);
+    let t = timings.since(Stage::Render, started);
+    for (path, bytes) in statics {
+        out.emit(path, bytes)?;
+    }
+    timings.since(Stage::Write, t);
+
+    let renderer = Renderer::new(site, theme);
+    let goals: Vec<(&Department, &Goal)> = site.goals().collect();
+    let cards = goals
         .par_iter()
-        .map(|(_, goal)| {
-            let path = model::goal_path(goal);
-            let id = format!("chart-{}-{}", goal.department_slug, goal.slug);
-            let chart = chart::goal_chart(&goal.indicator, &goal.evaluation, &id);
-            let graphics = GoalGraphics {
-                chart_svg: chart.svg,
-                chart_title: chart.title,
-                chart_description: chart.description,
-                sparkline_svg: chart::sparkline(&goal.indicator, &goal.evaluation),
-            };
-            (path, graphics)
-        })
-        .collect()
+        .map(|(dept, goal)| emit_goal(site, &renderer, dept, goal, out, timings))
+        .collect::<Result<Vec<_>, Error>>()?;
+
+    let t = Instant::now();
+    renderer.lists_each(&cards, &|_| true, true, &|path, html| {
+        let t = Instant::now();
+        let written = out.emit(path, html.into_bytes());
+        timings.add(Stage::Write, t.elapsed());
+        written.map_err(Error::from)
+    })?;
+    let t = timings.since(Stage::Render, t);
+    emit_site_data(site, out, timings, t)?;
+    Ok(cards)
+}
+
+/// The all-goals data files and the sitemap, timed from `t`.
+pub(super) fn emit_site_data(
+    site: &Site,
+    out: &dyn Emit,
+    timings: &Timings,
+    t: Instant,
+) -> Result<(), Error> {
+    type Make = fn(&Site) -> Vec<u8>;
+    let files: [(&str, Make); 3] = [
+        (export::INDICATORS_CSV_PATH, export::indicators_csv),
+        (export::INDICATORS_JSON_PATH, export::indicators_json),
+        (export::SITEMAP_PATH, |site| {
+            export::sitemap(&site.config.base_url, &render::page_paths(site)).into_bytes()
+        }),
+    ];
+    // One at a time: at 100,000 goals these are hundreds of megabytes together.
+    let mut t = t;
+    for (path, make) in files {
+        let bytes = make(site);
+        let made = timings.since(Stage::Data, t);
+        out.emit(path.to_string(), bytes)?;
+        t = timings.since(Stage::Write, made);
+    }
+    Ok(())
+}
+
+/// One goal's chart, page, `data.csv` and `data.json`, handed to `out`; returns its card
+/// for the list pages.
+pub(super) fn emit_goal(
+    site: &Site,
+    renderer: &Renderer,
+    dept: &Department,
+    goal: &Goal,
+    out: &dyn Emit,
+    timings: &Timings,
+) -> Result<Card, Error> {
+    let t = Instant::now();
+    let graphics = goal_graphics(goal);
+    let t = timings.since(Stage::Chart, t);
+    let ((file, html), card) = renderer.goal(dept, goal, &graphics)?;
+    let t = timings.since(Stage::Render, t);
+    let csv = export::goal_csv(site, dept, goal);
+    let json = export::goal_json(site, dept, goal);
+    let t = timings.since(Stage::Data, t);
+    out.emit(file, html.into_bytes())?;
+    out.emit(export::goal_csv_path(goal), csv)?;
+    out.emit(export::goal_json_path(goal), json)?;
+    timings.since(Stage::Write, t);
+    Ok(card)
+}
+
+/// A goal's chart and sparkline.
+pub fn goal_graphics(goal: &Goal) -> GoalGraphics {
+    let id = format!("chart-{}-{}", goal.department_slug, goal.slug);
+    let chart = chart::goal_chart(&goal.indicator, &goal.evaluation, &id);
+    GoalGraphics {
+        chart_svg: chart.svg,
+        chart_title: chart.title,
+        chart_description: chart.description,
+        sparkline_svg: chart::sparkline(&goal.indicator, &goal.evaluation),
+    }
 }
 
 /// `<root>/static/**`, copied as it is to the same paths in the output.

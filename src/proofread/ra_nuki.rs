@@ -158,16 +158,25 @@ const STEMS: &[&str] = &[
 /// Finds ら抜き言葉; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
-    for i in 0..c.len() {
-        let rest = c.rest(i);
-        // The longest stem that starts here and is followed by れ.
-        let Some(stem) = STEMS
-            .iter()
-            .filter(|s| rest.starts_with(*s) && rest[s.len()..].starts_with('れ'))
-            .max_by_key(|s| s.len())
-        else {
-            continue;
-        };
+    // A finding needs a れ right after its stem: for each れ, the stems the text before it
+    // ends with; at each start the longest of them (not every stem at every character).
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    for j in (0..c.len()).filter(|&j| c.get(j) == Some('れ')) {
+        let before = c.before(j);
+        for stem in STEMS.iter().filter(|s| before.ends_with(**s)) {
+            found.push((j - stem.chars().count(), stem));
+        }
+    }
+    // By start, longest stem last; keep that one per start.
+    found.sort_by_key(|&(i, s)| (i, s.len()));
+    let mut longest: Vec<(usize, &str)> = Vec::with_capacity(found.len());
+    for (i, stem) in found {
+        match longest.last_mut() {
+            Some(last) if last.0 == i => *last = (i, stem),
+            _ => longest.push((i, stem)),
+        }
+    }
+    for (i, stem) in longest {
         let n = stem.chars().count();
         let re = i + n;
         let tail = c.rest(re + 1);

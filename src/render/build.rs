@@ -203,6 +203,23 @@ impl GoalView {
     }
 }
 
+impl GoalView {
+    /// The goal as a card in a list (home, department, evaluation and data pages): the
+    /// same view without the chart, its data table, the indicator rows, the body, the meta
+    /// description, 設定根拠 and 事業概要, which only the goal page shows. Lists of thousands of goals stay small this way.
+    pub fn into_card(mut self) -> Self {
+        self.chart_svg = String::new();
+        self.chart_description = String::new();
+        self.body_html = String::new();
+        self.rows = Vec::new();
+        self.series = Vec::new();
+        self.description = String::new();
+        self.basis = None;
+        self.summary = None;
+        self
+    }
+}
+
 impl DepartmentView {
     /// Builds the view of a department from its already built goal views.
     pub fn new(site: &Site, dept: &Department, goals: Vec<GoalView>) -> Self {

@@ -16,9 +16,9 @@ mod tests;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use tera::Context;
+use tera::{Context, Value};
 
-use crate::model::{EVALUATION_PAGE_PATH, Site, department_path, goal_path};
+use crate::model::{Department, EVALUATION_PAGE_PATH, Goal, Site, department_path, goal_path};
 
 use build::{root_for, truncate_chars};
 pub use theme::{RenderError, Theme};
@@ -72,65 +72,166 @@ pub fn render_site(
     theme: &Theme,
     graphics: &BTreeMap<String, GoalGraphics>,
 ) -> Result<Vec<(String, String)>, RenderError> {
-    let site_view = SiteView::new(site);
+    let r = Renderer::new(site, theme);
     let empty = GoalGraphics::default();
-    let departments: Vec<DepartmentView> = site
-        .departments
-        .iter()
-        .map(|dept| {
-            let goals = dept
-                .goals
-                .iter()
-                .map(|g| {
-                    GoalView::new(site, dept, g, graphics.get(&goal_path(g)).unwrap_or(&empty))
-                })
-                .collect();
-            DepartmentView::new(site, dept, goals)
-        })
-        .collect();
-    let all_goals: Vec<GoalView> = departments.iter().flat_map(|d| d.goals.clone()).collect();
-    let r = Renderer {
-        site,
-        theme,
-        site_view: &site_view,
-    };
-
-    let mut jobs: Vec<Job> = vec![
-        Job::Home(HomeView::new(site, departments.clone())),
-        Job::Evaluation(EvaluationView::new(all_goals.clone())),
-        Job::Data(DataView::new(all_goals.clone())),
-        Job::NotFound,
-    ];
-    for (dept, view) in site.departments.iter().zip(&departments) {
-        jobs.push(Job::Department(view.description(site, dept), view.clone()));
-    }
-    jobs.extend(all_goals.into_iter().map(|g| Job::Goal(Box::new(g))));
-    let mut pages = jobs
+    let goals: Vec<_> = site.goals().collect();
+    let rendered = goals
         .par_iter()
-        .map(|job| r.render(job))
+        .map(|(dept, g)| r.goal(dept, g, graphics.get(&goal_path(g)).unwrap_or(&empty)))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut pages = Vec::with_capacity(rendered.len() + site.departments.len() + 4);
+    let mut cards = Vec::with_capacity(rendered.len());
+    for (page, card) in rendered {
+        pages.push(page);
+        cards.push(card);
+    }
+    pages.extend(r.lists(&cards)?);
     pages.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(pages)
 }
 
-/// One page to render.
+/// A goal as the list pages show it ([`GoalView::into_card`]), already a template value.
+#[derive(Debug, Clone)]
+pub struct Card(Value);
+
+/// One page to render. List pages carry their view as a template value already (see
+/// [`Renderer::lists`]).
 enum Job {
-    Home(HomeView),
-    Department(String, DepartmentView),
+    Home(Value),
+    Department(String, DepartmentView, Value),
     Goal(Box<GoalView>),
-    Evaluation(EvaluationView),
-    Data(DataView),
+    Evaluation(Value),
+    Data(Value),
     NotFound,
 }
 
-/// What every page needs.
-struct Renderer<'a> {
-    site: &'a Site,
-    theme: &'a Theme,
-    site_view: &'a SiteView,
+/// `view` as a template value with its list field `key` set to `list`.
+fn with_list(view: &impl serde::Serialize, key: &'static str, list: Value) -> Value {
+    let mut map = Value::from_serializable(view)
+        .into_map()
+        .unwrap_or_default();
+    map.insert(key.into(), list);
+    Value::from(map)
 }
 
-impl Renderer<'_> {
+/// Renders pages of one site with one theme; the site view is built once. Goal pages come
+/// one at a time ([`Renderer::goal`], from any thread), each giving back the goal's card for
+/// the list pages ([`Renderer::lists`]).
+pub struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    site_view: SiteView,
+}
+
+impl<'a> Renderer<'a> {
+    /// A renderer for `site` with `theme`.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        Renderer {
+            site,
+            theme,
+            site_view: SiteView::new(site),
+        }
+    }
+
+    /// The page of one goal as (output file, HTML), and the goal's card: its view without
+    /// what only the goal page shows (see [`GoalView::into_card`]).
+    pub fn goal(
+        &self,
+        dept: &Department,
+        goal: &Goal,
+        graphics: &GoalGraphics,
+    ) -> Result<((String, String), Card), RenderError> {
+        let job = Job::Goal(Box::new(GoalView::new(self.site, dept, goal, graphics)));
+        let page = self.render(&job)?;
+        let Job::Goal(view) = job else {
+            unreachable!("built as a goal job above")
+        };
+        Ok((page, Card(Value::from_serializable(&view.into_card()))))
+    }
+
+    /// Every page but the goal pages — home, departments, evaluation, data and 404 — from
+    /// the goals' cards in `site.goals()` order, rendered in parallel. Each card becomes a
+    /// template value once and every list shares it (Tera's values are reference-counted),
+    /// so the lists cost one card per goal, not one per goal and page.
+    pub fn lists(&self, cards: &[Card]) -> Result<Vec<(String, String)>, RenderError> {
+        self.lists_for(cards, &|_| true, true)
+    }
+
+    /// [`Renderer::lists`], with only the department pages `department` picks, and the
+    /// site-wide pages (home, evaluation, data, 404) when `site_wide`.
+    pub fn lists_for(
+        &self,
+        cards: &[Card],
+        department: &(dyn Fn(&Department) -> bool + Sync),
+        site_wide: bool,
+    ) -> Result<Vec<(String, String)>, RenderError> {
+        let pages = std::sync::Mutex::new(Vec::new());
+        self.lists_each(cards, department, site_wide, &|file, html| {
+            pages
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((file, html));
+            Ok::<(), RenderError>(())
+        })?;
+        let mut pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        pages.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(pages)
+    }
+
+    /// [`Renderer::lists_for`], handing each page to `each` as soon as it is rendered (the
+    /// dashboard of a large site is tens of megabytes: it is not kept).
+    pub fn lists_each<E: From<RenderError> + Send>(
+        &self,
+        cards: &[Card],
+        department: &(dyn Fn(&Department) -> bool + Sync),
+        site_wide: bool,
+        each: &(dyn Fn(String, String) -> Result<(), E> + Sync),
+    ) -> Result<(), E> {
+        let site = self.site;
+        let values: Vec<Value> = cards.iter().map(|c| c.0.clone()).collect();
+        let mut jobs = Vec::with_capacity(site.departments.len() + 4);
+        let mut department_values = Vec::with_capacity(site.departments.len());
+        let mut at = 0;
+        for dept in &site.departments {
+            let goals = Value::from(values[at..at + dept.goals.len()].to_vec());
+            at += dept.goals.len();
+            let view = DepartmentView::new(site, dept, Vec::new());
+            let value = with_list(&view, "goals", goals);
+            department_values.push(value.clone());
+            if department(dept) {
+                jobs.push(Job::Department(view.description(site, dept), view, value));
+            }
+        }
+        let run = |jobs: Vec<Job>| {
+            jobs.par_iter().try_for_each(|job| {
+                let (file, html) = self.render(job)?;
+                each(file, html)
+            })
+        };
+        if !site_wide {
+            return run(jobs);
+        }
+        let all = Value::from(values);
+        jobs.push(Job::Evaluation(with_list(
+            &EvaluationView::new(Vec::new()),
+            "goals",
+            all.clone(),
+        )));
+        jobs.push(Job::Data(with_list(
+            &DataView::new(Vec::new()),
+            "goals",
+            all,
+        )));
+        jobs.push(Job::NotFound);
+        let home = HomeView::new(site, Vec::new());
+        jobs.push(Job::Home(with_list(
+            &home,
+            "departments",
+            Value::from(department_values),
+        )));
+        run(jobs)
+    }
+
     fn render(&self, job: &Job) -> Result<(String, String), RenderError> {
         let home = CrumbView {
             title: "ホーム".into(),
@@ -145,12 +246,16 @@ impl Renderer<'_> {
                 let description = self.home_description();
                 let title = self.site.home_title.clone();
                 let page = self.page("home", &title, description, "", vec![home]);
-                self.finish("index.html", page, |c| c.insert("home", home_view))
+                self.finish("index.html", page, |c| {
+                    c.insert_value("home", home_view.clone())
+                })
             }
-            Job::Department(description, d) => {
+            Job::Department(description, d, value) => {
                 let crumbs = vec![home, crumb(&d.title, &d.path)];
                 let page = self.page("department", &d.title, description.clone(), &d.path, crumbs);
-                self.finish("department.html", page, |c| c.insert("department", d))
+                self.finish("department.html", page, |c| {
+                    c.insert_value("department", value.clone())
+                })
             }
             Job::Goal(g) => {
                 let crumbs = vec![
@@ -172,7 +277,9 @@ impl Renderer<'_> {
                     EVALUATION_PAGE_PATH,
                     crumbs,
                 );
-                self.finish("evaluation.html", page, |c| c.insert("evaluation", e))
+                self.finish("evaluation.html", page, |c| {
+                    c.insert_value("evaluation", e.clone())
+                })
             }
             Job::Data(d) => {
                 let title = "オープンデータ";
@@ -182,7 +289,7 @@ impl Renderer<'_> {
                 );
                 let crumbs = vec![home, crumb(title, DATA_PAGE_PATH)];
                 let page = self.page("data", title, description, DATA_PAGE_PATH, crumbs);
-                self.finish("data.html", page, |c| c.insert("data", d))
+                self.finish("data.html", page, |c| c.insert_value("data", d.clone()))
             }
             Job::NotFound => {
                 let title = "ページが見つかりません";
@@ -256,7 +363,7 @@ impl Renderer<'_> {
             output_file(&page.path)
         };
         let mut context = Context::new();
-        context.insert("site", self.site_view);
+        context.insert("site", &self.site_view);
         context.insert("root", &page.root);
         context.insert("page", &page);
         add(&mut context);

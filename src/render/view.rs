@@ -11,6 +11,12 @@
 //! ([`DepartmentView`], department.html), `goal` ([`GoalView`], goal.html), `evaluation`
 //! ([`EvaluationView`], evaluation.html), `data` ([`DataView`], data.html).
 //!
+//! In lists (`home.departments[].goals`, `department.goals`, `evaluation.goals`,
+//! `data.goals`) each goal is a card: every field of [`GoalView`] except `chart_svg`,
+//! `chart_description`, `body_html`, `rows`, `series`, `description`, `basis` and `summary`,
+//! which are empty (or null) there and shown on the goal page only (a site of 10,000 goals would otherwise copy every chart and body into
+//! each list).
+//!
 //! Strings are escaped by Tera; only fields named `*_html` or `*_svg` are markup (print with
 //! `| safe`). Optional values are `null` when absent: test them with `{% if … %}`.
 //!

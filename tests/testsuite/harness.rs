@@ -61,6 +61,13 @@ impl SiteTest {
         site
     }
 
+    /// A generated site of `goals` goals (the benchmark's corpus, `examples/gen_corpus`).
+    pub fn corpus(goals: usize, seed: u64) -> Self {
+        let site = Self::empty();
+        crate::corpus::write_site(site.root(), goals, seed).expect("write corpus");
+        site
+    }
+
     /// A copy of `tests/fixtures/<name>/`.
     pub fn fixture(name: &str) -> Self {
         let site = Self::empty();

@@ -3,6 +3,11 @@
 
 mod harness;
 
+/// The benchmark's site generator (`examples/gen_corpus`), shared so tests build the same
+/// sites the benchmark does.
+#[path = "../../examples/gen_corpus/corpus.rs"]
+mod corpus;
+
 mod architecture;
 mod build;
 mod contrast;
@@ -12,6 +17,7 @@ mod import;
 mod links;
 mod new_init;
 mod proofreading;
+mod rebuild;
 mod robustness;
 mod safety;
 mod segmenter;

@@ -3,8 +3,8 @@
 //! becomes a diagnostic at the key's line and column; a file with errors is left out and
 //! the others go on, so one run reports everything.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::{Document, LoadedContent, Pos};
@@ -35,12 +35,96 @@ pub(super) const INDICATOR_KEYS: &[&str] =
 pub(super) const BASELINE_KEYS: &[&str] = &["year", "value"];
 const HOME_KEYS: &[&str] = &["title", "description"];
 
+/// Goals already validated, by source file, for rebuilding a site after a few files changed
+/// (`hyoka serve`): a goal whose file text and department are the same as last time is not
+/// validated again.
+#[derive(Debug, Default)]
+pub struct GoalCache {
+    /// False for a one-off build: nothing is kept.
+    remember: bool,
+    goals: HashMap<PathBuf, CachedGoal>,
+}
+
+#[derive(Debug)]
+struct CachedGoal {
+    text: String,
+    department_slug: String,
+    goal: Option<Goal>,
+    diags: Diagnostics,
+}
+
+impl GoalCache {
+    /// A cache that keeps every goal it validates.
+    pub fn remembering() -> Self {
+        GoalCache {
+            remember: true,
+            goals: HashMap::new(),
+        }
+    }
+
+    /// The goal of `doc` in department `department_slug`, from the cache when its text is
+    /// unchanged, else validated (and remembered).
+    fn goal(
+        &mut self,
+        doc: &Document,
+        department_slug: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<Goal> {
+        if !self.remember {
+            return goal(doc, department_slug, diags);
+        }
+        let path = &doc.source.path;
+        if let Some(c) = self.goals.get(path)
+            && c.text == doc.source.text
+            && c.department_slug == department_slug
+        {
+            diags.extend(c.diags.clone());
+            return c.goal.clone();
+        }
+        let mut local = Diagnostics::new();
+        let goal = goal(doc, department_slug, &mut local);
+        diags.extend(local.clone());
+        self.goals.insert(
+            path.clone(),
+            CachedGoal {
+                text: doc.source.text.clone(),
+                department_slug: department_slug.to_string(),
+                goal: goal.clone(),
+                diags: local,
+            },
+        );
+        goal
+    }
+
+    /// Forgets goals whose files are no longer in `content`.
+    fn retain(&mut self, content: &LoadedContent) {
+        let live: HashSet<&Path> = content
+            .departments
+            .iter()
+            .flat_map(|d| &d.goals)
+            .map(|doc| doc.source.path.as_path())
+            .collect();
+        self.goals.retain(|path, _| live.contains(path.as_path()));
+    }
+}
+
 /// Builds the site model. `include_drafts` keeps goals with `draft: true`.
 pub fn build_site(
     content: &LoadedContent,
     config: &Config,
     include_drafts: bool,
 ) -> (Site, Diagnostics) {
+    build_site_cached(content, config, include_drafts, &mut GoalCache::default())
+}
+
+/// [`build_site`], reusing the goals of `cache` whose files did not change.
+pub fn build_site_cached(
+    content: &LoadedContent,
+    config: &Config,
+    include_drafts: bool,
+    cache: &mut GoalCache,
+) -> (Site, Diagnostics) {
+    cache.retain(content);
     let mut diags = Diagnostics::new();
     let (home_title, home_body) = match &content.home {
         Some(doc) => {
@@ -80,7 +164,7 @@ pub fn build_site(
         };
         urls.push((format!("/{}/", dept.slug), index));
         for doc in &docs.goals {
-            if let Some(goal) = goal(doc, &dept.slug, &mut diags) {
+            if let Some(goal) = cache.goal(doc, &dept.slug, &mut diags) {
                 urls.push((format!("/{}/{}/", dept.slug, goal.slug), doc));
                 if include_drafts || !goal.draft {
                     dept.goals.push(goal);

@@ -1,0 +1,163 @@
+//! Rendering after an edit: only goals whose model (or department) changed get a new chart,
+//! page and data files; the department pages listing them are rendered from cached cards.
+//! The site-wide pages (home, evaluation, data, the all-goals files, the sitemap) come in a
+//! second step, [`render_site_wide`], so the edited page is ready first.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::model::{Department, Goal, Site, goal_path};
+use crate::output::{Emit, OutputPlan, PlanCollector};
+use crate::render::{Card, Renderer, theme::Theme};
+
+use super::Rendered;
+use crate::pipeline::{Timings, emit_goal, emit_site_data, emit_site_with};
+
+/// Everything but the goals is the same: settings, the evaluated year, the home text and the
+/// departments (slugs in order), so cached goal pages and cards may be reused.
+pub(super) fn same_frame(old: &Site, new: &Site) -> bool {
+    old.config == new.config
+        && old.as_of == new.as_of
+        && old.departments.len() == new.departments.len()
+        && old
+            .departments
+            .iter()
+            .zip(&new.departments)
+            .all(|(a, b)| a.slug == b.slug)
+}
+
+/// A department's own facts (not its goals) are the same.
+fn same_header(a: &Department, b: &Department) -> bool {
+    (
+        &a.slug, &a.title, &a.duties, &a.served, a.weight, &a.body, &a.source,
+    ) == (
+        &b.slug, &b.title, &b.duties, &b.served, b.weight, &b.body, &b.source,
+    )
+}
+
+/// A full render into a new plan.
+pub(super) fn render_all(
+    site: Site,
+    root: &std::path::Path,
+) -> Result<(Rendered, OutputPlan), Error> {
+    let theme = Theme::load(root, &site.config.theme)?;
+    let collector = PlanCollector::default();
+    let cards = emit_site_with(&site, root, &theme, &collector, &Timings::new())?;
+    Ok((Rendered { site, theme, cards }, collector.into_plan()))
+}
+
+/// Renders only what changed between `rendered.site` and `site` into `plan`: goals whose
+/// model or department changed and the department pages holding them (not the site-wide
+/// pages: [`render_site_wide`]). Returns the new rendered state and the changed output paths.
+/// The two sites have the same departments in the same order ([`same_frame`]).
+pub(super) fn render_changes(
+    rendered: Rendered,
+    site: Site,
+    plan: &mut OutputPlan,
+) -> Result<(Rendered, Vec<String>), Error> {
+    let Rendered {
+        site: old,
+        theme,
+        cards: old_cards,
+    } = rendered;
+    // What each goal of the new site needs: an old card to keep, or a new render.
+    let mut keep: Vec<Option<&Card>> = Vec::with_capacity(old_cards.len() + 1);
+    let mut dirty: HashSet<&str> = HashSet::new();
+    let mut removed = Vec::new();
+    let mut at = 0;
+    for (a, b) in old.departments.iter().zip(&site.departments) {
+        let cards = &old_cards[at..at + a.goals.len()];
+        at += a.goals.len();
+        let same_dept = same_header(a, b);
+        let before: HashMap<&str, (&Goal, &Card)> = a
+            .goals
+            .iter()
+            .zip(cards)
+            .map(|(g, c)| (g.slug.as_str(), (g, c)))
+            .collect();
+        let listed_same = a.goals.len() == b.goals.len()
+            && a.goals.iter().zip(&b.goals).all(|(x, y)| x.slug == y.slug);
+        for goal in &b.goals {
+            let card = before
+                .get(goal.slug.as_str())
+                .filter(|(g, _)| same_dept && *g == goal)
+                .map(|(_, c)| *c);
+            keep.push(card);
+        }
+        if !same_dept
+            || !listed_same
+            || keep[keep.len() - b.goals.len()..]
+                .iter()
+                .any(Option::is_none)
+        {
+            dirty.insert(b.slug.as_str());
+        }
+        let now: HashSet<&str> = b.goals.iter().map(|g| g.slug.as_str()).collect();
+        for goal in a.goals.iter().filter(|g| !now.contains(g.slug.as_str())) {
+            for file in ["index.html", "data.csv", "data.json"] {
+                removed.push(format!("{}{file}", goal_path(goal)));
+            }
+        }
+    }
+    let goals: Vec<(&Department, &Goal)> = site.goals().collect();
+    let collector = PlanCollector::default();
+    let timings = Timings::new();
+    let renderer = Renderer::new(&site, &theme);
+    let cards = goals
+        .par_iter()
+        .zip(&keep)
+        .map(|((d, g), kept)| match kept {
+            Some(card) => Ok((*card).clone()),
+            None => emit_goal(&site, &renderer, d, g, &collector, &timings),
+        })
+        .collect::<Result<Vec<Card>, Error>>()?;
+    for (path, html) in renderer.lists_for(&cards, &|d| dirty.contains(d.slug.as_str()), false)? {
+        collector.emit(path, html.into_bytes())?;
+    }
+    drop(renderer);
+    drop(keep);
+    let mut changed = Vec::new();
+    for path in removed {
+        if plan.remove(&path).is_some() {
+            changed.push(path);
+        }
+    }
+    changed.extend(merge(collector, plan)?);
+    changed.sort();
+    Ok((Rendered { site, theme, cards }, changed))
+}
+
+/// The site-wide pages — home, evaluation, data, 404 — and the all-goals data files and
+/// sitemap, from the cached cards, into `plan`. Returns the changed output paths.
+pub(super) fn render_site_wide(
+    rendered: &Rendered,
+    plan: &mut OutputPlan,
+) -> Result<Vec<String>, Error> {
+    let site = &rendered.site;
+    let renderer = Renderer::new(site, &rendered.theme);
+    let collector = PlanCollector::default();
+    let (lists, data) = rayon::join(
+        || renderer.lists_for(&rendered.cards, &|_| false, true),
+        || emit_site_data(site, &collector, &Timings::new(), Instant::now()),
+    );
+    data?;
+    for (path, html) in lists? {
+        collector.emit(path, html.into_bytes())?;
+    }
+    merge(collector, plan)
+}
+
+/// Puts the collected files into `plan`; returns those whose bytes changed.
+fn merge(collector: PlanCollector, plan: &mut OutputPlan) -> Result<Vec<String>, Error> {
+    let mut changed = Vec::new();
+    for file in collector.into_plan() {
+        if plan.get(&file.path) != Some(file.bytes.as_slice()) {
+            changed.push(file.path.clone());
+            plan.insert_or_replace(file.path, file.bytes)?;
+        }
+    }
+    Ok(changed)
+}

@@ -1,0 +1,190 @@
+//! `pipeline::Rebuilder` (what `hyoka serve` rebuilds with): after every kind of edit the
+//! in-memory plan equals a fresh full build of the same files, byte for byte.
+
+use std::path::PathBuf;
+
+use hyoka::output::OutputPlan;
+use hyoka::pipeline::{BuildOptions, Rebuilder, load_site, plan_site};
+
+use crate::corpus;
+use crate::harness::*;
+
+fn full_plan(options: &BuildOptions) -> OutputPlan {
+    let (site, diags) = load_site(options).expect("load");
+    assert!(!diags.has_errors(), "{diags:?}");
+    plan_site(&site.expect("site"), &options.root).expect("plan")
+}
+
+/// Paths whose bytes differ between the two plans.
+fn differences(a: &OutputPlan, b: &OutputPlan) -> Vec<String> {
+    let mut paths: Vec<String> = a.paths().chain(b.paths()).map(str::to_string).collect();
+    paths.sort();
+    paths.dedup();
+    paths.retain(|p| a.get(p) != b.get(p));
+    paths
+}
+
+fn assert_same_as_full_build(rebuilder: &Rebuilder, step: &str) {
+    let full = full_plan(rebuilder.options());
+    let plan = rebuilder.plan().expect("a plan");
+    assert_eq!(
+        differences(plan, &full),
+        Vec::<String>::new(),
+        "after {step}"
+    );
+    let (_, diags) = load_site(rebuilder.options()).expect("load");
+    assert_eq!(
+        rebuilder.diagnostics().clone().sorted(),
+        diags.sorted(),
+        "findings after {step}"
+    );
+}
+
+fn edit(site: &SiteTest, rel: &str, f: impl FnOnce(String) -> String) -> PathBuf {
+    let path = site.path(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, f(text)).expect("write");
+    path
+}
+
+#[test]
+fn every_kind_of_edit_rebuilds_to_the_same_plan_as_a_full_build() {
+    let site = SiteTest::corpus(60, 11);
+    let options = BuildOptions {
+        root: site.root().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let mut rebuilder = Rebuilder::new(options).expect("first build");
+    assert_same_as_full_build(&rebuilder, "the first build");
+
+    // A body edit changes that goal's page and nothing of the other goals.
+    let goal5 = corpus::goal_path(5);
+    let path = edit(&site, &goal5, |t| {
+        t.replace("## 期待される効果", "## 期待される効果と狙い")
+    });
+    let report = rebuilder.rebuild(&[path]).expect("rebuild");
+    assert!(!report.failed && report.incremental);
+    let page = format!(
+        "{}/index.html",
+        goal5.trim_start_matches("content/").trim_end_matches(".md")
+    );
+    assert!(
+        report.changed_outputs.contains(&page),
+        "{:?}",
+        report.changed_outputs
+    );
+    assert!(
+        !report
+            .changed_outputs
+            .iter()
+            .any(|p| p.contains("goal-000006"))
+    );
+    assert_same_as_full_build(&rebuilder, "a body edit");
+
+    // A value edit (relative path this time) changes the evaluation, chart and data.
+    let goal7 = corpus::goal_path(7);
+    edit(&site, &goal7, |t| t.replace("令和6年度: ", "令和6年度: 1"));
+    let report = rebuilder
+        .rebuild(&[PathBuf::from(&goal7)])
+        .expect("rebuild");
+    assert!(report.incremental);
+    assert_same_as_full_build(&rebuilder, "a value edit");
+
+    // A new goal and a deleted goal.
+    let new_goal = "content/somu/goal-new.md";
+    std::fs::write(
+        site.path(new_goal),
+        corpus::goal_text(40, 99).replace("（第41号）", "（新規）"),
+    )
+    .expect("write");
+    let goal9 = site.path(&corpus::goal_path(9));
+    std::fs::remove_file(&goal9).expect("remove");
+    rebuilder
+        .rebuild(&[site.path(new_goal), goal9])
+        .expect("rebuild");
+    assert_same_as_full_build(&rebuilder, "a new goal and a deleted one");
+
+    // A goal turned into a draft leaves the site; a new slug moves its pages.
+    let goal11 = corpus::goal_path(11);
+    let draft = edit(&site, &goal11, |t| {
+        t.replacen("weight:", "draft: true\nweight:", 1)
+    });
+    let goal12 = corpus::goal_path(12);
+    let moved = edit(&site, &goal12, |t| {
+        t.replacen("weight:", "slug: moved-goal\nweight:", 1)
+    });
+    let report = rebuilder.rebuild(&[draft, moved]).expect("rebuild");
+    assert!(report.incremental);
+    assert!(
+        report
+            .changed_outputs
+            .iter()
+            .any(|p| p.contains("moved-goal/")),
+        "{:?}",
+        report.changed_outputs
+    );
+    assert_same_as_full_build(&rebuilder, "a draft and a new slug");
+
+    // A department edit shows on its page and on every page of its goals.
+    let dept = edit(&site, "content/kikaku/_index.md", |t| {
+        t.replace("title: 企画財政課", "title: 企画課")
+    });
+    assert!(rebuilder.rebuild(&[dept]).expect("rebuild").incremental);
+    assert_same_as_full_build(&rebuilder, "a department edit");
+
+    // The home page text.
+    let home = edit(&site, "content/_index.md", |t| t + "\n追記しました。\n");
+    rebuilder.rebuild(&[home]).expect("rebuild");
+    assert_same_as_full_build(&rebuilder, "a home edit");
+
+    // A broken file keeps the last plan; fixing it rebuilds.
+    let before = rebuilder.plan().expect("plan").clone();
+    let goal3 = site.path(&corpus::goal_path(3));
+    let good = std::fs::read_to_string(&goal3).expect("read");
+    std::fs::write(&goal3, "---\ntitle: [\n---\n").expect("write");
+    let report = rebuilder
+        .rebuild(std::slice::from_ref(&goal3))
+        .expect("rebuild");
+    assert!(report.failed && rebuilder.diagnostics().has_errors());
+    assert!(differences(rebuilder.plan().expect("plan"), &before).is_empty());
+    std::fs::write(
+        &goal3,
+        good.replace("## 今年度の取り組み", "## 今年度の取組"),
+    )
+    .expect("write");
+    rebuilder.rebuild(&[goal3]).expect("rebuild");
+    assert_same_as_full_build(&rebuilder, "fixing a broken file");
+
+    // config.toml and a template override rebuild everything.
+    let config = edit(&site, "config.toml", |t| {
+        t.replace("見本町 行政評価", "見本町の行政評価")
+    });
+    assert!(!rebuilder.rebuild(&[config]).expect("rebuild").incremental);
+    assert_same_as_full_build(&rebuilder, "a config edit");
+    let footer = site.path("templates/footer.html");
+    std::fs::create_dir_all(footer.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&footer, "<footer>見本町</footer>\n").expect("write");
+    rebuilder.rebuild(&[footer]).expect("rebuild");
+    assert!(
+        rebuilder
+            .plan()
+            .expect("plan")
+            .get("index.html")
+            .is_some_and(|b| { String::from_utf8_lossy(b).contains("<footer>見本町</footer>") })
+    );
+    assert_same_as_full_build(&rebuilder, "a template override");
+
+    // An editor's temporary file, already gone, is no reason to read everything.
+    let temp = site.path("content/somu/4913");
+    std::fs::write(&temp, "").expect("write");
+    std::fs::remove_file(&temp).expect("remove");
+    let report = rebuilder.rebuild(&[temp]).expect("rebuild");
+    assert!(report.incremental && report.changed_outputs.is_empty());
+    assert_same_as_full_build(&rebuilder, "a temporary file");
+
+    // An editor's swap file is no edit.
+    let report = rebuilder
+        .rebuild(&[site.path("content/somu/.goal-000000.md.swp")])
+        .expect("rebuild");
+    assert!(report.changed_outputs.is_empty() && !report.failed);
+}
