@@ -56,7 +56,9 @@ fn main() {
         .next()
         .expect("host")
         .to_string();
-    let page = format!("{url}{}", goal_url(&site, &goal));
+    let goal_path = goal_url(&site, &goal);
+    let page = format!("{url}{goal_path}");
+    let goal_file = format!("{goal_path}index.html");
 
     let mut events = TcpStream::connect(&host).expect("connect");
     events
@@ -67,7 +69,7 @@ fn main() {
         "GET /__hyoka/livereload HTTP/1.1\r\nHost: {host}\r\n\r\n"
     )
     .unwrap();
-    let mut version = next_version(&mut events, None);
+    next_notice(&mut events, &goal_file);
 
     let (mut to_event, mut to_http) = (Vec::new(), Vec::new());
     for run in 0..=runs {
@@ -77,7 +79,7 @@ fn main() {
         std::thread::sleep(Duration::from_millis(300));
         let saved = Instant::now();
         std::fs::write(&goal, edited).expect("write goal");
-        version = next_version(&mut events, Some(&version));
+        next_notice(&mut events, &goal_file);
         let event = saved.elapsed();
         while !fetch(&page).contains(&marker) {
             assert!(
@@ -156,20 +158,30 @@ fn fetch(url: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Reads the event stream until a `version` other than `not` arrives.
-fn next_version(stream: &mut TcpStream, not: Option<&str>) -> String {
+/// Reads the event stream until a notice tells the tab showing `file` to reload (its page
+/// changed, or `pages` is null). Notices about other pages (the site-wide catch-up) are
+/// skipped.
+fn next_notice(stream: &mut TcpStream, file: &str) {
     let mut seen = String::new();
     let mut buf = [0u8; 4096];
     loop {
         let n = stream.read(&mut buf).expect("event stream");
         assert!(n > 0, "event stream closed");
         seen.push_str(&String::from_utf8_lossy(&buf[..n]));
-        if let Some(v) = seen
-            .lines()
-            .filter_map(|l| l.strip_prefix("data: "))
-            .rfind(|v| Some(*v) != not)
-        {
-            return v.to_string();
+        while let Some(end) = seen.find("\n\n") {
+            let event: String = seen.drain(..end + 2).collect();
+            let Some(data) = event.lines().find_map(|l| l.strip_prefix("data: ")) else {
+                continue;
+            };
+            let notice: serde_json::Value = serde_json::from_str(data).expect("a JSON notice");
+            let pages = &notice["pages"];
+            if pages.is_null()
+                || pages
+                    .as_array()
+                    .is_some_and(|p| p.iter().any(|f| f == file))
+            {
+                return;
+            }
         }
     }
 }

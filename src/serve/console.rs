@@ -40,6 +40,14 @@ impl Console {
     pub fn report(&mut self, rebuilt: &Rebuilt) {
         let ms = rebuilt.elapsed.as_millis();
         match &rebuilt.failure {
+            None if rebuilt.site_wide && rebuilt.changed == 0 => {}
+            None if rebuilt.site_wide => {
+                let _ = writeln!(
+                    self.out,
+                    "一覧とデータも更新しました: {}ファイル（{ms} ms）",
+                    rebuilt.changed
+                );
+            }
             None if rebuilt.first => {
                 let _ = writeln!(
                     self.out,

@@ -36,7 +36,7 @@ pub(crate) fn render(failure: &Failure, version: u64) -> Vec<u8> {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>エラーがあります — hyoka serve</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>エラーがあります</h1>\n{body}</main>\n</body>\n</html>\n"
     );
-    super::livereload::inject(html.as_bytes(), version)
+    super::livereload::inject(html.as_bytes(), version, None)
 }
 
 /// One problem as a list item.
@@ -94,7 +94,7 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<script>」"));
-        assert!(html.contains("var shown = \"4\""), "has the reload script");
+        assert!(html.contains("var shown = 4;"), "has the reload script");
     }
 
     #[test]

@@ -89,7 +89,10 @@ fn needs_slash(file: &str, path: &str) -> bool {
 /// The site's own 404.html, or a plain Japanese line when the plan has none.
 fn not_found(plan: Option<&OutputPlan>, version: u64) -> Response {
     match plan.and_then(|p| p.get("404.html")) {
-        Some(page) => html_response(StatusCode::NOT_FOUND, livereload::inject(page, version)),
+        Some(page) => html_response(
+            StatusCode::NOT_FOUND,
+            livereload::inject(page, version, None),
+        ),
         None => (StatusCode::NOT_FOUND, "ページが見つかりません").into_response(),
     }
 }
@@ -109,7 +112,7 @@ fn redirect(to: &str, query: Option<&str>) -> Response {
 /// A planned file with its content type; HTML gets the reload script.
 fn file_response(status: StatusCode, file: &str, bytes: &[u8], version: u64) -> Response {
     if file.ends_with(".html") {
-        return html_response(status, livereload::inject(bytes, version));
+        return html_response(status, livereload::inject(bytes, version, Some(file)));
     }
     with_headers(status, content_type(file), bytes.to_vec())
 }

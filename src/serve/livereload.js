@@ -4,15 +4,22 @@
 // server, and ten open tabs must not stall the preview. A tab shown again reconnects, is
 // told the current version at once, and reloads if it missed a change.
 (function () {
-  var shown = "__HYOKA_VERSION__";
+  var shown = __HYOKA_VERSION__;
+  var file = __HYOKA_FILE__;
   var source = null;
   function connect() {
     if (source) return;
     source = new EventSource("__HYOKA_EVENTS__");
     source.addEventListener("version", function (event) {
-      if (event.data !== shown) {
+      var notice = JSON.parse(event.data);
+      if (notice.v === shown) return;
+      var mine = notice.pages === null || file === null || notice.v !== shown + 1 ||
+        notice.pages.indexOf(file) >= 0;
+      if (mine) {
         source.close();
         location.reload();
+      } else {
+        shown = notice.v;
       }
     });
   }

@@ -20,13 +20,19 @@ pub(crate) const EVENTS_PATH: &str = "/__hyoka/livereload";
 
 const SCRIPT: &str = include_str!("livereload.js");
 
-/// `html` with the reload script for a page of `version` inserted before its last
-/// `</body>` (or at its end).
-pub(crate) fn inject(html: &[u8], version: u64) -> Vec<u8> {
+/// `html` with the reload script inserted before its last `</body>` (or at its end): the
+/// page is planned `file` (`somu/jichikai/index.html`; `None` for pages that must reload on
+/// any change, such as the error page) served at `version`.
+pub(crate) fn inject(html: &[u8], version: u64, file: Option<&str>) -> Vec<u8> {
+    // JSON is a JavaScript literal; `<` escaped so no path can close the script element.
+    let file = serde_json::to_string(&file)
+        .expect("a path serialises")
+        .replace('<', "\\u003c");
     let script = format!(
         "<script>{}</script>\n",
         SCRIPT
             .replace("__HYOKA_VERSION__", &version.to_string())
+            .replace("__HYOKA_FILE__", &file)
             .replace("__HYOKA_EVENTS__", EVENTS_PATH)
     );
     let at = html
@@ -56,8 +62,13 @@ pub(crate) async fn events(
                     _ = shutdown.wait_for(|&stop| stop) => return None,
                 }
             }
-            let version = *versions.borrow_and_update();
-            let event = Event::default().event("version").data(version.to_string());
+            let mut notice = versions.borrow_and_update().clone();
+            if first {
+                // A tab that connects cannot know what changed before: reload if behind.
+                notice.pages = None;
+            }
+            let data = serde_json::to_string(&notice).expect("a notice serialises");
+            let event = Event::default().event("version").data(data);
             Some((Ok(event), (versions, shutdown, false)))
         },
     );
@@ -71,16 +82,17 @@ mod tests {
     #[test]
     fn the_script_goes_before_the_last_body_end_tag() {
         let html = b"<html><body><p>a</p></body></html>";
-        let out = String::from_utf8(inject(html, 7)).unwrap();
+        let out = String::from_utf8(inject(html, 7, Some("a/index.html"))).unwrap();
         assert!(out.starts_with("<html><body><p>a</p><script>"));
         assert!(out.ends_with("</script>\n</body></html>"));
-        assert!(out.contains("var shown = \"7\";"));
+        assert!(out.contains("var shown = 7;"));
         assert!(out.contains(EVENTS_PATH));
+        assert!(out.contains("var file = \"a/index.html\";"), "{out}");
     }
 
     #[test]
     fn a_page_without_body_end_gets_the_script_at_its_end() {
-        let out = String::from_utf8(inject(b"<p>x</p>", 1)).unwrap();
+        let out = String::from_utf8(inject(b"<p>x</p>", 1, None)).unwrap();
         assert!(out.starts_with("<p>x</p><script>"));
     }
 }

@@ -18,6 +18,7 @@ use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use tokio::sync::watch as signal;
 
@@ -27,6 +28,9 @@ use crate::pipeline::{BuildOptions, Rebuilder};
 use console::Console;
 use state::Shared;
 use watch::SiteWatcher;
+
+/// How long the site-wide pages wait after the edited pages were shown.
+const CATCH_UP_AFTER: Duration = Duration::from_millis(150);
 
 /// What `serve` is asked to do.
 #[derive(Debug, Clone)]
@@ -170,15 +174,33 @@ fn interrupted() -> std::io::Result<impl Future<Output = ()>> {
     })
 }
 
-/// Waits for changes; rebuilds once per batch (batches that queued during a rebuild are
-/// merged into one). Ends when the watcher stops.
+/// Waits for changes; per batch (batches that queued meanwhile merged into one) rebuilds
+/// the edited pages first so their tabs reload at once, then — when no new save comes within
+/// [`CATCH_UP_AFTER`], so the tabs' reload requests are answered first — the site-wide pages
+/// (home, lists, data). Ends when the watcher stops.
 fn rebuild_loop(
     shared: &Shared,
     mut watcher: SiteWatcher,
     changes: &mpsc::Receiver<Vec<PathBuf>>,
     mut console: Console,
 ) {
-    while let Ok(mut paths) = changes.recv() {
+    loop {
+        let batch = if shared.is_pending() {
+            match changes.recv_timeout(CATCH_UP_AFTER) {
+                Ok(batch) => batch,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    console.report(&shared.catch_up());
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        } else {
+            match changes.recv() {
+                Ok(batch) => batch,
+                Err(_) => return,
+            }
+        };
+        let mut paths = batch;
         while let Ok(more) = changes.try_recv() {
             paths.extend(more);
         }
@@ -189,6 +211,6 @@ fn rebuild_loop(
             &paths,
             &shared.site.blocking_read().rebuilder.options().root,
         );
-        console.report(&shared.rebuild(&paths));
+        console.report(&shared.rebuild_page_first(&paths));
     }
 }

@@ -36,8 +36,8 @@ pub(crate) struct SiteState {
 pub(crate) struct Shared {
     /// The site.
     pub site: RwLock<SiteState>,
-    /// The latest version, for the live-reload streams.
-    pub versions: watch::Sender<u64>,
+    /// The latest version and what changed with it, for the live-reload streams.
+    pub versions: watch::Sender<Notice>,
 }
 
 /// What one rebuild did, for the console.
@@ -49,6 +49,8 @@ pub(crate) struct Rebuilt {
     pub failure: Option<Failure>,
     /// This was the first build of the session.
     pub first: bool,
+    /// This step only brought the site-wide pages up to date.
+    pub site_wide: bool,
     /// The build before this one had failed and this one did not.
     pub recovered: bool,
     /// Warnings of this build.
@@ -57,10 +59,34 @@ pub(crate) struct Rebuilt {
     pub elapsed: Duration,
 }
 
+/// What open tabs are told after a rebuild (the live-reload event).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Notice {
+    /// The site's version now.
+    pub v: u64,
+    /// The HTML files that changed since the version before (`null`: anything may have
+    /// changed, every tab reloads).
+    pub pages: Option<Vec<String>>,
+}
+
+/// A changed-page list longer than this is sent as "anything changed".
+const MAX_LISTED_PAGES: usize = 200;
+
+/// Which step of a rebuild.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    /// Everything, now.
+    All(&'a [PathBuf]),
+    /// The edited pages first ([`Rebuilder::rebuild_page_first`]).
+    PageFirst(&'a [PathBuf]),
+    /// The site-wide pages left pending ([`Rebuilder::catch_up`]).
+    CatchUp,
+}
+
 impl Shared {
     /// State around a rebuilder that has not built yet (version 0).
     pub fn new(rebuilder: Rebuilder) -> Self {
-        let (versions, _) = watch::channel(0);
+        let (versions, _) = watch::channel(Notice { v: 0, pages: None });
         Shared {
             site: RwLock::new(SiteState {
                 rebuilder,
@@ -71,30 +97,65 @@ impl Shared {
         }
     }
 
-    /// Rebuilds after `changed` files changed (empty: everything) and tells open tabs to
-    /// reload when what they show changed. Blocks; call it from a plain thread.
+    /// Rebuilds everything `changed` files affect (empty: everything) and tells open tabs.
+    /// Blocks; call it from a plain thread.
     pub fn rebuild(&self, changed: &[PathBuf]) -> Rebuilt {
+        self.step(Step::All(changed))
+    }
+
+    /// Rebuilds the pages `changed` files are shown on and tells their tabs; the site-wide
+    /// pages may wait for [`Shared::catch_up`] ([`Shared::is_pending`]).
+    pub fn rebuild_page_first(&self, changed: &[PathBuf]) -> Rebuilt {
+        self.step(Step::PageFirst(changed))
+    }
+
+    /// Renders the site-wide pages a page-first rebuild left pending.
+    pub fn catch_up(&self) -> Rebuilt {
+        self.step(Step::CatchUp)
+    }
+
+    /// Whether site-wide pages wait for [`Shared::catch_up`].
+    pub fn is_pending(&self) -> bool {
+        self.site.blocking_read().rebuilder.is_pending()
+    }
+
+    fn step(&self, step: Step) -> Rebuilt {
         let mut site = self.site.blocking_write();
         let started = std::time::Instant::now();
-        let result = site.rebuilder.rebuild(changed);
+        let result = match step {
+            Step::All(changed) => site.rebuilder.rebuild(changed),
+            Step::PageFirst(changed) => site.rebuilder.rebuild_page_first(changed),
+            Step::CatchUp => site.rebuilder.catch_up(),
+        };
         let elapsed = started.elapsed();
         let diags: Vec<Diagnostic> = site.rebuilder.diagnostics().clone().sorted();
         let (changed_outputs, failure) = match result {
-            Ok(report) if report.failed => (0, Some(content_failure(&diags))),
-            Ok(report) => (report.changed_outputs.len(), None),
-            Err(e) => (0, Some(Failure::Fatal(e.to_string()))),
+            Ok(report) if report.failed => (Vec::new(), Some(content_failure(&diags))),
+            Ok(report) => (report.changed_outputs, None),
+            Err(e) => (Vec::new(), Some(Failure::Fatal(e.to_string()))),
         };
         let first = site.version == 0;
-        if changed_outputs > 0 || failure != site.failure || first {
+        let failure_changed = failure != site.failure;
+        if !changed_outputs.is_empty() || failure_changed || first {
             site.version += 1;
-            self.versions.send_replace(site.version);
+            let pages: Vec<String> = changed_outputs
+                .iter()
+                .filter(|p| p.ends_with(".html"))
+                .cloned()
+                .collect();
+            let listed = !failure_changed && !first && pages.len() <= MAX_LISTED_PAGES;
+            self.versions.send_replace(Notice {
+                v: site.version,
+                pages: listed.then_some(pages),
+            });
         }
         let recovered = site.failure.is_some() && failure.is_none();
         site.failure = failure.clone();
         Rebuilt {
             first,
             recovered,
-            changed: changed_outputs,
+            site_wide: matches!(step, Step::CatchUp),
+            changed: changed_outputs.len(),
             failure,
             warnings: diags
                 .into_iter()
@@ -149,11 +210,11 @@ mod tests {
         }));
         let first = shared.rebuild(&[]);
         assert!(first.first && first.failure.is_none() && first.changed > 0);
-        assert_eq!(*shared.versions.borrow(), 1);
+        assert_eq!(shared.versions.borrow().v, 1);
 
         let same = shared.rebuild(std::slice::from_ref(&goal));
         assert_eq!(
-            (same.changed, *shared.versions.borrow()),
+            (same.changed, shared.versions.borrow().v),
             (0, 1),
             "nothing changed"
         );
@@ -161,15 +222,15 @@ mod tests {
         std::fs::write(&goal, GOAL.replace("title: 目標", "title: [")).unwrap();
         let broken = shared.rebuild(std::slice::from_ref(&goal));
         assert!(matches!(broken.failure, Some(Failure::Content(ref e)) if !e.is_empty()));
-        assert_eq!(*shared.versions.borrow(), 2);
+        assert_eq!(shared.versions.borrow().v, 2);
         let again = shared.rebuild(std::slice::from_ref(&goal));
-        assert_eq!(*shared.versions.borrow(), 2, "the same errors: no reload");
+        assert_eq!(shared.versions.borrow().v, 2, "the same errors: no reload");
         assert!(again.failure.is_some() && !again.recovered);
 
         std::fs::write(&goal, GOAL).unwrap();
         let fixed = shared.rebuild(std::slice::from_ref(&goal));
         assert!(fixed.recovered && fixed.failure.is_none());
-        assert_eq!(*shared.versions.borrow(), 3);
+        assert_eq!(shared.versions.borrow().v, 3);
         assert!(shared.site.blocking_read().failure.is_none());
     }
 }

@@ -48,7 +48,9 @@ async function waitForH1(page, want) {
 
 test('a saved edit, a broken file and its fix all show in the open tab by themselves', async () => {
   const page = await browser.newPage();
+  const home = await browser.newPage();
   try {
+    await home.goto(url);
     await page.goto(url + 'somu/jichikai/');
     assert.equal(await h1(page), '地域コミュニティの推進');
     const file = join(site, 'content/somu/jichikai.md');
@@ -56,6 +58,8 @@ test('a saved edit, a broken file and its fix all show in the open tab by themse
 
     writeFileSync(file, good.replace('title: 地域コミュニティの推進', 'title: 地域のつながりづくり'));
     await waitForH1(page, '地域のつながりづくり');
+    // The home page lists every goal: it follows once the site-wide pages are rebuilt.
+    await home.waitForFunction(() => document.querySelector('main')?.textContent.includes('地域のつながりづくり'), null, { timeout: patience });
 
     writeFileSync(file, good.replace('direction: up', 'direction: up\n  unit: ["%"'));
     await waitForH1(page, 'エラーがあります');
@@ -68,6 +72,7 @@ test('a saved edit, a broken file and its fix all show in the open tab by themse
     assert.equal(new URL(page.url()).pathname.endsWith('/somu/jichikai/'), true);
   } finally {
     await page.close();
+    await home.close();
   }
 });
 
