@@ -22,6 +22,12 @@ pub enum Command {
     Check(CheckArgs),
     /// 既存の評価シート（テキスト）を content/ のファイルに取り込みます
     Import(ImportArgs),
+    /// 下書きを含めてサイトをブラウザーで確認します（保存すると自動で更新）
+    Serve(ServeArgs),
+    /// 新しい目標のファイルを雛形から作ります（例: hyoka new somu/bosai-kunren）
+    New(NewArgs),
+    /// 新しいサイトのフォルダーを作ります
+    Init(InitArgs),
 }
 
 /// `hyoka build`.
@@ -56,6 +62,42 @@ pub struct CheckArgs {
     /// 出力の形式
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `hyoka serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// サイトのフォルダー（省略時は現在のフォルダー）
+    #[arg(value_name = "SITE")]
+    pub site: Option<PathBuf>,
+    /// 待ち受けるポート番号（0 にすると空いている番号を選びます）
+    #[arg(long, short, default_value_t = 1111, value_name = "N")]
+    pub port: u16,
+    /// 待ち受けるアドレス（省略時は 127.0.0.1 — このパソコンからだけ見られます）
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
+    /// 起動したらブラウザーで開きます
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// `hyoka new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// 作る目標: <課のフォルダー>/<目標のファイル名>（半角英小文字・数字・ハイフン。例: somu/bosai-kunren）
+    #[arg(value_name = "DEPT/GOAL")]
+    pub goal: String,
+    /// サイトのフォルダー（省略時は現在のフォルダー）
+    #[arg(long, value_name = "SITE")]
+    pub site: Option<PathBuf>,
+}
+
+/// `hyoka init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// 作るフォルダー（省略時は現在のフォルダー。空である必要があります）
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// How findings are printed.

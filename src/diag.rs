@@ -132,24 +132,33 @@ impl Diagnostic {
             self.message,
             self.code
         );
-        if let Some(src) = &self.source_line {
-            let gutter = self.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{gutter} | {src}");
-            if self.column > 0 {
-                let prefix: String = src.chars().take(self.column - 1).collect();
-                let marked: String = src
-                    .chars()
-                    .skip(self.column - 1)
-                    .take(self.width.max(1))
-                    .collect();
-                let caret_pad = unicode_pad(&prefix);
-                let carets = "^".repeat(unicode_pad(&marked).chars().count().max(1));
-                let _ = writeln!(out, "{pad} | {caret_pad}{carets}");
-            }
+        if let Some(snippet) = self.snippet() {
+            out.push_str(&snippet);
         }
         out
+    }
+
+    /// The offending source line under a gutter, with carets under the finding (full-width
+    /// characters counted as two columns); `None` when the line is not known.
+    pub fn snippet(&self) -> Option<String> {
+        let src = self.source_line.as_ref()?;
+        let mut out = String::new();
+        let gutter = self.line.to_string();
+        let pad = " ".repeat(gutter.len());
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{gutter} | {src}");
+        if self.column > 0 {
+            let prefix: String = src.chars().take(self.column - 1).collect();
+            let marked: String = src
+                .chars()
+                .skip(self.column - 1)
+                .take(self.width.max(1))
+                .collect();
+            let caret_pad = unicode_pad(&prefix);
+            let carets = "^".repeat(unicode_pad(&marked).chars().count().max(1));
+            let _ = writeln!(out, "{pad} | {caret_pad}{carets}");
+        }
+        Some(out)
     }
 }
 

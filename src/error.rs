@@ -33,4 +33,52 @@ pub enum Error {
         /// The OS error.
         source: std::io::Error,
     },
+    /// `hyoka serve` could not listen because another program uses the port.
+    #[error(
+        "{addr} は他のプログラムが使っています。--port で別の番号を指定するか（例: --port 8081）、そのプログラムを終了してください"
+    )]
+    PortInUse {
+        /// The address asked for.
+        addr: String,
+    },
+    /// `hyoka serve` could not listen for another reason.
+    #[error("{addr} で待ち受けできません: {source}。--bind と --port を確認してください")]
+    Listen {
+        /// The address asked for.
+        addr: String,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file watcher of `hyoka serve` could not start.
+    #[error("{} の変更を監視できません: {source}", path.display())]
+    Watch {
+        /// The folder to watch.
+        path: PathBuf,
+        /// The watcher's error.
+        source: notify::Error,
+    },
+    /// `hyoka new` or `hyoka init` would replace a file that is already there.
+    #[error("{} はすでにあります。上書きはしません。別の名前を指定するか、今のファイルを編集してください", .0.display())]
+    Exists(PathBuf),
+    /// `hyoka init` was given a folder that already holds files.
+    #[error("{} は空ではありません。新しい（空の）フォルダーを指定してください", .0.display())]
+    NotEmpty(PathBuf),
+    /// A name given on the command line cannot be a URL slug.
+    #[error("「{given}」は使えません: {reason}")]
+    BadName {
+        /// What was given.
+        given: String,
+        /// Why it cannot be used, and how to fix it.
+        reason: String,
+    },
+    /// An archetype of `hyoka new` / `hyoka init` is not a valid template.
+    #[error(
+        "雛形 {origin} を読めません: {detail}。テーマの archetypes フォルダーの {{{{ }}}} の書き方を確認してください"
+    )]
+    Archetype {
+        /// Which archetype (file or built-in).
+        origin: String,
+        /// Tera's message.
+        detail: String,
+    },
 }

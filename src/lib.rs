@@ -16,10 +16,14 @@
 //!                              ▼
 //!        pipeline ─▶ output::Emit, file by file: output::StagedOutput (build: staged
 //!                    folder swapped into public/), OutputPlan (serve), paths only (check)
+//!                   │
+//!                   └─ pipeline::Rebuilder (an OutputPlan kept in memory) ─▶ serve (HTTP, live reload)
 //! ```
 //!
 //! A side entrance, [`import`]: the town's legacy text sheets → content files (written all
 //! or none, after the same checks in memory through `pipeline::load_site_with`).
+//!
+//! `scaffold` writes new content files from the theme's archetypes (`hyoka new`, `hyoka init`).
 //!
 //! # Glossary
 //! - 年度 (fiscal year, April–March): [`model::FiscalYear`], stored as the western start year.
@@ -45,3 +49,5 @@ pub mod output;
 pub mod pipeline;
 pub mod proofread;
 pub mod render;
+pub mod scaffold;
+pub mod serve;

@@ -20,12 +20,16 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr().lock();
+    let mut stdout = std::io::stdout();
+    // Not locked: `serve` writes from its rebuild thread too.
+    let mut stderr = std::io::stderr();
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(args, &mut stderr),
         Command::Check(args) => cmd::check::run(args, &mut stdout, &mut stderr),
         Command::Import(args) => cmd::import::run(args, &mut stdout, &mut stderr),
+        Command::Serve(args) => cmd::serve::run(args, &mut stdout, &mut stderr),
+        Command::New(args) => cmd::new::run(args, &mut stderr),
+        Command::Init(args) => cmd::init::run(args, &mut stderr),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::output::{self, StagedOutput};
 use crate::pipeline::{self, BuildOptions, Stage, Timings};
 
+use super::progress::Progress;
 use super::{Outcome, counts, print_diagnostics};
 
 /// Runs the build; messages go to `err`.
@@ -22,11 +23,13 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         base_url: args.base_url.clone(),
         drafts: args.drafts,
     };
+    let progress = Progress::start("内容を読み込んで検査しています");
     let timings = Timings::new();
     let (site, diags) = pipeline::load_site_timed(&options, &timings)?;
     let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => {
+            drop(progress);
             let outcome = print_diagnostics(diags, args.quiet, err);
             let _ = writeln!(
                 err,
@@ -36,7 +39,7 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
             return Ok(outcome);
         }
     };
-    let outcome = print_diagnostics(diags, args.quiet, err);
+    let outcome = progress.suspend(|| print_diagnostics(diags, args.quiet, err));
     let target = args.output.clone().unwrap_or_else(|| root.join("public"));
     let target = output::check_output_dir(&root, &target)?;
     // public/ is hyoka's by contract; a folder named on the command line may be anyone's.
@@ -45,9 +48,11 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     }
     // Files go into a staging folder as they are made; it replaces the output only when
     // everything succeeded.
+    progress.stage("ページとグラフを作って書き出しています");
     let staged = StagedOutput::begin(&target)?;
     pipeline::emit_site(&site, &root, &staged, &timings)?;
     let stats = timings.time(Stage::Write, || staged.finish())?;
+    drop(progress);
     let goals = site.goals().count();
     let _ = writeln!(
         err,

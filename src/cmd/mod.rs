@@ -4,13 +4,18 @@
 pub mod build;
 pub mod check;
 pub mod import;
+pub mod init;
+pub mod new;
+pub mod progress;
+pub mod serve;
 
 use std::io::Write;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::model::FiscalYear;
 
 /// How a command ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Outcome {
     /// Content errors found.
     pub errors: usize,
@@ -81,4 +86,15 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
 /// `エラー 2件、警告 1件`.
 pub fn counts(outcome: Outcome) -> String {
     format!("エラー {}件、警告 {}件", outcome.errors, outcome.warnings)
+}
+
+/// The fiscal year of today's date on this computer's clock and time zone.
+pub fn this_fiscal_year() -> FiscalYear {
+    let today = jiff::Zoned::now().date();
+    let (year, month) = (today.year(), today.month());
+    u16::try_from(year)
+        .ok()
+        .and_then(|y| FiscalYear::containing(y, u8::try_from(month).unwrap_or(4)))
+        .or_else(|| FiscalYear::new(2025))
+        .expect("2025 is a fiscal year")
 }

@@ -100,6 +100,16 @@ impl FiscalYear {
             .then_some(Self(western))
     }
 
+    /// The fiscal year a calendar date falls in: April to March (2026-03-31 → 令和7年度,
+    /// 2026-04-01 → 令和8年度). `month` is 1–12.
+    pub fn containing(year: u16, month: u8) -> Option<Self> {
+        Self::new(if month >= 4 {
+            year
+        } else {
+            year.checked_sub(1)?
+        })
+    }
+
     /// Western start year (令和7年度 → 2025).
     pub fn western(self) -> u16 {
         self.0
@@ -234,6 +244,22 @@ impl fmt::Display for FiscalYear {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_falls_in_the_fiscal_year_that_began_the_april_before() {
+        assert_eq!(
+            FiscalYear::containing(2026, 3).unwrap().label(),
+            "令和7年度"
+        );
+        assert_eq!(
+            FiscalYear::containing(2026, 4).unwrap().label(),
+            "令和8年度"
+        );
+        assert_eq!(
+            FiscalYear::containing(2019, 12).unwrap().label(),
+            "令和元年度"
+        );
+    }
 
     fn fy(s: &str) -> u16 {
         FiscalYear::parse(s)

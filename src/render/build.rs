@@ -200,6 +200,7 @@ impl GoalView {
             basis: goal.basis.clone().filter(|s| !s.trim().is_empty()),
             summary: goal.summary.clone().filter(|s| !s.trim().is_empty()),
             description,
+            draft: goal.draft,
         }
     }
 }

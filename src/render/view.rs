@@ -226,6 +226,8 @@ pub struct GoalView {
     pub summary: Option<String>,
     /// Meta description.
     pub description: String,
+    /// `draft: true` (only built with `--drafts`, as `serve` does): shown with a 下書き mark.
+    pub draft: bool,
 }
 
 /// 課.

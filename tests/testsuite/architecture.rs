@@ -36,9 +36,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Its own front door: sheets in, content files out, read and checked with the model's
     // parsers and the proofreading rules (for breaking ties between copies).
     ("import", &["content", "diag", "fsio", "model", "proofread"]),
+    // The preview server: the pipeline's in-memory site, over HTTP.
+    ("serve", &["diag", "error", "output", "pipeline"]),
+    // New content files from archetypes (their only writes).
+    ("scaffold", &["config", "error", "model"]),
     (
         "cmd",
-        &["cli", "diag", "error", "import", "output", "pipeline"],
+        &[
+            "cli", "diag", "error", "import", "model", "output", "pipeline", "scaffold", "serve",
+        ],
     ),
 ];
 

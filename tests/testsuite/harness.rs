@@ -83,6 +83,13 @@ impl SiteTest {
         self.bytes(rel, text.as_bytes())
     }
 
+    /// Writes (or replaces) a file of a site in use, as an editor saving it would.
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+    }
+
     /// Writes raw bytes.
     pub fn bytes(self, rel: &str, bytes: &[u8]) -> Self {
         let path = self.path(rel);

@@ -95,16 +95,23 @@ impl Rebuilder {
     /// Builds the whole site once. Content errors do not fail this call: they are kept in
     /// [`Rebuilder::diagnostics`] and [`Rebuilder::plan`] is `None` until a build succeeds.
     pub fn new(options: BuildOptions) -> Result<Self, Error> {
-        let mut rebuilder = Rebuilder {
+        let mut rebuilder = Rebuilder::unbuilt(options);
+        rebuilder.rebuild(&[])?;
+        Ok(rebuilder)
+    }
+
+    /// A rebuilder that has built nothing yet (no plan): the caller's first
+    /// [`Rebuilder::rebuild`] builds everything, so `serve` can show a fatal error of the
+    /// first build (a broken template) in the browser like any later one.
+    pub fn unbuilt(options: BuildOptions) -> Self {
+        Rebuilder {
             options,
             plan: None,
             diagnostics: Diagnostics::new(),
             generation: 0,
             state: None,
             pending: false,
-        };
-        rebuilder.rebuild(&[])?;
-        Ok(rebuilder)
+        }
     }
 
     /// Brings the plan up to date after `changed` files (absolute or site-relative paths;
@@ -295,6 +302,13 @@ impl Rebuilder {
             generation: self.generation,
             ..RebuildReport::default()
         }
+    }
+
+    /// The path the site lives under on its server (`/hyoka/`, or `/`), from base_url of
+    /// the last good build (`None` before one).
+    pub fn base_path(&self) -> Option<&str> {
+        let rendered = self.state.as_ref()?.rendered.as_ref()?;
+        Some(rendered.site.config.base_path.as_str())
     }
 
     /// The last good plan (`None` until a build without errors).

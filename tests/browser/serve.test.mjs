@@ -1,0 +1,91 @@
+// Browser test of the writing loop: `hyoka serve` on a copy of the repository's site, a real
+// Chromium tab (JavaScript on, as staff use it). Saving a file must change the open tab by
+// itself; a broken file must show the Japanese error page in that tab, and the fix must
+// bring the page back — all without the test navigating.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const repo = resolve(import.meta.dirname, '../..');
+const bin = process.env.HYOKA_BIN || join(repo, 'target/debug/hyoka');
+const patience = 30_000;
+let site, server, url, browser;
+
+before(async () => {
+  site = mkdtempSync(join(tmpdir(), 'hyoka-serve-'));
+  cpSync(join(repo, 'config.toml'), join(site, 'config.toml'));
+  cpSync(join(repo, 'content'), join(site, 'content'), { recursive: true });
+  server = spawn(bin, ['serve', '--port', '0', site], { stdio: ['ignore', 'pipe', 'inherit'] });
+  url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('serve printed no address')), patience);
+    createInterface({ input: server.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      ok(line.split(/\s/)[0]);
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+const h1 = (page) => page.locator('h1').first().innerText();
+
+async function waitForH1(page, want) {
+  await page.waitForFunction((text) => document.querySelector('h1')?.textContent.includes(text), want, { timeout: patience });
+}
+
+test('a saved edit, a broken file and its fix all show in the open tab by themselves', async () => {
+  const page = await browser.newPage();
+  const home = await browser.newPage();
+  try {
+    await home.goto(url);
+    await page.goto(url + 'somu/jichikai/');
+    assert.equal(await h1(page), '地域コミュニティの推進');
+    const file = join(site, 'content/somu/jichikai.md');
+    const good = readFileSync(file, 'utf8');
+
+    writeFileSync(file, good.replace('title: 地域コミュニティの推進', 'title: 地域のつながりづくり'));
+    await waitForH1(page, '地域のつながりづくり');
+    // The home page lists every goal: it follows once the site-wide pages are rebuilt.
+    await home.waitForFunction(() => document.querySelector('main')?.textContent.includes('地域のつながりづくり'), null, { timeout: patience });
+
+    writeFileSync(file, good.replace('direction: up', 'direction: up\n  unit: ["%"'));
+    await waitForH1(page, 'エラーがあります');
+    const text = await page.locator('main').innerText();
+    assert.ok(text.includes('content/somu/jichikai.md:'), text);
+    assert.ok(text.includes('修正方法'), text);
+
+    writeFileSync(file, good);
+    await waitForH1(page, '地域コミュニティの推進');
+    assert.equal(new URL(page.url()).pathname.endsWith('/somu/jichikai/'), true);
+  } finally {
+    await page.close();
+    await home.close();
+  }
+});
+
+test('a draft shows its 下書き mark in the preview', async () => {
+  const file = join(site, 'content/somu/madoguchi.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('---\n', '---\ndraft: true\n'));
+  const page = await browser.newPage();
+  try {
+    await page.goto(url + 'somu/madoguchi/');
+    await page.waitForSelector('h1 .draft-mark', { timeout: patience });
+    assert.equal(await page.locator('h1 .draft-mark').innerText(), '下書き');
+    assert.ok(await page.locator('h1 .draft-mark').isVisible());
+  } finally {
+    await page.close();
+  }
+});

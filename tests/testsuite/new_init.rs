@@ -1,0 +1,92 @@
+//! `hyoka init` and `hyoka new`: what they write builds and checks at once, and they never
+//! replace a file.
+
+use crate::harness::SiteTest;
+
+#[test]
+fn init_writes_a_site_that_builds_and_checks_at_once() {
+    let site = SiteTest::empty();
+    let run = site.run(&["init", "mysite"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for file in [
+        "config.toml",
+        ".gitignore",
+        "content/_index.md",
+        "content/somu/_index.md",
+    ] {
+        assert!(site.path("mysite").join(file).is_file(), "{file}");
+    }
+    assert!(site.read("mysite/.gitignore").contains("public/"));
+    let check = site.run(&["check", "mysite"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("エラー 0件、警告 0件"),
+        "{}",
+        check.stderr
+    );
+    let build = site.run(&["build", "mysite"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(site.path("mysite/public/somu/mokuhyo/index.html").is_file());
+}
+
+#[test]
+fn init_refuses_a_folder_that_holds_files() {
+    let site = SiteTest::minimal();
+    let before = site.read("config.toml");
+    let run = site.run(&["init"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("空ではありません"), "{}", run.stderr);
+    assert_eq!(site.read("config.toml"), before);
+}
+
+#[test]
+fn new_writes_a_draft_goal_with_this_fiscal_year_that_builds_at_once() {
+    let site = SiteTest::minimal();
+    let run = site.run(&["new", "kikaku/kanko"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = site.read("content/kikaku/kanko.md");
+    let year = hyoka::cmd::this_fiscal_year();
+    assert!(
+        text.contains(&format!("    {}: 1\n", year.label())),
+        "{text}"
+    );
+    assert!(text.contains("draft: true"));
+    assert!(
+        site.path("content/kikaku/_index.md").is_file(),
+        "department created"
+    );
+
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    site.build();
+    let drafts = site.run(&["build", "--drafts"]);
+    assert_eq!(drafts.code, 0, "{}", drafts.stderr);
+    assert!(
+        site.read("public/kikaku/kanko/index.html")
+            .contains("下書き")
+    );
+}
+
+#[test]
+fn new_keeps_an_existing_department_and_refuses_to_overwrite_a_goal() {
+    let site = SiteTest::minimal();
+    let dept = site.read("content/somu/_index.md");
+    let goal = site.read("content/somu/jichikai.md");
+    let run = site.run(&["new", "somu/jichikai"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("上書きはしません"), "{}", run.stderr);
+    assert_eq!(site.read("content/somu/jichikai.md"), goal);
+
+    assert_eq!(site.run(&["new", "somu/bosai"]).code, 0);
+    assert_eq!(site.read("content/somu/_index.md"), dept);
+}
+
+#[test]
+fn new_refuses_names_that_are_not_slugs() {
+    let site = SiteTest::minimal();
+    for name in ["総務課/目標", "somu", "Somu/Goal", "somu/../x"] {
+        let run = site.run(&["new", name]);
+        assert_eq!(run.code, 2, "{name}");
+        assert!(run.stderr.contains("使えません"), "{name}: {}", run.stderr);
+    }
+}
