@@ -87,10 +87,12 @@ pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
 }
 
 fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatterError {
-    let (line, column) = e
-        .location()
-        .map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
     let text = e.to_string();
+    // An unclosed bracket or quote is found only where the parser gives up (often the end of
+    // the front matter); staff need the place where it was opened.
+    let (line, column) = opening_mark(&text)
+        .or_else(|| e.location().map(|l| (l.line(), l.column())))
+        .map_or((first_line, 1), |(l, c)| (l + first_line - 1, c));
     let base = FrontMatterError {
         code: "E-YAML",
         line,
@@ -152,6 +154,23 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
         help,
         ..base
     }
+}
+
+/// Where an unclosed flow sequence `[`, flow mapping `{` or quoted scalar began: libyaml's
+/// context mark (`…, while parsing a flow sequence at line 2 column 8`), 1-based within the
+/// YAML text.
+fn opening_mark(text: &str) -> Option<(usize, usize)> {
+    const CONTEXTS: [&str; 3] = [
+        "while parsing a flow sequence at line ",
+        "while parsing a flow mapping at line ",
+        "while scanning a quoted scalar at line ",
+    ];
+    let rest = CONTEXTS
+        .iter()
+        .find_map(|context| text.split(context).nth(1))?;
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
 }
 
 /// The 0-based line of the second key `key` at or after line `from` (the parser reports the
@@ -468,9 +487,17 @@ mod tests {
 
     #[test]
     fn yaml_errors_point_at_file_lines() {
+        // An unclosed bracket or quote: at its opening, not where the parser gave up.
         let e = parse("title: x\nindicator: [1\n", 2).unwrap_err();
-        assert_eq!(e.code, "E-YAML");
-        assert_eq!(e.line, 4);
+        assert_eq!((e.code, e.line, e.column), ("E-YAML", 3, 12));
+        let e = parse("title: \"abc\nindicator: x\n", 2).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 8));
+        assert!(e.message.contains("引用符"), "{}", e.message);
+        let e = parse("a:\n  b: {c: 1\n  d: 3\n", 2).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 6));
+        // Other errors keep the parser's position.
+        let e = parse("a: 1\n b: 2\n", 2).unwrap_err();
+        assert_eq!(e.line, 3);
         let d = parse("a:\n  令和6年度: 1\n  令和6年度: 2\n", 2).unwrap_err();
         assert_eq!((d.code, d.line), ("E-DUPLICATE-KEY", 4));
         assert!(d.message.contains("令和6年度"));

@@ -16,7 +16,7 @@ fn check_reports_every_error_with_file_and_line() {
     for expected in [
         "content/somu/a.md:9:12: エラー: 実績: 「72.1人」の単位「人」が指標の単位「%」と合いません",
         "content/somu/b.md:11:5: エラー: 「令和0年度」という年度はありません",
-        "content/somu/c.md:3:1: エラー: フロントマターのYAMLが読めません",
+        "content/somu/c.md:2:8: エラー: フロントマターのYAMLが読めません",
         " — 数値だけを書くか、単位「%」を付けて書いてください",
     ] {
         assert!(

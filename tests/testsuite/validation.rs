@@ -63,13 +63,14 @@ fn seed_with(from: &str, to: &str) -> String {
 }
 
 #[test]
-fn yaml_syntax_error_has_the_parser_position() {
+fn yaml_unclosed_bracket_is_reported_where_it_opens() {
     let e = expect_error(
         X,
         "---\ntitle: [閉じていない\nweight: 1\n---\n",
         "E-YAML",
-        3,
+        2,
     );
+    assert_eq!(e["column"], 8, "{e:#}");
     assert!(
         e["message"]
             .as_str()
