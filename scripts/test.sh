@@ -24,6 +24,9 @@ fi
 echo "== cargo test"
 cargo test --all-targets
 
+echo "== cargo doc (API docs build without warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+
 echo "== browser tests (headless Chromium, axe-core, Nu Html Checker)"
 cargo build --quiet
 (cd tests/browser && node --test)

@@ -36,7 +36,7 @@ pub struct BuildArgs {
     /// サイトのフォルダー（config.toml のある場所。省略時は現在のフォルダー）
     #[arg(value_name = "SITE")]
     pub site: Option<PathBuf>,
-    /// 書き出し先（省略時は <SITE>/public）
+    /// 書き出し先（省略時は SITE/public）
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// config.toml の base_url を置き換えます

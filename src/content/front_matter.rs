@@ -3,7 +3,7 @@
 //!
 //! YAML errors carry positions relative to the block; they are moved to file lines here.
 //! The YAML crate does not give positions of values, so keys are found again in the text by
-//! [`Locator`], which follows block indentation (and flow `{ }` on one line).
+//! `Locator`, which follows block indentation (and flow `{ }` on one line).
 
 use serde_yaml::Value;
 

@@ -5,7 +5,7 @@
 //!
 //! Threads: the main thread runs the HTTP server (axum on a small tokio runtime) until
 //! Ctrl-C; one plain thread owns the file watcher and runs rebuilds. They share
-//! [`state::Shared`]. Nothing is written to disk.
+//! `state::Shared`. Nothing is written to disk.
 
 mod console;
 mod error_page;
