@@ -38,33 +38,21 @@ const DEPT_NAMES: [(&str, &str, &str); DEPARTMENTS] = [
     ("gikai", "議会事務局", "議会の運営と広報"),
 ];
 
-/// `(unit, direction, decimals, low, high)` of an indicator.
-const UNITS: [(&str, &str, u8, f64, f64); 10] = [
-    ("%", "up", 1, 20.0, 90.0),
-    ("人", "up", 0, 50.0, 5000.0),
-    ("件", "down", 0, 10.0, 800.0),
-    ("回", "up", 0, 4.0, 120.0),
-    ("地区", "up", 0, 5.0, 60.0),
-    ("団体", "up", 0, 3.0, 80.0),
-    ("%", "down", 1, 2.0, 40.0),
-    ("分", "down", 0, 10.0, 90.0),
-    ("トン", "down", 0, 500.0, 9000.0),
-    ("時間", "down", 1, 5.0, 60.0),
-];
-
-const MEASURES: [&str; 12] = [
-    "参加者数",
-    "利用者の満足度",
-    "相談件数",
-    "実施回数",
-    "登録団体数",
-    "達成地区数",
-    "未処理の割合",
-    "平均待ち時間",
-    "年間排出量",
-    "研修の受講時間",
-    "講座の開催数",
-    "協定の締結数",
+/// `(name, unit, direction, decimals, low, high)` of an indicator: each name with the unit
+/// and direction it would have in a real sheet.
+const INDICATORS: [(&str, &str, &str, u8, f64, f64); 12] = [
+    ("講座の参加者数", "人", "up", 0, 50.0, 5000.0),
+    ("利用者の満足度", "%", "up", 1, 20.0, 90.0),
+    ("苦情の件数", "件", "down", 0, 10.0, 800.0),
+    ("啓発活動の実施回数", "回", "up", 0, 4.0, 120.0),
+    ("自主防災組織の設立地区数", "地区", "up", 0, 5.0, 60.0),
+    ("登録団体数", "団体", "up", 0, 3.0, 80.0),
+    ("未処理の割合", "%", "down", 1, 2.0, 40.0),
+    ("窓口の平均待ち時間", "分", "down", 0, 10.0, 90.0),
+    ("ごみの年間排出量", "トン", "down", 0, 500.0, 9000.0),
+    ("職員一人当たりの時間外勤務", "時間", "down", 1, 5.0, 60.0),
+    ("講座の開催数", "回", "up", 0, 4.0, 120.0),
+    ("協定の締結数", "件", "up", 0, 1.0, 40.0),
 ];
 
 const THEMES: [&str; 12] = [
@@ -215,8 +203,8 @@ fn number(v: f64, decimals: u8) -> String {
 
 /// The front matter's indicator: baseline 令和3年度, actuals 令和4–6年度, targets 令和7–13年度.
 fn indicator(rng: &mut fastrand::Rng, g: usize) -> String {
-    let (unit, direction, decimals, low, high) = UNITS[rng.usize(..UNITS.len())];
-    let measure = MEASURES[(g / DEPARTMENTS + rng.usize(..3)) % MEASURES.len()];
+    let (measure, unit, direction, decimals, low, high) =
+        INDICATORS[(g / DEPARTMENTS + rng.usize(..3)) % INDICATORS.len()];
     let baseline = value(rng, decimals, low, high);
     let sign = if direction == "up" { 1.0 } else { -1.0 };
     let step = (high - low) / 40.0;
