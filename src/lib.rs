@@ -44,6 +44,7 @@ pub mod error;
 pub mod export;
 pub mod fsio;
 pub mod import;
+pub mod markup;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -73,22 +73,6 @@ pub fn sparkline(indicator: &Indicator, evaluation: &Evaluation) -> String {
     sparkline::render(indicator, evaluation)
 }
 
-/// Escapes the five XML special characters, for text and attribute values.
-pub(crate) fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// An id fragment that is valid in HTML and SVG: ASCII letters, digits, `-`, `_`, starting
 /// with a letter.
 fn sanitize_id(prefix: &str) -> String {

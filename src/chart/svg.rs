@@ -19,8 +19,9 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged, Segment
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::PLAN_COLOR;
 use super::scale::{actual_line, all_values, is_count, shown_actuals, ticks, y_range, year_span};
-use super::{PLAN_COLOR, escape_xml};
+use crate::markup::escape_xml;
 use crate::model::value::{format_number, format_with_unit};
 use crate::model::{Evaluation, Indicator, Point};
 

@@ -2,6 +2,8 @@
 //! absolute, with non-ASCII characters percent-encoded as UTF-8 and XML special characters
 //! escaped. No `<lastmod>`, so the output depends only on the pages.
 
+use crate::markup::escape_xml;
+
 /// Percent-encodes what may not appear raw in a URL: non-ASCII bytes (as UTF-8), controls,
 /// space and `"<>\^`{|}`. Everything else, including `%` and reserved characters, is kept.
 pub fn encode_url(url: &str) -> String {
@@ -12,22 +14,6 @@ pub fn encode_url(url: &str) -> String {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Escapes `&`, `<`, `>`, `"` and `'` for XML text.
-fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
         }
     }
     out

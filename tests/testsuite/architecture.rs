@@ -13,14 +13,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("output", &[]),
     ("proofread", &[]),
     ("cli", &[]),
+    ("markup", &[]),
     // Settings read years with the model's pure FiscalYear parser.
     ("config", &["diag", "model"]),
     ("content", &["diag", "fsio"]),
     ("model", &["config", "content", "diag"]),
     // Siblings over the model: never each other.
-    ("chart", &["model"]),
+    ("chart", &["markup", "model"]),
     ("render", &["config", "model"]),
-    ("export", &["config", "model"]),
+    ("export", &["config", "markup", "model"]),
     (
         "check",
         &["config", "content", "diag", "model", "proofread"],
