@@ -164,11 +164,15 @@ impl Archetypes {
         Archetypes { dir: None }
     }
 
-    /// The archetypes of the theme named in `<root>/config.toml` (default when unreadable).
+    /// The archetypes of the theme named in `<root>/config.toml` (default when unreadable),
+    /// decoded as a build decodes it (BOM, UTF-16, Shift_JIS).
     fn of_site(root: &Path) -> Self {
-        let theme = std::fs::read_to_string(root.join("config.toml"))
+        let theme = crate::fsio::read_text(&root.join("config.toml"))
             .ok()
-            .and_then(|text| crate::config::Config::parse(&text, Path::new("config.toml")).ok())
+            .and_then(Result::ok)
+            .and_then(|decoded| {
+                crate::config::Config::parse(&decoded.text, Path::new("config.toml")).ok()
+            })
             .map_or_else(|| "default".to_string(), |c| c.theme);
         let dir = root.join("themes").join(theme).join("archetypes");
         Archetypes {

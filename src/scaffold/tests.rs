@@ -89,23 +89,28 @@ fn new_refuses_to_overwrite_and_keeps_an_existing_department() {
 
 #[test]
 fn a_site_theme_archetype_replaces_the_built_in_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let archetypes = dir.path().join("themes/mine/archetypes");
-    std::fs::create_dir_all(&archetypes).unwrap();
-    std::fs::write(
-        dir.path().join("config.toml"),
-        "title = \"t\"\nbase_url = \"https://example.jp/\"\nmunicipality = \"m\"\ntheme = \"mine\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        archetypes.join("goal.md"),
-        "---\ntitle: {{ this_year }}の目標\n---\n",
-    )
-    .unwrap();
-    let name = GoalName::parse("somu/a").unwrap();
-    new_goal(dir.path(), &name, fy(2025)).unwrap();
-    let text = std::fs::read_to_string(dir.path().join("content/somu/a.md")).unwrap();
-    assert_eq!(text, "---\ntitle: 令和7年度の目標\n---\n");
+    // config.toml as staff may save it: UTF-8, or Shift_JIS with CRLF (read as a build reads
+    // it, not only as UTF-8).
+    let config = "title = \"毛呂山町\"\nbase_url = \"https://example.jp/\"\nmunicipality = \"m\"\ntheme = \"mine\"\n";
+    let shift_jis = encoding_rs::SHIFT_JIS
+        .encode(&config.replace('\n', "\r\n"))
+        .0
+        .into_owned();
+    for config in [config.as_bytes().to_vec(), shift_jis] {
+        let dir = tempfile::tempdir().unwrap();
+        let archetypes = dir.path().join("themes/mine/archetypes");
+        std::fs::create_dir_all(&archetypes).unwrap();
+        std::fs::write(dir.path().join("config.toml"), &config).unwrap();
+        std::fs::write(
+            archetypes.join("goal.md"),
+            "---\ntitle: {{ this_year }}の目標\n---\n",
+        )
+        .unwrap();
+        let name = GoalName::parse("somu/a").unwrap();
+        new_goal(dir.path(), &name, fy(2025)).unwrap();
+        let text = std::fs::read_to_string(dir.path().join("content/somu/a.md")).unwrap();
+        assert_eq!(text, "---\ntitle: 令和7年度の目標\n---\n");
+    }
 }
 
 #[test]

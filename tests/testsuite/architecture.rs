@@ -40,7 +40,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The preview server: the pipeline's in-memory site, over HTTP.
     ("serve", &["diag", "error", "output", "pipeline"]),
     // New content files from archetypes (their only writes).
-    ("scaffold", &["config", "error", "model"]),
+    ("scaffold", &["config", "error", "fsio", "model"]),
     (
         "cmd",
         &[
