@@ -64,26 +64,7 @@ pub fn check_rule_config(config: &Config, diags: &mut Diagnostics) {
 /// Proofreads every document of the site, documents in parallel (findings are sorted
 /// later, so the thread count cannot change the result).
 pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostics {
-    let rules = Rules::new(config);
-    let facts: Vec<Option<(&Document, Vec<String>)>> = content
-        .departments
-        .iter()
-        .map(|dept| dept.index.as_ref().map(|i| (i, department_facts(i))))
-        .collect();
-    let mut jobs: Vec<(&Document, Facts)> = Vec::new();
-    jobs.extend(content.home.iter().map(|home| (home, None)));
-    for (dept, facts) in content.departments.iter().zip(&facts) {
-        let facts = facts.as_ref().map(|(index, f)| (*index, f.as_slice()));
-        jobs.extend(facts.map(|(index, _)| (index, None)));
-        jobs.extend(dept.goals.iter().map(|goal| (goal, facts)));
-    }
-    let found: Vec<Diagnostics> = jobs
-        .par_iter()
-        .map(|(doc, facts)| rules.proofread_document(doc, *facts))
-        .collect();
-    let mut diags = Diagnostics::new();
-    found.into_iter().for_each(|d| diags.extend(d));
-    diags
+    Rules::new(config).proofread_where(content, |_| true)
 }
 
 /// A goal's department: its `_index.md` and the facts written there
@@ -111,6 +92,38 @@ impl Rules {
             rules: RuleSet::with_disabled(&ids),
             disabled,
         }
+    }
+
+    /// Proofreads, in parallel, the documents of `content` that `wanted` selects; each goal
+    /// with its department's facts ([`department_facts`], worked out only for departments
+    /// with a wanted goal).
+    pub fn proofread_where(
+        &self,
+        content: &LoadedContent,
+        wanted: impl Fn(&Document) -> bool,
+    ) -> Diagnostics {
+        let facts: Vec<Option<Vec<String>>> = content
+            .departments
+            .iter()
+            .map(|dept| {
+                let needed = dept.goals.iter().any(&wanted);
+                dept.index.as_ref().filter(|_| needed).map(department_facts)
+            })
+            .collect();
+        let mut jobs: Vec<(&Document, Facts)> = Vec::new();
+        jobs.extend(content.home.iter().filter(|d| wanted(d)).map(|d| (d, None)));
+        for (dept, facts) in content.departments.iter().zip(&facts) {
+            let facts = dept.index.as_ref().zip(facts.as_deref());
+            jobs.extend(dept.index.iter().filter(|d| wanted(d)).map(|d| (d, None)));
+            jobs.extend(dept.goals.iter().filter(|d| wanted(d)).map(|d| (d, facts)));
+        }
+        let found: Vec<Diagnostics> = jobs
+            .par_iter()
+            .map(|(doc, facts)| self.proofread_document(doc, *facts))
+            .collect();
+        let mut diags = Diagnostics::new();
+        found.into_iter().for_each(|d| diags.extend(d));
+        diags
     }
 
     /// Proofreads one document; a goal also gets its department's `_index.md` and facts

@@ -22,8 +22,6 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::check;
 use crate::config::Config;
 use crate::content::{self, LoadedContent};
@@ -161,8 +159,8 @@ impl Rebuilder {
         check::check_rule_config(&config, &mut config_diags);
         let mut load_diags = Diagnostics::new();
         let content = content::load_content(root, &mut load_diags)?;
-        let proofread_diags = check::proofread_content(&content, &config);
         let rules = check::Rules::new(&config);
+        let proofread_diags = rules.proofread_where(&content, |_| true);
         self.state = Some(State {
             config,
             config_diags,
@@ -210,16 +208,10 @@ impl Rebuilder {
         state
             .proofread_diags
             .retain(|d| !reproofread.contains(&d.path));
-        let found: Vec<Diagnostics> = proofread_jobs(&state.content, &reproofread)
-            .par_iter()
-            .map(|(doc, facts)| {
-                let facts = facts.as_ref().map(|(i, f)| (*i, f.as_slice()));
-                state.rules.proofread_document(doc, facts)
-            })
-            .collect();
-        found
-            .into_iter()
-            .for_each(|d| state.proofread_diags.extend(d));
+        let found = state
+            .rules
+            .proofread_where(&state.content, |doc| reproofread.contains(&doc.source.path));
+        state.proofread_diags.extend(found);
         self.remodel()
     }
 
@@ -325,30 +317,6 @@ impl Rebuilder {
     pub fn options(&self) -> &BuildOptions {
         &self.options
     }
-}
-
-/// Documents to proofread again, with their department's facts for goals.
-#[allow(clippy::type_complexity)]
-fn proofread_jobs<'a>(
-    content: &'a LoadedContent,
-    paths: &HashSet<PathBuf>,
-) -> Vec<(
-    &'a content::Document,
-    Option<(&'a content::Document, Vec<String>)>,
-)> {
-    let mut jobs = Vec::new();
-    let wanted = |doc: &content::Document| paths.contains(&doc.source.path);
-    jobs.extend(content.home.iter().filter(|d| wanted(d)).map(|d| (d, None)));
-    for dept in &content.departments {
-        let facts = dept.index.as_ref().map(|i| (i, check::department_facts(i)));
-        if let Some(index) = dept.index.as_ref().filter(|d| wanted(d)) {
-            jobs.push((index, None));
-        }
-        for goal in dept.goals.iter().filter(|d| wanted(d)) {
-            jobs.push((goal, facts.clone()));
-        }
-    }
-    jobs
 }
 
 /// Output paths whose bytes differ between two plans (added, changed or removed), sorted.
