@@ -205,7 +205,7 @@ pub fn load_content_timed(
             continue;
         }
         if !name.ends_with(".md") {
-            if !name.ends_with('~') {
+            if !is_editor_leftover(&name) {
                 diags.push(
                     Diagnostic::warning(
                         "W-NOT-MARKDOWN",
@@ -297,6 +297,12 @@ pub fn load_content_timed(
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.starts_with('#')
+}
+
+/// Whether the loader passes over a file of this name without a word: hidden (`.x.md.swp`),
+/// an editor's autosave (`#x.md#`) or backup (`x.md~`).
+pub fn is_editor_leftover(name: &str) -> bool {
+    is_hidden(std::ffi::OsStr::new(name)) || name.ends_with('~')
 }
 
 /// `path` relative to `root`, for messages (unchanged when not under it).

@@ -48,7 +48,7 @@ pub(super) fn content_edits(
             })
             .collect::<Option<_>>()?;
         let name = parts.last()?;
-        if name.starts_with('.') || name.starts_with('#') || name.ends_with('~') {
+        if content::is_editor_leftover(name) {
             continue;
         }
         let exists = root.join(&rel).is_file();
