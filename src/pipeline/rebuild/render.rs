@@ -96,11 +96,12 @@ pub(super) fn render_changes(
             dirty.insert(b.slug.as_str());
         }
         let now: HashSet<&str> = b.goals.iter().map(|g| g.slug.as_str()).collect();
-        for goal in a.goals.iter().filter(|g| !now.contains(g.slug.as_str())) {
-            for file in ["index.html", "data.csv", "data.json"] {
-                removed.push(format!("{}{file}", goal_path(goal)));
-            }
-        }
+        removed.extend(
+            a.goals
+                .iter()
+                .filter(|g| !now.contains(g.slug.as_str()))
+                .map(goal_path),
+        );
     }
     let goals: Vec<(&Department, &Goal)> = site.goals().collect();
     let collector = PlanCollector::default();
@@ -119,10 +120,16 @@ pub(super) fn render_changes(
     }
     drop(renderer);
     drop(keep);
-    let mut changed = Vec::new();
-    for path in removed {
-        if plan.remove(&path).is_some() {
-            changed.push(path);
+    // A removed goal's files are whatever the plan holds in its folder.
+    let mut changed: Vec<String> = Vec::new();
+    if !removed.is_empty() {
+        changed.extend(
+            plan.paths()
+                .filter(|path| removed.iter().any(|dir| path.starts_with(dir.as_str())))
+                .map(str::to_string),
+        );
+        for path in &changed {
+            plan.remove(path);
         }
     }
     changed.extend(merge(collector, plan)?);
