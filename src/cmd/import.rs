@@ -1,7 +1,7 @@
 //! `hyoka import`: plan the files from the sheets in memory; check the site as it would be
 //! with them (the same checks as `hyoka check`); stop before writing on any error in the
 //! sheets or in those files, or on an existing file (without `--force`); with `--dry-run`
-//! print the files instead; otherwise write them all, check the written site, summarise.
+//! print the files instead; otherwise write them all and summarise that check.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -44,25 +44,19 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         .collect();
     let (site, checked) = pipeline::load_site_with(&options, &planned)?;
     let findings = concerning(checked, &written);
-    if findings
+    let would_not_build = findings
         .iter()
-        .any(|d| d.severity == Severity::Error && written.contains(&d.path))
-    {
-        diags.extend(findings);
+        .any(|d| d.severity == Severity::Error && written.contains(&d.path));
+    diags.extend(findings);
+    if would_not_build {
         return Ok(stop(diags, err));
     }
+    let evaluations = report::evaluations(site.as_ref(), &written);
     if args.dry_run {
         for f in &files {
             let _ = writeln!(out, "==> {} <==\n{}", f.path.display(), f.text);
         }
-        diags.extend(findings);
-        let outcome = summarise(
-            diags,
-            &plan,
-            report::evaluations(site.as_ref(), &written),
-            true,
-            err,
-        );
+        let outcome = summarise(diags, &plan, evaluations, true, err);
         let _ = writeln!(
             err,
             "--dry-run のため何も書き込んでいません（{}）",
@@ -74,16 +68,8 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         path: root.join(&e.path),
         source: e.source,
     })?;
-    // The report is of the site as written, checked again from disk.
-    let (site, checked) = pipeline::load_site(&options)?;
-    diags.extend(concerning(checked, &written));
-    let outcome = summarise(
-        diags,
-        &plan,
-        report::evaluations(site.as_ref(), &written),
-        false,
-        err,
-    );
+    // The files written are exactly the ones checked above: that check is the report.
+    let outcome = summarise(diags, &plan, evaluations, false, err);
     let _ = writeln!(
         err,
         "{}ファイルを書き込み、検査しました（{}）。hyoka build でサイトに反映できます。",
