@@ -10,9 +10,12 @@
 //! page writes the legend as HTML beside the chart). Every text it puts in an SVG is
 //! XML-escaped, because indicator names come from staff.
 //!
-//! Submodules: [`describe`](mod@describe) (sentences and title), `svg` (plotters chart and its
-//! post-processing), `sparkline` (hand-written tiny SVG), `scale` (axis ranges shared by both).
+//! Submodules: [`describe`](mod@describe) (sentences and title), `svg` (the plotters chart),
+//! `axes` (its grid, axes and labels), `backend` (the plotters backend writing compact SVG),
+//! `sparkline` (hand-written tiny SVG), `scale` (axis ranges shared by both).
 
+mod axes;
+mod backend;
 pub mod describe;
 mod scale;
 mod sparkline;
@@ -57,8 +60,8 @@ pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &st
     let title = describe::active_title(indicator, evaluation);
     let description = describe::describe(indicator, evaluation);
     let id = format!("{}-chart", sanitize_id(id_prefix));
-    let draw =
-        |layout, id: &str| svg::render(indicator, evaluation, layout, id, &title, &description);
+    let content = svg::Content::new(indicator, evaluation);
+    let draw = |layout, id: &str| svg::render(&content, layout, id, &title, &description);
     Chart {
         svg: draw(svg::WIDE, &id),
         narrow_svg: draw(svg::NARROW, &format!("{id}-narrow")),
