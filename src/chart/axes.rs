@@ -4,14 +4,14 @@
 //!
 //! Input: the plotting area's pixel ranges as plotters' `ChartBuilder` laid them out, the
 //! pixel position and label of each tick, and the styles. Output: drawing calls on
-//! [`SvgBackend`], grouped (one `<path>` per kind of line, one `<g>` per kind of label).
+//! [`SvgBackend`], grouped (one `<g>` for the grid lines, one for the axes and their ticks,
+//! one per kind of label), each line and label still an element of its own.
 //!
 //! It puts everything where plotters' own mesh drawing (`configure_mesh().draw()` with the
 //! labels on the left and at the bottom) puts it, to the pixel: the y axis one pixel left of
 //! the plotting area, the x axis on the first row below it, tick marks outward, labels at
-//! twice the tick length from the axis. Lines that touch or cross are kept in separate
-//! `<path>`s, so that their anti-aliased edges blend as they did when each was its own
-//! element.
+//! twice the tick length from the axis, in the same order (only the labels, which touch no
+//! line, now come after the lines).
 //!
 //! Must not: measure text (labels are anchored, so their widths do not matter), or draw
 //! anything inside the plotting area but the grid.
@@ -94,19 +94,22 @@ impl Drawable<SvgBackend<'_>> for Axes<'_> {
             .map(|&(y, _)| ((left, y), (right, y)))
             .collect();
         backend.segments(&grid, backend_color(self.grid), 1);
-        let axis = backend_color(self.axis);
-        backend.segments(&[((y_axis, top), (y_axis, bottom))], axis, 1);
-        backend.segments(&[((left, x_axis), (right, x_axis))], axis, 1);
-        let ticks: Vec<_> = y_ticks
-            .iter()
-            .map(|&(y, _)| ((y_axis - self.tick, y), (y_axis, y)))
+        // In plotters' order: the y axis and its ticks, then the x axis and its ticks.
+        let lines: Vec<_> = std::iter::once(((y_axis, top), (y_axis, bottom)))
+            .chain(
+                y_ticks
+                    .iter()
+                    .map(|&(y, _)| ((y_axis - self.tick, y), (y_axis, y))),
+            )
+            .chain(std::iter::once(((left, x_axis), (right, x_axis))))
             .chain(
                 x_ticks
                     .iter()
                     .map(|&(x, _)| ((x, x_axis), (x, x_axis + self.tick))),
             )
             .collect();
-        backend.segments(&ticks, axis, 1);
+        let axis = backend_color(self.axis);
+        backend.segments(&lines, axis, 1);
 
         let text = backend_color(self.text);
         let gap = self.tick * 2;

@@ -134,8 +134,9 @@ impl<'a> SvgBackend<'a> {
         }
     }
 
-    /// One `<path>` stroking each `(from, to)` segment as its own subpath, for lines that
-    /// neither touch nor cross (grid lines, tick marks): painted as separate lines would be.
+    /// Straight lines of one stroke, each `(from, to)` its own `<path>` in a `<g>` that
+    /// carries the stroke (a lone line carries it itself). Each line stays an element of its
+    /// own: one `<path>` of many subpaths is anti-aliased differently by browsers.
     pub(crate) fn segments(
         &mut self,
         segments: &[(BackendCoord, BackendCoord)],
@@ -147,9 +148,18 @@ impl<'a> SvgBackend<'a> {
             return;
         }
         let out = &mut *self.out;
-        out.push_str("<path d=\"");
+        let stroke = |out: &mut String| {
+            stroke_attrs(out, color, width);
+            opacity(out, Some(color));
+        };
+        let grouped = segments.len() > 1;
+        if grouped {
+            out.push_str("<g");
+            stroke(out);
+            out.push_str(">\n");
+        }
         for &((x0, y0), (x1, y1)) in segments {
-            out.push('M');
+            out.push_str("<path d=\"M");
             int(out, x0);
             out.push(' ');
             int(out, y0);
@@ -165,11 +175,15 @@ impl<'a> SvgBackend<'a> {
                 out.push(' ');
                 int(out, y1);
             }
+            out.push('"');
+            if !grouped {
+                stroke(out);
+            }
+            out.push_str("/>\n");
         }
-        out.push('"');
-        stroke_attrs(out, color, width);
-        opacity(out, Some(color));
-        out.push_str("/>\n");
+        if grouped {
+            out.push_str("</g>\n");
+        }
     }
 
     /// One `<polyline>` through `points`, with an SVG dash pattern if given.
@@ -218,15 +232,19 @@ impl<'a> SvgBackend<'a> {
         anchor_attr(out, anchor);
         opacity(out, Some(color));
         out.push_str(">\n");
+        // Between each text's `y` and its content, the same for every text of the run.
+        let mut middle = String::with_capacity(48);
+        middle.push_str("\" dy=\"");
+        middle.push_str(dy);
+        middle.push_str("\" font-family=\"");
+        escape_into(&mut middle, family);
+        middle.push_str("\">");
         for &(x, y, text) in labels {
-            out.push_str("<text");
-            attr_int(out, "x", x);
-            attr_int(out, "y", y);
-            out.push_str(" dy=\"");
-            out.push_str(dy);
-            out.push_str("\" font-family=\"");
-            escape_into(out, family);
-            out.push_str("\">");
+            out.push_str("<text x=\"");
+            int(out, x);
+            out.push_str("\" y=\"");
+            int(out, y);
+            out.push_str(&middle);
             escape_into(out, text);
             out.push_str("</text>\n");
         }
@@ -504,19 +522,23 @@ pub(crate) fn anchor_of(h: HPos) -> Anchor {
 /// Appends `text` with the five XML special characters escaped (as
 /// [`crate::markup::escape_xml`] does), for text and attribute values.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
+    let bytes = text.as_bytes();
+    let mut done = 0;
+    for (at, byte) in bytes.iter().enumerate() {
+        let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            _ => "&apos;",
-        });
-        rest = &rest[at + 1..];
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        // The five are ASCII, so `at` is a character boundary.
+        out.push_str(&text[done..at]);
+        out.push_str(entity);
+        done = at + 1;
     }
-    out.push_str(rest);
+    out.push_str(&text[done..]);
 }
 
 /// Appends an integer.

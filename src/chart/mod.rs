@@ -24,6 +24,7 @@ mod svg;
 #[cfg(test)]
 mod tests;
 
+use crate::markup::escape_xml;
 use crate::model::{Evaluation, Indicator};
 
 pub use describe::{active_title, describe, headline, title};
@@ -61,7 +62,8 @@ pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &st
     let description = describe::describe(indicator, evaluation);
     let id = format!("{}-chart", sanitize_id(id_prefix));
     let content = svg::Content::new(indicator, evaluation);
-    let draw = |layout, id: &str| svg::render(&content, layout, id, &title, &description);
+    let (title_xml, description_xml) = (escape_xml(&title), escape_xml(&description));
+    let draw = |layout, id: &str| svg::render(&content, layout, id, &title_xml, &description_xml);
     Chart {
         svg: draw(svg::WIDE, &id),
         narrow_svg: draw(svg::NARROW, &format!("{id}-narrow")),

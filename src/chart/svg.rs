@@ -22,7 +22,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axes::Axes;
-use super::backend::{Dashed, SvgBackend, decimal, escape_into, font_size, hundredths, int};
+use super::backend::{Dashed, SvgBackend, decimal, font_size, hundredths, int};
 use super::scale::{actual_line, all_values, is_count, shown_actuals, ticks, y_range, year_span};
 use crate::model::value::{format_number, format_with_unit};
 use crate::model::{Evaluation, Indicator, Point};
@@ -225,16 +225,17 @@ fn value_labels(
     labels
 }
 
-/// Renders the chart; on a drawing error (which an in-memory String cannot really produce)
-/// returns an accessible empty chart rather than panicking.
+/// Renders the chart with the title and description given XML-escaped; on a drawing error
+/// (which an in-memory String cannot really produce) returns an accessible empty chart
+/// rather than panicking.
 pub(crate) fn render(
     content: &Content,
     layout: Layout,
     id: &str,
-    title: &str,
-    description: &str,
+    title_xml: &str,
+    description_xml: &str,
 ) -> String {
-    let mut out = String::with_capacity(4096 + title.len() + description.len());
+    let mut out = String::with_capacity(4096 + title_xml.len() + description_xml.len());
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
     int(&mut out, layout.width as i32);
     out.push(' ');
@@ -244,9 +245,9 @@ pub(crate) fn render(
         "\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
          class=\"hyoka-chart\">\n<title id=\"{id}-title\">"
     );
-    escape_into(&mut out, title);
+    out.push_str(title_xml);
     let _ = write!(out, "</title>\n<desc id=\"{id}-desc\">");
-    escape_into(&mut out, description);
+    out.push_str(description_xml);
     // The texts' size, given once: the root keeps the page's font size (a theme may size the
     // chart in em).
     out.push_str("</desc>\n<g font-size=\"");
