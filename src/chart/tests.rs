@@ -271,8 +271,47 @@ fn chart_is_deterministic_and_small() {
     for ind in [jichikai(), bosai(), madoguchi()] {
         let a = chart_of(&ind);
         assert_eq!(a, chart_of(&ind));
-        assert!(a.svg.len() < 12 * 1024, "{} bytes", a.svg.len());
+        // plotters-svg wrote about 7 KB for these; the title and description are 0.6 KB.
+        assert!(a.svg.len() < 4 * 1024, "{} bytes", a.svg.len());
+        assert!(
+            a.narrow_svg.len() < 4 * 1024,
+            "{} bytes",
+            a.narrow_svg.len()
+        );
     }
+}
+
+#[test]
+fn chart_has_every_element_of_the_picture_and_no_spelled_out_defaults() {
+    let count = |svg: &str, tag: &str| svg.matches(&format!("<{tag} ")).count();
+    for svg in [chart_of(&jichikai()).svg, chart_of(&jichikai()).narrow_svg] {
+        // The ground, the break mark's gap, the one plan square.
+        assert_eq!(count(&svg, "rect"), 3, "{svg}");
+        // 初期値 and the one actual.
+        assert_eq!(count(&svg, "circle"), 2);
+        assert_eq!(count(&svg, "polygon"), 1);
+        // The plan line and the actual line.
+        assert_eq!(count(&svg, "polyline"), 2);
+        // The unit note, 4 value ticks, 7 years, 3 value labels.
+        assert_eq!(count(&svg, "text"), 15);
+        // 4 grid lines, 2 axes, 11 tick marks, the break mark's 2 strokes.
+        assert_eq!(count(&svg, "path"), 19);
+        for default in [
+            "opacity=",
+            "stroke=\"none\"",
+            "stroke-width=\"1\"",
+            "text-anchor=\"start\"",
+            " x=\"0\"",
+        ] {
+            assert!(!svg.contains(default), "{default} in {svg}");
+        }
+        // The text size is said once, for all texts.
+        assert_eq!(svg.matches("font-size=").count(), 1);
+    }
+    let counts = chart_of(&bosai()).svg;
+    // No break mark on an axis from zero: the ground and the plan square only.
+    assert_eq!(count(&counts, "rect"), 2);
+    assert!(!counts.contains("stroke-width=\"2\"/>\n<path"));
 }
 
 #[test]
