@@ -10,13 +10,15 @@
 //! page writes the legend as HTML beside the chart). Every text it puts in an SVG is
 //! XML-escaped, because indicator names come from staff.
 //!
-//! Submodules: [`describe`](mod@describe) (sentences and title), `svg` (the plotters chart),
+//! Submodules: [`describe`](mod@describe) (sentences and title), `figure` (what the goal
+//! chart shows, for both its sizes), `svg` (the goal chart laid out and drawn with plotters),
 //! `axes` (its grid, axes and labels), `backend` (the plotters backend writing compact SVG),
 //! `sparkline` (hand-written tiny SVG), `scale` (axis ranges shared by both).
 
 mod axes;
 mod backend;
 pub mod describe;
+mod figure;
 mod scale;
 mod sparkline;
 mod svg;
@@ -61,9 +63,9 @@ pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &st
     let title = describe::active_title(indicator, evaluation);
     let description = describe::describe(indicator, evaluation);
     let id = format!("{}-chart", sanitize_id(id_prefix));
-    let content = svg::Content::new(indicator, evaluation);
+    let figure = figure::Figure::new(indicator, evaluation);
     let (title_xml, description_xml) = (escape_xml(&title), escape_xml(&description));
-    let draw = |layout, id: &str| svg::render(&content, layout, id, &title_xml, &description_xml);
+    let draw = |layout, id: &str| svg::render(&figure, layout, id, &title_xml, &description_xml);
     Chart {
         svg: draw(svg::WIDE, &id),
         narrow_svg: draw(svg::NARROW, &format!("{id}-narrow")),

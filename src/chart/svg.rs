@@ -1,10 +1,10 @@
 //! The goal page's chart: laid out and drawn with plotters on our own SVG backend
 //! ([`SvgBackend`]), which writes the elements straight after an accessible root `<svg>`.
 //!
-//! Input: a [`Content`] (what an [`Indicator`] and its [`Evaluation`] put on the chart,
-//! computed once for both drawings), a [`Layout`] (wide for desktops, narrow for phones, so
-//! that its text stays readable at 320 px), an element id and the (unescaped) title and
-//! description. Output: one inline `<svg>` string, width 100%, with `role="img"`,
+//! Input: a [`Figure`] (what an indicator and its evaluation put on the chart, computed
+//! once for both drawings), a [`Layout`] (wide for desktops, narrow for phones, so
+//! that its text stays readable at 320 px), an element id and the title and description,
+//! XML-escaped. Output: one inline `<svg>` string, width 100%, with `role="img"`,
 //! `aria-labelledby` and `<title>`/`<desc>` as its first children.
 //!
 //! The value axis starts at zero for counts and amounts; a rate's axis may start above zero,
@@ -23,9 +23,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axes::Axes;
 use super::backend::{Dashed, SvgBackend, decimal, font_size, hundredths, int};
-use super::scale::{actual_line, all_values, is_count, shown_actuals, ticks, y_range, year_span};
-use crate::model::value::{format_number, format_with_unit};
-use crate::model::{Evaluation, Indicator, Point};
+use super::figure::{Figure, Side};
+use crate::model::Point;
 
 /// The size of a chart and of its text, in SVG user units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,13 +51,11 @@ pub(crate) const NARROW: Layout = Layout {
     font: 16.74,
 };
 
-/// Said beside the unit when the value axis does not start at zero.
-const BROKEN_AXIS_NOTE: &str = "縦軸は途中から";
 /// The dash pattern of the plan line.
 const PLAN_DASH: &str = "7 5";
 
-const ACTUAL: RGBColor = RGBColor(0x00, 0x17, 0xC1);
-const PLAN: RGBColor = RGBColor(0xC7, 0x53, 0x00);
+pub(super) const ACTUAL: RGBColor = RGBColor(0x00, 0x17, 0xC1);
+pub(super) const PLAN: RGBColor = RGBColor(0xC7, 0x53, 0x00);
 /// Axis and tick labels: 12.6:1 against white.
 const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
 /// The x axis line: 4.5:1 against white.
@@ -96,140 +93,11 @@ impl Ranged for YAxis {
     }
 }
 
-/// What a goal chart shows, whatever its size: the series, the value axis with its tick
-/// labels, the year labels, the unit note and the value labels. Computed once for the wide
-/// and the narrow drawing, so numbers are formatted once.
-pub(crate) struct Content {
-    first_year: i32,
-    years: Vec<i32>,
-    year_labels: Vec<String>,
-    lo: f64,
-    hi: f64,
-    y_ticks: Vec<f64>,
-    tick_labels: Vec<String>,
-    /// Characters of the longest tick label.
-    label_chars: usize,
-    unit_note: String,
-    plan: Vec<Point>,
-    targets: Vec<Point>,
-    final_target: Point,
-    baseline: Point,
-    actual: Vec<Point>,
-    line: Vec<Point>,
-    /// Value labels: the point, the side preferred, the colour and the text.
-    labels: Vec<(Point, Side, RGBColor, String)>,
-}
-
-impl Content {
-    pub(crate) fn new(indicator: &Indicator, evaluation: &Evaluation) -> Self {
-        let (first_year, last_year) = year_span(indicator);
-        let years: Vec<i32> = (first_year..=last_year).collect();
-        let year_labels = years
-            .iter()
-            .map(|&y| {
-                u16::try_from(y)
-                    .ok()
-                    .and_then(crate::model::FiscalYear::new)
-                    .map(|fy| fy.short_label())
-                    .unwrap_or_default()
-            })
-            .collect();
-        let actual = shown_actuals(indicator, evaluation);
-        let (lo, hi) = y_range(&all_values(indicator, &actual), is_count(&indicator.unit));
-        let broken_axis = lo > 0.0;
-        let (y_ticks, tick_decimals) = ticks(lo, hi);
-        let tick_labels: Vec<String> = y_ticks
-            .iter()
-            .map(|&v| format_number(v, tick_decimals))
-            .collect();
-        let label_chars = tick_labels.iter().map(String::len).max().unwrap_or(1);
-        let unit_note = match (indicator.unit.is_empty(), broken_axis) {
-            (false, false) => format!("単位：{}", indicator.unit),
-            (false, true) => format!("単位：{}（{BROKEN_AXIS_NOTE}）", indicator.unit),
-            (true, true) => BROKEN_AXIS_NOTE.to_string(),
-            (true, false) => String::new(),
-        };
-        let plan = indicator.plan_points();
-        let line = actual_line(indicator, &actual);
-        let labels = value_labels(indicator, evaluation, &plan);
-        Content {
-            first_year,
-            years,
-            year_labels,
-            lo,
-            hi,
-            y_ticks,
-            tick_labels,
-            label_chars,
-            unit_note,
-            plan,
-            targets: indicator.targets.clone(),
-            final_target: evaluation.final_target,
-            baseline: indicator.baseline,
-            actual,
-            line,
-            labels,
-        }
-    }
-}
-
-/// Value labels: 初期値, 最終目標値 and the latest actual, each on the side away from the
-/// line leaving it.
-fn value_labels(
-    indicator: &Indicator,
-    evaluation: &Evaluation,
-    plan: &[Point],
-) -> Vec<(Point, Side, RGBColor, String)> {
-    let label = |p: &Point| format_with_unit(p.value, indicator.decimals, &indicator.unit);
-    let final_target = evaluation.final_target;
-    let mut labels: Vec<(Point, Side, RGBColor, String)> = Vec::new();
-    let next_plan = plan.get(1).copied().unwrap_or(indicator.baseline);
-    let baseline_side = if indicator.baseline.value >= next_plan.value {
-        Side::Above
-    } else {
-        Side::Below
-    };
-    labels.push((
-        indicator.baseline,
-        baseline_side,
-        PLAN,
-        label(&indicator.baseline),
-    ));
-    let before_final = plan
-        .iter()
-        .rev()
-        .nth(1)
-        .copied()
-        .unwrap_or(indicator.baseline);
-    let final_side = if final_target.value >= before_final.value {
-        Side::Above
-    } else {
-        Side::Below
-    };
-    labels.push((final_target, final_side, PLAN, label(&final_target)));
-    if let Some(latest) = evaluation.latest {
-        let plan_there = indicator.plan_value(latest.year);
-        let mut side = if latest.value >= plan_there {
-            Side::Above
-        } else {
-            Side::Below
-        };
-        if labels
-            .iter()
-            .any(|(p, s, _, _)| p.year == latest.year && *s == side)
-        {
-            side = side.flip();
-        }
-        labels.push((latest, side, ACTUAL, label(&latest)));
-    }
-    labels
-}
-
 /// Renders the chart with the title and description given XML-escaped; on a drawing error
 /// (which an in-memory String cannot really produce) returns an accessible empty chart
 /// rather than panicking.
 pub(crate) fn render(
-    content: &Content,
+    figure: &Figure,
     layout: Layout,
     id: &str,
     title_xml: &str,
@@ -254,7 +122,7 @@ pub(crate) fn render(
     decimal(&mut out, hundredths(font_size(layout.font)));
     out.push_str("\">\n");
     let body = out.len();
-    if draw(content, layout, &mut out).is_err() {
+    if draw(figure, layout, &mut out).is_err() {
         out.truncate(body);
     }
     out.push_str("</g>\n</svg>");
@@ -263,34 +131,18 @@ pub(crate) fn render(
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
-/// Where a value label goes relative to its point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
-    Above,
-    Below,
-}
-
-impl Side {
-    fn flip(self) -> Self {
-        match self {
-            Side::Above => Side::Below,
-            Side::Below => Side::Above,
-        }
-    }
-}
-
-fn draw(content: &Content, layout: Layout, out: &mut String) -> DrawResult {
+fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
     let em = font_size(layout.font);
     let font = ("sans-serif", layout.font).into_font();
     // Room for the longest tick label (digits are about 0.6 em wide) and the tick marks.
-    let y_label_area = (content.label_chars as f64 * em * 0.62 + 14.0).ceil() as u32;
+    let y_label_area = (figure.label_chars as f64 * em * 0.62 + 14.0).ceil() as u32;
 
     let root = SvgBackend::new(out, (layout.width, layout.height), em).into_drawing_area();
     root.fill(&WHITE)?;
-    if !content.unit_note.is_empty() {
+    if !figure.unit_note.is_empty() {
         // Left-anchored, so plotters' width estimate does not move it.
         root.draw(&Text::new(
-            content.unit_note.as_str(),
+            figure.unit_note.as_str(),
             (6, 4),
             font.color(&TEXT).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
@@ -298,11 +150,11 @@ fn draw(content: &Content, layout: Layout, out: &mut String) -> DrawResult {
 
     // plotters' integer ranges include their end: `first..last` spans every year, and the
     // segmented coordinate puts each year's label at the centre of its own segment.
-    let last_year = content.years.last().copied().unwrap_or(content.first_year);
-    let x = (content.first_year..last_year).into_segmented();
+    let last_year = figure.years.last().copied().unwrap_or(figure.first_year);
+    let x = (figure.first_year..last_year).into_segmented();
     let y = YAxis {
-        lo: content.lo,
-        hi: content.hi,
+        lo: figure.lo,
+        hi: figure.hi,
     };
     let chart = ChartBuilder::on(&root)
         .margin_top((em * 2.3).ceil() as u32)
@@ -316,28 +168,28 @@ fn draw(content: &Content, layout: Layout, out: &mut String) -> DrawResult {
     let area = plot.get_pixel_range();
     let at = |p: &Point| (SegmentValue::CenterOf(i32::from(p.year.western())), p.value);
 
-    let first = SegmentValue::Exact(content.first_year);
+    let first = SegmentValue::Exact(figure.first_year);
     root.draw(&Axes {
         plot: area.clone(),
-        y_ticks: content
+        y_ticks: figure
             .y_ticks
             .iter()
-            .zip(&content.tick_labels)
+            .zip(&figure.tick_labels)
             .map(|(&v, label)| (chart.backend_coord(&(first.clone(), v)).1, label.as_str()))
             .collect(),
-        x_ticks: content
+        x_ticks: figure
             .years
             .iter()
-            .zip(&content.year_labels)
+            .zip(&figure.year_labels)
             .map(|(&year, label)| {
                 let x = chart
-                    .backend_coord(&(SegmentValue::CenterOf(year), content.lo))
+                    .backend_coord(&(SegmentValue::CenterOf(year), figure.lo))
                     .0;
                 (x, label.as_str())
             })
             .collect(),
         tick: 4,
-        broken: content.lo > 0.0,
+        broken: figure.lo > 0.0,
         family: "sans-serif",
         text: TEXT,
         axis: AXIS,
@@ -347,12 +199,12 @@ fn draw(content: &Content, layout: Layout, out: &mut String) -> DrawResult {
 
     // Plan: dashed line, hollow squares; 初期値 a large hollow circle; 最終目標値 a diamond.
     plot.draw(&Dashed::new(
-        content.plan.iter().map(at).collect(),
+        figure.plan.iter().map(at).collect(),
         PLAN.stroke_width(2),
         PLAN_DASH,
     ))?;
-    for p in &content.targets {
-        if p.year == content.final_target.year {
+    for p in &figure.targets {
+        if p.year == figure.final_target.year {
             plot.draw(
                 &(EmptyElement::at(at(p))
                     + Polygon::new(vec![(0, -8), (8, 0), (0, 8), (-8, 0)], PLAN.filled())),
@@ -367,20 +219,20 @@ fn draw(content: &Content, layout: Layout, out: &mut String) -> DrawResult {
         }
     }
     plot.draw(
-        &(EmptyElement::at(at(&content.baseline))
+        &(EmptyElement::at(at(&figure.baseline))
             + Circle::new((0, 0), 6, WHITE.filled())
             + Circle::new((0, 0), 6, PLAN.stroke_width(2))),
     )?;
 
     // 実績: solid line from the baseline, filled circles; only what the evaluation knows
     // (not after `as_of`).
-    if content.line.len() > 1 {
+    if figure.line.len() > 1 {
         plot.draw(&PathElement::new(
-            content.line.iter().map(at).collect::<Vec<_>>(),
+            figure.line.iter().map(at).collect::<Vec<_>>(),
             ACTUAL.stroke_width(2),
         ))?;
     }
-    for p in &content.actual {
+    for p in &figure.actual {
         plot.draw(&Circle::new(at(p), 4, ACTUAL.filled()))?;
     }
 
@@ -388,7 +240,7 @@ fn draw(content: &Content, layout: Layout, out: &mut String) -> DrawResult {
     // inside the chart horizontally. 22 units is a label's height and its gap.
     let height = (em * 1.8).ceil() as i32;
     let mut placed: Vec<(i32, i32, i32, Side)> = Vec::new();
-    for (point, side, color, text) in &content.labels {
+    for (point, side, color, text) in &figure.labels {
         let (px, py) = chart.backend_coord(&at(point));
         let width = text_width(text, em);
         let fits = |side: Side| match side {
