@@ -4,7 +4,7 @@
 //! Structs with serde derive fix the key order; output is pretty-printed with two-space
 //! indentation and ends with a newline.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::model::value::round_to;
 use crate::model::{Department, Direction, FiscalYear, Goal, Point, Site, Status};
@@ -168,11 +168,17 @@ pub fn indicator_record(site: &Site, dept: &Department, goal: &Goal) -> Indicato
 
 /// `/data/indicators.json`: an array of [`IndicatorRecord`], in `site.goals()` order.
 pub fn indicators_json(site: &Site) -> Vec<u8> {
-    let records: Vec<IndicatorRecord> = site
-        .goals()
-        .map(|(dept, goal)| indicator_record(site, dept, goal))
-        .collect();
-    to_pretty(&records)
+    // One record at a time straight into the bytes (the same text as serialising the
+    // whole array): at 100,000 goals the records would take more memory than the file.
+    let mut out = Vec::new();
+    let mut json = serde_json::Serializer::pretty(&mut out);
+    json.collect_seq(
+        site.goals()
+            .map(|(dept, goal)| indicator_record(site, dept, goal)),
+    )
+    .expect("plain data serialises");
+    out.push(b'\n');
+    out
 }
 
 /// One row of a goal's series.

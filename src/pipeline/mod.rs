@@ -11,7 +11,8 @@ pub use timings::{Stage, Timings};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -171,15 +172,26 @@ pub(super) fn emit_site_with(
         .map(|(dept, goal)| emit_goal(site, &renderer, dept, goal, out, timings))
         .collect::<Result<Vec<_>, Error>>()?;
 
-    let t = Instant::now();
-    renderer.lists_each(&cards, &|_| true, true, &|path, html| {
-        let t = Instant::now();
-        let written = out.emit(path, html.into_bytes());
-        timings.add(Stage::Write, t.elapsed());
-        written.map_err(Error::from)
-    })?;
-    let t = timings.since(Stage::Render, t);
-    emit_site_data(site, out, timings, t)?;
+    // The list pages and the all-goals data files side by side: neither needs the other.
+    let (lists, data) = rayon::join(
+        || {
+            let t = Instant::now();
+            let written = Mutex::new(Duration::ZERO);
+            renderer.lists_each(&cards, &|_| true, true, &|path, html| {
+                let t = Instant::now();
+                let emitted = out.emit(path, html.into_bytes());
+                *written.lock().unwrap_or_else(|e| e.into_inner()) += t.elapsed();
+                emitted.map_err(Error::from)
+            })?;
+            let written = written.into_inner().unwrap_or_else(|e| e.into_inner());
+            timings.add(Stage::Write, written);
+            timings.add(Stage::Render, t.elapsed().saturating_sub(written));
+            Ok::<(), Error>(())
+        },
+        || emit_site_data(site, out, timings, Instant::now()),
+    );
+    lists?;
+    data?;
     Ok(cards)
 }
 

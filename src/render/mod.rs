@@ -218,17 +218,6 @@ impl<'a> Renderer<'a> {
             return run(jobs);
         }
         let all = Value::from(values);
-        jobs.push(Job::Evaluation(with_list(
-            &EvaluationView::new(Vec::new()),
-            "goals",
-            all.clone(),
-        )));
-        jobs.push(Job::Data(with_list(
-            &DataView::new(Vec::new()),
-            "goals",
-            all,
-        )));
-        jobs.push(Job::NotFound);
         let css = self
             .theme
             .static_text("css/hyoka.css")
@@ -236,15 +225,25 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         // Goal and department pages, home, evaluation, data, 404 and this page.
         let page_count = site.goals().count() + site.departments.len() + 5;
-        jobs.push(Job::Accessibility(AccessibilityView::new(
-            site, &css, page_count,
-        )));
         let home = HomeView::new(site, Vec::new());
-        jobs.push(Job::Home(with_list(
-            &home,
-            "departments",
-            Value::from(department_values),
-        )));
+        // The largest pages first (the home page lists every goal twice, evaluation and
+        // data once), so no thread is left rendering a big page alone at the end.
+        let site_wide_jobs = [
+            Job::Home(with_list(
+                &home,
+                "departments",
+                Value::from(department_values),
+            )),
+            Job::Evaluation(with_list(
+                &EvaluationView::new(Vec::new()),
+                "goals",
+                all.clone(),
+            )),
+            Job::Data(with_list(&DataView::new(Vec::new()), "goals", all)),
+            Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
+            Job::NotFound,
+        ];
+        jobs.splice(0..0, site_wide_jobs);
         run(jobs)
     }
 
