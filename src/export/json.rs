@@ -168,17 +168,21 @@ pub fn indicator_record(site: &Site, dept: &Department, goal: &Goal) -> Indicato
 
 /// `/data/indicators.json`: an array of [`IndicatorRecord`], in `site.goals()` order.
 pub fn indicators_json(site: &Site) -> Vec<u8> {
-    // One record at a time straight into the bytes (the same text as serialising the
-    // whole array): at 100,000 goals the records would take more memory than the file.
     let mut out = Vec::new();
-    let mut json = serde_json::Serializer::pretty(&mut out);
+    write_indicators_json(site, &mut out).expect("writing into memory");
+    out
+}
+
+/// [`indicators_json`] into `out`, one record at a time (the same text as serialising the
+/// whole array): at 100,000 goals neither the records nor the file are held in memory.
+pub fn write_indicators_json(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut json = serde_json::Serializer::pretty(&mut *out);
     json.collect_seq(
         site.goals()
             .map(|(dept, goal)| indicator_record(site, dept, goal)),
     )
-    .expect("plain data serialises");
-    out.push(b'\n');
-    out
+    .map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// One row of a goal's series.

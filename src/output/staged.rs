@@ -107,9 +107,9 @@ impl StagedOutput {
         })
     }
 
-    /// Writes one file into the staging folder. A path that is not clean, or one written
-    /// twice, is refused.
-    pub fn write(&self, path: String, bytes: &[u8]) -> Result<(), WriteError> {
+    /// The staging file of `path`, its folder made: a path that is not clean, or one
+    /// written twice, is refused.
+    fn claim(&self, path: String) -> Result<PathBuf, WriteError> {
         if !is_valid_path(&path) {
             return Err(PlanError::InvalidPath { path }.into());
         }
@@ -120,6 +120,13 @@ impl StagedOutput {
         if !self.lock_paths().insert(path.clone()) {
             return Err(PlanError::Duplicate { path }.into());
         }
+        Ok(file)
+    }
+
+    /// Writes one file into the staging folder. A path that is not clean, or one written
+    /// twice, is refused.
+    pub fn write(&self, path: String, bytes: &[u8]) -> Result<(), WriteError> {
+        let file = self.claim(path.clone())?;
         self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
         if self.spare.is_some() {
             if same_file_contents(&file, bytes) {
@@ -399,6 +406,67 @@ fn exchange_unsupported(e: &io::Error) -> bool {
 impl Emit for StagedOutput {
     fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), WriteError> {
         self.write(path, &bytes)
+    }
+
+    /// Streams the file into a new file of the staging folder (never compared with the
+    /// previous one: these are the few largest files).
+    fn emit_with(
+        &self,
+        path: String,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> bool,
+    ) -> Result<bool, WriteError> {
+        let file = self.claim(path)?;
+        let write_error = |source| WriteError::WriteFile {
+            path: file.clone(),
+            source,
+        };
+        remove_path(&file).map_err(write_error)?;
+        let created = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&file)
+            .map_err(write_error)?;
+        let mut out = Recorded {
+            inner: io::BufWriter::with_capacity(1 << 20, created),
+            bytes: 0,
+            error: None,
+        };
+        let produced = produce(&mut out);
+        let flushed = io::Write::flush(&mut out.inner);
+        if let Some(source) = out.error.take() {
+            return Err(write_error(source));
+        }
+        flushed.map_err(write_error)?;
+        self.bytes.fetch_add(out.bytes, Ordering::Relaxed);
+        Ok(produced)
+    }
+}
+
+/// A writer that counts what goes through and keeps the first error, so a failed write is
+/// reported as the output's failure, not as the producer's.
+struct Recorded<W> {
+    inner: W,
+    bytes: usize,
+    error: Option<io::Error>,
+}
+
+impl<W: io::Write> io::Write for Recorded<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.bytes += n;
+                Ok(n)
+            }
+            Err(e) => {
+                let again = io::Error::new(e.kind(), e.to_string());
+                self.error.get_or_insert(e);
+                Err(again)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -364,6 +364,22 @@ fn stage_and_swap(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteE
 pub trait Emit: Sync {
     /// Takes one output file (site-relative '/' path and its bytes).
     fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), WriteError>;
+
+    /// Takes one output file that `produce` writes into a writer: a file too large to hold
+    /// whole (the home page and all-goals data of a big site) need not be. `produce`
+    /// returns false when it failed (it keeps its own error); then `Ok(false)` comes back
+    /// and the file counts for nothing. A failure to write is this call's error.
+    fn emit_with(
+        &self,
+        path: String,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> bool,
+    ) -> Result<bool, WriteError> {
+        let mut bytes = Vec::new();
+        if !produce(&mut bytes) {
+            return Ok(false);
+        }
+        self.emit(path, bytes).map(|()| true)
+    }
 }
 
 /// Collects emitted files into an [`OutputPlan`].
@@ -394,6 +410,17 @@ impl PathCollector {
 }
 
 impl Emit for PathCollector {
+    fn emit_with(
+        &self,
+        path: String,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> bool,
+    ) -> Result<bool, WriteError> {
+        if !produce(&mut io::sink()) {
+            return Ok(false);
+        }
+        self.emit(path, Vec::new()).map(|()| true)
+    }
+
     fn emit(&self, path: String, _bytes: Vec<u8>) -> Result<(), WriteError> {
         if !is_valid_path(&path) {
             return Err(PlanError::InvalidPath { path }.into());

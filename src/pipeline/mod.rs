@@ -11,8 +11,7 @@ pub use timings::{Stage, Timings};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -69,22 +68,29 @@ fn load(
         return Ok((None, diags));
     };
     let times = content::LoadTimes::default();
-    let mut loaded = if options.root.join("content").is_dir() {
-        content::load_content_timed(&options.root, &mut diags, &times)?
-    } else {
-        content::LoadedContent::default()
+    let mut builder = model::build::SiteBuilder::new(&config, options.drafts);
+    // Each part (the home page, then one department) is validated and proofread while it
+    // is the only one in memory; only the model is kept.
+    let mut add = |part: &content::LoadedContent, diags: &mut Diagnostics| {
+        timings.time(Stage::Evaluate, || builder.add(part));
+        diags.extend(timings.time(Stage::Proofread, || check::proofread_content(part, &config)));
     };
-    loaded.overlay(extra, &mut diags);
+    if !extra.is_empty() {
+        let mut loaded = if options.root.join("content").is_dir() {
+            content::load_content_timed(&options.root, &mut diags, &times)?
+        } else {
+            content::LoadedContent::default()
+        };
+        loaded.overlay(extra, &mut diags);
+        add(&loaded, &mut diags);
+    } else if options.root.join("content").is_dir() {
+        content::load_content_each(&options.root, &mut diags, &times, &mut add)?;
+    }
     timings.add(Stage::Load, times.read());
     timings.add(Stage::Parse, times.parse());
-    let (site, more) = timings.time(Stage::Evaluate, || {
-        model::build::build_site(&loaded, &config, options.drafts)
-    });
+    let (site, more) = timings.time(Stage::Evaluate, || builder.finish());
     diags.extend(more);
     check::check_rule_config(&config, &mut diags);
-    diags.extend(timings.time(Stage::Proofread, || {
-        check::proofread_content(&loaded, &config)
-    }));
     Ok((Some(site), diags))
 }
 
@@ -176,16 +182,12 @@ pub(super) fn emit_site_with(
     let (lists, data) = rayon::join(
         || {
             let t = Instant::now();
-            let written = Mutex::new(Duration::ZERO);
-            renderer.lists_each(&cards, &|_| true, true, &|path, html| {
-                let t = Instant::now();
-                let emitted = out.emit(path, html.into_bytes());
-                *written.lock().unwrap_or_else(|e| e.into_inner()) += t.elapsed();
-                emitted.map_err(Error::from)
+            // Each page is rendered straight into its file (rendering and writing are
+            // one step here: the time counts as rendering).
+            renderer.lists_each(&cards, &|_| true, true, &|path, render| {
+                emit_streamed(out, path, |w| render(w).map_err(Error::from))
             })?;
-            let written = written.into_inner().unwrap_or_else(|e| e.into_inner());
-            timings.add(Stage::Write, written);
-            timings.add(Stage::Render, t.elapsed().saturating_sub(written));
+            timings.since(Stage::Render, t);
             Ok::<(), Error>(())
         },
         || emit_site_data(site, out, timings, Instant::now()),
@@ -203,14 +205,14 @@ pub(super) fn emit_site_data(
     t: Instant,
 ) -> Result<(), Error> {
     type Make = fn(&Site) -> Vec<u8>;
-    let files: [(&str, Make); 3] = [
+    let files: [(&str, Make); 2] = [
         (export::INDICATORS_CSV_PATH, export::indicators_csv),
-        (export::INDICATORS_JSON_PATH, export::indicators_json),
         (export::SITEMAP_PATH, |site| {
             export::sitemap(&site.config.base_url, &render::page_paths(site)).into_bytes()
         }),
     ];
-    // One at a time: at 100,000 goals these are hundreds of megabytes together.
+    // One at a time: at 100,000 goals these are hundreds of megabytes together; the
+    // largest, indicators.json, is written as it is made.
     let mut t = t;
     for (path, make) in files {
         let bytes = make(site);
@@ -218,7 +220,37 @@ pub(super) fn emit_site_data(
         out.emit(path.to_string(), bytes)?;
         t = timings.since(Stage::Write, made);
     }
+    emit_streamed(out, export::INDICATORS_JSON_PATH.to_string(), |w| {
+        export::write_indicators_json(site, w).map_err(|source| Error::Io {
+            path: PathBuf::from(export::INDICATORS_JSON_PATH),
+            source,
+        })
+    })?;
+    timings.since(Stage::Data, t);
     Ok(())
+}
+
+/// Hands `out` the file at `path` that `produce` writes; its error, or the output's.
+fn emit_streamed(
+    out: &dyn Emit,
+    path: String,
+    produce: impl FnOnce(&mut dyn std::io::Write) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut produce = Some(produce);
+    let mut failed = None;
+    out.emit_with(path, &mut |w| {
+        let Some(produce) = produce.take() else {
+            return false;
+        };
+        match produce(w) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        }
+    })?;
+    failed.map_or(Ok(()), Err)
 }
 
 /// One goal's chart, page, `data.csv` and `data.json`, handed to `out`; returns its card

@@ -98,6 +98,9 @@ pub fn render_site(
 #[derive(Debug, Clone)]
 pub struct Card(Value);
 
+/// Renders one page into a writer (see [`Renderer::lists_each`]).
+pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>;
+
 /// One page to render. List pages carry their view as a template value already (see
 /// [`Renderer::lists`]).
 enum Job {
@@ -172,7 +175,12 @@ impl<'a> Renderer<'a> {
         site_wide: bool,
     ) -> Result<Vec<(String, String)>, RenderError> {
         let pages = std::sync::Mutex::new(Vec::new());
-        self.lists_each(cards, department, site_wide, &|file, html| {
+        self.lists_each(cards, department, site_wide, &|file, render| {
+            let mut html = Vec::new();
+            render(&mut html)?;
+            // Tera writes UTF-8.
+            let html = String::from_utf8(html)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             pages
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -184,14 +192,15 @@ impl<'a> Renderer<'a> {
         Ok(pages)
     }
 
-    /// [`Renderer::lists_for`], handing each page to `each` as soon as it is rendered (the
-    /// dashboard of a large site is tens of megabytes: it is not kept).
+    /// [`Renderer::lists_for`], handing each page to `each` as its output file and a way
+    /// to render it into a writer (the dashboard of a large site is a hundred megabytes: it
+    /// need not be held whole).
     pub fn lists_each<E: From<RenderError> + Send>(
         &self,
         cards: &[Card],
         department: &(dyn Fn(&Department) -> bool + Sync),
         site_wide: bool,
-        each: &(dyn Fn(String, String) -> Result<(), E> + Sync),
+        each: &(dyn Fn(String, PageWriter<'_>) -> Result<(), E> + Sync),
     ) -> Result<(), E> {
         let site = self.site;
         let values: Vec<Value> = cards.iter().map(|c| c.0.clone()).collect();
@@ -210,8 +219,10 @@ impl<'a> Renderer<'a> {
         }
         let run = |jobs: Vec<Job>| {
             jobs.par_iter().try_for_each(|job| {
-                let (file, html) = self.render(job)?;
-                each(file, html)
+                let (file, template, context) = self.prepare(job);
+                each(file.clone(), &|out| {
+                    self.theme.render_to(template, &file, &context, out)
+                })
             })
         };
         if !site_wide {
@@ -248,6 +259,13 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(&self, job: &Job) -> Result<(String, String), RenderError> {
+        let (file, template, context) = self.prepare(job);
+        let html = self.theme.render(template, &file, &context)?;
+        Ok((file, html))
+    }
+
+    /// A page's output file, template and context.
+    fn prepare(&self, job: &Job) -> (String, &'static str, Context) {
         let home = CrumbView {
             title: "ホーム".into(),
             path: String::new(),
@@ -389,10 +407,10 @@ impl<'a> Renderer<'a> {
 
     fn finish(
         &self,
-        template: &str,
+        template: &'static str,
         page: PageView,
         add: impl FnOnce(&mut Context),
-    ) -> Result<(String, String), RenderError> {
+    ) -> (String, &'static str, Context) {
         let file = if page.kind == "not_found" {
             NOT_FOUND_FILE.to_string()
         } else {
@@ -403,8 +421,7 @@ impl<'a> Renderer<'a> {
         context.insert("root", &page.root);
         context.insert("page", &page);
         add(&mut context);
-        let html = self.theme.render(template, &file, &context)?;
-        Ok((file, html))
+        (file, template, context)
     }
 }
 

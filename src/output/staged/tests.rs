@@ -239,3 +239,61 @@ fn a_spare_name_taken_by_a_file_is_left_alone() {
     assert_eq!(tree(&out), [("index.html".into(), "v2".into())]);
     assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_streamed_file_is_always_a_new_file_and_counts_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("big.json", "[1]")]);
+    build(&out, &[("big.json", "[1]")]);
+    let (linked, _) = inode(&out.join("big.json"));
+    let staged = StagedOutput::begin(&out).unwrap();
+    let produced = staged
+        .emit_with("big.json".into(), &mut |w| w.write_all(b"[1]").is_ok())
+        .unwrap();
+    assert!(produced);
+    let stats = staged.finish().unwrap();
+    assert_eq!(stats, WriteStats { files: 1, bytes: 3 });
+    assert_eq!(fs::read_to_string(out.join("big.json")).unwrap(), "[1]");
+    assert_ne!(inode(&out.join("big.json")).0, linked);
+    // The previous output's file, now the spare's, was not touched.
+    assert_eq!(
+        inode(&dir.path().join(".public.hyoka-spare/big.json")),
+        (linked, 1)
+    );
+}
+
+#[test]
+fn a_producer_that_fails_is_told_apart_from_a_write_that_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("index.html", "v1")]);
+    let staged = StagedOutput::begin(&out).unwrap();
+    let produced = staged
+        .emit_with("index.html".into(), &mut |w| {
+            let _ = w.write_all(b"half");
+            false
+        })
+        .unwrap();
+    assert!(!produced);
+    drop(staged);
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
+
+    struct Failing;
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut recorded = Recorded {
+        inner: Failing,
+        bytes: 0,
+        error: None,
+    };
+    assert!(recorded.write_all(b"x").is_err());
+    assert_eq!(recorded.error.unwrap().to_string(), "disk full");
+}
