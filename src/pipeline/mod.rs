@@ -149,17 +149,40 @@ pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) ->
     let started = Instant::now();
     let theme = Theme::load(root, &site.config.theme)?;
     timings.since(Stage::Render, started);
-    emit_site_with(site, root, &theme, out, timings).map(drop)
+    emit_site_with(site, root, &theme, out, timings, None).map(drop)
+}
+
+/// [`emit_site`] for a build that has no more use for the site: each goal's Markdown body
+/// is taken out of the model first and dropped as soon as its page is made (the bodies
+/// are most of the model, and the list pages made last do not need them).
+pub fn emit_site_once(
+    mut site: Site,
+    root: &Path,
+    out: &dyn Emit,
+    timings: &Timings,
+) -> Result<(), Error> {
+    let started = Instant::now();
+    let theme = Theme::load(root, &site.config.theme)?;
+    let bodies: Vec<String> = site
+        .departments
+        .iter_mut()
+        .flat_map(|d| d.goals.iter_mut())
+        .map(|g| std::mem::take(&mut g.body))
+        .collect();
+    timings.since(Stage::Render, started);
+    emit_site_with(&site, root, &theme, out, timings, Some(bodies)).map(drop)
 }
 
 /// [`emit_site`] with a theme already loaded; returns the goals' cards in `site.goals()`
-/// order (a rebuild keeps them).
+/// order (a rebuild keeps them). `bodies`, when given, are the goals' Markdown bodies in
+/// that order, taken out of the model.
 pub(super) fn emit_site_with(
     site: &Site,
     root: &Path,
     theme: &Theme,
     out: &dyn Emit,
     timings: &Timings,
+    bodies: Option<Vec<String>>,
 ) -> Result<Vec<Card>, Error> {
     let started = Instant::now();
     let mut statics: BTreeMap<String, Vec<u8>> = theme.static_files()?.into_iter().collect();
@@ -173,10 +196,17 @@ pub(super) fn emit_site_with(
 
     let renderer = Renderer::new(site, theme);
     let goals: Vec<(&Department, &Goal)> = site.goals().collect();
-    let cards = goals
-        .par_iter()
-        .map(|(dept, goal)| emit_goal(site, &renderer, dept, goal, out, timings))
-        .collect::<Result<Vec<_>, Error>>()?;
+    let cards = match bodies {
+        None => goals
+            .par_iter()
+            .map(|(dept, goal)| emit_goal(site, &renderer, dept, goal, &goal.body, out, timings))
+            .collect::<Result<Vec<_>, Error>>()?,
+        Some(bodies) => goals
+            .par_iter()
+            .zip(bodies.into_par_iter())
+            .map(|((dept, goal), body)| emit_goal(site, &renderer, dept, goal, &body, out, timings))
+            .collect::<Result<Vec<_>, Error>>()?,
+    };
 
     // The list pages and the all-goals data files side by side: neither needs the other.
     let (lists, data) = rayon::join(
@@ -260,13 +290,14 @@ pub(super) fn emit_goal(
     renderer: &Renderer,
     dept: &Department,
     goal: &Goal,
+    body: &str,
     out: &dyn Emit,
     timings: &Timings,
 ) -> Result<Card, Error> {
     let t = Instant::now();
     let graphics = goal_graphics(goal);
     let t = timings.since(Stage::Chart, t);
-    let ((file, html), card) = renderer.goal(dept, goal, &graphics)?;
+    let ((file, html), card) = renderer.goal(dept, goal, body, &graphics)?;
     let t = timings.since(Stage::Render, t);
     let csv = export::goal_csv(site, dept, goal);
     let json = export::goal_json(site, dept, goal);

@@ -19,13 +19,15 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use crate::model::{Department, EVALUATION_PAGE_PATH, Goal, Site, department_path, goal_path};
+use crate::model::{
+    Department, EVALUATION_PAGE_PATH, Goal, Site, Status, department_path, goal_path,
+};
 
 use build::{root_for, truncate_chars};
 pub use theme::{RenderError, Theme};
 use view::{
     ACCESSIBILITY_PAGE_PATH, AccessibilityView, CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS,
-    DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView,
+    DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView, StatusView,
 };
 
 /// Chart markup the pipeline hands in for each goal, keyed by `model::goal_path(goal)`
@@ -81,7 +83,10 @@ pub fn render_site(
     let goals: Vec<_> = site.goals().collect();
     let rendered = goals
         .par_iter()
-        .map(|(dept, g)| r.goal(dept, g, graphics.get(&goal_path(g)).unwrap_or(&empty)))
+        .map(|(dept, g)| {
+            let graphics = graphics.get(&goal_path(g)).unwrap_or(&empty);
+            r.goal(dept, g, &g.body, graphics)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let mut pages = Vec::with_capacity(rendered.len() + site.departments.len() + 4);
     let mut cards = Vec::with_capacity(rendered.len());
@@ -129,6 +134,8 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     site_view: SiteView,
+    /// Each status's view as a template value, shared by the cards.
+    statuses: Vec<(&'static str, Value)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -138,6 +145,10 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             site_view: SiteView::new(site),
+            statuses: Status::ALL
+                .iter()
+                .map(|s| (s.code(), Value::from_serializable(&StatusView::new(*s))))
+                .collect(),
         }
     }
 
@@ -147,14 +158,27 @@ impl<'a> Renderer<'a> {
         &self,
         dept: &Department,
         goal: &Goal,
+        body: &str,
         graphics: &GoalGraphics,
     ) -> Result<((String, String), Card), RenderError> {
-        let job = Job::Goal(Box::new(GoalView::new(self.site, dept, goal, graphics)));
+        let job = Job::Goal(Box::new(GoalView::new(
+            self.site, dept, goal, body, graphics,
+        )));
         let page = self.render(&job)?;
         let Job::Goal(view) = job else {
             unreachable!("built as a goal job above")
         };
-        Ok((page, Card(Value::from_serializable(&view.into_card()))))
+        let (card, status) = view.into_card();
+        let mut card = Value::from_serializable(&card)
+            .into_map()
+            .unwrap_or_default();
+        let status = self
+            .statuses
+            .iter()
+            .find(|(code, _)| *code == status.code)
+            .map_or_else(|| Value::from_serializable(&status), |(_, v)| v.clone());
+        card.insert("status".into(), status);
+        Ok((page, Card(Value::from(card))))
     }
 
     /// Every page but the goal pages — home, departments, evaluation, data, accessibility
