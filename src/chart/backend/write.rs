@@ -28,7 +28,7 @@ pub(crate) fn decimal(out: &mut String, n: i64) {
     if cents != 0 {
         out.push('.');
         out.push(char::from(b'0' + (cents / 10) as u8));
-        if cents % 10 != 0 {
+        if !cents.is_multiple_of(10) {
             out.push(char::from(b'0' + (cents % 10) as u8));
         }
     }
