@@ -302,7 +302,7 @@ pub(super) fn emit_goal(
     let csv = export::goal_csv(site, dept, goal);
     let json = export::goal_json(site, dept, goal);
     let t = timings.since(Stage::Data, t);
-    out.emit(file, html.into_bytes())?;
+    out.emit(file, html)?;
     out.emit(export::goal_csv_path(goal), csv)?;
     out.emit(export::goal_json_path(goal), json)?;
     timings.since(Stage::Write, t);

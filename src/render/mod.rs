@@ -90,8 +90,11 @@ pub fn render_site(
         .collect::<Result<Vec<_>, _>>()?;
     let mut pages = Vec::with_capacity(rendered.len() + site.departments.len() + 4);
     let mut cards = Vec::with_capacity(rendered.len());
-    for (page, card) in rendered {
-        pages.push(page);
+    for ((file, html), card) in rendered {
+        // Tera writes UTF-8.
+        let html = String::from_utf8(html)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        pages.push((file, html));
         cards.push(card);
     }
     pages.extend(r.lists(&cards)?);
@@ -160,7 +163,7 @@ impl<'a> Renderer<'a> {
         goal: &Goal,
         body: &str,
         graphics: &GoalGraphics,
-    ) -> Result<((String, String), Card), RenderError> {
+    ) -> Result<((String, Vec<u8>), Card), RenderError> {
         let job = Job::Goal(Box::new(GoalView::new(
             self.site, dept, goal, body, graphics,
         )));
@@ -282,9 +285,11 @@ impl<'a> Renderer<'a> {
         run(jobs)
     }
 
-    fn render(&self, job: &Job) -> Result<(String, String), RenderError> {
+    /// A page as (output file, HTML bytes): bytes, since they go to a file as they are.
+    fn render(&self, job: &Job) -> Result<(String, Vec<u8>), RenderError> {
         let (file, template, context) = self.prepare(job);
-        let html = self.theme.render(template, &file, &context)?;
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.theme.render_to(template, &file, &context, &mut html)?;
         Ok((file, html))
     }
 

@@ -245,19 +245,7 @@ impl Theme {
         &self.origins
     }
 
-    /// Renders `template` for the page at output path `page`.
-    pub(crate) fn render(
-        &self,
-        template: &str,
-        page: &str,
-        context: &tera::Context,
-    ) -> Result<String, RenderError> {
-        self.tera
-            .render(template, context)
-            .map_err(|e| self.render_error(template, page, &e))
-    }
-
-    /// [`Theme::render`] into `out`, for pages too large to hold whole.
+    /// Renders `template` for the page at output path `page` into `out`.
     pub(crate) fn render_to(
         &self,
         template: &str,
@@ -265,9 +253,18 @@ impl Theme {
         context: &tera::Context,
         out: &mut dyn std::io::Write,
     ) -> Result<(), RenderError> {
+        // Tera writes many small pieces: buffered here, they reach `out` in large ones
+        // instead of each through a virtual call.
+        let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
         self.tera
-            .render_to(template, context, out)
-            .map_err(|e| self.render_error(template, page, &e))
+            .render_to(template, context, &mut buffered)
+            .map_err(|e| self.render_error(template, page, &e))?;
+        std::io::Write::flush(&mut buffered).map_err(|e| RenderError::Render {
+            page: page.to_string(),
+            template: template.to_string(),
+            origin: template.to_string(),
+            detail: e.to_string(),
+        })
     }
 
     fn render_error(&self, template: &str, page: &str, e: &tera::Error) -> RenderError {
