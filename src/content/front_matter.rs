@@ -78,6 +78,9 @@ pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
     let locator = Locator {
         text: yaml,
         first_line,
+        line_starts: std::iter::once(0)
+            .chain(yaml.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
     };
     let root_pos = Pos {
         line: first_line,
@@ -254,16 +257,19 @@ fn describe_yaml_problem(text: &str) -> String {
 struct Locator<'a> {
     text: &'a str,
     first_line: usize,
+    /// Byte offset of each line's start in `text`.
+    line_starts: Vec<usize>,
 }
 
 impl Locator<'_> {
     fn pos(&self, offset: usize) -> Pos {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line = before.matches('\n').count();
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let offset = offset.min(self.text.len());
+        // The line holding `offset`: the last line start at or before it.
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = self.line_starts[line];
         Pos {
             line: self.first_line + line,
-            column: before[line_start..].chars().count() + 1,
+            column: self.text[line_start..offset].chars().count() + 1,
         }
     }
 
