@@ -260,7 +260,9 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
         let (Some(a), Some(b)) = (c.get(i), c.get(i + 1)) else {
             break;
         };
-        let pair = PAIRS.iter().find(|p| p.kana == a && a == b);
+        let pair = (a == b)
+            .then(|| PAIRS.iter().find(|p| p.kana == a))
+            .flatten();
         if let Some(p) = pair
             && !p.exempt_before.iter().any(|s| c.before(i).ends_with(s))
             && !p

@@ -164,10 +164,13 @@ pub fn proofread(text: &str, kind: TextKind, rules: &RuleSet) -> Vec<Finding> {
     ];
     let mut all = Vec::new();
     for (id, check) in checks {
-        if !rules.is_enabled(id) {
+        if rules.disabled.contains(&id) {
             continue;
         }
         let mut found = check(&chars, kind);
+        if found.is_empty() {
+            continue;
+        }
         found.sort_by_key(|f| (f.start, f.end));
         // Drop a finding that overlaps the previous kept one of the same rule.
         let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
@@ -193,12 +196,22 @@ pub(crate) struct Chars<'a> {
 
 impl<'a> Chars<'a> {
     fn new(text: &'a str) -> Self {
-        let (offsets, chars) = text.char_indices().unzip();
+        let n = text.chars().count();
+        let (mut offsets, mut chars) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for (i, c) in text.char_indices() {
+            offsets.push(i);
+            chars.push(c);
+        }
         Chars {
             text,
             offsets,
             chars,
         }
+    }
+
+    /// The whole text.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
     }
 
     /// Number of chars.

@@ -31,6 +31,27 @@ const MASU_STEMS: &[char] = &[
 
 /// A truncated fragment ending before char `p`: (its length in chars, the missing text).
 fn fragment(c: &Chars, p: usize, at_text_end: bool) -> Option<(usize, &'static str)> {
+    // Every fragment below ends with one of these.
+    let last = c.prev(p)?;
+    if !matches!(
+        last,
+        'ま' | 'し'
+            | 'せ'
+            | 'こ'
+            | 'あ'
+            | 'い'
+            | 'つ'
+            | 'す'
+            | 'れ'
+            | 'び'
+            | 'に'
+            | 'は'
+            | 'く'
+            | '、'
+            | '，'
+    ) {
+        return None;
+    }
     let before = c.before(p);
     let ch = |back: usize| p.checked_sub(back).and_then(|i| c.get(i));
     // ま / まし / ませ after a 連用形.

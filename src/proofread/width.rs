@@ -33,6 +33,10 @@ fn is_hw_katakana(c: char) -> bool {
 /// Finds full-width alphanumerics and half-width katakana; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Both kinds of characters lie in U+FF00–FFEF, whose UTF-8 starts with the byte 0xEF.
+    if !c.text().as_bytes().contains(&0xEF) {
+        return out;
+    }
     let mut i = 0;
     while i < c.len() {
         let Some(ch) = c.get(i) else { break };
