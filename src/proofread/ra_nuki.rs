@@ -157,6 +157,12 @@ const STEMS: &[&str] = &[
     "建て替え",
 ];
 
+/// Every finding has a れ right after the last char of a stem.
+#[inline]
+pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
+    c == 'れ' && prev.is_some_and(|p| !stems_ending_with(p).is_empty())
+}
+
 /// The [`STEMS`] whose last char is `last`, each with that char.
 fn stems_ending_with(last: char) -> &'static [(char, &'static str)] {
     static BY_LAST: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
@@ -179,9 +185,6 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     // A finding needs a れ right after its stem: for each れ, the stems the text before it
     // ends with; at each start the longest of them (not every stem at every character).
     let mut found: Vec<(usize, &str)> = Vec::new();
-    if !c.text().contains('れ') {
-        return out;
-    }
     for j in (1..c.len()).filter(|&j| c.get(j) == Some('れ')) {
         let (before, last) = (c.before(j), c.prev(j).unwrap_or_default());
         for &(_, stem) in stems_ending_with(last) {

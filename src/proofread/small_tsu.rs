@@ -44,6 +44,12 @@ const WORDS: &[(&str, &str)] = &[
     ("やつと", "やっと"),
 ];
 
+/// Every finding has a つ (the whole words of [`WORDS`] included).
+#[inline]
+pub(super) fn trigger(_prev: Option<char>, c: char) -> bool {
+    c == 'つ'
+}
+
 /// The whole word of [`WORDS`] that starts at char `i`, if any (each has its つ second or
 /// third).
 fn word_at(c: &Chars, i: usize) -> Option<&'static (&'static str, &'static str)> {
@@ -56,10 +62,6 @@ fn word_at(c: &Chars, i: usize) -> Option<&'static (&'static str, &'static str)>
 /// Finds large つ written for っ; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Every pattern, the whole words included, has a つ.
-    if !c.text().contains('つ') {
-        return out;
-    }
     for i in 0..c.len() {
         if let Some((word, fixed)) = word_at(c, i) {
             let n = word.chars().count();

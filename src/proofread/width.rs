@@ -30,13 +30,15 @@ fn is_hw_katakana(c: char) -> bool {
     ('\u{FF61}'..='\u{FF9F}').contains(&c)
 }
 
+/// Every finding starts with a full-width alphanumeric or a half-width katakana.
+#[inline]
+pub(super) fn trigger(_prev: Option<char>, c: char) -> bool {
+    is_fw_alnum(c) || is_hw_katakana(c)
+}
+
 /// Finds full-width alphanumerics and half-width katakana; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Both kinds of characters lie in U+FF00–FFEF, whose UTF-8 starts with the byte 0xEF.
-    if !c.text().as_bytes().contains(&0xEF) {
-        return out;
-    }
     let mut i = 0;
     while i < c.len() {
         let Some(ch) = c.get(i) else { break };
