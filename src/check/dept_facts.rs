@@ -18,56 +18,82 @@ pub struct Differs<'f> {
 #[derive(Debug, Clone, Default)]
 pub struct DeptFacts {
     facts: Vec<Fact>,
+    /// The normalised lengths of a text that can be near a fact (`None` without facts).
+    near_lengths: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
 struct Fact {
     /// As written in `_index.md`.
     text: String,
-    /// Chars of `text` as written.
-    written_len: usize,
     /// The chars of `text` normalised ([`normalized`]).
     chars: Vec<char>,
 }
 
+/// Texts shorter than this (normalised) are not compared.
+const SHORTEST: usize = 8;
+
 impl DeptFacts {
     /// The facts of a department ([`super::department_facts`]), normalised once.
     pub fn new(facts: Vec<String>) -> Self {
-        let facts = facts
+        let facts: Vec<Fact> = facts
             .into_iter()
             .map(|text| Fact {
-                written_len: text.chars().count(),
                 chars: normalized(&text).collect(),
                 text,
             })
             .collect();
-        DeptFacts { facts }
+        let near_lengths = facts
+            .iter()
+            .flat_map(|f| {
+                let m = f.chars.len();
+                // Lengths more than twice a fact's are never near it.
+                (SHORTEST..=2 * m + 2).filter(move |&n| near_in_length(n, m))
+            })
+            .fold(None, |range: Option<(usize, usize)>, n| {
+                Some(range.map_or((n, n), |(lo, hi)| (lo.min(n), hi.max(n))))
+            });
+        DeptFacts {
+            facts,
+            near_lengths,
+        }
     }
+}
+
+/// Most edits a text of `n` chars may be away from a fact of `m` chars to be near it: about
+/// one character in ten.
+fn limit(n: usize, m: usize) -> usize {
+    (n.max(m) / 10).max(1)
+}
+
+/// Whether lengths `n` and `m` allow a text and a fact to be near.
+fn near_in_length(n: usize, m: usize) -> bool {
+    n.abs_diff(m) <= limit(n, m)
 }
 
 /// The fact `text` nearly repeats, if any: same after removing list marks and spaces is
 /// fine; within a small edit distance (about one character in ten) is a difference.
 pub fn differing_fact<'f>(text: &str, facts: &'f DeptFacts) -> Option<Differs<'f>> {
-    let n = normalized(text).count();
-    if n < 8 {
+    let (shortest, longest) = facts.near_lengths?;
+    // Normalising only removes chars; counting stops past the longest length that can be near.
+    if text.chars().count() < shortest {
+        return None;
+    }
+    let n = normalized(text).take(longest + 1).count();
+    if !(shortest..=longest).contains(&n) {
         return None;
     }
     // The normalised chars of `text`, collected only once a fact is near enough in length.
     let mut chars: Vec<char> = Vec::new();
     facts.facts.iter().find_map(|fact| {
-        // Normalising only shortens: a fact already too short to be near is skipped.
-        if fact.written_len + (n / 10).max(1) < n {
-            return None;
-        }
         let m = fact.chars.len();
-        let limit = (n.max(m) / 10).max(1);
-        if n.abs_diff(m) > limit {
+        if !near_in_length(n, m) {
             return None;
         }
         if chars.is_empty() {
             chars.extend(normalized(text));
         }
-        let differs = chars != fact.chars && within_distance(&chars, &fact.chars, limit);
+        let differs = chars != fact.chars && within_distance(&chars, &fact.chars, limit(n, m));
         differs.then_some(Differs { fact: &fact.text })
     })
 }
@@ -175,6 +201,25 @@ mod tests {
             differing_fact("防災訓練の実施に関すること", &DeptFacts::default()),
             None
         );
+    }
+
+    #[test]
+    fn near_lengths_cover_every_length_near_a_fact() {
+        let facts = facts(&[
+            "地域の防災に関すること",
+            "あ",
+            "情報公開及び個人情報保護制度に関すること",
+        ]);
+        let (lo, hi) = facts.near_lengths.unwrap();
+        for m in [11, 1, 20] {
+            for n in 0..100 {
+                if n >= SHORTEST && near_in_length(n, m) {
+                    assert!((lo..=hi).contains(&n), "{n} {m}");
+                }
+            }
+        }
+        assert_eq!((lo, hi), (10, 22));
+        assert_eq!(DeptFacts::new(Vec::new()).near_lengths, None);
     }
 
     #[test]

@@ -28,8 +28,7 @@ pub(super) struct Scan {
 impl Scan {
     /// Reads `text` once.
     pub(super) fn new(text: &str) -> Self {
-        let mut ends = Vec::new();
-        let mut t = [false; 6];
+        let mut s = Scan::default();
         let mut prev = None;
         for (i, c) in text.char_indices() {
             if never_triggers(c) {
@@ -37,33 +36,17 @@ impl Scan {
                 continue;
             }
             if matches!(c, '\n' | '。' | '！' | '？') {
-                ends.push(i);
+                s.ends.push(i);
             }
-            t[0] |= doubled_kana::trigger(prev, c);
-            t[1] |= small_tsu::trigger(prev, c);
-            t[2] |= punctuation::trigger(prev, c);
-            t[3] |= spacing::trigger(prev, c);
-            t[4] |= ra_nuki::trigger(prev, c);
-            t[5] |= width::trigger(prev, c);
+            s.doubled_kana |= doubled_kana::trigger(prev, c);
+            s.small_tsu |= small_tsu::trigger(prev, c);
+            s.punctuation |= punctuation::trigger(prev, c);
+            s.spacing |= spacing::trigger(prev, c);
+            s.ra_nuki |= ra_nuki::trigger(prev, c);
+            s.width |= width::trigger(prev, c);
             prev = Some(c);
         }
-        let [
-            doubled_kana,
-            small_tsu,
-            punctuation,
-            spacing,
-            ra_nuki,
-            width,
-        ] = t;
-        Scan {
-            doubled_kana,
-            small_tsu,
-            punctuation,
-            spacing,
-            ra_nuki,
-            width,
-            ends,
-        }
+        s
     }
 
     /// [`Scan::new`] with every rule triggered, as if the triggers did not exist (for tests).
