@@ -4,7 +4,7 @@
 //! only where it can fire, and where lines and sentences end (where `truncated` looks, so
 //! that it need not read the text again).
 
-use super::{doubled_kana, punctuation, ra_nuki, small_tsu, spacing, width};
+use super::{doubled_kana, is_hiragana, punctuation, ra_nuki, small_tsu, spacing, width};
 
 /// Kanji (and the rest of U+3400–FEFF, and chars beyond U+FFFF) are half of Japanese
 /// prose, and no trigger has one as its second char: the scan passes over them at once.
@@ -35,18 +35,30 @@ impl Scan {
                 prev = Some(c);
                 continue;
             }
-            if matches!(c, '\n' | '。' | '！' | '？') {
-                s.ends.push(i);
+            s.kana_triggers(prev, c);
+            if !is_hiragana(c) {
+                s.other_triggers(prev, c);
+                if matches!(c, '\n' | '。' | '！' | '？') {
+                    s.ends.push(i);
+                }
             }
-            s.doubled_kana |= doubled_kana::trigger(prev, c);
-            s.small_tsu |= small_tsu::trigger(prev, c);
-            s.punctuation |= punctuation::trigger(prev, c);
-            s.spacing |= spacing::trigger(prev, c);
-            s.ra_nuki |= ra_nuki::trigger(prev, c);
-            s.width |= width::trigger(prev, c);
             prev = Some(c);
         }
         s
+    }
+
+    /// The triggers that a kana can be the second char of (hiragana trigger no others).
+    fn kana_triggers(&mut self, prev: Option<char>, c: char) {
+        self.doubled_kana |= doubled_kana::trigger(prev, c);
+        self.small_tsu |= small_tsu::trigger(prev, c);
+        self.ra_nuki |= ra_nuki::trigger(prev, c);
+    }
+
+    /// The triggers whose second char is punctuation, a space or a wide or narrow form.
+    fn other_triggers(&mut self, prev: Option<char>, c: char) {
+        self.punctuation |= punctuation::trigger(prev, c);
+        self.spacing |= spacing::trigger(prev, c);
+        self.width |= width::trigger(prev, c);
     }
 
     /// [`Scan::new`] with every rule triggered, as if the triggers did not exist (for tests).
@@ -75,11 +87,9 @@ mod tests {
         assert_eq!(Scan::new("ab\n\n").ends, vec![2, 3]);
     }
 
-    #[test]
-    fn no_rule_is_triggered_by_the_chars_passed_over() {
-        use super::super::{doubled_kana, punctuation, ra_nuki, small_tsu, spacing, width};
-        // Every char a trigger compares the previous char with, and a few others.
-        let before = [
+    /// Every char a trigger compares the previous char with, a few others, and `c` itself.
+    fn before(c: char) -> impl Iterator<Item = Option<char>> {
+        [
             None,
             Some('。'),
             Some('、'),
@@ -95,16 +105,37 @@ mod tests {
             Some('.'),
             Some('・'),
             Some('Ａ'),
-        ];
+            Some(c),
+        ]
+        .into_iter()
+    }
+
+    #[test]
+    fn no_rule_is_triggered_by_the_chars_passed_over() {
+        use super::super::{doubled_kana, punctuation, ra_nuki, small_tsu, spacing, width};
         let passed_over = ('\u{3400}'..'\u{FF00}').chain(['\u{10000}', '\u{20B9F}', '\u{10FFFF}']);
         for c in passed_over {
             assert!(super::never_triggers(c));
-            for &prev in before.iter().chain([&Some(c)]) {
+            for prev in before(c) {
                 let any = doubled_kana::trigger(prev, c)
                     || small_tsu::trigger(prev, c)
                     || punctuation::trigger(prev, c)
                     || spacing::trigger(prev, c)
                     || ra_nuki::trigger(prev, c)
+                    || width::trigger(prev, c);
+                assert!(!any, "{prev:?} {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn hiragana_trigger_only_the_kana_rules() {
+        use super::super::{is_hiragana, punctuation, spacing, width};
+        for c in ('\u{3000}'..'\u{3100}').filter(|&c| is_hiragana(c)) {
+            assert!(!super::never_triggers(c));
+            for prev in before(c) {
+                let any = punctuation::trigger(prev, c)
+                    || spacing::trigger(prev, c)
                     || width::trigger(prev, c);
                 assert!(!any, "{prev:?} {c}");
             }

@@ -36,81 +36,42 @@ fn back(before: &str, k: usize) -> Option<char> {
 
 /// The truncated fragment that `before` ends with, if any: (the fragment, the missing text).
 fn fragment(before: &str, at_text_end: bool) -> Option<(&'static str, &'static str)> {
-    // Every fragment below ends with one of these.
-    let last = before.chars().next_back()?;
-    if !matches!(
-        last,
-        'ま' | 'し'
-            | 'せ'
-            | 'こ'
-            | 'あ'
-            | 'い'
-            | 'つ'
-            | 'す'
-            | 'れ'
-            | 'び'
-            | 'に'
-            | 'は'
-            | 'く'
-            | '、'
-            | '，'
-    ) {
-        return None;
-    }
     let ch = |k: usize| back(before, k);
+    let ends = |s: &str| before.ends_with(s);
+    let kana_or_kanji = |x: char| is_hiragana(x) || is_kanji(x);
     // ま / まし / ませ after a 連用形.
     let masu = |k: usize| {
         ch(k).is_some_and(|s| {
             MASU_STEMS.contains(&s) && (s != 'い' || ch(k + 1).is_some_and(is_kanji))
         })
     };
-    if before.ends_with('ま') && masu(2) {
-        return Some(("ま", "す"));
-    }
-    if before.ends_with("まし") && masu(3) {
-        return Some(("まし", "た"));
-    }
-    if before.ends_with("ませ") && masu(3) {
-        return Some(("ませ", "ん"));
-    }
-    if before.ends_with('こ')
-        && ch(2).is_some_and(|x| (is_hiragana(x) || is_kanji(x)) && !"こそどっ".contains(x))
-    {
-        return Some(("こ", "と"));
-    }
-    if before.ends_with("でし") && ch(3).is_some_and(|x| is_hiragana(x) || is_kanji(x)) {
-        return Some(("でし", "た"));
-    }
-    if before.ends_with("であ") {
-        return Some(("であ", "る"));
-    }
-    if before.ends_with("につい") {
-        return Some(("につい", "て"));
-    }
-    if before.ends_with("につ") {
-        return Some(("につ", "いて"));
-    }
-    for te_i in ["てい", "でい"] {
-        if before.ends_with(te_i) && ch(3).is_some_and(is_hiragana) {
-            return Some((te_i, "る"));
+    let found = match before.chars().next_back()? {
+        'ま' if masu(2) => ("ま", "す"),
+        'し' if ends("まし") && masu(3) => ("まし", "た"),
+        'し' if ends("でし") && ch(3).is_some_and(kana_or_kanji) => ("でし", "た"),
+        'せ' if ends("ませ") && masu(3) => ("ませ", "ん"),
+        'こ' if ch(2).is_some_and(|x| kana_or_kanji(x) && !"こそどっ".contains(x)) => {
+            ("こ", "と")
         }
-    }
-    if before.ends_with("に関す") {
-        return Some(("に関す", "る"));
-    }
-    if at_text_end {
-        for rare in ["され", "られ"] {
-            if before.ends_with(rare) && ch(3).is_some_and(|x| is_hiragana(x) || is_kanji(x)) {
-                return Some((rare, "る"));
-            }
+        'あ' if ends("であ") => ("であ", "る"),
+        'い' if ends("につい") => ("につい", "て"),
+        'い' if ends("てい") && ch(3).is_some_and(is_hiragana) => ("てい", "る"),
+        'い' if ends("でい") && ch(3).is_some_and(is_hiragana) => ("でい", "る"),
+        'つ' if ends("につ") => ("につ", "いて"),
+        'す' if ends("に関す") => ("に関す", "る"),
+        'れ' if at_text_end && ends("され") && ch(3).is_some_and(kana_or_kanji) => {
+            ("され", "る")
         }
-        for conj in ["及び", "並びに", "又は", "若しくは", "、", "，"] {
-            if before.ends_with(conj) {
-                return Some((conj, ""));
-            }
+        'れ' if at_text_end && ends("られ") && ch(3).is_some_and(kana_or_kanji) => {
+            ("られ", "る")
         }
-    }
-    None
+        'び' | 'に' | 'は' | 'く' | '、' | '，' if at_text_end => {
+            let conj = ["及び", "並びに", "又は", "若しくは", "、", "，"];
+            (conj.into_iter().find(|c| ends(c))?, "")
+        }
+        _ => return None,
+    };
+    Some(found)
 }
 
 /// The start of the run of up to `max` chars matching `pred` that ends at byte `start`.
