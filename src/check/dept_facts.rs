@@ -75,25 +75,22 @@ fn near_in_length(n: usize, m: usize) -> bool {
 /// fine; within a small edit distance (about one character in ten) is a difference.
 pub fn differing_fact<'f>(text: &str, facts: &'f DeptFacts) -> Option<Differs<'f>> {
     let (shortest, longest) = facts.near_lengths?;
-    // Normalising only removes chars; counting stops past the longest length that can be near.
+    // Normalising only removes chars: a text of fewer chars is not near any fact.
     if text.chars().count() < shortest {
         return None;
     }
-    let n = normalized(text).take(longest + 1).count();
+    // Collecting stops past the longest normalised length that can be near a fact.
+    let mut chars = Vec::with_capacity(longest + 1);
+    chars.extend(normalized(text).take(longest + 1));
+    let n = chars.len();
     if !(shortest..=longest).contains(&n) {
         return None;
     }
-    // The normalised chars of `text`, collected only once a fact is near enough in length.
-    let mut chars: Vec<char> = Vec::new();
     facts.facts.iter().find_map(|fact| {
         let m = fact.chars.len();
-        if !near_in_length(n, m) {
-            return None;
-        }
-        if chars.is_empty() {
-            chars.extend(normalized(text));
-        }
-        let differs = chars != fact.chars && within_distance(&chars, &fact.chars, limit(n, m));
+        let differs = near_in_length(n, m)
+            && chars != fact.chars
+            && within_distance(&chars, &fact.chars, limit(n, m));
         differs.then_some(Differs { fact: &fact.text })
     })
 }
