@@ -270,9 +270,11 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
         let (Some(a), Some(b)) = (c.get(i), c.get(i + 1)) else {
             break;
         };
-        let pair = (a == b)
-            .then(|| PAIRS.iter().find(|p| p.kana == a))
-            .flatten();
+        let pair = if a == b {
+            PAIRS.iter().find(|p| p.kana == a)
+        } else {
+            None
+        };
         if let Some(p) = pair
             && !p.exempt_before.iter().any(|s| c.before(i).ends_with(s))
             && !p

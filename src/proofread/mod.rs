@@ -15,6 +15,12 @@
 //! | `ra-nuki` | `ra_nuki.rs` | 「見れる」「来れます」: ら抜き言葉 |
 //! | `width` | `width.rs` | 「２０２５年」「ＰＤＣＡ」「ｶﾀｶﾅ」: full-width alphanumerics, half-width katakana |
 //!
+//! Most text has nothing to report, and `hyoka check` proofreads every run of every file,
+//! so the text is first read once (`scan.rs`): each rule names a trigger, a pair of
+//! neighbouring chars that all its findings contain, and runs only on text where its
+//! trigger occurs (`truncated` runs on every text, from the line and sentence ends the scan
+//! noted).
+//!
 //! The rules are written for precision first: a false alarm in `hyoka check` teaches
 //! staff to ignore it, so every pattern carries the context (what precedes and follows)
 //! that tells a typo from a correct word such as ここ, いろいろ, とともに, かつて,
@@ -154,8 +160,8 @@ pub enum TextKind {
 /// Findings are sorted by start (then end, then rule order) and a rule never reports two
 /// overlapping ranges.
 ///
-/// The text is read once first ([`Scan`]): a rule runs only where its trigger occurs, and
-/// the text is cut into [`Chars`] only when such a rule runs.
+/// The text is read once first (see the module doc): a rule runs only where its trigger
+/// occurs, and the text is cut into chars only when such a rule runs.
 pub fn proofread(text: &str, kind: TextKind, rules: &RuleSet) -> Vec<Finding> {
     proofread_scanned(text, kind, rules, &Scan::new(text))
 }
