@@ -64,6 +64,10 @@ for n in $sizes; do
     with_hugo=1
     hugo_site "$work/hugo" "$site/content"
   fi
+  # The first build has no previous output to compare with: every file is new.
+  first=$(timed "$work/first-$n.log" "$bin" build "$site" -q --timings)
+  first_wall=${first% *}
+  first_peak=$(awk '/Maximum resident set size/ {print $NF}' "$work/first-$n.log")
   ours=""
   for r in $(seq 1 "$runs"); do
     ours+="$(timed "$work/run-$n-$r.log" "$bin" build "$site" -q --timings)"$'\n'
@@ -77,9 +81,12 @@ for n in $sizes; do
   files=$(find "$site/public" -type f | wc -l)
   size=$(du -sk "$site/public" | cut -f1)
   awk -v n="$n" -v w="$wall" -v p="$peak" -v f="$files" -v s="$size" -v i="$input" -v r="$runs" 'BEGIN {
-    printf "\n== %d goals (%.1f MiB of Markdown): median of %d builds\n", n, i/1024, r
+    printf "\n== %d goals (%.1f MiB of Markdown): median of %d rebuilds of the unchanged site\n", n, i/1024, r
     printf "   wall %.2f s   %.0f goals/s   peak %.0f MiB   output %d files, %.0f MiB\n", w, n/w, p/1024, f, s/1024 }'
   grep -E '^  [a-z]' "$log" | sed 's/^/   /'
+  awk -v n="$n" -v w="$first_wall" -v p="$first_peak" 'BEGIN {
+    printf "   first build (no previous output): wall %.2f s   %.0f goals/s   peak %.0f MiB\n", w, n/w, p/1024 }'
+
   if [ "$with_hugo" = 1 ]; then
     median=$(printf '%s' "$hugo_runs" | median)
     wall=${median% *}; log=${median#* }

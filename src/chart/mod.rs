@@ -10,10 +10,15 @@
 //! page writes the legend as HTML beside the chart). Every text it puts in an SVG is
 //! XML-escaped, because indicator names come from staff.
 //!
-//! Submodules: [`describe`](mod@describe) (sentences and title), `svg` (plotters chart and its
-//! post-processing), `sparkline` (hand-written tiny SVG), `scale` (axis ranges shared by both).
+//! Submodules: [`describe`](mod@describe) (sentences and title), `figure` (what the goal
+//! chart shows, for both its sizes), `svg` (the goal chart laid out and drawn with plotters),
+//! `axes` (its grid, axes and labels), `backend` (the plotters backend writing compact SVG),
+//! `sparkline` (hand-written tiny SVG), `scale` (axis ranges shared by both).
 
+mod axes;
+mod backend;
 pub mod describe;
+mod figure;
 mod scale;
 mod sparkline;
 mod svg;
@@ -21,6 +26,7 @@ mod svg;
 #[cfg(test)]
 mod tests;
 
+use crate::markup::escape_xml;
 use crate::model::{Evaluation, Indicator};
 
 pub use describe::{active_title, describe, headline, title};
@@ -57,8 +63,9 @@ pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &st
     let title = describe::active_title(indicator, evaluation);
     let description = describe::describe(indicator, evaluation);
     let id = format!("{}-chart", sanitize_id(id_prefix));
-    let draw =
-        |layout, id: &str| svg::render(indicator, evaluation, layout, id, &title, &description);
+    let figure = figure::Figure::new(indicator, evaluation);
+    let (title_xml, description_xml) = (escape_xml(&title), escape_xml(&description));
+    let draw = |layout, id: &str| svg::render(&figure, layout, id, &title_xml, &description_xml);
     Chart {
         svg: draw(svg::WIDE, &id),
         narrow_svg: draw(svg::NARROW, &format!("{id}-narrow")),

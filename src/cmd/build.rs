@@ -50,14 +50,14 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     // everything succeeded.
     progress.stage("ページとグラフを作って書き出しています");
     let staged = StagedOutput::begin(&target)?;
-    pipeline::emit_site(&site, &root, &staged, &timings)?;
+    let (departments, goals) = (site.departments.len(), site.goals().count());
+    pipeline::emit_site_once(site, &root, &staged, &timings)?;
     let stats = timings.time(Stage::Write, || staged.finish())?;
     drop(progress);
-    let goals = site.goals().count();
     let _ = writeln!(
         err,
         "{}課・{}目標、{}ファイル（{} KB）を {} に書き出しました（{} ms、{}）",
-        site.departments.len(),
+        departments,
         goals,
         stats.files,
         stats.bytes.div_ceil(1024),

@@ -109,6 +109,7 @@ impl LoadedContent {
 }
 
 /// Where a file sits in the layout.
+#[derive(Clone)]
 enum Slot {
     Home,
     DepartmentIndex(String),
@@ -152,6 +153,53 @@ pub fn load_content_timed(
     diags: &mut Diagnostics,
     times: &LoadTimes,
 ) -> Result<LoadedContent, FsError> {
+    let scan = scan_content(root, diags)?;
+    read_documents(root, scan.files, scan.departments, diags, times)
+}
+
+/// [`load_content`] one part at a time, for a build that keeps only the model: first the
+/// home page (with no departments), then each department folder in name order (with no
+/// home page). `each` gets a part while it is the only one in memory, and the diagnostics
+/// to add to.
+pub fn load_content_each(
+    root: &Path,
+    diags: &mut Diagnostics,
+    times: &LoadTimes,
+    mut each: impl FnMut(&LoadedContent, &mut Diagnostics),
+) -> Result<(), FsError> {
+    let scan = scan_content(root, diags)?;
+    let mut by_folder: Vec<Vec<(Slot, PathBuf)>> = vec![Vec::new(); scan.departments.len()];
+    let mut home = Vec::new();
+    for (slot, path) in scan.files {
+        let folder = match &slot {
+            Slot::Home => None,
+            Slot::DepartmentIndex(f) | Slot::Goal(f) => Some(f.clone()),
+        };
+        match folder.and_then(|f| scan.departments.iter().position(|d| d.folder == f)) {
+            Some(i) => by_folder[i].push((slot, path)),
+            None => home.push((slot, path)),
+        }
+    }
+    let part = read_documents(root, home, Vec::new(), diags, times)?;
+    each(&part, diags);
+    drop(part);
+    for (dept, files) in scan.departments.into_iter().zip(by_folder) {
+        let part = read_documents(root, files, vec![dept], diags, times)?;
+        each(&part, diags);
+    }
+    Ok(())
+}
+
+/// What [`scan_content`] found: every Markdown file in its place, and the department
+/// folders (empty, in name order).
+struct ContentScan {
+    files: Vec<(Slot, PathBuf)>,
+    departments: Vec<DepartmentDocs>,
+}
+
+/// Walks `content/` (sorted, symlinks not followed) and places each Markdown file; files
+/// that are not used get a warning.
+fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan, FsError> {
     let content_dir = root.join("content");
     let mut files: Vec<(Slot, PathBuf)> = Vec::new();
     let mut folders: Vec<String> = Vec::new();
@@ -247,6 +295,27 @@ pub fn load_content_timed(
         };
         files.push((slot, entry.into_path()));
     }
+    let departments = folders
+        .into_iter()
+        .map(|folder| DepartmentDocs {
+            path: relative(root, &content_dir.join(&folder)),
+            folder,
+            index: None,
+            goals: Vec::new(),
+        })
+        .collect();
+    Ok(ContentScan { files, departments })
+}
+
+/// Reads and parses `files` (in parallel) into `departments` (the folders they belong to)
+/// and the home page.
+fn read_documents(
+    root: &Path,
+    files: Vec<(Slot, PathBuf)>,
+    departments: Vec<DepartmentDocs>,
+    diags: &mut Diagnostics,
+    times: &LoadTimes,
+) -> Result<LoadedContent, FsError> {
     let loaded: Vec<(Slot, Result<Document, FsError>, Diagnostics)> = files
         .into_par_iter()
         .map(|(slot, path)| {
@@ -264,15 +333,7 @@ pub fn load_content_timed(
         .collect();
     let mut content = LoadedContent {
         home: None,
-        departments: folders
-            .into_iter()
-            .map(|folder| DepartmentDocs {
-                path: relative(root, &content_dir.join(&folder)),
-                folder,
-                index: None,
-                goals: Vec::new(),
-            })
-            .collect(),
+        departments,
     };
     for (slot, doc, local) in loaded {
         diags.extend(local);

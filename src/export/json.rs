@@ -4,7 +4,7 @@
 //! Structs with serde derive fix the key order; output is pretty-printed with two-space
 //! indentation and ends with a newline.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::model::value::round_to;
 use crate::model::{Department, Direction, FiscalYear, Goal, Point, Site, Status};
@@ -168,11 +168,21 @@ pub fn indicator_record(site: &Site, dept: &Department, goal: &Goal) -> Indicato
 
 /// `/data/indicators.json`: an array of [`IndicatorRecord`], in `site.goals()` order.
 pub fn indicators_json(site: &Site) -> Vec<u8> {
-    let records: Vec<IndicatorRecord> = site
-        .goals()
-        .map(|(dept, goal)| indicator_record(site, dept, goal))
-        .collect();
-    to_pretty(&records)
+    let mut out = Vec::new();
+    write_indicators_json(site, &mut out).expect("writing into memory");
+    out
+}
+
+/// [`indicators_json`] into `out`, one record at a time (the same text as serialising the
+/// whole array): at 100,000 goals neither the records nor the file are held in memory.
+pub fn write_indicators_json(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut json = serde_json::Serializer::pretty(&mut *out);
+    json.collect_seq(
+        site.goals()
+            .map(|(dept, goal)| indicator_record(site, dept, goal)),
+    )
+    .map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// One row of a goal's series.

@@ -22,7 +22,7 @@ pub use self::csv::{
 };
 pub use self::json::{
     GoalData, IndicatorRecord, SeriesRow, YearLabel, YearValue, goal_data, goal_json,
-    indicator_record, indicators_json,
+    indicator_record, indicators_json, write_indicators_json,
 };
 pub use self::sitemap::{encode_url, sitemap};
 

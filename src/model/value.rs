@@ -139,6 +139,57 @@ pub fn decimals_of(written: &str) -> u8 {
 /// `9400.0` with 0 decimals → `9,400`; `-2.5` with 1 → `-2.5`. Half-width digits, thousands
 /// separators (full-width digits are read digit by digit by screen readers).
 pub fn format_number(value: f64, decimals: u8) -> String {
+    match scaled_digits(value.abs(), decimals) {
+        Some(digits) => group_digits(value < 0.0, digits, decimals),
+        None => format_number_exact(value, decimals),
+    }
+}
+
+/// `value × 10^decimals` rounded to an integer, when that is certainly what formatting
+/// `value` with `decimals` places shows: the product is small enough for its rounding error
+/// to stay far below 0.001, and not within 0.001 of a tie (where the exact decimal value
+/// of the binary number decides). Otherwise `None`, and the exact formatter runs.
+fn scaled_digits(value: f64, decimals: u8) -> Option<u64> {
+    const POWERS: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    let scaled = value * POWERS.get(usize::from(decimals))?;
+    if !(0.0..1e9).contains(&scaled) {
+        return None;
+    }
+    let fraction = scaled - scaled.floor();
+    if (fraction - 0.5).abs() < 1e-3 {
+        return None;
+    }
+    // In range and not NaN: the cast is exact.
+    Some(scaled.round() as u64)
+}
+
+/// `digits` (the number × 10^decimals) with thousands separators and `decimals` places.
+fn group_digits(negative: bool, digits: u64, decimals: u8) -> String {
+    let mut text = itoa::Buffer::new().format(digits).to_string();
+    let places = usize::from(decimals);
+    if text.len() <= places {
+        text.insert_str(0, &"0".repeat(places + 1 - text.len()));
+    }
+    let (int_part, frac) = text.split_at(text.len() - places);
+    let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
+    if negative && digits != 0 {
+        out.push('-');
+    }
+    for (i, c) in int_part.char_indices() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if places > 0 {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// [`format_number`] through the standard library's exact decimal formatting.
+fn format_number_exact(value: f64, decimals: u8) -> String {
     let text = format!("{:.*}", usize::from(decimals), value.abs());
     let (int_part, frac) = match text.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
@@ -188,6 +239,42 @@ pub fn round_to(value: f64, places: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_number_formatting_shows_what_exact_formatting_shows() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        let mut checked = 0;
+        for _ in 0..30_000 {
+            let magnitude = 10f64.powi(rng.i32(-3..10));
+            let value = (rng.f64() - 0.3) * magnitude;
+            // Values people write: short decimals, which sit on ties after scaling.
+            let written = (value * 100.0).round() / 100.0;
+            let tie = (rng.i64(-100_000..100_000) as f64 + 0.5) / 10f64.powi(rng.i32(0..4));
+            for v in [value, written, tie, -written, 0.0, -0.0] {
+                for decimals in 0..=7 {
+                    assert_eq!(
+                        format_number(v, decimals),
+                        format_number_exact(v, decimals),
+                        "{v:?} with {decimals} places"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1_000_000);
+        for (v, d, text) in [
+            (0.15, 1, "0.1"),
+            (0.25, 1, "0.2"),
+            (2.5, 0, "2"),
+            (-0.04, 1, "0.0"),
+            (9400.0, 0, "9,400"),
+            (1234567.891, 2, "1,234,567.89"),
+            (-625.0, 1, "-625.0"),
+            (f64::NAN, 1, "NaN"),
+        ] {
+            assert_eq!(format_number(v, d), text, "{v} {d}");
+        }
+    }
 
     #[test]
     fn accepts_what_staff_write() {

@@ -1,19 +1,35 @@
-//! The staged write: files go into a fresh sibling folder `.<name>.staging-<pid>` as they are
-//! produced (from any thread), and [`StagedOutput::finish`] swaps that folder into place in
-//! one rename, so a failed build leaves the previous output untouched and a build never
-//! holds its whole output in memory. Bytes and paths only.
+//! The staged write: files go into a staging folder beside the output as they are produced
+//! (from any thread), and [`StagedOutput::finish`] swaps that folder into place in one
+//! rename, so a failed build leaves the previous output untouched and a build never holds
+//! its whole output in memory. Bytes and paths only.
+//!
+//! The staging folder is the output of the build before last, kept beside the output as
+//! `.<name>.hyoka-spare` (see [`SPARE_SUFFIX`]): a rebuild only rewrites the files that
+//! differ from it and removes the ones no longer made, then the two folders trade places
+//! (`renameat2(RENAME_EXCHANGE)` on Linux). A rebuild of an unchanged site then creates and
+//! deletes nothing, where a fresh staging folder would create a folder and a file name for
+//! every page and delete as many with the previous output. The two folders share the files
+//! that did not change (hard links), so the spare costs little disk space; a file is never
+//! changed in place, only replaced by a new one, so writing the spare can never change the
+//! output. When another build holds the spare (or it cannot be used), a fresh
+//! `.<name>.staging-<pid>` folder is used and removed as before.
 
 use std::collections::{BTreeSet, HashSet};
-use std::fs;
-use std::io;
+use std::fs::{self, File};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use super::plan::{PlanError, check_path_conflicts, is_valid_path};
 use super::write::{
     Emit, WriteError, WriteStats, absolute_lexical, join_rel, remove_path, sibling,
 };
+
+/// The spare folder's name is `.<output name>` followed by this.
+pub const SPARE_SUFFIX: &str = ".hyoka-spare";
 
 /// An output folder being written: files land in the staging folder until [`finish`].
 ///
@@ -22,6 +38,9 @@ use super::write::{
 pub struct StagedOutput {
     output: PathBuf,
     staging: PathBuf,
+    /// The staging folder is the kept spare (locked while this build uses it), not a fresh
+    /// folder of this process.
+    spare: Option<File>,
     old: PathBuf,
     exists: bool,
     paths: Mutex<BTreeSet<String>>,
@@ -31,8 +50,9 @@ pub struct StagedOutput {
 }
 
 impl StagedOutput {
-    /// Creates the staging folder beside `output` (removing a stale one). Refuses when
-    /// `output` is a file or a symlink.
+    /// Takes the spare folder beside `output` as the staging folder (or, when it is busy
+    /// or not a folder, creates a fresh one, removing a stale one of this process). Refuses
+    /// when `output` is a file or a symlink.
     pub fn begin(output: &Path) -> Result<Self, WriteError> {
         let output = absolute_lexical(output)?;
         let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
@@ -56,19 +76,28 @@ impl StagedOutput {
             path: parent.to_path_buf(),
             source,
         })?;
-        let staging = sibling(parent, name, "staging");
         let old = sibling(parent, name, "old");
+        // A fresh staging folder of this process id is a dead build's leftover.
+        let staging = sibling(parent, name, "staging");
         remove_path(&staging).map_err(|source| WriteError::RemoveStale {
             path: staging.clone(),
             source,
         })?;
-        fs::create_dir(&staging).map_err(|source| WriteError::CreateDir {
-            path: staging.clone(),
-            source,
-        })?;
+        let spare_path = spare_path(&output).expect("output has a parent and a name");
+        let (staging, spare) = match take_spare(&spare_path) {
+            Some(lock) => (spare_path, Some(lock)),
+            None => {
+                fs::create_dir(&staging).map_err(|source| WriteError::CreateDir {
+                    path: staging.clone(),
+                    source,
+                })?;
+                (staging, None)
+            }
+        };
         Ok(StagedOutput {
             output,
             staging,
+            spare,
             old,
             exists,
             paths: Mutex::default(),
@@ -78,9 +107,9 @@ impl StagedOutput {
         })
     }
 
-    /// Writes one file into the staging folder. A path that is not clean, or one written
-    /// twice, is refused.
-    pub fn write(&self, path: String, bytes: &[u8]) -> Result<(), WriteError> {
+    /// The staging file of `path`, its folder made: a path that is not clean, or one
+    /// written twice, is refused.
+    fn claim(&self, path: String) -> Result<PathBuf, WriteError> {
         if !is_valid_path(&path) {
             return Err(PlanError::InvalidPath { path }.into());
         }
@@ -91,43 +120,67 @@ impl StagedOutput {
         if !self.lock_paths().insert(path.clone()) {
             return Err(PlanError::Duplicate { path }.into());
         }
+        Ok(file)
+    }
+
+    /// Writes one file into the staging folder. A path that is not clean, or one written
+    /// twice, is refused.
+    pub fn write(&self, path: String, bytes: &[u8]) -> Result<(), WriteError> {
+        let file = self.claim(path.clone())?;
+        self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
+        if self.spare.is_some() {
+            if same_file_contents(&file, bytes) {
+                return Ok(());
+            }
+            // Whatever is there goes (a file possibly shared with the output is unlinked,
+            // never written to).
+            remove_path(&file).map_err(|source| WriteError::WriteFile {
+                path: file.clone(),
+                source,
+            })?;
+        }
         if !(self.exists && self.link_unchanged(&path, bytes, &file)) {
-            fs::write(&file, bytes)
+            write_new(&file, bytes)
                 .map_err(|source| WriteError::WriteFile { path: file, source })?;
         }
-        self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
         Ok(())
     }
 
     /// Hard-links the previous output's file into the staging folder when its bytes are the
     /// same: a rebuild then allocates no new file (on ext4, allocating inodes right after
-    /// the previous build freed as many is what makes a rebuild slow), and the previous
-    /// output, removed after the swap, frees none. Only ever a new name for a file hyoka
-    /// wrote; files are never changed in place, so the two names cannot diverge.
+    /// the previous build freed as many is what makes a rebuild slow). Only ever a new name
+    /// for a file hyoka wrote; files are never changed in place, so the names cannot
+    /// diverge.
     fn link_unchanged(&self, path: &str, bytes: &[u8], file: &Path) -> bool {
         let previous = join_rel(&self.output, path);
-        let same = fs::symlink_metadata(&previous)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && fs::read(&previous).is_ok_and(|old| old == bytes);
-        same && fs::hard_link(&previous, file).is_ok()
+        same_file_contents(&previous, bytes) && fs::hard_link(&previous, file).is_ok()
     }
 
-    /// Creates a folder of the staging tree once, however many files go into it.
+    /// Makes `dir` (and its parents) a real folder of the staging tree, once however many
+    /// files go into it. In the spare, whatever else holds the name (a file, or a symlink,
+    /// which is removed and never followed) is replaced. One thread at a time: a name being
+    /// replaced must not be looked at by another thread halfway.
     fn create_dir(&self, dir: &str) -> Result<(), WriteError> {
-        if self
-            .dirs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .contains(dir)
-        {
+        let mut dirs = self.lock_dirs();
+        if dirs.contains(dir) {
             return Ok(());
         }
-        let path = join_rel(&self.staging, dir);
-        fs::create_dir_all(&path).map_err(|source| WriteError::CreateDir { path, source })?;
-        self.dirs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(dir.to_string());
+        let ends = dir.match_indices('/').map(|(i, _)| i).chain([dir.len()]);
+        for end in ends {
+            let folder = &dir[..end];
+            if dirs.contains(folder) {
+                continue;
+            }
+            let path = join_rel(&self.staging, folder);
+            let made = match fs::symlink_metadata(&path) {
+                Ok(meta) if meta.is_dir() => Ok(()),
+                Ok(_) => remove_path(&path).and_then(|()| fs::create_dir(&path)),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir(&path),
+                Err(e) => Err(e),
+            };
+            made.map_err(|source| WriteError::CreateDir { path, source })?;
+            dirs.insert(folder.to_string());
+        }
         Ok(())
     }
 
@@ -135,9 +188,16 @@ impl StagedOutput {
         self.paths.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Swaps the staging folder into place: the previous output is renamed aside, the
-    /// staging folder renamed to the output, the previous output removed. On a failure
-    /// before the swap the previous output stays exactly as it was.
+    fn lock_dirs(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.dirs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Swaps the staging folder into place. The spare first loses every file this build
+    /// did not make; then the staging folder and the previous output trade places in one
+    /// rename (the previous output becomes the spare), or, where the file system cannot
+    /// exchange two names, the previous output is renamed aside, the staging folder renamed
+    /// to the output and the previous output removed. On a failure before the swap the
+    /// previous output stays exactly as it was.
     pub fn finish(mut self) -> Result<WriteStats, WriteError> {
         let paths = std::mem::take(&mut *self.lock_paths());
         check_path_conflicts(&paths).map_err(|source| WriteError::InvalidPlan {
@@ -148,21 +208,56 @@ impl StagedOutput {
             path: self.old.clone(),
             source,
         })?;
-        let (output, staging, old) = (self.output.clone(), self.staging.clone(), self.old.clone());
-        if self.exists
-            && let Err(source) = fs::rename(&output, &old)
-        {
-            return Err(WriteError::Rename {
-                path: output,
-                to: old,
+        if self.spare.is_some() {
+            let dirs = std::mem::take(&mut *self.lock_dirs());
+            prune(&self.staging, "", &paths, &dirs).map_err(|source| WriteError::RemoveStale {
+                path: self.staging.clone(),
                 source,
-            });
+            })?;
         }
-        if let Err(source) = fs::rename(&staging, &output) {
-            if self.exists {
-                // Put the previous output back where it was.
-                let _ = fs::rename(&old, &output);
+        let stats = WriteStats {
+            files: paths.len(),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        };
+        let (output, staging, old) = (self.output.clone(), self.staging.clone(), self.old.clone());
+        if !self.exists {
+            fs::rename(&staging, &output).map_err(|source| WriteError::Rename {
+                path: staging,
+                to: output,
+                source,
+            })?;
+            self.finished = true;
+            return Ok(stats);
+        }
+        match exchange(&staging, &output) {
+            Ok(()) => {
+                self.finished = true;
+                if self.spare.is_none() {
+                    // The previous output is now under the fresh staging folder's name.
+                    remove_path(&staging).map_err(|source| WriteError::RemoveOld {
+                        path: staging,
+                        source,
+                    })?;
+                }
+                return Ok(stats);
             }
+            Err(e) if !exchange_unsupported(&e) => {
+                return Err(WriteError::Rename {
+                    path: staging,
+                    to: output,
+                    source: e,
+                });
+            }
+            Err(_) => {}
+        }
+        fs::rename(&output, &old).map_err(|source| WriteError::Rename {
+            path: output.clone(),
+            to: old.clone(),
+            source,
+        })?;
+        if let Err(source) = fs::rename(&staging, &output) {
+            // Put the previous output back where it was.
+            let _ = fs::rename(&old, &output);
             return Err(WriteError::Rename {
                 path: staging,
                 to: output,
@@ -170,81 +265,221 @@ impl StagedOutput {
             });
         }
         self.finished = true;
-        if self.exists {
-            remove_path(&old).map_err(|source| WriteError::RemoveOld { path: old, source })?;
-        }
-        Ok(WriteStats {
-            files: paths.len(),
-            bytes: self.bytes.load(Ordering::Relaxed),
-        })
+        remove_path(&old).map_err(|source| WriteError::RemoveOld { path: old, source })?;
+        Ok(stats)
     }
+}
+
+/// `<parent>/.<name>.hyoka-spare` for the output folder `<parent>/<name>`.
+pub fn spare_path(output: &Path) -> Option<PathBuf> {
+    let (parent, name) = (output.parent()?, output.file_name()?);
+    let mut spare = std::ffi::OsString::from(".");
+    spare.push(name);
+    spare.push(SPARE_SUFFIX);
+    Some(parent.join(spare))
+}
+
+/// The spare folder, created when missing and locked for this build; `None` when another
+/// build holds it or the name is taken by something that is not a folder.
+fn take_spare(spare: &Path) -> Option<File> {
+    match fs::symlink_metadata(spare) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return None,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir(spare).ok()?,
+        Err(_) => return None,
+    }
+    let lock = File::open(spare).ok()?;
+    lock.try_lock().ok()?;
+    // The name must still be the folder that was locked (a build that finished meanwhile
+    // may have swapped it into the output).
+    same_inode(&lock, spare).then_some(lock)
+}
+
+#[cfg(unix)]
+fn same_inode(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => b.is_dir() && a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_inode(_file: &File, path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
+/// True when `path` is a regular file (not a symlink) holding exactly `bytes`.
+fn same_file_contents(path: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// Creates `path` (which must not exist) holding `bytes`.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?
+        .write_all(bytes)
+}
+
+/// Removes from the staging folder `base` everything under `rel` that is neither a file in
+/// `paths` nor a folder in `dirs`; folders in parallel.
+fn prune(
+    base: &Path,
+    rel: &str,
+    paths: &BTreeSet<String>,
+    dirs: &HashSet<String>,
+) -> io::Result<()> {
+    let folder = if rel.is_empty() {
+        base.to_path_buf()
+    } else {
+        join_rel(base, rel)
+    };
+    let mut keep_dirs = Vec::new();
+    for entry in fs::read_dir(&folder)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            remove_path(&entry.path())?;
+            continue;
+        };
+        let child = if rel.is_empty() {
+            name.to_string()
+        } else {
+            format!("{rel}/{name}")
+        };
+        let kind = entry.file_type()?;
+        if kind.is_dir() && dirs.contains(&child) {
+            keep_dirs.push(child);
+        } else if !(kind.is_file() && paths.contains(&child)) {
+            remove_path(&entry.path())?;
+        }
+    }
+    keep_dirs
+        .par_iter()
+        .try_for_each(|child| prune(base, child, paths, dirs))
+}
+
+/// Trades the names `a` and `b` (both must exist) in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that outlive the call.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The file system (or system) cannot exchange two names: rename them one at a time.
+fn exchange_unsupported(e: &io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)
+    ) {
+        return true;
+    }
+    e.kind() == io::ErrorKind::Unsupported
 }
 
 impl Emit for StagedOutput {
     fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), WriteError> {
         self.write(path, &bytes)
     }
+
+    /// Streams the file into a new file of the staging folder (never compared with the
+    /// previous one: these are the few largest files).
+    fn emit_with(
+        &self,
+        path: String,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> bool,
+    ) -> Result<bool, WriteError> {
+        let file = self.claim(path)?;
+        let write_error = |source| WriteError::WriteFile {
+            path: file.clone(),
+            source,
+        };
+        remove_path(&file).map_err(write_error)?;
+        let created = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&file)
+            .map_err(write_error)?;
+        let mut out = Recorded {
+            inner: io::BufWriter::with_capacity(1 << 20, created),
+            bytes: 0,
+            error: None,
+        };
+        let produced = produce(&mut out);
+        let flushed = io::Write::flush(&mut out.inner);
+        if let Some(source) = out.error.take() {
+            return Err(write_error(source));
+        }
+        flushed.map_err(write_error)?;
+        self.bytes.fetch_add(out.bytes, Ordering::Relaxed);
+        Ok(produced)
+    }
+}
+
+/// A writer that counts what goes through and keeps the first error, so a failed write is
+/// reported as the output's failure, not as the producer's.
+struct Recorded<W> {
+    inner: W,
+    bytes: usize,
+    error: Option<io::Error>,
+}
+
+impl<W: io::Write> io::Write for Recorded<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.bytes += n;
+                Ok(n)
+            }
+            Err(e) => {
+                let again = io::Error::new(e.kind(), e.to_string());
+                self.error.get_or_insert(e);
+                Err(again)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 impl Drop for StagedOutput {
-    /// A build that stopped before [`StagedOutput::finish`] leaves no staging folder.
+    /// A build that stopped before [`StagedOutput::finish`] leaves no fresh staging folder;
+    /// a spare it had begun to update stays the spare (the next build compares against it
+    /// like any other).
     fn drop(&mut self) {
-        if !self.finished {
+        if !self.finished && self.spare.is_none() {
             let _ = remove_path(&self.staging);
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn build(out: &Path, files: &[(&str, &str)]) -> WriteStats {
-        let staged = StagedOutput::begin(out).unwrap();
-        for (path, text) in files {
-            staged.write(path.to_string(), text.as_bytes()).unwrap();
-        }
-        staged.finish().unwrap()
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_rebuild_keeps_the_inode_of_an_unchanged_file_and_writes_a_changed_one() {
-        use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        build(&out, &[("a/index.html", "same"), ("b.csv", "old")]);
-        let inode = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
-        let (a, b) = (inode("a/index.html"), inode("b.csv"));
-        let stats = build(&out, &[("a/index.html", "same"), ("b.csv", "new!")]);
-        assert_eq!(stats, WriteStats { files: 2, bytes: 8 });
-        assert_eq!(inode("a/index.html"), a, "unchanged: linked, not written");
-        assert_ne!(inode("b.csv"), b);
-        assert_eq!(fs::read_to_string(out.join("b.csv")).unwrap(), "new!");
-        assert_eq!(fs::metadata(out.join("a/index.html")).unwrap().nlink(), 1);
-    }
-
-    #[test]
-    fn a_build_that_stops_early_leaves_the_previous_output_and_no_staging_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        build(&out, &[("index.html", "v1")]);
-        let staged = StagedOutput::begin(&out).unwrap();
-        staged.write("index.html".into(), b"v2").unwrap();
-        assert!(matches!(
-            staged.write("index.html".into(), b"v3"),
-            Err(WriteError::Plan(PlanError::Duplicate { .. }))
-        ));
-        assert!(matches!(
-            staged.write("../x".into(), b"x"),
-            Err(WriteError::Plan(PlanError::InvalidPath { .. }))
-        ));
-        drop(staged);
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["public"]);
-    }
-}
+mod tests;

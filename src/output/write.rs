@@ -334,12 +334,10 @@ pub fn check_replaceable(output: &Path) -> Result<(), WriteError> {
 
 /// Writes the plan to `output` atomically-ish.
 ///
-/// (1) Every file is written into a fresh staging dir
-/// `<parent>/.<name>.staging-<pid>` (a stale one of that name is removed
-/// first). (2) If `output` exists it is renamed to `<parent>/.<name>.old-<pid>`,
-/// the staging dir is renamed to `output`, and the old dir is removed. If
-/// anything fails before the swap, the staging dir is removed and `output` is
-/// left exactly as it was. Refuses when `output` is a file or a symlink, or
+/// Every file is written into the staging folder beside the output (the spare
+/// `<parent>/.<name>.hyoka-spare`, or a fresh one: see [`StagedOutput`]), which then
+/// takes the output's place in one rename. If anything fails before the swap,
+/// `output` is left exactly as it was. Refuses when `output` is a file or a symlink, or
 /// when the plan needs a planned file to also be a directory.
 pub fn write_plan(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
     plan.check_conflicts()
@@ -366,6 +364,22 @@ fn stage_and_swap(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteE
 pub trait Emit: Sync {
     /// Takes one output file (site-relative '/' path and its bytes).
     fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), WriteError>;
+
+    /// Takes one output file that `produce` writes into a writer: a file too large to hold
+    /// whole (the home page and all-goals data of a big site) need not be. `produce`
+    /// returns false when it failed (it keeps its own error); then `Ok(false)` comes back
+    /// and the file counts for nothing. A failure to write is this call's error.
+    fn emit_with(
+        &self,
+        path: String,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> bool,
+    ) -> Result<bool, WriteError> {
+        let mut bytes = Vec::new();
+        if !produce(&mut bytes) {
+            return Ok(false);
+        }
+        self.emit(path, bytes).map(|()| true)
+    }
 }
 
 /// Collects emitted files into an [`OutputPlan`].
@@ -396,6 +410,17 @@ impl PathCollector {
 }
 
 impl Emit for PathCollector {
+    fn emit_with(
+        &self,
+        path: String,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> bool,
+    ) -> Result<bool, WriteError> {
+        if !produce(&mut io::sink()) {
+            return Ok(false);
+        }
+        self.emit(path, Vec::new()).map(|()| true)
+    }
+
     fn emit(&self, path: String, _bytes: Vec<u8>) -> Result<(), WriteError> {
         if !is_valid_path(&path) {
             return Err(PlanError::InvalidPath { path }.into());
@@ -515,7 +540,10 @@ mod tests {
         assert_eq!(snap[Path::new("index.html")], b"v2");
         assert_eq!(snap[Path::new("new.csv")], b"x");
         assert!(!out.join("old").exists());
-        assert!(hidden_entries(tmp.path()).is_empty());
+        assert_eq!(
+            hidden_entries(tmp.path()),
+            [OsString::from(".public.hyoka-spare")]
+        );
     }
 
     #[test]
@@ -557,11 +585,14 @@ mod tests {
 
         // Without the up-front check the failure happens while staging.
         let err = stage_and_swap(&bad, &out).unwrap_err();
-        // Files are staged in parallel: "a" or the folder "a" comes first.
+        // Files are staged in parallel: "a" or the folder "a" comes first, or the one
+        // replaces the other in the spare and the swap refuses the plan.
         assert!(
             matches!(
                 err,
-                WriteError::WriteFile { .. } | WriteError::CreateDir { .. }
+                WriteError::WriteFile { .. }
+                    | WriteError::CreateDir { .. }
+                    | WriteError::InvalidPlan { .. }
             ),
             "{err:?}"
         );
@@ -571,7 +602,11 @@ mod tests {
         );
         assert_eq!(snapshot(&out), before);
         assert_eq!(fs::read(out.join("sentinel.txt")).unwrap(), b"keep me");
-        assert!(hidden_entries(tmp.path()).is_empty());
+        // What stays beside the output is the spare, never a fresh staging folder.
+        assert_eq!(
+            hidden_entries(tmp.path()),
+            [OsString::from(".public.hyoka-spare")]
+        );
     }
 
     #[test]

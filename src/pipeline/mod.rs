@@ -68,22 +68,29 @@ fn load(
         return Ok((None, diags));
     };
     let times = content::LoadTimes::default();
-    let mut loaded = if options.root.join("content").is_dir() {
-        content::load_content_timed(&options.root, &mut diags, &times)?
-    } else {
-        content::LoadedContent::default()
+    let mut builder = model::build::SiteBuilder::new(&config, options.drafts);
+    // Each part (the home page, then one department) is validated and proofread while it
+    // is the only one in memory; only the model is kept.
+    let mut add = |part: &content::LoadedContent, diags: &mut Diagnostics| {
+        timings.time(Stage::Evaluate, || builder.add(part));
+        diags.extend(timings.time(Stage::Proofread, || check::proofread_content(part, &config)));
     };
-    loaded.overlay(extra, &mut diags);
+    if !extra.is_empty() {
+        let mut loaded = if options.root.join("content").is_dir() {
+            content::load_content_timed(&options.root, &mut diags, &times)?
+        } else {
+            content::LoadedContent::default()
+        };
+        loaded.overlay(extra, &mut diags);
+        add(&loaded, &mut diags);
+    } else if options.root.join("content").is_dir() {
+        content::load_content_each(&options.root, &mut diags, &times, &mut add)?;
+    }
     timings.add(Stage::Load, times.read());
     timings.add(Stage::Parse, times.parse());
-    let (site, more) = timings.time(Stage::Evaluate, || {
-        model::build::build_site(&loaded, &config, options.drafts)
-    });
+    let (site, more) = timings.time(Stage::Evaluate, || builder.finish());
     diags.extend(more);
     check::check_rule_config(&config, &mut diags);
-    diags.extend(timings.time(Stage::Proofread, || {
-        check::proofread_content(&loaded, &config)
-    }));
     Ok((Some(site), diags))
 }
 
@@ -142,17 +149,40 @@ pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) ->
     let started = Instant::now();
     let theme = Theme::load(root, &site.config.theme)?;
     timings.since(Stage::Render, started);
-    emit_site_with(site, root, &theme, out, timings).map(drop)
+    emit_site_with(site, root, &theme, out, timings, None).map(drop)
+}
+
+/// [`emit_site`] for a build that has no more use for the site: each goal's Markdown body
+/// is taken out of the model first and dropped as soon as its page is made (the bodies
+/// are most of the model, and the list pages made last do not need them).
+pub fn emit_site_once(
+    mut site: Site,
+    root: &Path,
+    out: &dyn Emit,
+    timings: &Timings,
+) -> Result<(), Error> {
+    let started = Instant::now();
+    let theme = Theme::load(root, &site.config.theme)?;
+    let bodies: Vec<String> = site
+        .departments
+        .iter_mut()
+        .flat_map(|d| d.goals.iter_mut())
+        .map(|g| std::mem::take(&mut g.body))
+        .collect();
+    timings.since(Stage::Render, started);
+    emit_site_with(&site, root, &theme, out, timings, Some(bodies)).map(drop)
 }
 
 /// [`emit_site`] with a theme already loaded; returns the goals' cards in `site.goals()`
-/// order (a rebuild keeps them).
+/// order (a rebuild keeps them). `bodies`, when given, are the goals' Markdown bodies in
+/// that order, taken out of the model.
 pub(super) fn emit_site_with(
     site: &Site,
     root: &Path,
     theme: &Theme,
     out: &dyn Emit,
     timings: &Timings,
+    bodies: Option<Vec<String>>,
 ) -> Result<Vec<Card>, Error> {
     let started = Instant::now();
     let mut statics: BTreeMap<String, Vec<u8>> = theme.static_files()?.into_iter().collect();
@@ -166,20 +196,34 @@ pub(super) fn emit_site_with(
 
     let renderer = Renderer::new(site, theme);
     let goals: Vec<(&Department, &Goal)> = site.goals().collect();
-    let cards = goals
-        .par_iter()
-        .map(|(dept, goal)| emit_goal(site, &renderer, dept, goal, out, timings))
-        .collect::<Result<Vec<_>, Error>>()?;
+    let cards = match bodies {
+        None => goals
+            .par_iter()
+            .map(|(dept, goal)| emit_goal(site, &renderer, dept, goal, &goal.body, out, timings))
+            .collect::<Result<Vec<_>, Error>>()?,
+        Some(bodies) => goals
+            .par_iter()
+            .zip(bodies.into_par_iter())
+            .map(|((dept, goal), body)| emit_goal(site, &renderer, dept, goal, &body, out, timings))
+            .collect::<Result<Vec<_>, Error>>()?,
+    };
 
-    let t = Instant::now();
-    renderer.lists_each(&cards, &|_| true, true, &|path, html| {
-        let t = Instant::now();
-        let written = out.emit(path, html.into_bytes());
-        timings.add(Stage::Write, t.elapsed());
-        written.map_err(Error::from)
-    })?;
-    let t = timings.since(Stage::Render, t);
-    emit_site_data(site, out, timings, t)?;
+    // The list pages and the all-goals data files side by side: neither needs the other.
+    let (lists, data) = rayon::join(
+        || {
+            let t = Instant::now();
+            // Each page is rendered straight into its file (rendering and writing are
+            // one step here: the time counts as rendering).
+            renderer.lists_each(&cards, &|_| true, true, &|path, render| {
+                emit_streamed(out, path, |w| render(w).map_err(Error::from))
+            })?;
+            timings.since(Stage::Render, t);
+            Ok::<(), Error>(())
+        },
+        || emit_site_data(site, out, timings, Instant::now()),
+    );
+    lists?;
+    data?;
     Ok(cards)
 }
 
@@ -191,14 +235,14 @@ pub(super) fn emit_site_data(
     t: Instant,
 ) -> Result<(), Error> {
     type Make = fn(&Site) -> Vec<u8>;
-    let files: [(&str, Make); 3] = [
+    let files: [(&str, Make); 2] = [
         (export::INDICATORS_CSV_PATH, export::indicators_csv),
-        (export::INDICATORS_JSON_PATH, export::indicators_json),
         (export::SITEMAP_PATH, |site| {
             export::sitemap(&site.config.base_url, &render::page_paths(site)).into_bytes()
         }),
     ];
-    // One at a time: at 100,000 goals these are hundreds of megabytes together.
+    // One at a time: at 100,000 goals these are hundreds of megabytes together; the
+    // largest, indicators.json, is written as it is made.
     let mut t = t;
     for (path, make) in files {
         let bytes = make(site);
@@ -206,7 +250,37 @@ pub(super) fn emit_site_data(
         out.emit(path.to_string(), bytes)?;
         t = timings.since(Stage::Write, made);
     }
+    emit_streamed(out, export::INDICATORS_JSON_PATH.to_string(), |w| {
+        export::write_indicators_json(site, w).map_err(|source| Error::Io {
+            path: PathBuf::from(export::INDICATORS_JSON_PATH),
+            source,
+        })
+    })?;
+    timings.since(Stage::Data, t);
     Ok(())
+}
+
+/// Hands `out` the file at `path` that `produce` writes; its error, or the output's.
+fn emit_streamed(
+    out: &dyn Emit,
+    path: String,
+    produce: impl FnOnce(&mut dyn std::io::Write) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut produce = Some(produce);
+    let mut failed = None;
+    out.emit_with(path, &mut |w| {
+        let Some(produce) = produce.take() else {
+            return false;
+        };
+        match produce(w) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        }
+    })?;
+    failed.map_or(Ok(()), Err)
 }
 
 /// One goal's chart, page, `data.csv` and `data.json`, handed to `out`; returns its card
@@ -216,13 +290,14 @@ pub(super) fn emit_goal(
     renderer: &Renderer,
     dept: &Department,
     goal: &Goal,
+    body: &str,
     out: &dyn Emit,
     timings: &Timings,
 ) -> Result<Card, Error> {
     let t = Instant::now();
     let graphics = goal_graphics(goal);
     let t = timings.since(Stage::Chart, t);
-    let ((file, html), card) = renderer.goal(dept, goal, &graphics)?;
+    let ((file, html), card) = renderer.goal(dept, goal, body, &graphics)?;
     let t = timings.since(Stage::Render, t);
     let csv = export::goal_csv(site, dept, goal);
     let json = export::goal_json(site, dept, goal);

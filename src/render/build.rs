@@ -144,8 +144,16 @@ fn series_rows(ind: &Indicator) -> Vec<SeriesRowView> {
 }
 
 impl GoalView {
-    /// Builds the view of a goal of `dept`, with its chart markup.
-    pub fn new(site: &Site, dept: &Department, goal: &Goal, graphics: &GoalGraphics) -> Self {
+    /// Builds the view of a goal of `dept`, with its chart markup and its Markdown `body`
+    /// (the goal's own, or the one a build took out of the model: see
+    /// `pipeline::emit_site`).
+    pub fn new(
+        site: &Site,
+        dept: &Department,
+        goal: &Goal,
+        body: &str,
+        graphics: &GoalGraphics,
+    ) -> Self {
         let ind = &goal.indicator;
         let e = &goal.evaluation;
         let latest = e.latest.map(|p| year_value(p.year, p.value, ind));
@@ -155,8 +163,7 @@ impl GoalView {
             .map(|s| truncate_chars(s, DESCRIPTION_MAX_CHARS))
             .filter(|s| !s.is_empty())
             .or_else(|| {
-                Some(plain_text_summary(&goal.body, DESCRIPTION_MAX_CHARS))
-                    .filter(|s| !s.is_empty())
+                Some(plain_text_summary(body, DESCRIPTION_MAX_CHARS)).filter(|s| !s.is_empty())
             })
             .unwrap_or_else(|| {
                 truncate_chars(
@@ -196,7 +203,7 @@ impl GoalView {
             chart_title: graphics.chart_title.clone(),
             chart_description: graphics.chart_description.clone(),
             sparkline_svg: graphics.sparkline_svg.clone(),
-            body_html: markdown_html(site, &goal.body),
+            body_html: markdown_html(site, body),
             basis: goal.basis.clone().filter(|s| !s.trim().is_empty()),
             summary: goal.summary.clone().filter(|s| !s.trim().is_empty()),
             description,
@@ -206,20 +213,24 @@ impl GoalView {
 }
 
 impl GoalView {
-    /// The goal as a card in a list (home, department, evaluation and data pages): the
-    /// same view without the chart, its data table, the indicator rows, the body, the meta
-    /// description, 設定根拠 and 事業概要, which only the goal page shows. Lists of thousands of goals stay small this way.
-    pub fn into_card(mut self) -> Self {
-        self.chart_svg = String::new();
-        self.chart_svg_narrow = String::new();
-        self.chart_description = String::new();
-        self.body_html = String::new();
-        self.rows = Vec::new();
-        self.series = Vec::new();
-        self.description = String::new();
-        self.basis = None;
-        self.summary = None;
-        self
+    /// The goal as a card in a list (see [`CardView`]); the status goes separately.
+    pub fn into_card(self) -> (CardView, StatusView) {
+        let card = CardView {
+            title: self.title,
+            path: self.path,
+            department_title: self.department_title,
+            department_path: self.department_path,
+            indicator: self.indicator,
+            baseline: self.baseline,
+            latest: self.latest,
+            final_target: self.final_target,
+            plan_at_latest_text: self.plan_at_latest_text,
+            progress_text: self.progress_text,
+            achievement_text: self.achievement_text,
+            sparkline_svg: self.sparkline_svg,
+            draft: self.draft,
+        };
+        (card, self.status)
     }
 }
 

@@ -19,13 +19,15 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use crate::model::{Department, EVALUATION_PAGE_PATH, Goal, Site, department_path, goal_path};
+use crate::model::{
+    Department, EVALUATION_PAGE_PATH, Goal, Site, Status, department_path, goal_path,
+};
 
 use build::{root_for, truncate_chars};
 pub use theme::{RenderError, Theme};
 use view::{
     ACCESSIBILITY_PAGE_PATH, AccessibilityView, CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS,
-    DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView,
+    DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView, StatusView,
 };
 
 /// Chart markup the pipeline hands in for each goal, keyed by `model::goal_path(goal)`
@@ -81,7 +83,10 @@ pub fn render_site(
     let goals: Vec<_> = site.goals().collect();
     let rendered = goals
         .par_iter()
-        .map(|(dept, g)| r.goal(dept, g, graphics.get(&goal_path(g)).unwrap_or(&empty)))
+        .map(|(dept, g)| {
+            let graphics = graphics.get(&goal_path(g)).unwrap_or(&empty);
+            r.goal(dept, g, &g.body, graphics)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let mut pages = Vec::with_capacity(rendered.len() + site.departments.len() + 4);
     let mut cards = Vec::with_capacity(rendered.len());
@@ -97,6 +102,9 @@ pub fn render_site(
 /// A goal as the list pages show it ([`GoalView::into_card`]), already a template value.
 #[derive(Debug, Clone)]
 pub struct Card(Value);
+
+/// Renders one page into a writer (see [`Renderer::lists_each`]).
+pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>;
 
 /// One page to render. List pages carry their view as a template value already (see
 /// [`Renderer::lists`]).
@@ -126,6 +134,8 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     site_view: SiteView,
+    /// Each status's view as a template value, shared by the cards.
+    statuses: Vec<(&'static str, Value)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -135,6 +145,10 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             site_view: SiteView::new(site),
+            statuses: Status::ALL
+                .iter()
+                .map(|s| (s.code(), Value::from_serializable(&StatusView::new(*s))))
+                .collect(),
         }
     }
 
@@ -144,14 +158,27 @@ impl<'a> Renderer<'a> {
         &self,
         dept: &Department,
         goal: &Goal,
+        body: &str,
         graphics: &GoalGraphics,
     ) -> Result<((String, String), Card), RenderError> {
-        let job = Job::Goal(Box::new(GoalView::new(self.site, dept, goal, graphics)));
+        let job = Job::Goal(Box::new(GoalView::new(
+            self.site, dept, goal, body, graphics,
+        )));
         let page = self.render(&job)?;
         let Job::Goal(view) = job else {
             unreachable!("built as a goal job above")
         };
-        Ok((page, Card(Value::from_serializable(&view.into_card()))))
+        let (card, status) = view.into_card();
+        let mut card = Value::from_serializable(&card)
+            .into_map()
+            .unwrap_or_default();
+        let status = self
+            .statuses
+            .iter()
+            .find(|(code, _)| *code == status.code)
+            .map_or_else(|| Value::from_serializable(&status), |(_, v)| v.clone());
+        card.insert("status".into(), status);
+        Ok((page, Card(Value::from(card))))
     }
 
     /// Every page but the goal pages — home, departments, evaluation, data, accessibility
@@ -172,7 +199,12 @@ impl<'a> Renderer<'a> {
         site_wide: bool,
     ) -> Result<Vec<(String, String)>, RenderError> {
         let pages = std::sync::Mutex::new(Vec::new());
-        self.lists_each(cards, department, site_wide, &|file, html| {
+        self.lists_each(cards, department, site_wide, &|file, render| {
+            let mut html = Vec::new();
+            render(&mut html)?;
+            // Tera writes UTF-8.
+            let html = String::from_utf8(html)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             pages
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -184,14 +216,15 @@ impl<'a> Renderer<'a> {
         Ok(pages)
     }
 
-    /// [`Renderer::lists_for`], handing each page to `each` as soon as it is rendered (the
-    /// dashboard of a large site is tens of megabytes: it is not kept).
+    /// [`Renderer::lists_for`], handing each page to `each` as its output file and a way
+    /// to render it into a writer (the dashboard of a large site is a hundred megabytes: it
+    /// need not be held whole).
     pub fn lists_each<E: From<RenderError> + Send>(
         &self,
         cards: &[Card],
         department: &(dyn Fn(&Department) -> bool + Sync),
         site_wide: bool,
-        each: &(dyn Fn(String, String) -> Result<(), E> + Sync),
+        each: &(dyn Fn(String, PageWriter<'_>) -> Result<(), E> + Sync),
     ) -> Result<(), E> {
         let site = self.site;
         let values: Vec<Value> = cards.iter().map(|c| c.0.clone()).collect();
@@ -210,25 +243,16 @@ impl<'a> Renderer<'a> {
         }
         let run = |jobs: Vec<Job>| {
             jobs.par_iter().try_for_each(|job| {
-                let (file, html) = self.render(job)?;
-                each(file, html)
+                let (file, template, context) = self.prepare(job);
+                each(file.clone(), &|out| {
+                    self.theme.render_to(template, &file, &context, out)
+                })
             })
         };
         if !site_wide {
             return run(jobs);
         }
         let all = Value::from(values);
-        jobs.push(Job::Evaluation(with_list(
-            &EvaluationView::new(Vec::new()),
-            "goals",
-            all.clone(),
-        )));
-        jobs.push(Job::Data(with_list(
-            &DataView::new(Vec::new()),
-            "goals",
-            all,
-        )));
-        jobs.push(Job::NotFound);
         let css = self
             .theme
             .static_text("css/hyoka.css")
@@ -236,19 +260,36 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         // Goal and department pages, home, evaluation, data, 404 and this page.
         let page_count = site.goals().count() + site.departments.len() + 5;
-        jobs.push(Job::Accessibility(AccessibilityView::new(
-            site, &css, page_count,
-        )));
         let home = HomeView::new(site, Vec::new());
-        jobs.push(Job::Home(with_list(
-            &home,
-            "departments",
-            Value::from(department_values),
-        )));
+        // The largest pages first (the home page lists every goal twice, evaluation and
+        // data once), so no thread is left rendering a big page alone at the end.
+        let site_wide_jobs = [
+            Job::Home(with_list(
+                &home,
+                "departments",
+                Value::from(department_values),
+            )),
+            Job::Evaluation(with_list(
+                &EvaluationView::new(Vec::new()),
+                "goals",
+                all.clone(),
+            )),
+            Job::Data(with_list(&DataView::new(Vec::new()), "goals", all)),
+            Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
+            Job::NotFound,
+        ];
+        jobs.splice(0..0, site_wide_jobs);
         run(jobs)
     }
 
     fn render(&self, job: &Job) -> Result<(String, String), RenderError> {
+        let (file, template, context) = self.prepare(job);
+        let html = self.theme.render(template, &file, &context)?;
+        Ok((file, html))
+    }
+
+    /// A page's output file, template and context.
+    fn prepare(&self, job: &Job) -> (String, &'static str, Context) {
         let home = CrumbView {
             title: "ホーム".into(),
             path: String::new(),
@@ -390,10 +431,10 @@ impl<'a> Renderer<'a> {
 
     fn finish(
         &self,
-        template: &str,
+        template: &'static str,
         page: PageView,
         add: impl FnOnce(&mut Context),
-    ) -> Result<(String, String), RenderError> {
+    ) -> (String, &'static str, Context) {
         let file = if page.kind == "not_found" {
             NOT_FOUND_FILE.to_string()
         } else {
@@ -404,8 +445,7 @@ impl<'a> Renderer<'a> {
         context.insert("root", &page.root);
         context.insert("page", &page);
         add(&mut context);
-        let html = self.theme.render(template, &file, &context)?;
-        Ok((file, html))
+        (file, template, context)
     }
 }
 

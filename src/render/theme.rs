@@ -254,16 +254,33 @@ impl Theme {
     ) -> Result<String, RenderError> {
         self.tera
             .render(template, context)
-            .map_err(|e| RenderError::Render {
-                page: page.to_string(),
-                template: template.to_string(),
-                origin: self
-                    .origins
-                    .get(template)
-                    .cloned()
-                    .unwrap_or_else(|| template.to_string()),
-                detail: error_chain(&e),
-            })
+            .map_err(|e| self.render_error(template, page, &e))
+    }
+
+    /// [`Theme::render`] into `out`, for pages too large to hold whole.
+    pub(crate) fn render_to(
+        &self,
+        template: &str,
+        page: &str,
+        context: &tera::Context,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), RenderError> {
+        self.tera
+            .render_to(template, context, out)
+            .map_err(|e| self.render_error(template, page, &e))
+    }
+
+    fn render_error(&self, template: &str, page: &str, e: &tera::Error) -> RenderError {
+        RenderError::Render {
+            page: page.to_string(),
+            template: template.to_string(),
+            origin: self
+                .origins
+                .get(template)
+                .cloned()
+                .unwrap_or_else(|| template.to_string()),
+            detail: error_chain(e),
+        }
     }
 }
 

@@ -173,6 +173,41 @@ pub struct IndicatorView {
     pub direction_label: String,
 }
 
+/// What every list page (home, department, evaluation, data) gets for each goal, as
+/// `goal`: the goal page's view without what only the goal page shows (chart, tables,
+/// body, 設定根拠, 事業概要). A card is kept for every goal until the list pages are made,
+/// so it holds few fields; its `status` (a [`StatusView`]) is added as a value shared by
+/// every card of that status.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    /// Goal title.
+    pub title: String,
+    /// Site-relative URL path (`somu/jichikai/`).
+    pub path: String,
+    /// Department name.
+    pub department_title: String,
+    /// Department URL path (`somu/`).
+    pub department_path: String,
+    /// The indicator.
+    pub indicator: IndicatorView,
+    /// 初期値.
+    pub baseline: YearValueView,
+    /// Latest actual, if any.
+    pub latest: Option<YearValueView>,
+    /// 最終目標値.
+    pub final_target: YearValueView,
+    /// The plan for the latest actual's year.
+    pub plan_at_latest_text: Option<String>,
+    /// 進捗率.
+    pub progress_text: String,
+    /// 達成率.
+    pub achievement_text: String,
+    /// The small chart (markup, decorative).
+    pub sparkline_svg: String,
+    /// `draft: true`.
+    pub draft: bool,
+}
+
 /// A goal (目標): everything a card, the goal page and the evaluation table show.
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalView {

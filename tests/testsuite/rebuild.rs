@@ -188,3 +188,55 @@ fn every_kind_of_edit_rebuilds_to_the_same_plan_as_a_full_build() {
         .expect("rebuild");
     assert!(report.changed_outputs.is_empty() && !report.failed);
 }
+
+/// A one-off build loads, validates and proofreads one department at a time and keeps only
+/// the model; it must find exactly what loading everything at once finds, including a URL
+/// claimed by two departments, a folder without `_index.md` and proofreading findings.
+#[test]
+fn the_part_by_part_load_finds_what_loading_everything_at_once_finds() {
+    use hyoka::content::load_content;
+    use hyoka::diag::Diagnostics;
+    use hyoka::model::build::build_site;
+
+    let site = SiteTest::fixture("town");
+    let site = site
+        .file(
+            "content/zzz/_index.md",
+            "---\ntitle: 重複課\nslug: somu\nduties:\n  - 庶務に関すること\n---\n",
+        )
+        .file("content/nodex/a.md", "---\ntitle: 課のない目標\n---\n")
+        .file(
+            "content/_index.md",
+            "---\ntitle: ホーム\n---\n\nこれわ町の評価のページです。。\n",
+        );
+    let options = BuildOptions {
+        root: site.root().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let (parted, parted_diags) = load_site(&options).expect("load");
+    let parted = parted.expect("a site");
+
+    let config = hyoka::config::Config::parse(
+        &std::fs::read_to_string(site.path("config.toml")).expect("config"),
+        std::path::Path::new("config.toml"),
+    )
+    .expect("config parses");
+    let mut whole_diags = Diagnostics::new();
+    let content = load_content(site.root(), &mut whole_diags).expect("load");
+    let (whole, more) = build_site(&content, &config, false);
+    whole_diags.extend(more);
+    hyoka::check::check_rule_config(&config, &mut whole_diags);
+    whole_diags.extend(hyoka::check::proofread_content(&content, &config));
+
+    assert_eq!(format!("{parted:?}"), format!("{whole:?}"));
+    let codes: Vec<String> = parted_diags
+        .clone()
+        .sorted()
+        .iter()
+        .map(|d| d.code.to_string())
+        .collect();
+    for code in ["E-DUPLICATE-URL", "E-NO-DEPT-INDEX", "doubled-punctuation"] {
+        assert!(codes.iter().any(|c| c == code), "{code} in {codes:?}");
+    }
+    assert_eq!(parted_diags.sorted(), whole_diags.sorted());
+}

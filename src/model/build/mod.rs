@@ -6,8 +6,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
-use crate::content::{Document, LoadedContent, Pos};
+use crate::content::{DepartmentDocs, Document, LoadedContent, Pos};
 use crate::diag::{Diagnostic, Diagnostics};
 
 use super::Site;
@@ -125,26 +127,127 @@ pub fn build_site_cached(
     cache: &mut GoalCache,
 ) -> (Site, Diagnostics) {
     cache.retain(content);
-    let mut diags = Diagnostics::new();
-    let (home_title, home_body) = match &content.home {
-        Some(doc) => {
-            let mut ck = Checker::new(doc, &mut diags);
-            let title = doc.front.as_ref().and_then(|f| {
-                ck.known_keys(f, HOME_KEYS, "ホームページ");
-                ck.optional_text(f, "title")
-            });
-            (
-                title.unwrap_or_else(|| config.title.clone()),
-                doc.body.clone(),
-            )
+    let mut builder = SiteBuilder::new(config, include_drafts);
+    builder.add_cached(content, cache);
+    builder.finish()
+}
+
+/// The site model built from content handed in part by part (the home page, then each
+/// department folder in name order: see `content::load_content_each`), so the documents of
+/// one part can be dropped before the next is read. Keeps the departments and, for the
+/// site-wide URL check, each page's URL with where it was written.
+#[derive(Debug)]
+pub struct SiteBuilder {
+    config: Config,
+    include_drafts: bool,
+    home: Option<(String, String)>,
+    departments: Vec<Department>,
+    urls: Vec<UrlClaim>,
+    diags: Diagnostics,
+}
+
+/// A page URL and the place that gives it (the `slug:` line, else the top of the file).
+#[derive(Debug)]
+struct UrlClaim {
+    url: String,
+    path: PathBuf,
+    pos: Pos,
+    line: Option<String>,
+}
+
+impl UrlClaim {
+    fn new(url: String, doc: &Document) -> Self {
+        let pos = doc
+            .front
+            .as_ref()
+            .and_then(|f| f.get("slug"))
+            .map_or(Pos { line: 1, column: 1 }, |n| n.pos);
+        UrlClaim {
+            url,
+            path: doc.source.path.clone(),
+            pos,
+            line: doc.source.line(pos.line).map(str::to_string),
         }
-        None => (config.title.clone(), String::new()),
-    };
-    let mut departments = Vec::new();
-    let mut urls: Vec<(String, &Document)> = Vec::new();
-    for docs in &content.departments {
+    }
+}
+
+impl SiteBuilder {
+    /// An empty site with `config`; `include_drafts` keeps goals with `draft: true`.
+    pub fn new(config: &Config, include_drafts: bool) -> Self {
+        SiteBuilder {
+            config: config.clone(),
+            include_drafts,
+            home: None,
+            departments: Vec::new(),
+            urls: Vec::new(),
+            diags: Diagnostics::new(),
+        }
+    }
+
+    /// Adds a part of the content: its home page (if any) and its departments. Goals are
+    /// validated in parallel.
+    pub fn add(&mut self, content: &LoadedContent) {
+        self.add_home(content);
+        for docs in &content.departments {
+            let Some((mut dept, index)) = self.department(docs) else {
+                continue;
+            };
+            let validated: Vec<(Option<Goal>, Diagnostics)> = docs
+                .goals
+                .par_iter()
+                .map(|doc| {
+                    let mut diags = Diagnostics::new();
+                    (goal(doc, &dept.slug, &mut diags), diags)
+                })
+                .collect();
+            self.urls
+                .push(UrlClaim::new(format!("/{}/", dept.slug), index));
+            for ((goal, diags), doc) in validated.into_iter().zip(&docs.goals) {
+                self.diags.extend(diags);
+                self.keep_goal(&mut dept, goal, doc);
+            }
+            self.departments.push(dept);
+        }
+    }
+
+    /// [`SiteBuilder::add`] with goals from `cache` when their files did not change (one
+    /// at a time: the cache learns each).
+    fn add_cached(&mut self, content: &LoadedContent, cache: &mut GoalCache) {
+        self.add_home(content);
+        for docs in &content.departments {
+            let Some((mut dept, index)) = self.department(docs) else {
+                continue;
+            };
+            self.urls
+                .push(UrlClaim::new(format!("/{}/", dept.slug), index));
+            for doc in &docs.goals {
+                let goal = cache.goal(doc, &dept.slug, &mut self.diags);
+                self.keep_goal(&mut dept, goal, doc);
+            }
+            self.departments.push(dept);
+        }
+    }
+
+    fn add_home(&mut self, content: &LoadedContent) {
+        let Some(doc) = &content.home else {
+            return;
+        };
+        let mut ck = Checker::new(doc, &mut self.diags);
+        let title = doc.front.as_ref().and_then(|f| {
+            ck.known_keys(f, HOME_KEYS, "ホームページ");
+            ck.optional_text(f, "title")
+        });
+        self.home = Some((
+            title.unwrap_or_else(|| self.config.title.clone()),
+            doc.body.clone(),
+        ));
+    }
+
+    /// The department of a folder (goals not yet added) and its `_index.md`; `None` with
+    /// an error when the folder has no valid `_index.md`.
+    fn department<'d>(&mut self, docs: &'d DepartmentDocs) -> Option<(Department, &'d Document)> {
         let Some(index) = &docs.index else {
-            diags.push(
+            self.diags.push(
                 Diagnostic::error(
                     "E-NO-DEPT-INDEX",
                     &docs.path,
@@ -157,46 +260,58 @@ pub fn build_site_cached(
                     docs.path.display()
                 )),
             );
-            continue;
+            return None;
         };
-        let Some(mut dept) = department(index, &docs.folder, &mut diags) else {
-            continue;
-        };
-        urls.push((format!("/{}/", dept.slug), index));
-        for doc in &docs.goals {
-            if let Some(goal) = cache.goal(doc, &dept.slug, &mut diags) {
-                urls.push((format!("/{}/{}/", dept.slug, goal.slug), doc));
-                if include_drafts || !goal.draft {
-                    dept.goals.push(goal);
-                }
+        department(index, &docs.folder, &mut self.diags).map(|dept| (dept, index))
+    }
+
+    fn keep_goal(&mut self, dept: &mut Department, goal: Option<Goal>, doc: &Document) {
+        if let Some(goal) = goal {
+            self.urls
+                .push(UrlClaim::new(format!("/{}/{}/", dept.slug, goal.slug), doc));
+            if self.include_drafts || !goal.draft {
+                dept.goals.push(goal);
             }
         }
-        departments.push(dept);
     }
-    check_unique_urls(&urls, &mut diags);
-    let as_of = config.as_of.or_else(|| {
-        departments
-            .iter()
-            .flat_map(|d| &d.goals)
-            .filter_map(|g| g.indicator.actual.last().map(|p| p.year))
-            .max()
-    });
-    for dept in &mut departments {
-        for goal in &mut dept.goals {
-            goal.evaluation = evaluate(&goal.indicator, as_of);
-        }
-        dept.goals
-            .sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
+
+    /// The site: URLs checked across every part, goals evaluated at the site's year, and
+    /// everything in display order.
+    pub fn finish(self) -> (Site, Diagnostics) {
+        let SiteBuilder {
+            config,
+            home,
+            mut departments,
+            urls,
+            mut diags,
+            ..
+        } = self;
+        check_unique_urls(&urls, &mut diags);
+        let as_of = config.as_of.or_else(|| {
+            departments
+                .iter()
+                .flat_map(|d| &d.goals)
+                .filter_map(|g| g.indicator.actual.last().map(|p| p.year))
+                .max()
+        });
+        departments.par_iter_mut().for_each(|dept| {
+            for goal in &mut dept.goals {
+                goal.evaluation = evaluate(&goal.indicator, as_of);
+            }
+            dept.goals
+                .sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
+        });
+        departments.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
+        let (home_title, home_body) = home.unwrap_or_else(|| (config.title.clone(), String::new()));
+        let site = Site {
+            config,
+            home_title,
+            home_body,
+            departments,
+            as_of,
+        };
+        (site, diags)
     }
-    departments.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
-    let site = Site {
-        config: config.clone(),
-        home_title,
-        home_body,
-        departments,
-        as_of,
-    };
-    (site, diags)
 }
 
 /// Top-level names the output uses itself (theme CSS and script, open data, the about/ pages …).
@@ -212,19 +327,14 @@ const RESERVED_SLUGS: &[&str] = &[
 
 /// Every page URL must be unique and must not take a name the output uses itself. Errors
 /// point at the `slug:` line when there is one, else at the top of the file.
-fn check_unique_urls(urls: &[(String, &Document)], diags: &mut Diagnostics) {
+fn check_unique_urls(urls: &[UrlClaim], diags: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
-    for (url, doc) in urls {
-        let path = doc.source.path.as_path();
-        let pos = doc
-            .front
-            .as_ref()
-            .and_then(|f| f.get("slug"))
-            .map_or(Pos { line: 1, column: 1 }, |n| n.pos);
+    for claim in urls {
+        let (url, path, pos) = (&claim.url, claim.path.as_path(), claim.pos);
         let error = |code, message: String, help: &str| {
             Diagnostic::error(code, path, pos.line, pos.column, message)
                 .with_help(help)
-                .with_source_line(doc.source.line(pos.line))
+                .with_source_line(claim.line.as_deref())
         };
         if RESERVED_SLUGS.iter().any(|r| url == &format!("/{r}/")) {
             diags.push(error(

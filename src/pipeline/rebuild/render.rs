@@ -45,7 +45,7 @@ pub(super) fn render_all(
 ) -> Result<(Rendered, OutputPlan), Error> {
     let theme = Theme::load(root, &site.config.theme)?;
     let collector = PlanCollector::default();
-    let cards = emit_site_with(&site, root, &theme, &collector, &Timings::new())?;
+    let cards = emit_site_with(&site, root, &theme, &collector, &Timings::new(), None)?;
     Ok((Rendered { site, theme, cards }, collector.into_plan()))
 }
 
@@ -112,7 +112,7 @@ pub(super) fn render_changes(
         .zip(&keep)
         .map(|((d, g), kept)| match kept {
             Some(card) => Ok((*card).clone()),
-            None => emit_goal(&site, &renderer, d, g, &collector, &timings),
+            None => emit_goal(&site, &renderer, d, g, &g.body, &collector, &timings),
         })
         .collect::<Result<Vec<Card>, Error>>()?;
     for (path, html) in renderer.lists_for(&cards, &|d| dirty.contains(d.slug.as_str()), false)? {

@@ -1,0 +1,299 @@
+use super::*;
+
+fn build(out: &Path, files: &[(&str, &str)]) -> WriteStats {
+    let staged = StagedOutput::begin(out).unwrap();
+    for (path, text) in files {
+        staged.write(path.to_string(), text.as_bytes()).unwrap();
+    }
+    staged.finish().unwrap()
+}
+
+/// Every file under `dir` (relative path → text); symlinks show as "->target".
+fn tree(dir: &Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let text = if e.file_type().is_symlink() {
+                format!("->{}", fs::read_link(e.path()).unwrap().display())
+            } else {
+                fs::read_to_string(e.path()).unwrap()
+            };
+            (rel, text)
+        })
+        .collect()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+fn inode(path: &Path) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(path).unwrap();
+    (meta.ino(), meta.nlink())
+}
+
+#[test]
+fn the_first_build_leaves_only_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let stats = build(&out, &[("a/index.html", "a"), ("b.csv", "b")]);
+    assert_eq!(stats, WriteStats { files: 2, bytes: 2 });
+    assert_eq!(names(dir.path()), ["public"]);
+    assert_eq!(
+        tree(&out),
+        [
+            ("a/index.html".into(), "a".into()),
+            ("b.csv".into(), "b".into())
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn rebuilds_share_unchanged_files_with_the_spare_and_write_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let spare = dir.path().join(".public.hyoka-spare");
+    build(&out, &[("a/index.html", "same"), ("b.csv", "old")]);
+    let (a, _) = inode(&out.join("a/index.html"));
+    let (b, _) = inode(&out.join("b.csv"));
+
+    let stats = build(&out, &[("a/index.html", "same"), ("b.csv", "new!")]);
+    assert_eq!(stats, WriteStats { files: 2, bytes: 8 });
+    assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
+    assert_eq!(
+        inode(&out.join("a/index.html")),
+        (a, 2),
+        "linked: output and spare"
+    );
+    assert_ne!(inode(&out.join("b.csv")).0, b);
+    assert_eq!(fs::read_to_string(out.join("b.csv")).unwrap(), "new!");
+    assert_eq!(fs::read_to_string(spare.join("b.csv")).unwrap(), "old");
+
+    // Unchanged again: the spare's b.csv is out of date, the output's is linked into it.
+    let (b2, _) = inode(&out.join("b.csv"));
+    build(&out, &[("a/index.html", "same"), ("b.csv", "new!")]);
+    assert_eq!(inode(&out.join("a/index.html")), (a, 2));
+    assert_eq!(inode(&out.join("b.csv")), (b2, 2));
+    assert_eq!(tree(&out), tree(&spare));
+
+    // And again: nothing to do at all.
+    build(&out, &[("a/index.html", "same"), ("b.csv", "new!")]);
+    assert_eq!(inode(&out.join("b.csv")), (b2, 2));
+    assert_eq!(
+        tree(&out),
+        [
+            ("a/index.html".into(), "same".into()),
+            ("b.csv".into(), "new!".into())
+        ]
+    );
+}
+
+#[test]
+fn the_spare_loses_what_the_build_did_not_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(
+        &out,
+        &[
+            ("x/index.html", "1"),
+            ("keep.txt", "k"),
+            ("gone/deep/f", "g"),
+        ],
+    );
+    build(&out, &[("x/index.html", "2"), ("keep.txt", "k")]);
+    // The spare now holds the first build; make it hold odd things too.
+    let spare = dir.path().join(".public.hyoka-spare");
+    fs::write(spare.join("stray.html"), "stray").unwrap();
+    fs::create_dir_all(spare.join("empty/dir")).unwrap();
+    // A file where the next build needs a folder, a folder where it needs a file.
+    fs::write(spare.join("y"), "file").unwrap();
+    fs::create_dir_all(spare.join("z.csv/inner")).unwrap();
+    build(
+        &out,
+        &[
+            ("x/index.html", "3"),
+            ("keep.txt", "k"),
+            ("y/index.html", "y"),
+            ("z.csv", "z"),
+        ],
+    );
+    assert_eq!(
+        tree(&out),
+        [
+            ("keep.txt".into(), "k".into()),
+            ("x/index.html".into(), "3".into()),
+            ("y/index.html".into(), "y".into()),
+            ("z.csv".into(), "z".into()),
+        ]
+    );
+    assert_eq!(names(&out), ["keep.txt", "x", "y", "z.csv"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_in_the_spare_are_replaced_never_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("index.html"), "secret").unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("d/index.html", "1"), ("f.txt", "1")]);
+    build(&out, &[("d/index.html", "1"), ("f.txt", "1")]);
+    let spare = dir.path().join(".public.hyoka-spare");
+    fs::remove_dir_all(spare.join("d")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), spare.join("d")).unwrap();
+    fs::remove_file(spare.join("f.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("index.html"), spare.join("f.txt")).unwrap();
+    build(&out, &[("d/index.html", "2"), ("f.txt", "2")]);
+    assert_eq!(
+        fs::read_to_string(outside.path().join("index.html")).unwrap(),
+        "secret"
+    );
+    assert_eq!(names(outside.path()), ["index.html"]);
+    assert_eq!(
+        tree(&out),
+        [
+            ("d/index.html".into(), "2".into()),
+            ("f.txt".into(), "2".into())
+        ]
+    );
+}
+
+#[test]
+fn a_build_that_stops_early_leaves_the_output_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("index.html", "v1"), ("a.csv", "a1")]);
+    build(&out, &[("index.html", "v1"), ("a.csv", "a1")]);
+    let before = tree(&out);
+    let staged = StagedOutput::begin(&out).unwrap();
+    // The spare's index.html is the output's own file (a hard link): replacing it in the
+    // spare must not change the output.
+    staged.write("index.html".into(), b"v2").unwrap();
+    staged.write("new.txt".into(), b"n").unwrap();
+    assert!(matches!(
+        staged.write("index.html".into(), b"v3"),
+        Err(WriteError::Plan(PlanError::Duplicate { .. }))
+    ));
+    assert!(matches!(
+        staged.write("../x".into(), b"x"),
+        Err(WriteError::Plan(PlanError::InvalidPath { .. }))
+    ));
+    drop(staged);
+    assert_eq!(tree(&out), before);
+    assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
+    // The next build starts from the half-updated spare and gets it right.
+    build(&out, &[("index.html", "v1"), ("b.csv", "b")]);
+    assert_eq!(
+        tree(&out),
+        [
+            ("b.csv".into(), "b".into()),
+            ("index.html".into(), "v1".into())
+        ]
+    );
+}
+
+#[test]
+fn a_busy_spare_means_a_fresh_staging_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("index.html", "v1")]);
+    build(&out, &[("index.html", "v2")]);
+    let spare = dir.path().join(".public.hyoka-spare");
+    let held = File::open(&spare).unwrap();
+    held.lock().unwrap();
+    let spare_before = tree(&spare);
+    build(&out, &[("index.html", "v3")]);
+    assert_eq!(tree(&out), [("index.html".into(), "v3".into())]);
+    assert_eq!(tree(&spare), spare_before);
+    assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
+}
+
+#[test]
+fn a_spare_name_taken_by_a_file_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    fs::write(dir.path().join(".public.hyoka-spare"), "mine").unwrap();
+    build(&out, &[("index.html", "v1")]);
+    build(&out, &[("index.html", "v2")]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join(".public.hyoka-spare")).unwrap(),
+        "mine"
+    );
+    assert_eq!(tree(&out), [("index.html".into(), "v2".into())]);
+    assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_streamed_file_is_always_a_new_file_and_counts_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("big.json", "[1]")]);
+    build(&out, &[("big.json", "[1]")]);
+    let (linked, _) = inode(&out.join("big.json"));
+    let staged = StagedOutput::begin(&out).unwrap();
+    let produced = staged
+        .emit_with("big.json".into(), &mut |w| w.write_all(b"[1]").is_ok())
+        .unwrap();
+    assert!(produced);
+    let stats = staged.finish().unwrap();
+    assert_eq!(stats, WriteStats { files: 1, bytes: 3 });
+    assert_eq!(fs::read_to_string(out.join("big.json")).unwrap(), "[1]");
+    assert_ne!(inode(&out.join("big.json")).0, linked);
+    // The previous output's file, now the spare's, was not touched.
+    assert_eq!(
+        inode(&dir.path().join(".public.hyoka-spare/big.json")),
+        (linked, 1)
+    );
+}
+
+#[test]
+fn a_producer_that_fails_is_told_apart_from_a_write_that_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("index.html", "v1")]);
+    let staged = StagedOutput::begin(&out).unwrap();
+    let produced = staged
+        .emit_with("index.html".into(), &mut |w| {
+            let _ = w.write_all(b"half");
+            false
+        })
+        .unwrap();
+    assert!(!produced);
+    drop(staged);
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
+
+    struct Failing;
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut recorded = Recorded {
+        inner: Failing,
+        bytes: 0,
+        error: None,
+    };
+    assert!(recorded.write_all(b"x").is_err());
+    assert_eq!(recorded.error.unwrap().to_string(), "disk full");
+}
