@@ -219,7 +219,7 @@ fn locate_string(
         match source
             .text
             .get(search_from..)
-            .and_then(|rest| rest.find(piece))
+            .and_then(|rest| find(rest, piece))
         {
             Some(found) if !piece.is_empty() => {
                 run.push(piece, search_from + found, true);
@@ -229,6 +229,16 @@ fn locate_string(
         }
     }
     run
+}
+
+/// Where `piece` first occurs in `rest`: usually right at its start (a plain scalar at its
+/// node), which is checked before searching.
+fn find(rest: &str, piece: &str) -> Option<usize> {
+    if rest.starts_with(piece) {
+        Some(0)
+    } else {
+        rest.find(piece)
+    }
 }
 
 #[cfg(test)]
@@ -258,6 +268,15 @@ mod tests {
         );
         let pos = run.text.find("活性化").unwrap();
         assert_eq!(run.file_offset(pos), 100 + body.find("活性化").unwrap());
+    }
+
+    #[test]
+    fn find_is_the_first_occurrence() {
+        assert_eq!(find("防災に関すること", "防災"), Some(0));
+        assert_eq!(find("\"件\"", "件"), Some(1));
+        assert_eq!(find("abcabc", "c"), Some(2));
+        assert_eq!(find("abc", ""), Some(0));
+        assert_eq!(find("abc", "d"), None);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::content::{Document, LoadedContent, NodeValue};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::proofread::{self, RuleInfo, RuleSet};
+use dept_facts::DeptFacts;
 
 /// The rules of this module, beside [`proofread::RULES`].
 pub const MARKDOWN_RULES: &[RuleInfo] = &[
@@ -68,8 +69,8 @@ pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostic
 }
 
 /// A goal's department: its `_index.md` and the facts written there
-/// ([`department_facts`]); `None` for other documents.
-pub type Facts<'a> = Option<(&'a Document, &'a [String])>;
+/// ([`department_facts`], normalised once); `None` for other documents.
+pub type Facts<'a> = Option<(&'a Document, &'a DeptFacts)>;
 
 /// The proofreading rules in force for a site (config.toml's `[proofreading]`).
 #[derive(Debug)]
@@ -102,18 +103,19 @@ impl Rules {
         content: &LoadedContent,
         wanted: impl Fn(&Document) -> bool,
     ) -> Diagnostics {
-        let facts: Vec<Option<Vec<String>>> = content
+        let facts: Vec<Option<DeptFacts>> = content
             .departments
             .iter()
             .map(|dept| {
                 let needed = dept.goals.iter().any(&wanted);
-                dept.index.as_ref().filter(|_| needed).map(department_facts)
+                let index = dept.index.as_ref().filter(|_| needed)?;
+                Some(DeptFacts::new(department_facts(index)))
             })
             .collect();
         let mut jobs: Vec<(&Document, Facts)> = Vec::new();
         jobs.extend(content.home.iter().filter(|d| wanted(d)).map(|d| (d, None)));
         for (dept, facts) in content.departments.iter().zip(&facts) {
-            let facts = dept.index.as_ref().zip(facts.as_deref());
+            let facts = dept.index.as_ref().zip(facts.as_ref());
             jobs.extend(dept.index.iter().filter(|d| wanted(d)).map(|d| (d, None)));
             jobs.extend(dept.goals.iter().filter(|d| wanted(d)).map(|d| (d, facts)));
         }
@@ -140,7 +142,7 @@ impl Rules {
 /// duties and 業務の対象 written there) to compare its body with.
 fn check_document(
     doc: &Document,
-    facts: Option<(&Document, &[String])>,
+    facts: Facts,
     rules: &RuleSet,
     enabled: &dyn Fn(&str) -> bool,
     diags: &mut Diagnostics,

@@ -252,6 +252,16 @@ const PAIRS: &[Pair] = &[
     },
 ];
 
+/// Every finding has one of the [`PAIRS`] kana twice in a row, or 「。す」 ([`stray_su`]).
+#[inline]
+pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
+    if prev == Some(c) {
+        PAIRS.iter().any(|pair| pair.kana == c)
+    } else {
+        c == 'す' && prev == Some('。')
+    }
+}
+
 /// Finds doubled kana; see the module doc for the patterns.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -260,7 +270,11 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
         let (Some(a), Some(b)) = (c.get(i), c.get(i + 1)) else {
             break;
         };
-        let pair = PAIRS.iter().find(|p| p.kana == a && a == b);
+        let pair = if a == b {
+            PAIRS.iter().find(|p| p.kana == a)
+        } else {
+            None
+        };
         if let Some(p) = pair
             && !p.exempt_before.iter().any(|s| c.before(i).ends_with(s))
             && !p

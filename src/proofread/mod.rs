@@ -15,6 +15,12 @@
 //! | `ra-nuki` | `ra_nuki.rs` | 「見れる」「来れます」: ら抜き言葉 |
 //! | `width` | `width.rs` | 「２０２５年」「ＰＤＣＡ」「ｶﾀｶﾅ」: full-width alphanumerics, half-width katakana |
 //!
+//! Most text has nothing to report, and `hyoka check` proofreads every run of every file,
+//! so the text is first read once (`scan.rs`): each rule names a trigger, a pair of
+//! neighbouring chars that all its findings contain, and runs only on text where its
+//! trigger occurs (`truncated` runs on every text, from the line and sentence ends the scan
+//! noted).
+//!
 //! The rules are written for precision first: a false alarm in `hyoka check` teaches
 //! staff to ignore it, so every pattern carries the context (what precedes and follows)
 //! that tells a typo from a correct word such as ここ, いろいろ, とともに, かつて,
@@ -25,6 +31,7 @@
 mod doubled_kana;
 mod punctuation;
 mod ra_nuki;
+mod scan;
 mod small_tsu;
 mod spacing;
 mod truncated;
@@ -32,6 +39,8 @@ mod width;
 
 #[cfg(test)]
 mod tests;
+
+use scan::Scan;
 
 /// A proofreading rule's stable id, name and description.
 ///
@@ -150,38 +159,54 @@ pub enum TextKind {
 ///
 /// Findings are sorted by start (then end, then rule order) and a rule never reports two
 /// overlapping ranges.
+///
+/// The text is read once first (see the module doc): a rule runs only where its trigger
+/// occurs, and the text is cut into chars only when such a rule runs.
 pub fn proofread(text: &str, kind: TextKind, rules: &RuleSet) -> Vec<Finding> {
-    let chars = Chars::new(text);
-    type Check = fn(&Chars, TextKind) -> Vec<Finding>;
-    let checks: [(&str, Check); 7] = [
-        (doubled_kana::ID, doubled_kana::check),
-        (small_tsu::ID, small_tsu::check),
-        (truncated::ID, truncated::check),
-        (punctuation::ID, punctuation::check),
-        (spacing::ID, spacing::check),
-        (ra_nuki::ID, ra_nuki::check),
-        (width::ID, width::check),
-    ];
+    proofread_scanned(text, kind, rules, &Scan::new(text))
+}
+
+/// [`proofread`] with the text already scanned.
+fn proofread_scanned(text: &str, kind: TextKind, rules: &RuleSet, scan: &Scan) -> Vec<Finding> {
+    let chars = std::cell::OnceCell::new();
+    let chars = || chars.get_or_init(|| Chars::new(text));
     let mut all = Vec::new();
-    for (id, check) in checks {
-        if !rules.is_enabled(id) {
-            continue;
+    let mut run = |id: &'static str, triggered: bool, check: &dyn Fn() -> Vec<Finding>| {
+        if triggered && !rules.disabled.contains(&id) {
+            all.extend(without_overlaps(check()));
         }
-        let mut found = check(&chars, kind);
-        found.sort_by_key(|f| (f.start, f.end));
-        // Drop a finding that overlaps the previous kept one of the same rule.
-        let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
-        for f in found {
-            if kept.last().is_some_and(|k| f.start < k.end) {
-                continue;
-            }
-            kept.push(f);
-        }
-        all.extend(kept);
-    }
+    };
+    run(doubled_kana::ID, scan.doubled_kana, &|| {
+        doubled_kana::check(chars(), kind)
+    });
+    run(small_tsu::ID, scan.small_tsu, &|| {
+        small_tsu::check(chars(), kind)
+    });
+    run(truncated::ID, true, &|| {
+        truncated::check(text, kind, &scan.ends)
+    });
+    run(punctuation::ID, scan.punctuation, &|| {
+        punctuation::check(chars(), kind)
+    });
+    run(spacing::ID, scan.spacing, &|| spacing::check(chars(), kind));
+    run(ra_nuki::ID, scan.ra_nuki, &|| ra_nuki::check(chars(), kind));
+    run(width::ID, scan.width, &|| width::check(chars(), kind));
     let order = |id: &str| RULES.iter().position(|r| r.id == id).unwrap_or(usize::MAX);
     all.sort_by_key(|f| (f.start, f.end, order(f.rule)));
     all
+}
+
+/// One rule's findings sorted by range, without a finding that overlaps the previous kept one.
+fn without_overlaps(mut found: Vec<Finding>) -> Vec<Finding> {
+    found.sort_by_key(|f| (f.start, f.end));
+    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_some_and(|k| f.start < k.end) {
+            continue;
+        }
+        kept.push(f);
+    }
+    kept
 }
 
 /// The text as chars with their byte offsets, so rules can look around by char index.
@@ -193,7 +218,12 @@ pub(crate) struct Chars<'a> {
 
 impl<'a> Chars<'a> {
     fn new(text: &'a str) -> Self {
-        let (offsets, chars) = text.char_indices().unzip();
+        let n = text.chars().count();
+        let (mut offsets, mut chars) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for (i, c) in text.char_indices() {
+            offsets.push(i);
+            chars.push(c);
+        }
         Chars {
             text,
             offsets,

@@ -14,6 +14,16 @@ fn is_kuten(c: char) -> bool {
     matches!(c, '。' | '、' | '，' | '．' | '｡' | '､')
 }
 
+/// Every finding has two 句読点 in a row, or a doubled 「,」「.」「・」.
+#[inline]
+pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
+    if matches!(c, ',' | '.' | '・') {
+        prev == Some(c)
+    } else {
+        is_kuten(c) && prev.is_some_and(is_kuten)
+    }
+}
+
 /// Finds doubled punctuation; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -10,6 +10,8 @@
 //!   in the list (れ belongs to the verb itself);
 //! - 取れる, 行ける (五段 potentials are correct), くれる, これ, それ, まれ (kana words:
 //!   verbs written in kana are not checked, which trades recall for no false alarms).
+use std::sync::OnceLock;
+
 use super::{Chars, Finding, TextKind};
 
 /// Rule id.
@@ -155,16 +157,40 @@ const STEMS: &[&str] = &[
     "建て替え",
 ];
 
+/// Every finding has a れ right after the last char of a stem.
+#[inline]
+pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
+    c == 'れ' && prev.is_some_and(|p| !stems_ending_with(p).is_empty())
+}
+
+/// The [`STEMS`] whose last char is `last`, each with that char.
+fn stems_ending_with(last: char) -> &'static [(char, &'static str)] {
+    static BY_LAST: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
+    let by_last = BY_LAST.get_or_init(|| {
+        let mut stems: Vec<(char, &str)> = STEMS
+            .iter()
+            .map(|s| (s.chars().next_back().unwrap_or_default(), *s))
+            .collect();
+        stems.sort_unstable();
+        stems
+    });
+    let from = by_last.partition_point(|&(c, _)| c < last);
+    let to = by_last.partition_point(|&(c, _)| c <= last);
+    &by_last[from..to]
+}
+
 /// Finds ら抜き言葉; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
     // A finding needs a れ right after its stem: for each れ, the stems the text before it
     // ends with; at each start the longest of them (not every stem at every character).
     let mut found: Vec<(usize, &str)> = Vec::new();
-    for j in (0..c.len()).filter(|&j| c.get(j) == Some('れ')) {
-        let before = c.before(j);
-        for stem in STEMS.iter().filter(|s| before.ends_with(**s)) {
-            found.push((j - stem.chars().count(), stem));
+    for j in (1..c.len()).filter(|&j| c.get(j) == Some('れ')) {
+        let (before, last) = (c.before(j), c.prev(j).unwrap_or_default());
+        for &(_, stem) in stems_ending_with(last) {
+            if before.ends_with(stem) {
+                found.push((j - stem.chars().count(), stem));
+            }
         }
     }
     // By start, longest stem last; keep that one per start.
@@ -239,6 +265,26 @@ mod tests {
             run("着れなかった。"),
             vec![(0, 18, "着られなかった".to_string())]
         );
+    }
+
+    #[test]
+    fn stems_are_found_by_their_last_char() {
+        let mut all: Vec<&str> = Vec::new();
+        for last in ['見', 'き', 'べ', 'え', 'め', 'せ'] {
+            let stems = super::stems_ending_with(last);
+            assert!(!stems.is_empty(), "{last}");
+            assert!(stems.iter().all(|&(c, s)| c == last && s.ends_with(last)));
+            all.extend(stems.iter().map(|&(_, s)| s));
+        }
+        assert!(all.contains(&"建て替え") && all.contains(&"起き") && all.contains(&"見"));
+        assert!(super::stems_ending_with('れ').is_empty());
+        assert!(super::stems_ending_with('\0').is_empty());
+        let largest = super::STEMS
+            .iter()
+            .map(|s| super::stems_ending_with(s.chars().last().unwrap()).len())
+            .max()
+            .unwrap();
+        assert!(largest < super::STEMS.len() / 2);
     }
 
     #[test]

@@ -44,11 +44,26 @@ const WORDS: &[(&str, &str)] = &[
     ("やつと", "やっと"),
 ];
 
+/// Every finding has a つ (the whole words of [`WORDS`] included).
+#[inline]
+pub(super) fn trigger(_prev: Option<char>, c: char) -> bool {
+    c == 'つ'
+}
+
+/// The whole word of [`WORDS`] that starts at char `i`, if any (each has its つ second or
+/// third).
+fn word_at(c: &Chars, i: usize) -> Option<&'static (&'static str, &'static str)> {
+    if c.get(i + 1) != Some('つ') && c.get(i + 2) != Some('つ') {
+        return None;
+    }
+    WORDS.iter().find(|(w, _)| c.rest(i).starts_with(w))
+}
+
 /// Finds large つ written for っ; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
     for i in 0..c.len() {
-        if let Some((word, fixed)) = WORDS.iter().find(|(w, _)| c.rest(i).starts_with(w)) {
+        if let Some((word, fixed)) = word_at(c, i) {
             let n = word.chars().count();
             out.push(c.finding(
                 i,
@@ -150,6 +165,15 @@ mod tests {
                 vec![(range.to_string(), suggestion.to_string())],
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn every_word_has_its_tsu_second_or_third() {
+        for (word, fixed) in super::WORDS {
+            let tsu = word.chars().position(|c| c == 'つ');
+            assert!(matches!(tsu, Some(1 | 2)), "{word}");
+            assert_eq!(run(word), vec![(word.to_string(), fixed.to_string())]);
         }
     }
 

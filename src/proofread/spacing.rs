@@ -82,6 +82,12 @@ fn splits_text(c: &Chars, i: usize, j: usize) -> bool {
     line.contains(['、', '。', '！', '？'])
 }
 
+/// Every finding has a space right after a Japanese character.
+#[inline]
+pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
+    is_space(c) && prev.is_some_and(is_japanese)
+}
+
 /// Finds spaces between Japanese characters; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     // Flagged space runs as (index of the char before, index of the char after).

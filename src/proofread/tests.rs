@@ -1,6 +1,6 @@
 //! Cross-rule tests: the labelled corpus (recall and false alarms), the rule set, and
 //! byte ranges on char boundaries.
-use super::{Finding, RULES, RuleSet, TextKind, proofread};
+use super::{Finding, RULES, RuleSet, Scan, TextKind, proofread, proofread_scanned};
 
 const TYPOS: &str = include_str!("corpus/typos.txt");
 const CORRECT: &str = include_str!("corpus/correct.txt");
@@ -139,4 +139,107 @@ fn empty_and_ascii_text() {
     assert!(proofread("", TextKind::Prose, &rules).is_empty());
     assert!(proofread("", TextKind::Item, &rules).is_empty());
     assert!(proofread("hello, world.", TextKind::Prose, &rules).is_empty());
+}
+
+/// Text made of the pieces the rules look for, at random (seeded).
+fn random_text(rng: &mut fastrand::Rng) -> String {
+    const PIECES: &[&str] = &[
+        "あ",
+        "い",
+        "う",
+        "か",
+        "た",
+        "て",
+        "つ",
+        "っ",
+        "を",
+        "の",
+        "に",
+        "が",
+        "で",
+        "へ",
+        "は",
+        "な",
+        "ど",
+        "れ",
+        "る",
+        "ん",
+        "す",
+        "し",
+        "せ",
+        "ま",
+        "こ",
+        "み",
+        "と",
+        "く",
+        "び",
+        "見",
+        "行",
+        "向",
+        "一",
+        "関",
+        "及",
+        "起き",
+        "受け",
+        "漢",
+        "ア",
+        "ｶ",
+        "ﾞ",
+        "、",
+        "。",
+        "，",
+        "．",
+        "｡",
+        "､",
+        "・",
+        "！",
+        "？",
+        ",",
+        ".",
+        "/",
+        " ",
+        "　",
+        "\u{A0}",
+        "\n",
+        "\r\n",
+        "０",
+        "Ａ",
+        "－",
+        "a",
+        "1",
+        "ます",
+        "です",
+        "こと",
+        "について",
+        "に関す",
+        "され",
+        "られ",
+        "しつかり",
+        "ちよつと",
+        "みんな",
+        "まで",
+        "もの",
+        "ため",
+        "山田",
+        "氏",
+    ];
+    let n = rng.usize(0..30);
+    (0..n).map(|_| PIECES[rng.usize(..PIECES.len())]).collect()
+}
+
+#[test]
+fn triggers_never_hide_a_finding() {
+    let rules = RuleSet::all();
+    let mut rng = fastrand::Rng::with_seed(11);
+    let corpus = lines(TYPOS)
+        .map(|l| l.split_once('\t').map_or(l, |(_, s)| s))
+        .chain(lines(CORRECT))
+        .map(|l| kind_of(l).1.to_string());
+    let random = (0..30_000).map(|_| random_text(&mut rng));
+    for text in corpus.chain(random) {
+        for kind in [TextKind::Prose, TextKind::Item] {
+            let everything = proofread_scanned(&text, kind, &rules, &Scan::all_triggered(&text));
+            assert_eq!(proofread(&text, kind, &rules), everything, "{text:?}");
+        }
+    }
 }

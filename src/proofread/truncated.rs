@@ -18,7 +18,7 @@
 //!
 //! Legit endings are never matched: こと, ため, もの, など, ので, kanji and katakana,
 //! closing brackets 」）, and ます/です/する/した/いる/ある/れる/られる.
-use super::{Chars, Finding, TextKind, is_hiragana, is_kanji};
+use super::{Finding, TextKind, is_hiragana, is_kanji};
 
 /// Rule id.
 pub(super) const ID: &str = "truncated";
@@ -29,137 +29,113 @@ const MASU_STEMS: &[char] = &[
     'で', 'ね', 'べ', 'め', 'れ',
 ];
 
-/// A truncated fragment ending before char `p`: (its length in chars, the missing text).
-fn fragment(c: &Chars, p: usize, at_text_end: bool) -> Option<(usize, &'static str)> {
-    let before = c.before(p);
-    let ch = |back: usize| p.checked_sub(back).and_then(|i| c.get(i));
+/// The char `k` chars back from the end of `before` (1 is the last char).
+fn back(before: &str, k: usize) -> Option<char> {
+    before.chars().rev().nth(k.checked_sub(1)?)
+}
+
+/// The truncated fragment that `before` ends with, if any: (the fragment, the missing text).
+fn fragment(before: &str, at_text_end: bool) -> Option<(&'static str, &'static str)> {
+    let ch = |k: usize| back(before, k);
+    let ends = |s: &str| before.ends_with(s);
+    let kana_or_kanji = |x: char| is_hiragana(x) || is_kanji(x);
     // ま / まし / ませ after a 連用形.
     let masu = |k: usize| {
         ch(k).is_some_and(|s| {
             MASU_STEMS.contains(&s) && (s != 'い' || ch(k + 1).is_some_and(is_kanji))
         })
     };
-    if before.ends_with('ま') && masu(2) {
-        return Some((1, "す"));
-    }
-    if before.ends_with("まし") && masu(3) {
-        return Some((2, "た"));
-    }
-    if before.ends_with("ませ") && masu(3) {
-        return Some((2, "ん"));
-    }
-    if before.ends_with('こ')
-        && ch(2).is_some_and(|x| (is_hiragana(x) || is_kanji(x)) && !"こそどっ".contains(x))
-    {
-        return Some((1, "と"));
-    }
-    if before.ends_with("でし") && ch(3).is_some_and(|x| is_hiragana(x) || is_kanji(x)) {
-        return Some((2, "た"));
-    }
-    if before.ends_with("であ") {
-        return Some((2, "る"));
-    }
-    if before.ends_with("につい") {
-        return Some((3, "て"));
-    }
-    if before.ends_with("につ") {
-        return Some((2, "いて"));
-    }
-    if (before.ends_with("てい") || before.ends_with("でい")) && ch(3).is_some_and(is_hiragana)
-    {
-        return Some((2, "る"));
-    }
-    if before.ends_with("に関す") {
-        return Some((3, "る"));
-    }
-    if at_text_end {
-        if (before.ends_with("され") || before.ends_with("られ"))
-            && ch(3).is_some_and(|x| is_hiragana(x) || is_kanji(x))
-        {
-            return Some((2, "る"));
+    let found = match before.chars().next_back()? {
+        'ま' if masu(2) => ("ま", "す"),
+        'し' if ends("まし") && masu(3) => ("まし", "た"),
+        'し' if ends("でし") && ch(3).is_some_and(kana_or_kanji) => ("でし", "た"),
+        'せ' if ends("ませ") && masu(3) => ("ませ", "ん"),
+        'こ' if ch(2).is_some_and(|x| kana_or_kanji(x) && !"こそどっ".contains(x)) => {
+            ("こ", "と")
         }
-        for conj in ["及び", "並びに", "又は", "若しくは", "、", "，"] {
-            if before.ends_with(conj) {
-                return Some((conj.chars().count(), ""));
-            }
+        'あ' if ends("であ") => ("であ", "る"),
+        'い' if ends("につい") => ("につい", "て"),
+        'い' if ends("てい") && ch(3).is_some_and(is_hiragana) => ("てい", "る"),
+        'い' if ends("でい") && ch(3).is_some_and(is_hiragana) => ("でい", "る"),
+        'つ' if ends("につ") => ("につ", "いて"),
+        'す' if ends("に関す") => ("に関す", "る"),
+        'れ' if at_text_end && ends("され") && ch(3).is_some_and(kana_or_kanji) => {
+            ("され", "る")
         }
-    }
-    None
+        'れ' if at_text_end && ends("られ") && ch(3).is_some_and(kana_or_kanji) => {
+            ("られ", "る")
+        }
+        'び' | 'に' | 'は' | 'く' | '、' | '，' if at_text_end => {
+            let conj = ["及び", "並びに", "又は", "若しくは", "、", "，"];
+            (conj.into_iter().find(|c| ends(c))?, "")
+        }
+        _ => return None,
+    };
+    Some(found)
 }
 
-/// Reports the fragment ending before char `p`, if any.
-fn check_at(c: &Chars, p: usize, at_text_end: bool, next_line: Option<char>) -> Option<Finding> {
-    let (len, missing) = fragment(c, p, at_text_end)?;
+/// The start of the run of up to `max` chars matching `pred` that ends at byte `start`.
+fn extend_left(text: &str, mut start: usize, max: usize, pred: fn(char) -> bool) -> usize {
+    for (i, c) in text[..start].char_indices().rev().take(max) {
+        if !pred(c) {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
+/// Reports the fragment ending at byte `p`, if any.
+fn check_at(text: &str, p: usize, at_text_end: bool, next_line: Option<char>) -> Option<Finding> {
+    let (frag, missing) = fragment(&text[..p], at_text_end)?;
     if next_line.is_some_and(is_hiragana) {
         return None;
     }
-    let frag_start = p - len;
+    let frag_start = p - frag.len();
     if missing.is_empty() {
-        let frag = c.slice(frag_start, p);
-        return Some(c.finding(
-            frag_start,
-            p,
-            ID,
-            format!("「{frag}」で終わっています（文が途中で切れている可能性）"),
-            format!("「{frag}」の後を書き足すか、「{frag}」を削除してください"),
-        ));
+        return Some(Finding {
+            start: frag_start,
+            end: p,
+            rule: ID,
+            message: format!("「{frag}」で終わっています（文が途中で切れている可能性）"),
+            suggestion: format!("「{frag}」の後を書き足すか、「{frag}」を削除してください"),
+        });
     }
     // Extend left over up to two kana and three kanji so the suggestion reads as a word.
     // (Not for 「につ」「に関す」: the particle already starts the phrase.)
     let mut start = frag_start;
-    let extend = c.get(frag_start) != Some('に');
-    let mut n = 0;
-    while extend && n < 2 && start > 0 && c.get(start - 1).is_some_and(is_hiragana) {
-        start -= 1;
-        n += 1;
+    if !frag.starts_with('に') {
+        start = extend_left(text, start, 2, is_hiragana);
+        start = extend_left(text, start, 3, is_kanji);
     }
-    let mut n = 0;
-    while extend && n < 3 && start > 0 && c.get(start - 1).is_some_and(is_kanji) {
-        start -= 1;
-        n += 1;
-    }
-    let text = c.slice(start, p);
-    Some(c.finding(
+    let word = &text[start..p];
+    Some(Finding {
         start,
-        p,
-        ID,
-        format!("「{text}」で途切れています（「{text}{missing}」の書きかけの可能性）"),
-        format!("{text}{missing}"),
-    ))
+        end: p,
+        rule: ID,
+        message: format!("「{word}」で途切れています（「{word}{missing}」の書きかけの可能性）"),
+        suggestion: format!("{word}{missing}"),
+    })
 }
 
-/// Finds truncated sentences and items; see the module doc.
-pub(super) fn check(c: &Chars, kind: TextKind) -> Vec<Finding> {
+/// Finds truncated sentences and items; see the module doc. Works on the text itself: it
+/// looks only back from `ends`, the byte offsets of the text's line ends and sentence ends
+/// (`\n` 。！？, in order), and from the end of the text.
+pub(super) fn check(text: &str, kind: TextKind, ends: &[usize]) -> Vec<Finding> {
     let mut out = Vec::new();
-    let trim_back = |mut p: usize| {
-        while p > 0 && c.get(p - 1).is_some_and(char::is_whitespace) {
-            p -= 1;
-        }
-        p
-    };
-    let end = trim_back(c.len());
-    if kind == TextKind::Prose {
-        for i in 0..end {
-            match c.get(i) {
-                Some('\n') => {
-                    let p = trim_back(i);
-                    let next = c.rest(i + 1).trim_start().chars().next();
-                    if p > 0 && c.get(p - 1) != Some('\n') {
-                        out.extend(check_at(c, p, false, next));
-                    }
-                }
-                Some('。' | '！' | '？') => out.extend(check_at(c, i, false, None)),
-                _ => {}
-            }
-        }
-    } else {
-        for i in 0..end {
-            if matches!(c.get(i), Some('。' | '！' | '？')) {
-                out.extend(check_at(c, i, false, None));
+    let end = text.trim_end().len();
+    for &i in ends.iter().take_while(|&&i| i < end) {
+        if text.as_bytes()[i] != b'\n' {
+            out.extend(check_at(text, i, false, None));
+        } else if kind == TextKind::Prose {
+            let p = text[..i].trim_end().len();
+            let next = text[i + 1..].trim_start().chars().next();
+            if p > 0 {
+                out.extend(check_at(text, p, false, next));
             }
         }
     }
-    out.extend(check_at(c, end, true, None));
+    out.extend(check_at(text, end, true, None));
     out
 }
 

@@ -30,6 +30,12 @@ fn is_hw_katakana(c: char) -> bool {
     ('\u{FF61}'..='\u{FF9F}').contains(&c)
 }
 
+/// Every finding starts with a full-width alphanumeric or a half-width katakana.
+#[inline]
+pub(super) fn trigger(_prev: Option<char>, c: char) -> bool {
+    is_fw_alnum(c) || is_hw_katakana(c)
+}
+
 /// Finds full-width alphanumerics and half-width katakana; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();

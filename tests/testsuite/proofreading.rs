@@ -183,3 +183,35 @@ fn build_shows_the_same_warnings_and_still_builds() {
     assert!(run.stderr.contains("[small-tsu]"), "{}", run.stderr);
     assert!(site.path("public/somu/jishu-bosai/index.html").is_file());
 }
+
+/// Every diagnostic of `hyoka check` on a site full of mistakes, one line each: the header
+/// (file:line:col, message, fix, rule) and the width of its caret underline.
+fn compact_report(stderr: &str) -> String {
+    let mut out = String::new();
+    let mut lines = stderr.lines().peekable();
+    while let Some(line) = lines.next() {
+        if !line.starts_with("content/") {
+            continue;
+        }
+        let mut carets = 0;
+        while let Some(next) = lines.next_if(|l| !l.starts_with("content/")) {
+            if next.trim_start().starts_with('|') && next.contains('^') {
+                carets = next.matches('^').count();
+            }
+        }
+        out.push_str(&format!("{line} (^{carets})\n"));
+    }
+    out
+}
+
+/// The proofreading fixture holds every rule's test inputs, the labelled corpus (as
+/// paragraphs, list items, table cells, bold text beside code and HTML, CRLF text and front
+/// matter strings) and near copies of a department's duties: the findings, their positions and
+/// their order are pinned, so a faster rule must find exactly the same things.
+#[test]
+fn findings_on_a_site_full_of_mistakes_are_pinned() {
+    let site = SiteTest::fixture("proofread-mistakes");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "warnings only: {}", run.stderr);
+    insta::assert_snapshot!("proofread_mistakes", compact_report(&run.stderr));
+}
