@@ -92,7 +92,7 @@ for n in $sizes; do
     wall=${median% *}; log=${median#* }
     peak=$(awk '/Maximum resident set size/ {print $NF}' "$log")
     files=$(find "$work/hugo/public" -type f | wc -l)
-    echo "   Hugo $(hugo version | awk '{print $2}' | cut -d- -f1), the same files as plain pages with minimal templates, built between hyoka's builds:"
+    echo "   Hugo $(hugo version 2>/dev/null | grep -o 'v[0-9][0-9.]*' | head -1), the same files as plain pages with minimal templates, built between hyoka's builds:"
     awk -v w="$wall" -v p="$peak" -v f="$files" 'BEGIN { printf "   wall %.2f s   %.0f pages/s   peak %.0f MiB   %d files\n", w, 10000/w, p/1024, f }'
   fi
 done

@@ -45,6 +45,8 @@ pub struct StagedOutput {
     exists: bool,
     paths: Mutex<BTreeSet<String>>,
     dirs: Mutex<HashSet<String>>,
+    /// Held while a name in the spare is replaced by a folder.
+    replacing: Mutex<()>,
     bytes: AtomicUsize,
     finished: bool,
 }
@@ -102,6 +104,7 @@ impl StagedOutput {
             exists,
             paths: Mutex::default(),
             dirs: Mutex::default(),
+            replacing: Mutex::default(),
             bytes: AtomicUsize::new(0),
             finished: false,
         })
@@ -157,31 +160,54 @@ impl StagedOutput {
     }
 
     /// Makes `dir` (and its parents) a real folder of the staging tree, once however many
-    /// files go into it. In the spare, whatever else holds the name (a file, or a symlink,
-    /// which is removed and never followed) is replaced. One thread at a time: a name being
-    /// replaced must not be looked at by another thread halfway.
+    /// files go into it; threads make different folders at the same time. In the spare,
+    /// whatever else holds the name (a file, or a symlink, which is removed and never
+    /// followed) is replaced, one thread at a time.
     fn create_dir(&self, dir: &str) -> Result<(), WriteError> {
-        let mut dirs = self.lock_dirs();
-        if dirs.contains(dir) {
+        if self.lock_dirs().contains(dir) {
             return Ok(());
         }
         let ends = dir.match_indices('/').map(|(i, _)| i).chain([dir.len()]);
         for end in ends {
             let folder = &dir[..end];
-            if dirs.contains(folder) {
+            if self.lock_dirs().contains(folder) {
                 continue;
             }
             let path = join_rel(&self.staging, folder);
+            // A rebuild finds most folders in the spare already; a first build, none.
             let made = match fs::symlink_metadata(&path) {
                 Ok(meta) if meta.is_dir() => Ok(()),
-                Ok(_) => remove_path(&path).and_then(|()| fs::create_dir(&path)),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir(&path),
+                Ok(_) => self.replace_with_dir(&path),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => match fs::create_dir(&path) {
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                        self.replace_with_dir(&path)
+                    }
+                    other => other,
+                },
                 Err(e) => Err(e),
             };
             made.map_err(|source| WriteError::CreateDir { path, source })?;
-            dirs.insert(folder.to_string());
+            self.lock_dirs().insert(folder.to_string());
         }
         Ok(())
+    }
+
+    /// `path` exists: keeps it if it is a folder, else replaces it with one.
+    fn replace_with_dir(&self, path: &Path) -> io::Result<()> {
+        let is_dir = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+        if is_dir(path) {
+            return Ok(());
+        }
+        let _one_at_a_time = self.replacing.lock().unwrap_or_else(|e| e.into_inner());
+        if is_dir(path) {
+            return Ok(());
+        }
+        remove_path(path)?;
+        match fs::create_dir(path) {
+            // Another thread made it between the two steps.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && is_dir(path) => Ok(()),
+            other => other,
+        }
     }
 
     fn lock_paths(&self) -> std::sync::MutexGuard<'_, BTreeSet<String>> {
