@@ -15,8 +15,9 @@ use crate::error::Error;
 const WATCHED_DIRS: &[&str] = &["content", "templates", "static", "themes"];
 /// The one file at the site's top a build reads.
 const CONFIG: &str = "config.toml";
-/// Quiet time before a burst of events (an editor's save) is handed on.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// Quiet time before a burst of events (an editor's save: write, or write and rename, all
+/// within microseconds) is handed on; part of every edit's wait, so short.
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// The running watcher; dropping it stops watching.
 pub(crate) struct SiteWatcher {
