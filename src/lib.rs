@@ -8,14 +8,16 @@
 //!
 //! ```text
 //! content/ ──load──▶ content::LoadedContent ──model::build──▶ model::Site
+//!          (a build: one department at a time, only the model kept — SiteBuilder)
 //!                                                               │
 //!                     ┌─────────────────┬───────────────────────┤
 //!                     ▼                 ▼                       ▼
 //!               chart (plotters)  render (tera, markdown)  export (csv, json, sitemap)
 //!                     └────────┬────────┴───────────────────────┘
 //!                              ▼
-//!        pipeline ─▶ output::Emit, file by file: output::StagedOutput (build: staged
-//!                    folder swapped into public/), OutputPlan (serve), paths only (check)
+//!        pipeline ─▶ output::Emit, file by file: output::StagedOutput (build: the spare
+//!                    copy beside public/ updated, then swapped in), OutputPlan (serve),
+//!                    paths only (check)
 //!                   │
 //!                   └─ pipeline::Rebuilder (an OutputPlan kept in memory) ─▶ serve (HTTP, live reload)
 //! ```
