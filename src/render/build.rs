@@ -174,8 +174,7 @@ impl GoalView {
                     DESCRIPTION_MAX_CHARS,
                 )
             });
-        GoalView {
-            slug: goal.slug.clone(),
+        let card = CardView {
             title: goal.title.clone(),
             path: goal_path(goal),
             department_title: dept.title.clone(),
@@ -186,28 +185,32 @@ impl GoalView {
                 direction: ind.direction.code().to_string(),
                 direction_label: ind.direction.label().to_string(),
             },
-            status: StatusView::new(e.status),
             baseline: year_value(ind.baseline.year, ind.baseline.value, ind),
             latest,
             final_target: year_value(e.final_target.year, e.final_target.value, ind),
             plan_at_latest_text: e.plan_at_latest.map(|v| plan_text(v, ind)),
+            progress_text: percent_text(e.progress_pct),
+            achievement_text: percent_text(e.achievement_pct),
+            sparkline_svg: graphics.sparkline_svg.clone(),
+            draft: goal.draft,
+        };
+        GoalView {
+            card,
+            slug: goal.slug.clone(),
+            status: StatusView::new(e.status),
             change_text: e
                 .latest
                 .map(|p| format_change(p.value - ind.baseline.value, ind.decimals, &ind.unit)),
-            progress_text: percent_text(e.progress_pct),
-            achievement_text: percent_text(e.achievement_pct),
             rows: indicator_rows(ind),
             series: series_rows(ind),
             chart_svg: graphics.chart_svg.clone(),
             chart_svg_narrow: graphics.chart_svg_narrow.clone(),
             chart_title: graphics.chart_title.clone(),
             chart_description: graphics.chart_description.clone(),
-            sparkline_svg: graphics.sparkline_svg.clone(),
             body_html: markdown_html(site, body),
             basis: goal.basis.clone().filter(|s| !s.trim().is_empty()),
             summary: goal.summary.clone().filter(|s| !s.trim().is_empty()),
             description,
-            draft: goal.draft,
         }
     }
 }
@@ -215,22 +218,7 @@ impl GoalView {
 impl GoalView {
     /// The goal as a card in a list (see [`CardView`]); the status goes separately.
     pub fn into_card(self) -> (CardView, StatusView) {
-        let card = CardView {
-            title: self.title,
-            path: self.path,
-            department_title: self.department_title,
-            department_path: self.department_path,
-            indicator: self.indicator,
-            baseline: self.baseline,
-            latest: self.latest,
-            final_target: self.final_target,
-            plan_at_latest_text: self.plan_at_latest_text,
-            progress_text: self.progress_text,
-            achievement_text: self.achievement_text,
-            sparkline_svg: self.sparkline_svg,
-            draft: self.draft,
-        };
-        (card, self.status)
+        (self.card, self.status)
     }
 }
 

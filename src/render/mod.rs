@@ -322,13 +322,20 @@ impl<'a> Renderer<'a> {
             Job::Goal(g) => {
                 let crumbs = vec![
                     home,
-                    crumb(&g.department_title, &g.department_path),
-                    crumb(&g.title, &g.path),
+                    crumb(&g.card.department_title, &g.card.department_path),
+                    crumb(&g.card.title, &g.card.path),
                 ];
-                let mut page = self.page("goal", &g.title, g.description.clone(), &g.path, crumbs);
+                let card = &g.card;
+                let mut page = self.page(
+                    "goal",
+                    &card.title,
+                    g.description.clone(),
+                    &card.path,
+                    crumbs,
+                );
                 page.head_title = format!(
                     "{} | {} | {}",
-                    g.title, g.department_title, self.site.config.title
+                    card.title, card.department_title, self.site.config.title
                 );
                 self.finish("goal.html", page, |c| c.insert("goal", g))
             }

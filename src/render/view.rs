@@ -190,41 +190,6 @@ pub struct CardView {
     pub department_path: String,
     /// The indicator.
     pub indicator: IndicatorView,
-    /// 初期値.
-    pub baseline: YearValueView,
-    /// Latest actual, if any.
-    pub latest: Option<YearValueView>,
-    /// 最終目標値.
-    pub final_target: YearValueView,
-    /// The plan for the latest actual's year.
-    pub plan_at_latest_text: Option<String>,
-    /// 進捗率.
-    pub progress_text: String,
-    /// 達成率.
-    pub achievement_text: String,
-    /// The small chart (markup, decorative).
-    pub sparkline_svg: String,
-    /// `draft: true`.
-    pub draft: bool,
-}
-
-/// A goal (目標): everything a card, the goal page and the evaluation table show.
-#[derive(Debug, Clone, Serialize)]
-pub struct GoalView {
-    /// URL slug.
-    pub slug: String,
-    /// 目標名.
-    pub title: String,
-    /// Site-relative path (`somu/jichikai/`).
-    pub path: String,
-    /// 課名.
-    pub department_title: String,
-    /// Site-relative path of the department (`somu/`).
-    pub department_path: String,
-    /// 指標.
-    pub indicator: IndicatorView,
-    /// 評価区分.
-    pub status: StatusView,
     /// 初期値 b.
     pub baseline: YearValueView,
     /// 最新の実績 a (not after the evaluated year), if any.
@@ -233,12 +198,29 @@ pub struct GoalView {
     pub final_target: YearValueView,
     /// p(ya), the plan for the latest actual's year.
     pub plan_at_latest_text: Option<String>,
-    /// Change from the baseline to the latest actual (`-2.5ポイント`).
-    pub change_text: Option<String>,
     /// 進捗率 (`-625%`, or [`UNDEFINED_PERCENT`]).
     pub progress_text: String,
     /// 達成率 (`97.9%`, or [`UNDEFINED_PERCENT`]).
     pub achievement_text: String,
+    /// The small chart (markup, decorative).
+    pub sparkline_svg: String,
+    /// `draft: true`.
+    pub draft: bool,
+}
+
+/// A goal (目標) as its page shows it: its card (what the list pages show too, flattened:
+/// templates see `goal.title`, `goal.latest` … as before) and what only the goal page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    /// What the list pages show of the goal.
+    #[serde(flatten)]
+    pub card: CardView,
+    /// URL slug.
+    pub slug: String,
+    /// 評価区分.
+    pub status: StatusView,
+    /// Change from the baseline to the latest actual (`-2.5ポイント`).
+    pub change_text: Option<String>,
     /// 数値目標 rows: 初期値, 実績 per year, 目標値 (the last is 最終目標値).
     pub rows: Vec<IndicatorRowView>,
     /// The chart's data by year.
@@ -251,8 +233,6 @@ pub struct GoalView {
     pub chart_title: String,
     /// The chart's text description.
     pub chart_description: String,
-    /// Decorative sparkline SVG (markup, aria-hidden).
-    pub sparkline_svg: String,
     /// The body, rendered from Markdown (markup).
     pub body_html: String,
     /// 設定根拠.
@@ -261,8 +241,6 @@ pub struct GoalView {
     pub summary: Option<String>,
     /// Meta description.
     pub description: String,
-    /// `draft: true` (only built with `--drafts`, as `serve` does): shown with a 下書き mark.
-    pub draft: bool,
 }
 
 /// 課.
