@@ -209,22 +209,32 @@ pub(super) fn emit_site_with(
     };
 
     // The list pages and the all-goals data files side by side: neither needs the other.
+    // Rendering and writing a list page are one step: its time counts as rendering.
     let (lists, data) = rayon::join(
         || {
-            let t = Instant::now();
-            // Each page is rendered straight into its file (rendering and writing are
-            // one step here: the time counts as rendering).
-            renderer.lists_each(&cards, &|_| true, true, &|path, render| {
-                emit_streamed(out, path, |w| render(w).map_err(Error::from))
-            })?;
-            timings.since(Stage::Render, t);
-            Ok::<(), Error>(())
+            timings.time(Stage::Render, || {
+                emit_lists(&renderer, &cards, &|_| true, true, out)
+            })
         },
         || emit_site_data(site, out, timings, Instant::now()),
     );
     lists?;
     data?;
     Ok(cards)
+}
+
+/// The list pages of the departments `department` picks, and the site-wide ones when
+/// `site_wide`, from the goals' cards: each rendered straight into its file of `out`.
+pub(super) fn emit_lists(
+    renderer: &Renderer,
+    cards: &[Card],
+    department: &(dyn Fn(&Department) -> bool + Sync),
+    site_wide: bool,
+    out: &dyn Emit,
+) -> Result<(), Error> {
+    renderer.lists_each(cards, department, site_wide, &|path, render| {
+        emit_streamed(out, path, |w| render(w).map_err(Error::from))
+    })
 }
 
 /// The all-goals data files and the sitemap, timed from `t`.

@@ -10,11 +10,11 @@ use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::model::{Department, Goal, Site, goal_path};
-use crate::output::{Emit, OutputPlan, PlanCollector};
+use crate::output::{OutputPlan, PlanCollector};
 use crate::render::{Card, Renderer, theme::Theme};
 
 use super::Rendered;
-use crate::pipeline::{Timings, emit_goal, emit_site_data, emit_site_with};
+use crate::pipeline::{Timings, emit_goal, emit_lists, emit_site_data, emit_site_with};
 
 /// Everything but the goals is the same: settings, the evaluated year, the home text and the
 /// departments (slugs in order), so cached goal pages and cards may be reused.
@@ -115,9 +115,13 @@ pub(super) fn render_changes(
             None => emit_goal(&site, &renderer, d, g, &g.body, &collector, &timings),
         })
         .collect::<Result<Vec<Card>, Error>>()?;
-    for (path, html) in renderer.lists_for(&cards, &|d| dirty.contains(d.slug.as_str()), false)? {
-        collector.emit(path, html.into_bytes())?;
-    }
+    emit_lists(
+        &renderer,
+        &cards,
+        &|d| dirty.contains(d.slug.as_str()),
+        false,
+        &collector,
+    )?;
     drop(renderer);
     drop(keep);
     // A removed goal's files are whatever the plan holds in its folder.
@@ -147,13 +151,11 @@ pub(super) fn render_site_wide(
     let renderer = Renderer::new(site, &rendered.theme);
     let collector = PlanCollector::default();
     let (lists, data) = rayon::join(
-        || renderer.lists_for(&rendered.cards, &|_| false, true),
+        || emit_lists(&renderer, &rendered.cards, &|_| false, true, &collector),
         || emit_site_data(site, &collector, &Timings::new(), Instant::now()),
     );
+    lists?;
     data?;
-    for (path, html) in lists? {
-        collector.emit(path, html.into_bytes())?;
-    }
     merge(collector, plan)
 }
 
