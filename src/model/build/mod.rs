@@ -187,32 +187,43 @@ impl SiteBuilder {
     /// Adds a part of the content: its home page (if any) and its departments. Goals are
     /// validated in parallel.
     pub fn add(&mut self, content: &LoadedContent) {
-        self.add_home(content);
-        for docs in &content.departments {
-            let Some((mut dept, index)) = self.department(docs) else {
-                continue;
-            };
+        self.add_with(content, |docs, slug, diags| {
             let validated: Vec<(Option<Goal>, Diagnostics)> = docs
                 .goals
                 .par_iter()
                 .map(|doc| {
-                    let mut diags = Diagnostics::new();
-                    (goal(doc, &dept.slug, &mut diags), diags)
+                    let mut found = Diagnostics::new();
+                    (goal(doc, slug, &mut found), found)
                 })
                 .collect();
-            self.urls
-                .push(UrlClaim::new(format!("/{}/", dept.slug), index));
-            for ((goal, diags), doc) in validated.into_iter().zip(&docs.goals) {
-                self.diags.extend(diags);
-                self.keep_goal(&mut dept, goal, doc);
-            }
-            self.departments.push(dept);
-        }
+            validated
+                .into_iter()
+                .map(|(goal, found)| {
+                    diags.extend(found);
+                    goal
+                })
+                .collect()
+        });
     }
 
     /// [`SiteBuilder::add`] with goals from `cache` when their files did not change (one
     /// at a time: the cache learns each).
     fn add_cached(&mut self, content: &LoadedContent, cache: &mut GoalCache) {
+        self.add_with(content, |docs, slug, diags| {
+            docs.goals
+                .iter()
+                .map(|doc| cache.goal(doc, slug, diags))
+                .collect()
+        });
+    }
+
+    /// Adds `content`, its goals validated by `validate` (a department's files and slug →
+    /// each goal file's goal, in file order).
+    fn add_with(
+        &mut self,
+        content: &LoadedContent,
+        mut validate: impl FnMut(&DepartmentDocs, &str, &mut Diagnostics) -> Vec<Option<Goal>>,
+    ) {
         self.add_home(content);
         for docs in &content.departments {
             let Some((mut dept, index)) = self.department(docs) else {
@@ -220,8 +231,8 @@ impl SiteBuilder {
             };
             self.urls
                 .push(UrlClaim::new(format!("/{}/", dept.slug), index));
-            for doc in &docs.goals {
-                let goal = cache.goal(doc, &dept.slug, &mut self.diags);
+            let goals = validate(docs, &dept.slug, &mut self.diags);
+            for (goal, doc) in goals.into_iter().zip(&docs.goals) {
                 self.keep_goal(&mut dept, goal, doc);
             }
             self.departments.push(dept);
