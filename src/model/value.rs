@@ -171,43 +171,41 @@ fn group_digits(negative: bool, digits: u64, decimals: u8) -> String {
         text.insert_str(0, &"0".repeat(places + 1 - text.len()));
     }
     let (int_part, frac) = text.split_at(text.len() - places);
-    let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
-    if negative && digits != 0 {
-        out.push('-');
-    }
-    for (i, c) in int_part.char_indices() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if places > 0 {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
+    grouped(
+        negative && digits != 0,
+        int_part,
+        Some(frac).filter(|f| !f.is_empty()),
+    )
 }
 
 /// [`format_number`] through the standard library's exact decimal formatting.
 fn format_number_exact(value: f64, decimals: u8) -> String {
     let text = format!("{:.*}", usize::from(decimals), value.abs());
-    let (int_part, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (text.clone(), None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
     let zero = text.chars().all(|c| c == '0' || c == '.');
-    let sign = if value < 0.0 && !zero { "-" } else { "" };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+    let (int_part, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    grouped(value < 0.0 && !zero, int_part, frac)
+}
+
+/// `-`, the integer digits with thousands separators, and `.` with the fraction digits.
+fn grouped(minus: bool, int_part: &str, frac: Option<&str>) -> String {
+    let mut out = String::with_capacity(int_part.len() * 4 / 3 + frac.map_or(0, str::len) + 2);
+    if minus {
+        out.push('-');
     }
+    for (i, c) in int_part.char_indices() {
+        if i > 0 && (int_part.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// A value with its unit: `74.6%`, `58地区`.
