@@ -341,13 +341,18 @@ fn same_file_contents(path: &Path, bytes: &[u8]) -> bool {
         && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
-/// Creates `path` (which must not exist) holding `bytes`.
-fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Creates `path`, which must not exist: a name is never written through to a file that is
+/// already there (in the spare it may be the output's own file).
+fn create_new(path: &Path) -> io::Result<File> {
     fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path)?
-        .write_all(bytes)
+        .open(path)
+}
+
+/// Creates `path` (which must not exist) holding `bytes`.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    create_new(path)?.write_all(bytes)
 }
 
 /// Removes from the staging folder `base` everything under `rel` that is neither a file in
@@ -447,11 +452,7 @@ impl Emit for StagedOutput {
             source,
         };
         remove_path(&file).map_err(write_error)?;
-        let created = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&file)
-            .map_err(write_error)?;
+        let created = create_new(&file).map_err(write_error)?;
         let mut out = Recorded {
             inner: io::BufWriter::with_capacity(1 << 20, created),
             bytes: 0,
