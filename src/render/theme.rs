@@ -259,15 +259,16 @@ impl Theme {
         self.tera
             .render_to(template, context, &mut buffered)
             .map_err(|e| self.render_error(template, page, &e))?;
-        std::io::Write::flush(&mut buffered).map_err(|e| RenderError::Render {
-            page: page.to_string(),
-            template: template.to_string(),
-            origin: template.to_string(),
-            detail: e.to_string(),
-        })
+        std::io::Write::flush(&mut buffered)
+            .map_err(|e| self.failure(template, page, e.to_string()))
     }
 
     fn render_error(&self, template: &str, page: &str, e: &tera::Error) -> RenderError {
+        self.failure(template, page, error_chain(e))
+    }
+
+    /// Rendering `template` for `page` failed, as `detail` says.
+    fn failure(&self, template: &str, page: &str, detail: String) -> RenderError {
         RenderError::Render {
             page: page.to_string(),
             template: template.to_string(),
@@ -276,7 +277,7 @@ impl Theme {
                 .get(template)
                 .cloned()
                 .unwrap_or_else(|| template.to_string()),
-            detail: error_chain(e),
+            detail,
         }
     }
 }
