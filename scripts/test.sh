@@ -2,6 +2,11 @@
 # Runs every test on a bare machine: installs what is missing (Debian's Chromium, the Noto CJK
 # fonts and a Java runtime for the browser tests, the npm packages of tests/browser), then the
 # Rust tests and the browser tests (axe-core, Nu Html Checker, headless Chromium on two sites).
+#
+# Nothing may hang: every test has its own limit (the Rust harness kills a run of the binary
+# after 3 minutes; node's runner fails a browser test after 5 minutes and exits even if a handle
+# is left open), and each phase below runs under `timeout`, which kills it whole if it ever runs
+# past its bound. A phase that times out fails the script (exit 124).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,12 +26,18 @@ if [ ! -d tests/browser/node_modules/axe-core ] || [ ! -d tests/browser/node_mod
   (cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --silent)
 fi
 
+# `timeout` sends SIGTERM to the phase's whole process group at its limit, SIGKILL 30 s later.
+phase() { # seconds command...
+  local limit=$1; shift
+  timeout --kill-after=30 "$limit" "$@"
+}
+
 echo "== cargo test"
-cargo test --all-targets
+phase 1800 cargo test --all-targets
 
 echo "== cargo doc (API docs build without warnings)"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+RUSTDOCFLAGS="-D warnings" phase 900 cargo doc --no-deps --quiet
 
 echo "== browser tests (headless Chromium, axe-core, Nu Html Checker)"
-cargo build --quiet
-(cd tests/browser && node --test)
+phase 900 cargo build --quiet
+(cd tests/browser && phase 1800 node --test --test-timeout=300000 --test-force-exit)

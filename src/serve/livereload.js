@@ -2,7 +2,9 @@
 // `hyoka build` never writes it into the site.
 // Only a visible tab keeps its event stream open: browsers allow six connections to one
 // server, and ten open tabs must not stall the preview. A tab shown again reconnects, is
-// told the current version at once, and reloads if it missed a change.
+// told the current version at once, and reloads if it missed a change. Leaving the page
+// (pagehide, also when it goes into the back/forward cache) closes the stream, so neither
+// closing a tab nor a cached page ever waits on or holds a connection; pageshow reopens it.
 (function () {
   var shown = __HYOKA_VERSION__;
   var file = __HYOKA_FILE__;
@@ -31,6 +33,10 @@
   }
   document.addEventListener("visibilitychange", function () {
     if (document.hidden) disconnect(); else connect();
+  });
+  window.addEventListener("pagehide", disconnect);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && !document.hidden) connect();
   });
   if (!document.hidden) connect();
 })();

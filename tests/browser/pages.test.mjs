@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { serveSite, launch, open as openPage, horizontalOverflow, prefix } from './site.mjs';
+import { serveSite, launch, open as openPage, horizontalOverflow, prefix, closeContext } from './site.mjs';
 
 const pages = ['', 'somu/', 'somu/jichikai/', 'somu/jishu-bosai/', 'somu/madoguchi/', 'about/evaluation/', 'about/accessibility/', 'data/'];
 let site, base, browser;
@@ -14,12 +14,12 @@ before(async () => {
   site = await serveSite(resolve(import.meta.dirname, '../..'));
   base = site.base;
   browser = await launch();
-});
+}, { timeout: 120_000 });
 
 after(async () => {
   await browser?.close();
   site?.close();
-});
+}, { timeout: 120_000 });
 
 /** A page at a width, with JavaScript off. */
 function open(path, width) {
@@ -50,7 +50,7 @@ for (const path of pages) {
         }
       }
     } finally {
-      await context.close();
+      await closeContext(context);
     }
   });
 }
@@ -72,7 +72,7 @@ test('the goal page gives the chart a data table and the status in words', async
     const csv = page.locator('a[href$="data.csv"]');
     assert.ok(await csv.count() > 0, 'link to the CSV');
   } finally {
-    await context.close();
+    await closeContext(context);
   }
 });
 
@@ -87,7 +87,7 @@ test('the first Tab reaches the skip link, which leads to main', async () => {
     assert.equal(focused.href, '#main');
     assert.equal(await page.locator('main#main').count(), 1);
   } finally {
-    await context.close();
+    await closeContext(context);
   }
 });
 
@@ -101,6 +101,6 @@ test('an unknown address shows the 404 page with working links', async () => {
     await home.click();
     assert.equal(new URL(page.url()).pathname, prefix);
   } finally {
-    await context.close();
+    await closeContext(context);
   }
 });

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { serveSite, pagePaths, launch, open, horizontalOverflow } from './site.mjs';
+import { serveSite, pagePaths, launch, open, horizontalOverflow, closeContext, SYNC_LIMIT } from './site.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,11 +33,11 @@ export function residentsSuite(name, siteDir, shots) {
     browser = await launch();
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
-  });
+  }, { timeout: 120_000 });
   after(async () => {
     await browser?.close();
     site?.close();
-  });
+  }, { timeout: 120_000 });
 
   const url = (path) => site.base + path;
 
@@ -56,7 +56,7 @@ export function residentsSuite(name, siteDir, shots) {
           }
           assert.deepEqual(errors, [], `/${path}: console errors`);
         } finally {
-          await context.close();
+          await closeContext(context);
         }
       }
     }
@@ -76,7 +76,7 @@ export function residentsSuite(name, siteDir, shots) {
         return out;
       });
     const files = [...pages, ...svgs];
-    const run = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--also-check-svg', '--format', 'json', ...files], { encoding: 'utf8' });
+    const run = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--also-check-svg', '--format', 'json', ...files], { encoding: 'utf8', timeout: SYNC_LIMIT, killSignal: 'SIGKILL' });
     assert.equal(run.error, undefined, `java could not run: ${run.error}`);
     const messages = JSON.parse(run.stderr || '{"messages":[]}').messages;
     const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal')
@@ -114,7 +114,7 @@ export function residentsSuite(name, siteDir, shots) {
             assert.ok(c.smallest >= MIN_CHART_TEXT_PX, `/${path}: chart text ${c.smallest.toFixed(1)}px < ${MIN_CHART_TEXT_PX}px at ${width}px`);
           }
         } finally {
-          await context.close();
+          await closeContext(context);
         }
       }
     });
@@ -129,7 +129,7 @@ export function residentsSuite(name, siteDir, shots) {
           const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
           assert.equal(bg, colorScheme === 'dark' ? 'rgb(26, 26, 26)' : 'rgb(255, 255, 255)', `/${path}: ${colorScheme} palette`);
         } finally {
-          await context.close();
+          await closeContext(context);
         }
       }
     }
@@ -150,7 +150,7 @@ export function residentsSuite(name, siteDir, shots) {
             `/${path}: h1 drawn with ${JSON.stringify(fonts)}`);
           await page.screenshot({ path: join(artifacts, `${kind}-${width}.png`), fullPage: true });
         } finally {
-          await context.close();
+          await closeContext(context);
         }
       }
     }
@@ -170,7 +170,7 @@ export function residentsSuite(name, siteDir, shots) {
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('figure')).breakInside), 'avoid');
       await page.pdf({ path: join(artifacts, 'goal-a4.pdf'), format: 'A4', printBackground: false });
     } finally {
-      await context.close();
+      await closeContext(context);
     }
   });
 
@@ -191,7 +191,7 @@ export function residentsSuite(name, siteDir, shots) {
           assert.ok(title.startsWith(`${h1} | ${dept} | `), `goal title 「目標名 | 課名 | サイト名」: ${title}`);
         }
       } finally {
-        await context.close();
+        await closeContext(context);
       }
     }
   });

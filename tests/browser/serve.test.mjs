@@ -1,7 +1,8 @@
 // Browser test of the writing loop: `hyoka serve` on a copy of the repository's site, a real
 // Chromium tab (JavaScript on, as staff use it). Saving a file must change the open tab by
 // itself; a broken file must show the Japanese error page in that tab, and the fix must
-// bring the page back — all without the test navigating.
+// bring the page back — all without the test navigating. Closing a tab whose event stream is
+// open must not wait on that stream, and stopping the server must not wait on open tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,12 +10,23 @@ import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
+import { launch, deadline, stopProcess, CLOSE_LIMIT } from './site.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bin = process.env.HYOKA_BIN || join(repo, 'target/debug/hyoka');
 const patience = 30_000;
 let site, server, url, browser;
+
+/** Resolves once `ok()` holds (polled every 50 ms); fails naming `what` after `patience`. */
+async function until(ok, what) {
+  const poll = (async () => { while (!ok()) await new Promise((done) => setTimeout(done, 50)); })();
+  await deadline(poll, patience, what);
+}
+
+/** Closes a page within CLOSE_LIMIT or fails the test: an open event stream must not hold it. */
+async function closePage(page) {
+  await deadline(page.close(), CLOSE_LIMIT, 'page.close with the live-reload stream open');
+}
 
 before(async () => {
   site = mkdtempSync(join(tmpdir(), 'hyoka-serve-'));
@@ -28,17 +40,14 @@ before(async () => {
       ok(line.split(/\s/)[0]);
     });
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
-});
+  browser = await launch();
+}, { timeout: 120_000 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  await stopProcess(server);
   if (site) rmSync(site, { recursive: true, force: true });
-});
+}, { timeout: 60_000 });
 
 const h1 = (page) => page.locator('h1').first().innerText();
 
@@ -46,7 +55,7 @@ async function waitForH1(page, want) {
   await page.waitForFunction((text) => document.querySelector('h1')?.textContent.includes(text), want, { timeout: patience });
 }
 
-test('a saved edit, a broken file and its fix all show in the open tab by themselves', async () => {
+test('a saved edit, a broken file and its fix all show in the open tab by themselves', { timeout: 180_000 }, async () => {
   const page = await browser.newPage();
   const home = await browser.newPage();
   try {
@@ -71,12 +80,12 @@ test('a saved edit, a broken file and its fix all show in the open tab by themse
     await waitForH1(page, '地域コミュニティの推進');
     assert.equal(new URL(page.url()).pathname.endsWith('/somu/jichikai/'), true);
   } finally {
-    await page.close();
-    await home.close();
+    await closePage(page);
+    await closePage(home);
   }
 });
 
-test('a draft shows its 下書き mark in the preview', async () => {
+test('a draft shows its 下書き mark in the preview', { timeout: 60_000 }, async () => {
   const file = join(site, 'content/somu/madoguchi.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('---\n', '---\ndraft: true\n'));
   const page = await browser.newPage();
@@ -86,6 +95,30 @@ test('a draft shows its 下書き mark in the preview', async () => {
     assert.equal(await page.locator('h1 .draft-mark').innerText(), '下書き');
     assert.ok(await page.locator('h1 .draft-mark').isVisible());
   } finally {
-    await page.close();
+    await closePage(page);
+  }
+});
+
+test('a tab with its live-reload stream open closes at once, and leaving a page closes the stream', { timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  let closed = false;
+  try {
+    const streams = [];
+    page.on('request', (r) => { if (r.url().includes('/__hyoka/livereload')) streams.push(r); });
+    page.on('requestfailed', (r) => { if (r.url().includes('/__hyoka/livereload')) closed = true; });
+    page.on('requestfinished', (r) => { if (r.url().includes('/__hyoka/livereload')) closed = true; });
+    await page.goto(url + 'somu/');
+    await until(() => streams.length > 0, 'the page opened no live-reload stream');
+    // pagehide ends the stream (so a page kept in the back/forward cache holds no connection).
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+    await until(() => closed, 'the stream stayed open after pagehide');
+    // pageshow from the cache opens it again.
+    const before = streams.length;
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+    await until(() => streams.length > before, 'pageshow opened no new stream');
+  } finally {
+    const started = Date.now();
+    await closePage(page);
+    assert.ok(Date.now() - started < CLOSE_LIMIT);
   }
 });

@@ -2,6 +2,10 @@
 // serve it under a sub-path from a real HTTP server on 127.0.0.1, launch Debian's headless
 // Chromium (never a downloaded browser) and open pages that record every request leaving
 // the machine, every failed response and every console error.
+//
+// Nothing here may hang a run: every launch, close and server stop has its own deadline, after
+// which the process is killed (the browser with SIGKILL through its launch server), and the
+// test runner is started with --test-timeout as well (scripts/test.sh).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, existsSync, statSync, rmSync, readdirSync } from 'node:fs';
@@ -19,10 +23,54 @@ const TYPES = {
   png: 'image/png',
 };
 
+/**
+ * How long a synchronous child (a build, the Nu checker) may run: it blocks the event loop, so
+ * the runner's --test-timeout cannot stop it; the child is killed instead.
+ */
+export const SYNC_LIMIT = 300_000;
+
+/** How long closing a browser, a context or a server may take before it is killed. */
+export const CLOSE_LIMIT = 10_000;
+
+/**
+ * `promise`, or a rejection naming `what` once `ms` have passed, whichever comes first; the
+ * timer never keeps the process alive.
+ */
+export function deadline(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what}: not done after ${ms} ms`)), ms);
+    timer.unref?.();
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** Closes a browser context, giving up (not waiting on, say, an open event stream) at the limit. */
+export async function closeContext(context) {
+  await deadline(context.close(), CLOSE_LIMIT, 'context.close').catch((e) => console.error(String(e)));
+}
+
+/**
+ * Stops a child process: SIGTERM, then SIGKILL if it has not exited within `ms`. Resolves once
+ * it has exited.
+ */
+export async function stopProcess(child, ms = CLOSE_LIMIT) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((ok) => child.once('exit', ok));
+  child.kill('SIGTERM');
+  try {
+    await deadline(exited, ms, 'process exit');
+  } catch {
+    child.kill('SIGKILL');
+    await deadline(exited, ms, 'process exit after SIGKILL').catch(() => {});
+  }
+}
+
 /** Builds `siteDir` (a folder with config.toml) and serves it; returns { out, base, close }. */
 export async function serveSite(siteDir) {
   const out = join(mkdtempSync(join(tmpdir(), 'hyoka-browser-')), 'public');
-  execFileSync(bin, ['build', siteDir, '--output', out, '--base-url', `http://127.0.0.1${prefix}`, '-q']);
+  execFileSync(bin, ['build', siteDir, '--output', out, '--base-url', `http://127.0.0.1${prefix}`, '-q'],
+    { timeout: SYNC_LIMIT, killSignal: 'SIGKILL' });
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = path.startsWith(prefix) && !path.includes('..') ? join(out, path.slice(prefix.length)) : null;
@@ -38,6 +86,8 @@ export async function serveSite(siteDir) {
     out,
     base,
     close() {
+      // Keep-alive connections would hold server.close() open: end them first.
+      server.closeAllConnections();
       server.close();
       rmSync(resolve(out, '..'), { recursive: true, force: true });
     },
@@ -61,13 +111,36 @@ export function pagePaths(out) {
   return paths;
 }
 
-/** Debian's Chromium, headless, with nothing that phones home. */
-export function launch() {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with nothing that phones home. It runs behind a launch server so
+ * that `browser.close()` can never hang: it closes the browser gracefully within CLOSE_LIMIT,
+ * and kills the browser process (SIGKILL) when that does not happen in time. `browser.process()`
+ * is the Chromium process.
+ */
+export async function launch() {
+  const server = await chromium.launchServer({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
+    timeout: 60_000,
   });
+  let browser;
+  try {
+    browser = await deadline(chromium.connect(server.wsEndpoint()), 60_000, 'connect to Chromium');
+  } catch (e) {
+    await server.kill();
+    throw e;
+  }
+  browser.process = () => server.process();
+  browser.close = async () => {
+    try {
+      await deadline(server.close(), CLOSE_LIMIT, 'browser close');
+    } catch (e) {
+      console.error(`${e}: killing Chromium`);
+      await server.kill();
+    }
+  };
+  return browser;
 }
 
 /**

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { residentsSuite } from './residents.mjs';
-import { open } from './site.mjs';
+import { open, closeContext } from './site.mjs';
 
 const siteDir = resolve(import.meta.dirname, '../fixtures/town');
 const suite = residentsSuite('town', siteDir, {
@@ -47,7 +47,7 @@ test('town: without JavaScript the dashboard counts by status and groups by depa
     assert.equal(new URL(page.url()).hash, '#dept-kankyo');
     assert.equal(await page.locator('#dept-kankyo').isVisible(), true);
   } finally {
-    await context.close();
+    await closeContext(context);
   }
 });
 
@@ -68,6 +68,6 @@ test('town: with JavaScript the dashboard filters the cards by department and st
     assert.equal(await visibleCards(), 4);
     assert.deepEqual(errors, []);
   } finally {
-    await context.close();
+    await closeContext(context);
   }
 });

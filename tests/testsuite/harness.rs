@@ -1,7 +1,16 @@
 //! `SiteTest`: a site in a temporary folder, built by the real binary.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use wait_timeout::ChildExt;
+
+/// The longest any one run of the binary may take before the test fails and the process is
+/// killed: a generous bound for a debug build on a slow, shared 2-core machine, far below a
+/// CI run's limit, so a hang (a FIFO read, a deadlock) fails one test instead of the suite.
+pub const RUN_LIMIT: Duration = Duration::from_secs(180);
 
 /// A site on disk in a temp dir.
 pub struct SiteTest {
@@ -115,16 +124,44 @@ impl SiteTest {
 
     /// Runs with extra environment variables.
     pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_hyoka"))
+        self.run_limited(args, env, RUN_LIMIT)
+            .unwrap_or_else(|late| panic!("{late}"))
+    }
+
+    /// Runs `hyoka <args>` with no standard input; past `limit` the process is killed and
+    /// the error says what it had printed by then.
+    pub fn run_limited(
+        &self,
+        args: &[&str],
+        env: &[(&str, &str)],
+        limit: Duration,
+    ) -> Result<Run, String> {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hyoka"))
             .args(args)
             .current_dir(self.root())
             .envs(env.iter().copied())
-            .output()
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .expect("run hyoka");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        let stdout = drain(child.stdout.take().expect("stdout"));
+        let stderr = drain(child.stderr.take().expect("stderr"));
+        let status = child.wait_timeout(limit).expect("wait for hyoka");
+        let killed = status.is_none() && kill(&mut child);
+        let text = |h: std::thread::JoinHandle<Vec<u8>>| {
+            String::from_utf8_lossy(&h.join().unwrap_or_default()).into_owned()
+        };
+        let (stdout, stderr) = (text(stdout), text(stderr));
+        match status {
+            Some(status) => Ok(Run {
+                code: status.code().unwrap_or(-1),
+                stdout,
+                stderr,
+            }),
+            None => Err(format!(
+                "hyoka {args:?} ran past {limit:?} and was killed (killed: {killed})\nstdout:\n{stdout}\nstderr:\n{stderr}"
+            )),
         }
     }
 
@@ -179,4 +216,19 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
+}
+
+/// Reads a child's pipe to its end on a thread of its own (so a full pipe never blocks it).
+fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        bytes
+    })
+}
+
+/// Kills a child that ran too long and reaps it; whether it is gone.
+fn kill(child: &mut Child) -> bool {
+    let _ = child.kill();
+    child.wait().is_ok()
 }

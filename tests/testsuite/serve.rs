@@ -495,3 +495,30 @@ fn an_editor_saving_by_rename_and_hyoka_new_both_show_up() {
     let page = server.wait_for("/hyoka/kikaku/kanko/", "the new goal", |r| r.status == 200);
     assert!(page.body.contains("下書き"), "{}", page.body);
 }
+
+#[test]
+fn a_run_that_never_ends_is_killed_at_its_limit_and_fails_its_test() {
+    // `serve` never ends by itself: the harness must stop it and report, not wait forever.
+    let site = site();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let late = site
+        .run_limited(
+            &["serve", "--port", &port.to_string()],
+            &[],
+            Duration::from_secs(8),
+        )
+        .expect_err("serve cannot finish by itself");
+    assert!(late.contains("was killed (killed: true)"), "{late}");
+    assert!(
+        late.contains("127.0.0.1"),
+        "what it printed is kept: {late}"
+    );
+    assert!(
+        TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "the killed server no longer listens"
+    );
+}
