@@ -1,4 +1,5 @@
-//! Command-line types (clap derive) — nothing else. Help texts are Japanese.
+//! Command-line types (clap derive) — nothing else. Help texts are Japanese; the headings,
+//! flags and errors are made Japanese by [`crate::usage`].
 
 use std::path::PathBuf;
 
@@ -6,7 +7,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// hyoka — 行政評価の報告書から、誰でも読めるウェブサイトを作ります。
 #[derive(Debug, Parser)]
-#[command(name = "hyoka", version, about, long_about = None)]
+#[command(
+    name = "hyoka",
+    version,
+    about = "hyoka — 行政評価の報告書から、誰でも読めるウェブサイトを作ります。",
+    long_about = None
+)]
 pub struct Cli {
     /// The subcommand.
     #[command(subcommand)]

@@ -54,3 +54,4 @@ pub mod proofread;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod usage;

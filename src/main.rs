@@ -3,9 +3,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use hyoka::cli::{Cli, Command};
+use hyoka::cli::Command;
 use hyoka::cmd;
+use hyoka::usage::{self, Parsed};
 
 /// mimalloc instead of the system allocator: rendering and parsing make millions of small,
 /// short-lived allocations on every thread, which glibc's allocator serves slowly.
@@ -13,11 +13,15 @@ use hyoka::cmd;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+    let cli = match usage::parse(std::env::args_os()) {
+        Parsed::Run(cli) => cli,
+        Parsed::Print { text, error: false } => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        Parsed::Print { text, error: true } => {
+            eprint!("{text}");
+            return ExitCode::from(2);
         }
     };
     let mut stdout = std::io::stdout();

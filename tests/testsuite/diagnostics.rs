@@ -58,3 +58,32 @@ fn check_passes_on_the_default_site() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("問題はありません"), "{}", run.stderr);
 }
+
+#[test]
+fn the_command_line_speaks_japanese_with_the_right_exit_status() {
+    let site = SiteTest::minimal();
+    let help = site.run(&["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(
+        help.stdout.contains("使い方: hyoka <コマンド>"),
+        "{}",
+        help.stdout
+    );
+    assert!(!help.stdout.contains("Usage"), "{}", help.stdout);
+    let typo = site.run(&["buid"]);
+    assert_eq!(typo.code, 2);
+    assert!(typo.stdout.is_empty());
+    assert!(
+        typo.stderr
+            .contains("「buid」というコマンドはありません\n  もしかして「build」"),
+        "{}",
+        typo.stderr
+    );
+    let value = site.run(&["check", "--format", "xml"]);
+    assert_eq!(value.code, 2);
+    assert!(
+        value.stderr.contains("指定できる値: text, json"),
+        "{}",
+        value.stderr
+    );
+}
