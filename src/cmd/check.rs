@@ -30,6 +30,8 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             let outcome = print_diagnostics(diags, false, err);
             let verdict = if outcome.errors > 0 {
                 "問題があります"
+            } else if outcome.warnings > 0 {
+                "エラーはありません。警告を確かめてください"
             } else {
                 "問題はありません"
             };

@@ -60,6 +60,24 @@ fn check_passes_on_the_default_site() {
 }
 
 #[test]
+fn check_with_only_warnings_does_not_say_there_is_no_problem() {
+    let site = SiteTest::minimal().file(
+        "content/somu/x.md",
+        &goal("目標", SEED_INDICATOR).replace("効果があります。", "効果がありまます。。"),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("警告: "), "{}", run.stderr);
+    assert!(!run.stderr.contains("問題はありません"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("検査しました: エラーはありません。警告を確かめてください（エラー 0件、警告"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn the_command_line_speaks_japanese_with_the_right_exit_status() {
     let site = SiteTest::minimal();
     let help = site.run(&["--help"]);
