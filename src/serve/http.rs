@@ -18,6 +18,7 @@ use tokio::sync::watch;
 
 use crate::output::OutputPlan;
 
+use super::host::AllowedHosts;
 use super::state::{Shared, SiteState};
 use super::{error_page, livereload};
 
@@ -27,14 +28,39 @@ pub(crate) struct App {
     pub shared: Arc<Shared>,
     /// Becomes `true` on Ctrl-C (ends the live-reload streams).
     pub shutdown: watch::Receiver<bool>,
+    /// The `Host` names requests may use.
+    pub hosts: AllowedHosts,
 }
 
-/// The server's routes: the live-reload stream, and the site for every other path.
+/// The server's routes: the live-reload stream, and the site for every other path; any
+/// request naming another host is refused first.
 pub(crate) fn router(app: Arc<App>) -> Router {
     Router::new()
         .route(livereload::EVENTS_PATH, get(livereload::events))
         .fallback(site_file)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            only_allowed_hosts,
+        ))
         .with_state(app)
+}
+
+/// 421 for a request whose `Host` is not one the server was started for (DNS rebinding).
+async fn only_allowed_hosts(
+    State(app): State<Arc<App>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if app.hosts.allows(host) {
+        return next.run(request).await;
+    }
+    let text = app.hosts.refusal(host);
+    (StatusCode::MISDIRECTED_REQUEST, text).into_response()
 }
 
 /// Any request other than the event stream.

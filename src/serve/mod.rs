@@ -9,6 +9,7 @@
 
 mod console;
 mod error_page;
+mod host;
 mod http;
 mod livereload;
 mod state;
@@ -94,7 +95,8 @@ pub fn run(
     let listening = Listening {
         url: format!("http://{local}{base}"),
     };
-    serve_until_interrupted(listener, shared, || ready(&listening))
+    let hosts = host::AllowedHosts::new(options.bind, local.port());
+    serve_until_interrupted(listener, shared, hosts, || ready(&listening))
 }
 
 /// Binds before the first build, so a port in use is reported at once.
@@ -119,9 +121,12 @@ fn bind(addr: SocketAddr) -> Result<std::net::TcpListener, Error> {
 
 /// Runs the HTTP server on a small runtime. `ready` is called once Ctrl-C is handled (so an
 /// early Ctrl-C still shuts down cleanly); Ctrl-C ends the event streams, then the server.
+/// A connection that sends no complete request header within [`HEADER_READ_TIMEOUT`] is
+/// closed, so idle connections cannot pile up.
 fn serve_until_interrupted(
     listener: std::net::TcpListener,
     shared: Arc<Shared>,
+    hosts: host::AllowedHosts,
     ready: impl FnOnce(),
 ) -> Result<(), Error> {
     let addr = listener
@@ -140,16 +145,58 @@ fn serve_until_interrupted(
         let listener = tokio::net::TcpListener::from_std(listener).map_err(io_error)?;
         let interrupted = interrupted().map_err(io_error)?;
         let (stop, shutdown) = signal::channel(false);
-        let app = Arc::new(http::App { shared, shutdown });
+        let app = Arc::new(http::App {
+            shared,
+            shutdown,
+            hosts,
+        });
         ready();
-        axum::serve(listener, http::router(app))
-            .with_graceful_shutdown(async move {
-                interrupted.await;
-                let _ = stop.send(true);
-            })
-            .await
-            .map_err(io_error)
+        let open = accept_until(listener, http::router(app), interrupted).await;
+        // Ends the event streams, then waits (a bounded time) for answers in flight.
+        let _ = stop.send(true);
+        let _ = tokio::time::timeout(SHUTDOWN_GRACE, open.shutdown()).await;
+        Ok(())
     })
+}
+
+/// How long a connection may take to send a request's header.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long shutdown waits for responses in flight once the event streams have ended.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
+/// Accepts connections and serves `router` on each until `interrupted` resolves; returns
+/// the connections still open, to be shut down gracefully.
+async fn accept_until(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    interrupted: impl Future<Output = ()>,
+) -> hyper_util::server::graceful::GracefulShutdown {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(interrupted);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: wait a little, never spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut interrupted => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    }
+    graceful
 }
 
 /// Resolves on Ctrl-C (or SIGTERM); the handlers are installed when this is called.

@@ -146,11 +146,16 @@ fn get(url: &str) -> Reply {
 
 /// Sends one request line as written (no client normalises it) and returns the raw reply.
 fn raw_request(port: u16, target: &str) -> String {
+    raw_request_to(port, "127.0.0.1", target)
+}
+
+/// The same, naming `host` in the `Host` header.
+fn raw_request_to(port: u16, host: &str, target: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
     write!(
         stream,
-        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut reply = Vec::new();
@@ -289,7 +294,7 @@ fn an_edit_appears_without_restart_and_open_tabs_are_told_to_reload() {
         .unwrap();
     write!(
         events,
-        "GET /__hyoka/livereload HTTP/1.1\r\nHost: x\r\n\r\n"
+        "GET /__hyoka/livereload HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     )
     .unwrap();
     let mut seen = String::new();
@@ -448,7 +453,7 @@ fn ctrl_c_stops_the_server_cleanly_even_with_a_tab_open() {
     let mut events = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
     write!(
         events,
-        "GET /__hyoka/livereload HTTP/1.1\r\nHost: x\r\n\r\n"
+        "GET /__hyoka/livereload HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     )
     .unwrap();
     let pid = server.child.id().to_string();
@@ -521,4 +526,58 @@ fn a_run_that_never_ends_is_killed_at_its_limit_and_fails_its_test() {
         TcpStream::connect(("127.0.0.1", port)).is_err(),
         "the killed server no longer listens"
     );
+}
+
+#[test]
+fn a_request_for_another_host_name_is_refused_so_dns_rebinding_cannot_read_drafts() {
+    let site = site().file(
+        "content/somu/secret.md",
+        &goal("未公開の目標", SEED_INDICATOR).replace("---\ntitle", "---\ndraft: true\ntitle"),
+    );
+    let server = Server::start(&site);
+    let port = server.port();
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "127.0.0.1.evil.example",
+    ] {
+        let reply = raw_request_to(port, host, "/hyoka/somu/secret/");
+        assert!(reply.starts_with("HTTP/1.1 421"), "{host}: {reply}");
+        assert!(!reply.contains("未公開の目標"), "{host}: {reply}");
+        assert!(
+            reply.contains("このプレビューは http://127.0.0.1:"),
+            "{reply}"
+        );
+        let events = raw_request_to(port, host, "/__hyoka/livereload");
+        assert!(events.starts_with("HTTP/1.1 421"), "{host}: {events}");
+    }
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "localhost".into(),
+    ] {
+        let reply = raw_request_to(port, &host, "/hyoka/somu/secret/");
+        assert!(reply.starts_with("HTTP/1.1 200"), "{host}: {reply}");
+        assert!(reply.contains("未公開の目標"), "{host}");
+    }
+}
+
+#[test]
+fn a_connection_that_never_finishes_its_request_header_is_closed() {
+    let site = site();
+    let server = Server::start(&site);
+    let mut idle = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    idle.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(idle, "GET /hyoka/ HTTP/1.1\r\nHost: 127.0.0.1\r\n").unwrap();
+    let started = Instant::now();
+    let mut reply = Vec::new();
+    let read = idle.read_to_end(&mut reply);
+    assert!(read.is_ok(), "the server closed the connection: {read:?}");
+    assert!(
+        started.elapsed() < PATIENCE,
+        "the idle connection was still open after {:?}",
+        started.elapsed()
+    );
+    // And the server still answers everyone else.
+    assert_eq!(server.get("/hyoka/").status, 200);
 }
