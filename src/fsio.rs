@@ -39,6 +39,8 @@ pub enum DecodeProblem {
     Binary,
     /// Larger than [`MAX_FILE_BYTES`].
     TooLarge(u64),
+    /// Not a regular file: a FIFO, a socket or a device, which would block or never end.
+    NotAFile(&'static str),
 }
 
 /// Decoded text with what was done to it.
@@ -54,19 +56,68 @@ pub struct Decoded {
     pub had_bom: bool,
 }
 
-/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`] before reading them.
+/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`] and anything that is not a
+/// regular file. The file is opened without blocking (a FIFO with no writer would wait
+/// forever) and checked on the opened handle, so it cannot be swapped for something else
+/// between the check and the read; at most one byte past the limit is ever read.
 pub fn read_bytes(path: &Path) -> Result<Result<Vec<u8>, DecodeProblem>, FsError> {
-    let meta = std::fs::metadata(path).map_err(|source| FsError::Read {
+    use std::io::Read;
+    let error = |source| FsError::Read {
         path: path.into(),
         source,
-    })?;
+    };
+    let file = open_without_blocking(path).map_err(error)?;
+    let meta = file.metadata().map_err(error)?;
+    if !meta.is_file() {
+        return Ok(Err(DecodeProblem::NotAFile(kind_of(&meta.file_type()))));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Ok(Err(DecodeProblem::TooLarge(meta.len())));
     }
-    std::fs::read(path).map(Ok).map_err(|source| FsError::Read {
-        path: path.into(),
-        source,
-    })
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        // It grew while being read.
+        return Ok(Err(DecodeProblem::TooLarge(bytes.len() as u64)));
+    }
+    Ok(Ok(bytes))
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// What a non-regular file is, in staff's words.
+fn kind_of(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "名前付きパイプ（FIFO）";
+        }
+        if kind.is_socket() {
+            return "ソケット";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "デバイス";
+        }
+    }
+    if kind.is_dir() {
+        return "フォルダー";
+    }
+    "通常のファイルではないもの"
 }
 
 /// Reads a text file (see [`decode`]).
@@ -142,6 +193,40 @@ fn shift_jis(bytes: &[u8]) -> Result<String, DecodeProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_at_once_instead_of_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        assert_eq!(
+            read_bytes(&fifo).unwrap(),
+            Err(DecodeProblem::NotAFile("名前付きパイプ（FIFO）"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused_instead_of_read_until_memory_runs_out() {
+        // /dev/zero's metadata says 0 bytes; reading it never ends.
+        assert_eq!(
+            read_bytes(Path::new("/dev/zero")).unwrap(),
+            Err(DecodeProblem::NotAFile("デバイス"))
+        );
+    }
+
+    #[test]
+    fn a_regular_file_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "---\ntitle: a\n---\n").unwrap();
+        assert_eq!(read_bytes(&file).unwrap().unwrap(), b"---\ntitle: a\n---\n");
+    }
 
     #[test]
     fn bom_and_crlf_are_removed() {

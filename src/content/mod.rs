@@ -432,6 +432,19 @@ pub fn read_source_text(
             );
             None
         }
+        Err(DecodeProblem::NotAFile(kind)) => {
+            diags.push(
+                Diagnostic::error(
+                    "E-NOT-A-FILE",
+                    &rel,
+                    0,
+                    0,
+                    format!("通常のファイルではありません（{kind}）。読み込みません"),
+                )
+                .with_help("content/ には報告のテキストファイルだけを置き、これは削除してください"),
+            );
+            None
+        }
     };
     Ok(text)
 }

@@ -165,3 +165,43 @@ fn damaged_files_never_panic() {
         "the mutations should break many files ({errors} errors)"
     );
 }
+
+/// A FIFO (or, when this runs as root, a character device) in content/ is reported at once
+/// with its path; before, `check` waited forever for a writer (or read /dev/zero until memory
+/// ran out). The harness's run limit turns a hang into a failure.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_in_content_is_an_error_not_a_hang() {
+    let site = crate::harness::SiteTest::minimal();
+    let fifo = site.path("content/somu/pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let device = site.path("content/somu/zero.md");
+    let has_device = std::process::Command::new("mknod")
+        .arg(&device)
+        .args(["c", "1", "5"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_device {
+        eprintln!("not root: the character-device case is skipped");
+    }
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("content/somu/pipe.md: エラー: 通常のファイルではありません（名前付きパイプ（FIFO））"),
+            "{command}: {}",
+            run.stderr
+        );
+        if has_device {
+            assert!(
+                run.stderr.contains(
+                    "content/somu/zero.md: エラー: 通常のファイルではありません（デバイス）"
+                ),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+    assert!(!site.path("public").exists());
+}
