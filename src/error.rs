@@ -25,6 +25,9 @@ pub enum Error {
     /// The output folder is unsafe or could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// A command that writes would have written through a symbolic link.
+    #[error(transparent)]
+    Symlink(#[from] crate::fsio::SymlinkInTheWay),
     /// Any other I/O failure, with its path.
     #[error("{path} を処理できません: {source}")]
     Io {

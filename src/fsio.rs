@@ -120,6 +120,31 @@ fn kind_of(kind: &std::fs::FileType) -> &'static str {
     "通常のファイルではないもの"
 }
 
+/// A folder or file on the way to a file hyoka would write is a symbolic link: writing
+/// through it could put the file outside the site, so nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{} はシンボリックリンクです。サイトの外に書き込むおそれがあるため、書き込みません（リンクではなく本物のフォルダーにしてください）",
+    .0.display()
+)]
+pub struct SymlinkInTheWay(pub PathBuf);
+
+/// Checks every part of `rel` (a path relative to `root`, which may itself be a link the
+/// user chose) that exists: none may be a symbolic link.
+pub fn refuse_symlinks(root: &Path, rel: &Path) -> Result<(), SymlinkInTheWay> {
+    let mut walked = PathBuf::new();
+    for part in rel.components() {
+        walked.push(part);
+        match std::fs::symlink_metadata(root.join(&walked)) {
+            Ok(meta) if meta.file_type().is_symlink() => return Err(SymlinkInTheWay(walked)),
+            Ok(_) => {}
+            // Missing: nothing further down exists either.
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
 /// Reads a text file (see [`decode`]).
 pub fn read_text(path: &Path) -> Result<Result<Decoded, DecodeProblem>, FsError> {
     Ok(read_bytes(path)?.and_then(|bytes| decode(&bytes)))
@@ -218,6 +243,30 @@ mod tests {
             read_bytes(Path::new("/dev/zero")).unwrap(),
             Err(DecodeProblem::NotAFile("デバイス"))
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_anywhere_on_the_way_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/kikaku")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("content/somu")).unwrap();
+        assert_eq!(
+            refuse_symlinks(dir.path(), Path::new("content/somu/a.md")),
+            Err(SymlinkInTheWay(PathBuf::from("content/somu")))
+        );
+        assert_eq!(
+            refuse_symlinks(dir.path(), Path::new("content/kikaku/a.md")),
+            Ok(())
+        );
+        assert_eq!(
+            refuse_symlinks(dir.path(), Path::new("content/new/a.md")),
+            Ok(())
+        );
+        let file = dir.path().join("content/kikaku/link.md");
+        std::os::unix::fs::symlink("/etc/passwd", &file).unwrap();
+        assert!(refuse_symlinks(dir.path(), Path::new("content/kikaku/link.md")).is_err());
     }
 
     #[test]

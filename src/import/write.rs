@@ -34,6 +34,12 @@ struct Done {
 
 /// Writes every file under `root`; `force` allows replacing existing files.
 pub fn write_files(root: &Path, files: &[NewFile], force: bool) -> Result<(), WriteError> {
+    for file in files {
+        crate::fsio::refuse_symlinks(root, &file.path).map_err(|e| WriteError {
+            path: file.path.clone(),
+            source: std::io::Error::other(e),
+        })?;
+    }
     let mut done: Vec<Done> = Vec::new();
     let mut created_dirs: Vec<PathBuf> = Vec::new();
     for file in files {

@@ -212,6 +212,7 @@ impl Archetypes {
 
 /// Creates `root/rel` with `text`; an existing file is an error, never replaced.
 fn create(root: &Path, rel: &Path, text: &str) -> Result<(), Error> {
+    crate::fsio::refuse_symlinks(root, rel).map_err(Error::Symlink)?;
     let path = root.join(rel);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|source| Error::Io {

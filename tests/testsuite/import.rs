@@ -400,3 +400,27 @@ fn site_option_writes_into_another_folder_and_sheets_stay_relative_to_here() {
     assert!(!site.path("content").exists());
     assert_eq!(site.run(&["build", "town"]).code, 0);
 }
+
+/// `content/somu` linked to a folder outside the site: `build` ignores it, and `import` and
+/// `new` must not write through it (before, both wrote there and exited 0).
+#[cfg(unix)]
+#[test]
+fn import_and_new_refuse_to_write_through_a_symlinked_folder() {
+    let site = site_with(&[("somu-sheets.txt", &repo_file(SEED_SHEETS))]);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path("content")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path("content/somu")).unwrap();
+    let import = site.run(&["import", "somu-sheets.txt", "--department", "総務課"]);
+    let new = site.run(&["new", "somu/bosai-kunren"]);
+    for (what, run) in [("import", &import), ("new", &new)] {
+        assert_ne!(run.code, 0, "{what}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("content/somu はシンボリックリンクです")
+                && run.stderr.contains("書き込みません"),
+            "{what}: {}",
+            run.stderr
+        );
+    }
+    let written: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
+    assert!(written.is_empty(), "written outside the site: {written:?}");
+}
