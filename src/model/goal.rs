@@ -62,9 +62,38 @@ pub fn is_valid_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Names Windows reserves for devices (`con`, `nul`, `com1` …): a folder of that name cannot
+/// exist on a Windows/IIS server, so `public/somu/con/` could never be deployed there.
+pub fn is_windows_reserved(slug: &str) -> bool {
+    matches!(slug, "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|device| {
+            slug.strip_prefix(device)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_device_names_are_reserved_and_words_containing_them_are_not() {
+        for name in ["con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9"] {
+            assert!(is_windows_reserved(name), "{name}");
+        }
+        for name in [
+            "console",
+            "com",
+            "com0",
+            "com10",
+            "lpt",
+            "auxiliary",
+            "nul-1",
+            "kon",
+        ] {
+            assert!(!is_windows_reserved(name), "{name}");
+        }
+    }
 
     #[test]
     fn slugs_are_ascii_lowercase() {

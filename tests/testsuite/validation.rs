@@ -411,3 +411,40 @@ fn config_saved_as_shift_jis_is_read_with_the_same_warning() {
     );
     assert!(site.read("public/index.html").contains("テスト町 行政評価"));
 }
+
+#[test]
+fn windows_device_names_cannot_be_urls() {
+    // `con.md` built public/somu/con/, which cannot exist on a Windows/IIS server.
+    for name in ["con", "aux", "nul", "com1", "lpt9"] {
+        let rel = format!("content/somu/{name}.md");
+        let error = expect_error(&rel, &goal("目標", SEED_INDICATOR), "E-SLUG", 1);
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .contains("Windows のサーバー"),
+            "{error:#}"
+        );
+    }
+    let error = expect_error(
+        X,
+        &seed_with("title: 目標", "title: 目標\nslug: prn"),
+        "E-SLUG",
+        3,
+    );
+    assert!(
+        error["help"].as_str().unwrap().contains("slug: prn-1"),
+        "{error:#}"
+    );
+    let dept = SiteTest::minimal()
+        .file("content/aux/_index.md", DEPT)
+        .file("content/aux/x.md", &goal("目標", SEED_INDICATOR));
+    let run = dept.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("content/aux/_index.md:1:1: エラー: URL名「aux」は Windows"),
+        "{}",
+        run.stderr
+    );
+}

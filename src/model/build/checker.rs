@@ -251,6 +251,23 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn slug(&mut self, node: &Node, from_name: &str, what: &str) -> Option<String> {
+        let slug = self.slug_as_written(node, from_name, what)?;
+        if !crate::model::goal::is_windows_reserved(&slug) {
+            return Some(slug);
+        }
+        let pos = node
+            .get("slug")
+            .map_or(Pos { line: 1, column: 1 }, |v| v.pos);
+        self.error(
+            "E-SLUG",
+            pos,
+            format!("URL名「{slug}」は Windows のサーバー（IIS など）では使えない名前です（con・prn・aux・nul・com1〜9・lpt1〜9）"),
+            format!("{what}を変えるか、フロントマターに slug: {slug}-1 のように別のURL名を書いてください"),
+        );
+        None
+    }
+
+    fn slug_as_written(&mut self, node: &Node, from_name: &str, what: &str) -> Option<String> {
         if let Some(value) = node.get("slug") {
             let slug = value.as_text().unwrap_or_default();
             if is_valid_slug(&slug) {
