@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serveSite, launch, open, closeContext, deadline, stopProcess, SYNC_LIMIT, CLOSE_LIMIT } from './site.mjs';
+import { serveSite, launch, open, closeContext, deadline, stopProcess, SYNC_LIMIT, CLOSE_LIMIT, TEST_LIMIT } from './site.mjs';
 
 const require = createRequire(import.meta.url);
 let site, browser;
@@ -21,7 +21,7 @@ after(async () => {
   site?.close();
 }, { timeout: 120_000 });
 
-test('axe-core reports a planted low-contrast text and a nameless link', async () => {
+test('axe-core reports a planted low-contrast text and a nameless link', { timeout: TEST_LIMIT }, async () => {
   const { page, context } = await open(browser, site.base, { js: true });
   try {
     await page.evaluate(() => {
@@ -39,7 +39,7 @@ test('axe-core reports a planted low-contrast text and a nameless link', async (
   }
 });
 
-test('the Nu Html Checker reports a planted error in a page and in an SVG', () => {
+test('the Nu Html Checker reports a planted error in a page and in an SVG', { timeout: TEST_LIMIT }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'hyoka-vnu-'));
   try {
     const html = readFileSync(join(site.out, 'index.html'), 'utf8').replace('<main', '<main><figure><p>x</p><figcaption>c</figcaption><p>y</p></figure');
@@ -56,15 +56,16 @@ test('the Nu Html Checker reports a planted error in a page and in an SVG', () =
   }
 });
 
-test('deadline fails a promise that never settles, naming what was awaited', async () => {
+test('deadline fails a promise that never settles, naming what was awaited', { timeout: TEST_LIMIT }, async () => {
   const never = new Promise(() => {});
   await assert.rejects(deadline(never, 200, 'a stuck close'), /a stuck close: not done after 200 ms/);
   assert.equal(await deadline(Promise.resolve(7), 200, 'quick'), 7);
 });
 
 test('stopProcess kills a child that ignores SIGTERM', { timeout: 30_000 }, async () => {
-  const child = spawn('sh', ['-c', 'trap "" TERM; while :; do sleep 1; done'], { stdio: 'ignore' });
-  await new Promise((ok) => child.once('spawn', ok));
+  const child = spawn('sh', ['-c', 'trap "" TERM; echo ready; while :; do sleep 1; done'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // Only once the shell says so is SIGTERM ignored.
+  await new Promise((ok) => child.stdout.once('data', ok));
   await stopProcess(child, 500);
   assert.equal(child.signalCode, 'SIGKILL');
 });

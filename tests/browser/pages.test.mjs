@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { serveSite, launch, open as openPage, horizontalOverflow, prefix, closeContext } from './site.mjs';
+import { serveSite, launch, open as openPage, horizontalOverflow, prefix, closeContext, TEST_LIMIT } from './site.mjs';
 
 const pages = ['', 'somu/', 'somu/jichikai/', 'somu/jishu-bosai/', 'somu/madoguchi/', 'about/evaluation/', 'about/accessibility/', 'data/'];
 let site, base, browser;
@@ -27,7 +27,7 @@ function open(path, width) {
 }
 
 for (const path of pages) {
-  test(`/${path} reads well at 320 px without JavaScript`, async () => {
+  test(`/${path} reads well at 320 px without JavaScript`, { timeout: TEST_LIMIT }, async () => {
     const { page, context, response, external, failed } = await open(path, 320);
     try {
       assert.equal(response.status(), 200);
@@ -55,7 +55,7 @@ for (const path of pages) {
   });
 }
 
-test('the goal page gives the chart a data table and the status in words', async () => {
+test('the goal page gives the chart a data table and the status in words', { timeout: TEST_LIMIT }, async () => {
   const { page, context } = await open('somu/jichikai/', 1280);
   try {
     const figure = page.locator('figure').filter({ has: page.locator('svg[role="img"]') }).first();
@@ -76,7 +76,7 @@ test('the goal page gives the chart a data table and the status in words', async
   }
 });
 
-test('the first Tab reaches the skip link, which leads to main', async () => {
+test('the first Tab reaches the skip link, which leads to main', { timeout: TEST_LIMIT }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
@@ -91,7 +91,7 @@ test('the first Tab reaches the skip link, which leads to main', async () => {
   }
 });
 
-test('an unknown address shows the 404 page with working links', async () => {
+test('an unknown address shows the 404 page with working links', { timeout: TEST_LIMIT }, async () => {
   const { page, context, response, failed } = await open('no/such/page/', 1280);
   try {
     assert.equal(response.status(), 404);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { serveSite, pagePaths, launch, open, horizontalOverflow, closeContext, SYNC_LIMIT } from './site.mjs';
+import { serveSite, pagePaths, launch, open, horizontalOverflow, closeContext, SYNC_LIMIT, TEST_LIMIT } from './site.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,7 +41,7 @@ export function residentsSuite(name, siteDir, shots) {
 
   const url = (path) => site.base + path;
 
-  test(`${name}: axe-core finds no WCAG 2.2 A/AA violation on any page, light and dark`, async () => {
+  test(`${name}: axe-core finds no WCAG 2.2 A/AA violation on any page, light and dark`, { timeout: TEST_LIMIT }, async () => {
     const found = [];
     for (const colorScheme of ['light', 'dark']) {
       for (const path of paths) {
@@ -64,7 +64,7 @@ export function residentsSuite(name, siteDir, shots) {
     assert.deepEqual(found, []);
   });
 
-  test(`${name}: the Nu Html Checker finds no error in any page or chart SVG`, () => {
+  test(`${name}: the Nu Html Checker finds no error in any page or chart SVG`, { timeout: TEST_LIMIT }, () => {
     const svgDir = join(site.out, '..', 'svg');
     mkdirSync(svgDir, { recursive: true });
     const pages = paths.map((p) => join(site.out, p === '404.html' ? p : `${p}index.html`));
@@ -88,7 +88,7 @@ export function residentsSuite(name, siteDir, shots) {
   });
 
   for (const width of [320, 390]) {
-    test(`${name}: every page reads at ${width} px without JavaScript, charts readable, nothing leaves 127.0.0.1`, async () => {
+    test(`${name}: every page reads at ${width} px without JavaScript, charts readable, nothing leaves 127.0.0.1`, { timeout: TEST_LIMIT }, async () => {
       for (const path of paths) {
         const { page, context, response, external, failed, errors } = await open(browser, url(path), { width });
         try {
@@ -120,7 +120,7 @@ export function residentsSuite(name, siteDir, shots) {
     });
   }
 
-  test(`${name}: at 200 % zoom (1280 px shown at 640 CSS px) and in dark mode no page scrolls sideways`, async () => {
+  test(`${name}: at 200 % zoom (1280 px shown at 640 CSS px) and in dark mode no page scrolls sideways`, { timeout: TEST_LIMIT }, async () => {
     for (const path of paths) {
       for (const colorScheme of ['light', 'dark']) {
         const { page, context } = await open(browser, url(path), { width: 640, colorScheme });
@@ -135,7 +135,7 @@ export function residentsSuite(name, siteDir, shots) {
     }
   });
 
-  test(`${name}: Japanese glyphs come from a CJK font; screenshots of home, department and goal`, async () => {
+  test(`${name}: Japanese glyphs come from a CJK font; screenshots of home, department and goal`, { timeout: TEST_LIMIT }, async () => {
     for (const [kind, path] of Object.entries(shots)) {
       for (const width of [390, 1280]) {
         const { page, context } = await open(browser, url(path), { width, height: width < 600 ? 844 : 900 });
@@ -156,7 +156,7 @@ export function residentsSuite(name, siteDir, shots) {
     }
   });
 
-  test(`${name}: printed on A4 the goal page drops navigation, keeps the chart and spells out data URLs`, async () => {
+  test(`${name}: printed on A4 the goal page drops navigation, keeps the chart and spells out data URLs`, { timeout: TEST_LIMIT }, async () => {
     const { page, context } = await open(browser, url(shots.goal), { width: 1280 });
     try {
       await page.emulateMedia({ media: 'print' });
@@ -174,7 +174,7 @@ export function residentsSuite(name, siteDir, shots) {
     }
   });
 
-  test(`${name}: page titles, descriptions and Open Graph tags`, async () => {
+  test(`${name}: page titles, descriptions and Open Graph tags`, { timeout: TEST_LIMIT }, async () => {
     for (const path of paths.filter((p) => p !== '404.html')) {
       const { page, context } = await open(browser, url(path));
       try {

@@ -24,6 +24,13 @@ const TYPES = {
 };
 
 /**
+ * How long one browser test may take (each test() passes it as its own timeout). Node 20's
+ * --test-timeout also bounds each test *file* as a whole, so scripts/test.sh gives that flag a
+ * larger, file-sized bound and every test carries this one.
+ */
+export const TEST_LIMIT = 300_000;
+
+/**
  * How long a synchronous child (a build, the Nu checker) may run: it blocks the event loop, so
  * the runner's --test-timeout cannot stop it; the child is killed instead.
  */

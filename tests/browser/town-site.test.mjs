@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { residentsSuite } from './residents.mjs';
-import { open, closeContext } from './site.mjs';
+import { open, closeContext, TEST_LIMIT } from './site.mjs';
 
 const siteDir = resolve(import.meta.dirname, '../fixtures/town');
 const suite = residentsSuite('town', siteDir, {
@@ -18,7 +18,7 @@ const suite = residentsSuite('town', siteDir, {
 /** Goals per status, worked out by hand from the fixture's values (spec §5). */
 const EXPECTED = { achieved: 4, on_track: 7, behind: 5, worse: 4, no_data: 4 };
 
-test('town: the fixture has at least six departments and twenty published goals', () => {
+test('town: the fixture has at least six departments and twenty published goals', { timeout: TEST_LIMIT }, () => {
   const content = join(siteDir, 'content');
   const depts = readdirSync(content, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   const goals = depts.flatMap((d) => readdirSync(join(content, d)).filter((f) => f !== '_index.md').map((f) => join(content, d, f)))
@@ -28,7 +28,7 @@ test('town: the fixture has at least six departments and twenty published goals'
   assert.equal(goals.length, Object.values(EXPECTED).reduce((a, b) => a + b));
 });
 
-test('town: without JavaScript the dashboard counts by status and groups by department and status', async () => {
+test('town: without JavaScript the dashboard counts by status and groups by department and status', { timeout: TEST_LIMIT }, async () => {
   const { page, context } = await open(suite.browser(), suite.url(''), { width: 390 });
   try {
     assert.equal(await page.locator('.goal-filter').isVisible(), false, 'the JavaScript filter stays hidden');
@@ -51,7 +51,7 @@ test('town: without JavaScript the dashboard counts by status and groups by depa
   }
 });
 
-test('town: with JavaScript the dashboard filters the cards by department and status', async () => {
+test('town: with JavaScript the dashboard filters the cards by department and status', { timeout: TEST_LIMIT }, async () => {
   const { page, context, errors } = await open(suite.browser(), suite.url(''), { width: 1280, js: true });
   try {
     const form = page.locator('.goal-filter');
