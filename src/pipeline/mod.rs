@@ -270,27 +270,17 @@ pub(super) fn emit_site_data(
     Ok(())
 }
 
-/// Hands `out` the file at `path` that `produce` writes; its error, or the output's.
+/// Hands `out` the file at `path` that `produce` writes: the output's failure to write it
+/// comes first, then the producer's own.
 fn emit_streamed(
     out: &dyn Emit,
     path: String,
     produce: impl FnOnce(&mut dyn std::io::Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let mut produce = Some(produce);
-    let mut failed = None;
-    out.emit_with(path, &mut |w| {
-        let Some(produce) = produce.take() else {
-            return false;
-        };
-        match produce(w) {
-            Ok(()) => true,
-            Err(e) => {
-                failed = Some(e);
-                false
-            }
-        }
-    })?;
-    failed.map_or(Ok(()), Err)
+    let mut file = out.stream(path)?;
+    let produced = produce(&mut file);
+    file.finish()?;
+    produced
 }
 
 /// One goal's chart, page, `data.csv` and `data.json`, handed to `out`; returns its card
