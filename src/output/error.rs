@@ -1,5 +1,5 @@
 //! Why the output could not be checked or written: one typed error for the folder checks
-//! ([`target`](super::target)) and the staged write ([`staged`](super::staged)), each
+//! (`target`) and the staged write (`staged`), each
 //! variant carrying its path and a Japanese message that says what to do.
 
 use std::io;

@@ -355,7 +355,9 @@ impl FileWriter for StagedFile<'_> {
             path: self.file.clone(),
             source,
         })?;
-        self.staged.bytes.fetch_add(self.out.bytes, Ordering::Relaxed);
+        self.staged
+            .bytes
+            .fetch_add(self.out.bytes, Ordering::Relaxed);
         Ok(())
     }
 }

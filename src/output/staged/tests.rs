@@ -451,8 +451,7 @@ fn failure_leaves_previous_output_intact() {
         "{err:?}"
     );
     assert!(
-        err.to_string().contains("できませんでした")
-            || err.to_string().contains("書き込めません")
+        err.to_string().contains("できませんでした") || err.to_string().contains("書き込めません")
     );
     assert_eq!(snapshot(&out), before);
     assert_eq!(fs::read(out.join("sentinel.txt")).unwrap(), b"keep me");
