@@ -20,7 +20,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &["config", "content", "diag"]),
     // Siblings over the model: never each other.
     ("chart", &["markup", "model"]),
-    ("render", &["config", "model"]),
+    ("render", &["config", "fsio", "model"]),
     ("export", &["config", "markup", "model"]),
     (
         "check",
@@ -30,8 +30,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "pipeline",
         &[
-            "chart", "check", "config", "content", "diag", "error", "export", "model", "output",
-            "render",
+            "chart", "check", "config", "content", "diag", "error", "export", "fsio", "model",
+            "output", "render",
         ],
     ),
     // Its own front door: sheets in, content files out, read and checked with the model's
