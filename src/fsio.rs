@@ -155,7 +155,9 @@ pub fn walk_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, FsError> {
         .sort_by_file_name()
     {
         let entry = entry.map_err(|e| FsError::Read {
-            path: e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
+            path: e
+                .path()
+                .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
             source: e
                 .into_io_error()
                 .unwrap_or_else(|| std::io::Error::other("ループするリンクがあります")),
@@ -172,7 +174,6 @@ pub fn walk_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, FsError> {
     }
     Ok(files)
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -217,14 +218,24 @@ mod tests {
     fn files_in_name_order_without_hidden_files_or_links() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for file in ["b.txt", "a/z.css", "a/.DS_Store", ".well-known/security.txt", "a/b/c.js"] {
+        for file in [
+            "b.txt",
+            "a/z.css",
+            "a/.DS_Store",
+            ".well-known/security.txt",
+            "a/b/c.js",
+        ] {
             let path = root.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "x").unwrap();
         }
         #[cfg(unix)]
         std::os::unix::fs::symlink(root.join("b.txt"), root.join("link.txt")).unwrap();
-        let found: Vec<String> = walk_files(root).unwrap().into_iter().map(|(r, _)| r).collect();
+        let found: Vec<String> = walk_files(root)
+            .unwrap()
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
         assert_eq!(
             found,
             [".well-known/security.txt", "a/b/c.js", "a/z.css", "b.txt"]

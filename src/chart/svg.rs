@@ -22,8 +22,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axes::Axes;
-use super::colour::{ACTUAL, PLAN};
 use super::backend::{Dashed, SvgBackend, decimal, font_size, hundredths, int};
+use super::colour::{ACTUAL, PLAN};
 use super::figure::{Figure, Side};
 use crate::model::Point;
 

@@ -238,7 +238,10 @@ fn embedded_files(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])> {
                 DirEntry::Dir(inner) => folders.push(inner),
                 DirEntry::File(file) => {
                     let path = file.path();
-                    if path.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.')) {
+                    if path
+                        .file_name()
+                        .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+                    {
                         let names: Vec<String> = path
                             .components()
                             .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -70,7 +70,10 @@ fn rule_colours(selector: &str, light: &Palette) -> Vec<String> {
     for word in body.split([' ', ';', '\n']) {
         if word.starts_with('#') {
             colours.push(word.to_ascii_lowercase());
-        } else if let Some(name) = word.strip_prefix("var(--").and_then(|w| w.strip_suffix(')')) {
+        } else if let Some(name) = word
+            .strip_prefix("var(--")
+            .and_then(|w| w.strip_suffix(')'))
+        {
             colours.push(light[name].clone());
         }
     }
@@ -86,6 +89,6 @@ fn the_chart_legend_shows_the_charts_own_colours() {
     let plan = hyoka::chart::PLAN_COLOR.to_ascii_lowercase();
     assert_eq!(rule_colours(".legend-key", &light), [actual]);
     for rule in [".legend-plan", ".legend-mark", ".legend-final"] {
-        assert_eq!(rule_colours(rule, &light), [plan.clone()], "{rule}");
+        assert_eq!(rule_colours(rule, &light), std::slice::from_ref(&plan), "{rule}");
     }
 }
