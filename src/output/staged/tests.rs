@@ -1,6 +1,5 @@
 use super::*;
 use std::collections::BTreeMap;
-use std::ffi::OsString;
 
 fn build(out: &Path, files: &[(&str, &str)]) -> WriteStats {
     let staged = StagedOutput::begin(out).unwrap();
@@ -335,12 +334,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 /// Names in `dir` starting with '.', i.e. leftover staging/old dirs.
-fn hidden_entries(dir: &Path) -> Vec<OsString> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .filter(|n| n.to_string_lossy().starts_with('.'))
-        .collect()
+fn hidden_entries(dir: &Path) -> Vec<String> {
+    names(dir).into_iter().filter(|n| n.starts_with('.')).collect()
 }
 
 fn plan_of(files: &[(&str, &[u8])]) -> OutputPlan {
@@ -396,7 +391,7 @@ fn second_write_replaces_and_prunes() {
     assert!(!out.join("old").exists());
     assert_eq!(
         hidden_entries(tmp.path()),
-        [OsString::from(".public.hyoka-spare")]
+        [".public.hyoka-spare"]
     );
 }
 
@@ -417,7 +412,7 @@ fn stale_staging_and_old_are_cleaned() {
     assert!(!staging.exists());
     assert!(!old.exists());
     assert_eq!(snapshot(&out).len(), 1);
-    assert_eq!(hidden_entries(tmp.path()), [OsString::from(".keep")]);
+    assert_eq!(hidden_entries(tmp.path()), [".keep"]);
 }
 
 #[test]
@@ -458,7 +453,7 @@ fn failure_leaves_previous_output_intact() {
     // What stays beside the output is the spare, never a fresh staging folder.
     assert_eq!(
         hidden_entries(tmp.path()),
-        [OsString::from(".public.hyoka-spare")]
+        [".public.hyoka-spare"]
     );
 }
 
