@@ -89,6 +89,10 @@ fn the_chart_legend_shows_the_charts_own_colours() {
     let plan = hyoka::chart::PLAN_COLOR.to_ascii_lowercase();
     assert_eq!(rule_colours(".legend-key", &light), [actual]);
     for rule in [".legend-plan", ".legend-mark", ".legend-final"] {
-        assert_eq!(rule_colours(rule, &light), std::slice::from_ref(&plan), "{rule}");
+        assert_eq!(
+            rule_colours(rule, &light),
+            std::slice::from_ref(&plan),
+            "{rule}"
+        );
     }
 }

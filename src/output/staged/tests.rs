@@ -335,7 +335,10 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// Names in `dir` starting with '.', i.e. leftover staging/old dirs.
 fn hidden_entries(dir: &Path) -> Vec<String> {
-    names(dir).into_iter().filter(|n| n.starts_with('.')).collect()
+    names(dir)
+        .into_iter()
+        .filter(|n| n.starts_with('.'))
+        .collect()
 }
 
 fn plan_of(files: &[(&str, &[u8])]) -> OutputPlan {
@@ -389,10 +392,7 @@ fn second_write_replaces_and_prunes() {
     assert_eq!(snap[Path::new("index.html")], b"v2");
     assert_eq!(snap[Path::new("new.csv")], b"x");
     assert!(!out.join("old").exists());
-    assert_eq!(
-        hidden_entries(tmp.path()),
-        [".public.hyoka-spare"]
-    );
+    assert_eq!(hidden_entries(tmp.path()), [".public.hyoka-spare"]);
 }
 
 #[test]
@@ -451,10 +451,7 @@ fn failure_leaves_previous_output_intact() {
     assert_eq!(snapshot(&out), before);
     assert_eq!(fs::read(out.join("sentinel.txt")).unwrap(), b"keep me");
     // What stays beside the output is the spare, never a fresh staging folder.
-    assert_eq!(
-        hidden_entries(tmp.path()),
-        [".public.hyoka-spare"]
-    );
+    assert_eq!(hidden_entries(tmp.path()), [".public.hyoka-spare"]);
 }
 
 #[test]
