@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -162,24 +163,19 @@ impl Diagnostic {
     }
 }
 
-/// Spaces as wide as `prefix` on a terminal (full-width characters take two columns).
+/// Spaces as wide as `prefix` on a terminal (full-width characters and emoji take two
+/// columns, combining marks none; a tab stays a tab).
 fn unicode_pad(prefix: &str) -> String {
-    prefix
-        .chars()
-        .map(|c| {
-            if c == '\t' {
-                "\t"
-            } else if is_wide(c) {
-                "  "
-            } else {
-                " "
-            }
-        })
-        .collect()
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+    let mut pad = String::new();
+    for c in prefix.chars() {
+        if c == '\t' {
+            pad.push('\t');
+        } else {
+            let width = UnicodeWidthChar::width(c).unwrap_or(1);
+            pad.extend(std::iter::repeat_n(' ', width));
+        }
+    }
+    pad
 }
 
 /// All findings of a run.
@@ -285,6 +281,18 @@ mod tests {
         .with_width(2);
         assert!(
             d.render().ends_with("1 | 行われれます\n  |       ^^^^\n"),
+            "{}",
+            d.render()
+        );
+    }
+
+    #[test]
+    fn carets_count_emoji_as_two_columns_and_combining_marks_as_none() {
+        let d = Diagnostic::warning("W", Path::new("a.md"), 1, 4, "x")
+            .with_source_line(Some("🚧が\u{3099}工事"))
+            .with_width(2);
+        assert!(
+            d.render().ends_with("1 | 🚧が\u{3099}工事\n  |     ^^^^\n"),
             "{}",
             d.render()
         );

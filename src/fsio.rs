@@ -215,6 +215,42 @@ fn shift_jis(bytes: &[u8]) -> Result<String, DecodeProblem> {
     checked(&text)
 }
 
+/// Every regular file under `dir` as (path relative to `dir` with `/` between names, full
+/// path), sorted by name at every level. Symbolic links are not followed (a linked file is
+/// left out, so nothing outside `dir` is read through one), and files whose name starts
+/// with `.` (`.DS_Store`, an editor's `.#draft`) are left out; folders are entered whatever
+/// their name, so `static/.well-known/security.txt` is published. A missing `dir` has no
+/// files.
+pub fn walk_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, FsError> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| FsError::Read {
+            path: e
+                .path()
+                .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("ループするリンクがあります")),
+        })?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let names: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        files.push((names.join("/"), entry.into_path()));
+    }
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,5 +346,34 @@ mod tests {
             Err(DecodeProblem::Binary)
         );
         assert_eq!(decode(b"a\0b"), Err(DecodeProblem::Binary));
+    }
+
+    #[test]
+    fn files_in_name_order_without_hidden_files_or_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "b.txt",
+            "a/z.css",
+            "a/.DS_Store",
+            ".well-known/security.txt",
+            "a/b/c.js",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.join("b.txt"), root.join("link.txt")).unwrap();
+        let found: Vec<String> = walk_files(root)
+            .unwrap()
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
+        assert_eq!(
+            found,
+            [".well-known/security.txt", "a/b/c.js", "a/z.css", "b.txt"]
+        );
+        assert!(walk_files(&root.join("missing")).unwrap().is_empty());
     }
 }

@@ -8,8 +8,8 @@
 
 use plotters::style::RGBColor;
 
+use super::colour::{ACTUAL, PLAN};
 use super::scale::{actual_line, all_values, is_count, shown_actuals, ticks, y_range, year_span};
-use super::svg::{ACTUAL, PLAN};
 use crate::model::value::{format_number, format_with_unit};
 use crate::model::{Evaluation, Indicator, Point};
 

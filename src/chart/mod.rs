@@ -13,10 +13,12 @@
 //! Submodules: [`describe`](mod@describe) (sentences and title), `figure` (what the goal
 //! chart shows, for both its sizes), `svg` (the goal chart laid out and drawn with plotters),
 //! `axes` (its grid, axes and labels), `backend` (the plotters backend writing compact SVG),
-//! `sparkline` (hand-written tiny SVG), `scale` (axis ranges shared by both).
+//! `sparkline` (hand-written tiny SVG), `scale` (axis ranges shared by both), `colour` (the
+//! series colours, for both and for the stylesheet's legend).
 
 mod axes;
 mod backend;
+mod colour;
 pub mod describe;
 mod figure;
 mod scale;
@@ -29,12 +31,8 @@ mod tests;
 use crate::markup::escape_xml;
 use crate::model::{Evaluation, Indicator};
 
+pub use colour::{ACTUAL_COLOR, PLAN_COLOR};
 pub use describe::{active_title, describe, headline, title};
-
-/// Colour of the 実績 (actual) series: dark blue, 11:1 against white.
-pub const ACTUAL_COLOR: &str = "#0017C1";
-/// Colour of the 計画・目標 (plan) series: dark orange, 4.6:1 against white.
-pub const PLAN_COLOR: &str = "#C75300";
 
 /// A chart ready to inline in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,8 +8,8 @@
 
 use std::fmt::Write as _;
 
+use super::colour::{ACTUAL_COLOR, PLAN_COLOR};
 use super::scale::{actual_line, all_values, is_count, shown_actuals, y_range, year_span};
-use super::{ACTUAL_COLOR, PLAN_COLOR};
 use crate::model::{Evaluation, Indicator, Point};
 
 const WIDTH: f64 = 120.0;

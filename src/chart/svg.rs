@@ -23,6 +23,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axes::Axes;
 use super::backend::{Dashed, SvgBackend, decimal, font_size, hundredths, int};
+use super::colour::{ACTUAL, PLAN};
 use super::figure::{Figure, Side};
 use crate::model::Point;
 
@@ -54,8 +55,6 @@ pub(crate) const NARROW: Layout = Layout {
 /// The dash pattern of the plan line.
 const PLAN_DASH: &str = "7 5";
 
-pub(super) const ACTUAL: RGBColor = RGBColor(0x00, 0x17, 0xC1);
-pub(super) const PLAN: RGBColor = RGBColor(0xC7, 0x53, 0x00);
 /// Axis and tick labels: 12.6:1 against white.
 const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
 /// The x axis line: 4.5:1 against white.

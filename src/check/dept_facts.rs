@@ -148,7 +148,6 @@ fn within_distance(a: &[char], b: &[char], limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::build::edit_distance;
 
     fn facts(texts: &[&str]) -> DeptFacts {
         DeptFacts::new(texts.iter().map(|t| t.to_string()).collect())
@@ -232,7 +231,7 @@ mod tests {
         for _ in 0..20_000 {
             let (a, b) = (word(&mut rng), word(&mut rng));
             let (sa, sb): (String, String) = (a.iter().collect(), b.iter().collect());
-            let d = edit_distance(&sa, &sb);
+            let d = strsim::levenshtein(&sa, &sb);
             for limit in 0..5 {
                 assert_eq!(
                     within_distance(&a, &b, limit),

@@ -1,14 +1,19 @@
-//! Output: bytes and paths only, no domain types. [`plan`] holds files in memory, sorted;
-//! [`write`](mod@write) decides whether a folder is a safe place to write; [`staged`] writes a
-//! staging copy as files arrive and swaps it into place. A build hands its files, one at a
-//! time, to an [`Emit`]: a plan, a staged folder, or only their paths (`check`).
+//! Output: bytes and paths only, no domain types. A build hands its files, one at a time,
+//! to an [`Emit`] ([`emit`]): a plan in memory ([`plan`]), a staged folder ([`staged`]:
+//! written as files arrive, then swapped into place), or only their paths (`check`).
+//! [`target`] decides which folders may be written at all; [`error`] says why a check or a
+//! write failed.
+//!
+//! Dependencies run one way: `staged` uses `emit` and `target`; those two use `error`; all of
+//! them may use `plan`, which uses none.
+pub mod emit;
+pub mod error;
 pub mod plan;
 pub mod staged;
-pub mod write;
+pub mod target;
 
+pub use emit::{Emit, FileWriter, PathCollector, PlanCollector};
+pub use error::WriteError;
 pub use plan::{OutputFile, OutputPlan, PlanError};
-pub use staged::StagedOutput;
-pub use write::{
-    Emit, PathCollector, PlanCollector, WriteError, WriteStats, check_output_dir,
-    check_replaceable, write_plan,
-};
+pub use staged::{StagedOutput, WriteStats, write_plan};
+pub use target::{check_output_dir, check_replaceable};

@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::model::{self, Department, Goal, Site};
 use crate::output::{Emit, OutputPlan, PathCollector, PlanCollector};
 use crate::render::{self, Card, GoalGraphics, Renderer, theme::Theme};
-use crate::{chart, export};
+use crate::{chart, export, fsio};
 use crate::{check, content};
 
 /// What a build is asked to do.
@@ -270,27 +270,17 @@ pub(super) fn emit_site_data(
     Ok(())
 }
 
-/// Hands `out` the file at `path` that `produce` writes; its error, or the output's.
+/// Hands `out` the file at `path` that `produce` writes: the output's failure to write it
+/// comes first, then the producer's own.
 fn emit_streamed(
     out: &dyn Emit,
     path: String,
     produce: impl FnOnce(&mut dyn std::io::Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let mut produce = Some(produce);
-    let mut failed = None;
-    out.emit_with(path, &mut |w| {
-        let Some(produce) = produce.take() else {
-            return false;
-        };
-        match produce(w) {
-            Ok(()) => true,
-            Err(e) => {
-                failed = Some(e);
-                false
-            }
-        }
-    })?;
-    failed.map_or(Ok(()), Err)
+    let mut file = out.stream(path)?;
+    let produced = produce(&mut file);
+    file.finish()?;
+    produced
 }
 
 /// One goal's chart, page, `data.csv` and `data.json`, handed to `out`; returns its card
@@ -332,36 +322,13 @@ pub fn goal_graphics(goal: &Goal) -> GoalGraphics {
     }
 }
 
-/// `<root>/static/**`, copied as it is to the same paths in the output.
+/// `<root>/static/**`, copied as it is to the same paths in the output (hidden files left
+/// out: see [`fsio::walk_files`]).
 fn site_static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
-    let dir = root.join("static");
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(|e| Error::Io {
-            path: e.path().map_or_else(|| dir.clone(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("walk")),
-        })?;
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-        let url: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let bytes = std::fs::read(entry.path()).map_err(|source| Error::Io {
-            path: entry.path().to_path_buf(),
-            source,
-        })?;
-        files.push((url.join("/"), bytes));
+    for (url, path) in fsio::walk_files(&root.join("static"))? {
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io { path, source })?;
+        files.push((url, bytes));
     }
     Ok(files)
 }

@@ -455,6 +455,25 @@ fn builtin_static_has_the_stylesheet() {
 }
 
 #[test]
+fn the_builtin_theme_is_every_file_of_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let theme = Theme::load(dir.path(), "default").unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let on_disk = |sub: &str| -> Vec<(String, Vec<u8>)> {
+        crate::fsio::walk_files(&folder.join(sub))
+            .unwrap()
+            .into_iter()
+            .map(|(rel, path)| (rel, std::fs::read(path).unwrap()))
+            .collect()
+    };
+    assert_eq!(theme.static_files().unwrap(), on_disk("static"));
+    let templates: Vec<String> = on_disk("templates").into_iter().map(|(n, _)| n).collect();
+    let builtin: Vec<&String> = theme.template_origins().keys().collect();
+    assert_eq!(builtin, templates.iter().collect::<Vec<_>>());
+    assert!(builtin.len() >= 17, "{builtin:?}");
+}
+
+#[test]
 fn root_prefix_follows_depth() {
     assert_eq!(build::root_for(""), "./");
     assert_eq!(build::root_for("somu/"), "../");

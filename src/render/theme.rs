@@ -14,91 +14,18 @@ use std::collections::BTreeMap;
 use std::error::Error as StdError;
 use std::path::{Path, PathBuf};
 
+use include_dir::{Dir, DirEntry, include_dir};
 use tera::{ErrorKind, Tera};
 
-/// The built-in default templates: (template name, text).
-const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../../themes/default/templates/base.html"),
-    ),
-    (
-        "header.html",
-        include_str!("../../themes/default/templates/header.html"),
-    ),
-    (
-        "breadcrumbs.html",
-        include_str!("../../themes/default/templates/breadcrumbs.html"),
-    ),
-    (
-        "footer.html",
-        include_str!("../../themes/default/templates/footer.html"),
-    ),
-    (
-        "status_badge.html",
-        include_str!("../../themes/default/templates/status_badge.html"),
-    ),
-    (
-        "goal_card.html",
-        include_str!("../../themes/default/templates/goal_card.html"),
-    ),
-    (
-        "goal_list.html",
-        include_str!("../../themes/default/templates/goal_list.html"),
-    ),
-    (
-        "indicator_table.html",
-        include_str!("../../themes/default/templates/indicator_table.html"),
-    ),
-    (
-        "chart.html",
-        include_str!("../../themes/default/templates/chart.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../../themes/default/templates/index.html"),
-    ),
-    (
-        "department.html",
-        include_str!("../../themes/default/templates/department.html"),
-    ),
-    (
-        "goal.html",
-        include_str!("../../themes/default/templates/goal.html"),
-    ),
-    (
-        "evaluation.html",
-        include_str!("../../themes/default/templates/evaluation.html"),
-    ),
-    (
-        "data.html",
-        include_str!("../../themes/default/templates/data.html"),
-    ),
-    (
-        "accessibility.html",
-        include_str!("../../themes/default/templates/accessibility.html"),
-    ),
-    (
-        "status_groups.html",
-        include_str!("../../themes/default/templates/status_groups.html"),
-    ),
-    (
-        "404.html",
-        include_str!("../../themes/default/templates/404.html"),
-    ),
-];
+use crate::fsio::{self, FsError};
 
-/// The built-in default static files: (site-relative output path, bytes).
-const BUILTIN_STATIC: &[(&str, &[u8])] = &[
-    (
-        "css/hyoka.css",
-        include_bytes!("../../themes/default/static/css/hyoka.css"),
-    ),
-    (
-        "js/filter.js",
-        include_bytes!("../../themes/default/static/js/filter.js"),
-    ),
-];
+/// The built-in default theme's templates: every file of `themes/default/templates/`, named
+/// by its path there (a new template is built in without being listed anywhere).
+static BUILTIN_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/templates");
+
+/// The built-in default theme's static files: every file of `themes/default/static/`, at the
+/// same path in the output.
+static BUILTIN_STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/static");
 
 /// Where the built-in templates are said to come from in messages.
 const BUILTIN_ORIGIN: &str = "組み込みの default テーマ";
@@ -166,13 +93,12 @@ impl Theme {
     /// A theme other than `default` must have a folder under `themes/`; template syntax
     /// errors are reported with the template's file.
     pub fn load(site_root: &Path, name: &str) -> Result<Theme, RenderError> {
-        let mut sources: BTreeMap<String, (String, String)> = BUILTIN_TEMPLATES
-            .iter()
-            .map(|&(n, text)| {
-                (
-                    n.to_string(),
-                    (format!("{n}（{BUILTIN_ORIGIN}）"), text.to_string()),
-                )
+        let mut sources: BTreeMap<String, (String, String)> = embedded_files(&BUILTIN_TEMPLATES)
+            .into_iter()
+            .map(|(n, bytes)| {
+                let text = std::str::from_utf8(bytes).expect("built-in templates are UTF-8");
+                let origin = format!("{n}（{BUILTIN_ORIGIN}）");
+                (n, (origin, text.to_string()))
             })
             .collect();
         let theme_dir = site_root.join("themes").join(name);
@@ -217,12 +143,12 @@ impl Theme {
     /// Static files: the built-in ones, replaced or completed by the theme's `static/` folder,
     /// as (site-relative output path, bytes), sorted by path.
     pub fn static_files(&self) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-        let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
-            .iter()
-            .map(|&(p, bytes)| (p.to_string(), bytes.to_vec()))
+        let mut files: BTreeMap<String, Vec<u8>> = embedded_files(&BUILTIN_STATIC)
+            .into_iter()
+            .map(|(p, bytes)| (p, bytes.to_vec()))
             .collect();
         if let Some(dir) = &self.static_dir {
-            for (rel, path) in walk_files(dir)? {
+            for (rel, path) in fsio::walk_files(dir)? {
                 let bytes =
                     std::fs::read(&path).map_err(|source| RenderError::Io { path, source })?;
                 files.insert(rel, bytes);
@@ -290,7 +216,7 @@ fn read_templates(
     if !dir.is_dir() {
         return Ok(());
     }
-    for (name, path) in walk_files(dir)? {
+    for (name, path) in fsio::walk_files(dir)? {
         let text = std::fs::read_to_string(&path).map_err(|source| RenderError::Io {
             path: path.clone(),
             source,
@@ -301,39 +227,40 @@ fn read_templates(
     Ok(())
 }
 
-/// Every regular, non-hidden file under `dir` as (relative path with `/`, full path), sorted.
-fn walk_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, RenderError> {
+/// Every file of an embedded folder, as the disk walk would find it there
+/// ([`fsio::walk_files`]: names with `/`, hidden files left out), sorted by path.
+fn embedded_files(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])> {
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name();
-    for entry in walker
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
-    {
-        let entry = entry.map_err(|e| RenderError::Io {
-            path: e
-                .path()
-                .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("ループするリンクがあります")),
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
+    let mut folders = vec![dir];
+    while let Some(folder) = folders.pop() {
+        for entry in folder.entries() {
+            match entry {
+                DirEntry::Dir(inner) => folders.push(inner),
+                DirEntry::File(file) => {
+                    let path = file.path();
+                    if path
+                        .file_name()
+                        .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+                    {
+                        let names: Vec<String> = path
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect();
+                        files.push((names.join("/"), file.contents()));
+                    }
+                }
+            }
         }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let name: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        files.push((name.join("/"), entry.path().to_path_buf()));
     }
-    Ok(files)
+    files.sort();
+    files
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_string_lossy().starts_with('.')
+impl From<FsError> for RenderError {
+    fn from(e: FsError) -> Self {
+        let FsError::Read { path, source } = e;
+        RenderError::Io { path, source }
+    }
 }
 
 /// The template a Tera error is about, when Tera says.

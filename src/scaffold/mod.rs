@@ -8,33 +8,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use include_dir::{Dir, include_dir};
+
 use crate::error::Error;
 use crate::model::FiscalYear;
 use crate::model::goal::is_valid_slug;
 
-/// The default theme's archetypes: (file name, text).
-const BUILTIN: &[(&str, &str)] = &[
-    (
-        "goal.md",
-        include_str!("../../themes/default/archetypes/goal.md"),
-    ),
-    (
-        "department.md",
-        include_str!("../../themes/default/archetypes/department.md"),
-    ),
-    (
-        "home.md",
-        include_str!("../../themes/default/archetypes/home.md"),
-    ),
-    (
-        "config.toml",
-        include_str!("../../themes/default/archetypes/config.toml"),
-    ),
-    (
-        "gitignore",
-        include_str!("../../themes/default/archetypes/gitignore"),
-    ),
-];
+/// The default theme's archetypes: every file of `themes/default/archetypes/`.
+static BUILTIN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/archetypes");
 
 /// The department and goal slugs of `hyoka new <dept>/<goal>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,10 +177,10 @@ impl Archetypes {
             }
             None => {
                 let text = BUILTIN
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, t)| (*t).to_string())
-                    .expect("every archetype is built in");
+                    .get_file(name)
+                    .and_then(|file| file.contents_utf8())
+                    .expect("every archetype is built in, as UTF-8")
+                    .to_string();
                 (format!("組み込みの default テーマの {name}"), text)
             }
         };

@@ -20,7 +20,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &["config", "content", "diag"]),
     // Siblings over the model: never each other.
     ("chart", &["markup", "model"]),
-    ("render", &["config", "model"]),
+    ("render", &["config", "fsio", "model"]),
     ("export", &["config", "markup", "model"]),
     (
         "check",
@@ -30,8 +30,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "pipeline",
         &[
-            "chart", "check", "config", "content", "diag", "error", "export", "model", "output",
-            "render",
+            "chart", "check", "config", "content", "diag", "error", "export", "fsio", "model",
+            "output", "render",
         ],
     ),
     // Its own front door: sheets in, content files out, read and checked with the model's
@@ -165,5 +165,153 @@ fn the_import_scanner_reads_grouped_paths() {
     assert_eq!(
         found.into_iter().collect::<Vec<_>>(),
         ["check", "content", "diag", "model"]
+    );
+}
+
+/// The rooms of `src/output/` → the rooms they may use (`super::x`, `crate::output::x`).
+/// Read from the top: `staged` writes the folder that `target` allowed, through `emit`.
+const OUTPUT_ROOMS: &[(&str, &[&str])] = &[
+    ("staged", &["emit", "error", "plan", "target"]),
+    ("emit", &["error", "plan"]),
+    ("target", &["error"]),
+    ("error", &["plan"]),
+    ("plan", &[]),
+];
+
+/// The module path of a source file under `src/` (`output/staged/files.rs` →
+/// `[output, staged, files]`; a `mod.rs` is its folder).
+fn module_path(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).expect("under src");
+    let mut path: Vec<String> = rel
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if path.last().is_some_and(|last| last == "mod") {
+        path.pop();
+    }
+    path
+}
+
+/// The modules a file names through `super::` (resolved from `module`) and `crate::`, as
+/// full paths; `self` and globs are left out.
+fn named_modules(module: &[String], source: &str) -> BTreeSet<Vec<String>> {
+    let mut named = BTreeSet::new();
+    for (at, _) in source.match_indices("super::") {
+        // Only the start of a chain: `super::super::x` is read once, from its first `super`.
+        if source[..at].ends_with("super::") {
+            continue;
+        }
+        let mut rest = &source[at..];
+        let mut base = module.to_vec();
+        while let Some(after) = rest.strip_prefix("super::") {
+            base.pop();
+            rest = after;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if !name.is_empty() {
+            base.push(name);
+            named.insert(base);
+        }
+    }
+    for (at, _) in source.match_indices("crate::") {
+        let names: Vec<String> = source[at + "crate::".len()..]
+            .split("::")
+            .take(2)
+            .map(|s| {
+                s.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect()
+            })
+            .collect();
+        named.insert(names);
+    }
+    named
+}
+
+#[test]
+fn output_rooms_use_only_the_rooms_below_them() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let allowed: BTreeMap<&str, &[&str]> = OUTPUT_ROOMS.iter().copied().collect();
+    let mut violations = Vec::new();
+    for file in sources_of("output") {
+        let module = module_path(&src, &file);
+        let Some(room) = module.get(1) else { continue };
+        let Some(permitted) = allowed.get(room.as_str()) else {
+            violations.push(format!("{}: not in OUTPUT_ROOMS", file.display()));
+            continue;
+        };
+        let text = std::fs::read_to_string(&file).unwrap();
+        for named in named_modules(&module, &text) {
+            if named.first().map(String::as_str) != Some("output") {
+                continue;
+            }
+            let Some(used) = named.get(1).filter(|u| allowed.contains_key(u.as_str())) else {
+                continue;
+            };
+            if used != room && !permitted.contains(&used.as_str()) {
+                violations.push(format!("{} uses output::{used}", file.display()));
+            }
+        }
+    }
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
+}
+
+#[test]
+fn output_rooms_stand_in_order_and_cannot_form_a_circle() {
+    // Each room may use only rooms listed after it, so no two can use each other.
+    for (i, (room, uses)) in OUTPUT_ROOMS.iter().enumerate() {
+        let below: Vec<&str> = OUTPUT_ROOMS[i + 1..].iter().map(|(r, _)| *r).collect();
+        for used in *uses {
+            assert!(below.contains(used), "{room} uses {used}, listed above it");
+        }
+    }
+}
+
+#[test]
+fn no_two_files_use_each_other() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files: Vec<_> = sources_of("output");
+    let modules: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = files
+        .iter()
+        .map(|file| {
+            let module = module_path(&src, file);
+            let text = std::fs::read_to_string(file).unwrap();
+            let named = named_modules(&module, &text);
+            (module, named)
+        })
+        .collect();
+    // A file uses another when it names that file's module or something inside it.
+    let uses = |a: &Vec<String>, b: &Vec<String>| {
+        a != b
+            && modules[a]
+                .iter()
+                .any(|n| n.starts_with(b) && !a.starts_with(b))
+    };
+    let mut circles = Vec::new();
+    for a in modules.keys() {
+        for b in modules.keys() {
+            if a < b && uses(a, b) && uses(b, a) {
+                circles.push(format!("{} ⇄ {}", a.join("::"), b.join("::")));
+            }
+        }
+    }
+    assert!(circles.is_empty(), "files that use each other: {circles:?}");
+}
+
+#[test]
+fn the_module_reader_resolves_super_from_the_files_place() {
+    let module: Vec<String> = ["output", "staged", "files"].map(String::from).to_vec();
+    let named = named_modules(
+        &module,
+        "use super::SPARE;\nuse super::super::error::WriteError;\nuse crate::output::plan;",
+    );
+    let named: Vec<String> = named.into_iter().map(|n| n.join("::")).collect();
+    assert_eq!(
+        named,
+        ["output::error", "output::plan", "output::staged::SPARE"]
     );
 }

@@ -57,3 +57,42 @@ fn chart_lines_stand_out_against_the_white_chart() {
         assert!(ratio >= 3.0, "{colour}: {ratio:.2}:1 < 3:1 (WCAG 1.4.11)");
     }
 }
+
+/// The colours the stylesheet gives the CSS rule `selector` (its `#hex` values, and the
+/// light palette's value of each `var(--name)`), lower-case.
+fn rule_colours(selector: &str, light: &Palette) -> Vec<String> {
+    let at = CSS
+        .find(&format!("\n{selector} {{"))
+        .unwrap_or_else(|| panic!("hyoka.css has a rule {selector}"));
+    let body = &CSS[at..];
+    let body = &body[..body.find('}').expect("a closed rule")];
+    let mut colours = Vec::new();
+    for word in body.split([' ', ';', '\n']) {
+        if word.starts_with('#') {
+            colours.push(word.to_ascii_lowercase());
+        } else if let Some(name) = word
+            .strip_prefix("var(--")
+            .and_then(|w| w.strip_suffix(')'))
+        {
+            colours.push(light[name].clone());
+        }
+    }
+    colours
+}
+
+#[test]
+fn the_chart_legend_shows_the_charts_own_colours() {
+    // The legend sits on the light page beside a chart drawn on white: it must show the
+    // very colours the chart and the sparkline are drawn with.
+    let (light, _) = palettes(CSS);
+    let actual = hyoka::chart::ACTUAL_COLOR.to_ascii_lowercase();
+    let plan = hyoka::chart::PLAN_COLOR.to_ascii_lowercase();
+    assert_eq!(rule_colours(".legend-key", &light), [actual]);
+    for rule in [".legend-plan", ".legend-mark", ".legend-final"] {
+        assert_eq!(
+            rule_colours(rule, &light),
+            std::slice::from_ref(&plan),
+            "{rule}"
+        );
+    }
+}

@@ -20,7 +20,7 @@ mod checker;
 mod indicator;
 
 use checker::Checker;
-pub use checker::{edit_distance, suggest};
+pub use checker::suggest;
 
 const DEPARTMENT_KEYS: &[&str] = &["title", "duties", "served", "weight", "slug"];
 const GOAL_KEYS: &[&str] = &[

@@ -1,4 +1,5 @@
 use super::*;
+use std::collections::BTreeMap;
 
 fn build(out: &Path, files: &[(&str, &str)]) -> WriteStats {
     let staged = StagedOutput::begin(out).unwrap();
@@ -249,10 +250,9 @@ fn a_streamed_file_is_always_a_new_file_and_counts_its_bytes() {
     build(&out, &[("big.json", "[1]")]);
     let (linked, _) = inode(&out.join("big.json"));
     let staged = StagedOutput::begin(&out).unwrap();
-    let produced = staged
-        .emit_with("big.json".into(), &mut |w| w.write_all(b"[1]").is_ok())
-        .unwrap();
-    assert!(produced);
+    let mut file = staged.stream("big.json".into()).unwrap();
+    file.write_all(b"[1]").unwrap();
+    file.finish().unwrap();
     let stats = staged.finish().unwrap();
     assert_eq!(stats, WriteStats { files: 1, bytes: 3 });
     assert_eq!(fs::read_to_string(out.join("big.json")).unwrap(), "[1]");
@@ -265,21 +265,21 @@ fn a_streamed_file_is_always_a_new_file_and_counts_its_bytes() {
 }
 
 #[test]
-fn a_producer_that_fails_is_told_apart_from_a_write_that_fails() {
+fn a_streamed_file_given_up_leaves_the_output_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     build(&out, &[("index.html", "v1")]);
     let staged = StagedOutput::begin(&out).unwrap();
-    let produced = staged
-        .emit_with("index.html".into(), &mut |w| {
-            let _ = w.write_all(b"half");
-            false
-        })
-        .unwrap();
-    assert!(!produced);
+    let mut file = staged.stream("index.html".into()).unwrap();
+    file.write_all(b"half").unwrap();
+    drop(file);
     drop(staged);
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
+}
 
+#[cfg(unix)]
+#[test]
+fn a_write_that_fails_is_the_outputs_failure_at_finish() {
     struct Failing;
     impl Write for Failing {
         fn write(&mut self, _: &[u8]) -> io::Result<usize> {
@@ -289,11 +289,203 @@ fn a_producer_that_fails_is_told_apart_from_a_write_that_fails() {
             Ok(())
         }
     }
-    let mut recorded = Recorded {
-        inner: Failing,
-        bytes: 0,
-        error: None,
-    };
+    let mut recorded = Recorded::new(Failing);
     assert!(recorded.write_all(b"x").is_err());
     assert_eq!(recorded.error.unwrap().to_string(), "disk full");
+
+    // A streamed file whose write failed (the producer may have swallowed the error) does
+    // not finish: the failure is the output's, named by the file's path.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let staged = StagedOutput::begin(&out).unwrap();
+    let mut file = staged.stream("big.json".into()).unwrap();
+    let _ = file.write_all(b"[1]");
+    let mut failed = Box::new(StagedFile {
+        staged: &staged,
+        out: Recorded::new(io::BufWriter::new(
+            File::open(dir.path()).expect("a folder opens read-only"),
+        )),
+        file: dir.path().join("x.json"),
+    });
+    let _ = failed.write_all(b"lost");
+    match (failed as Box<dyn FileWriter>).finish() {
+        Err(WriteError::WriteFile { path, .. }) => assert_eq!(path, dir.path().join("x.json")),
+        other => panic!("{other:?}"),
+    }
+    file.finish().unwrap();
+    assert_eq!(staged.finish().unwrap(), WriteStats { files: 1, bytes: 3 });
+}
+
+// The whole plan, written in one go.
+
+/// Every file under `dir` (relative path → bytes), for byte-identical checks.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Names in `dir` starting with '.', i.e. leftover staging/old dirs.
+fn hidden_entries(dir: &Path) -> Vec<String> {
+    names(dir)
+        .into_iter()
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
+
+fn plan_of(files: &[(&str, &[u8])]) -> OutputPlan {
+    let mut plan = OutputPlan::new();
+    for (p, b) in files {
+        plan.add(*p, *b).unwrap();
+    }
+    plan
+}
+
+#[test]
+fn writes_exact_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let binary: Vec<u8> = (0..=255).collect();
+    let mut plan = plan_of(&[
+        ("index.html", "<p>トップ</p>\r\n".as_bytes()),
+        ("総務/自治会/index.html", "自治会".as_bytes()),
+        ("data/indicators.csv", b"a,b\n1,2"),
+        ("empty.txt", b""),
+    ]);
+    plan.add("img/x.bin", binary.clone()).unwrap();
+    let stats = write_plan(&plan, &out).unwrap();
+    assert_eq!(
+        stats,
+        WriteStats {
+            files: 5,
+            bytes: plan.total_bytes()
+        }
+    );
+    let snap = snapshot(&out);
+    assert_eq!(snap.len(), 5);
+    for (p, b) in plan.iter() {
+        assert_eq!(snap[&join_rel(Path::new(""), p)], b, "{p}");
+    }
+    assert!(hidden_entries(tmp.path()).is_empty());
+}
+
+#[test]
+fn second_write_replaces_and_prunes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_plan(
+        &plan_of(&[("index.html", b"v1"), ("old/index.html", b"gone")]),
+        &out,
+    )
+    .unwrap();
+    write_plan(&plan_of(&[("index.html", b"v2"), ("new.csv", b"x")]), &out).unwrap();
+    let snap = snapshot(&out);
+    assert_eq!(snap.len(), 2);
+    assert_eq!(snap[Path::new("index.html")], b"v2");
+    assert_eq!(snap[Path::new("new.csv")], b"x");
+    assert!(!out.join("old").exists());
+    assert_eq!(hidden_entries(tmp.path()), [".public.hyoka-spare"]);
+}
+
+#[test]
+fn stale_staging_and_old_are_cleaned() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let staging = sibling(tmp.path(), "public".as_ref(), "staging");
+    let old = sibling(tmp.path(), "public".as_ref(), "old");
+    fs::create_dir_all(staging.join("junk")).unwrap();
+    fs::write(staging.join("junk/stale.html"), "stale").unwrap();
+    fs::create_dir_all(&old).unwrap();
+    fs::write(old.join("x"), "x").unwrap();
+    // An unrelated hidden sibling must survive.
+    fs::write(tmp.path().join(".keep"), "keep").unwrap();
+
+    write_plan(&plan_of(&[("index.html", b"new")]), &out).unwrap();
+    assert!(!staging.exists());
+    assert!(!old.exists());
+    assert_eq!(snapshot(&out).len(), 1);
+    assert_eq!(hidden_entries(tmp.path()), [".keep"]);
+}
+
+#[test]
+fn failure_leaves_previous_output_intact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_plan(
+        &plan_of(&[("sentinel.txt", b"keep me"), ("sub/index.html", b"old")]),
+        &out,
+    )
+    .unwrap();
+    let before = snapshot(&out);
+
+    // "a" is a file and also the parent of "a/b".
+    let bad = plan_of(&[("a", b"file"), ("a/b", b"child"), ("index.html", b"new")]);
+    let err = write_plan(&bad, &out).unwrap_err();
+    assert!(matches!(err, WriteError::InvalidPlan { .. }), "{err:?}");
+    assert_eq!(snapshot(&out), before);
+
+    // Without the up-front check the failure happens while staging.
+    let err = stage_and_swap(&bad, &out).unwrap_err();
+    // Files are staged in parallel: "a" or the folder "a" comes first, or the one
+    // replaces the other in the spare and the swap refuses the plan.
+    assert!(
+        matches!(
+            err,
+            WriteError::WriteFile { .. }
+                | WriteError::CreateDir { .. }
+                | WriteError::InvalidPlan { .. }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("できませんでした") || err.to_string().contains("書き込めません")
+    );
+    assert_eq!(snapshot(&out), before);
+    assert_eq!(fs::read(out.join("sentinel.txt")).unwrap(), b"keep me");
+    // What stays beside the output is the spare, never a fresh staging folder.
+    assert_eq!(hidden_entries(tmp.path()), [".public.hyoka-spare"]);
+}
+
+#[test]
+fn refuses_file_or_symlink_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("file");
+    fs::write(&file, "data").unwrap();
+    let plan = plan_of(&[("index.html", b"x")]);
+    assert!(matches!(
+        write_plan(&plan, &file),
+        Err(WriteError::OutputNotDir { .. })
+    ));
+    assert_eq!(fs::read(&file).unwrap(), b"data");
+
+    #[cfg(unix)]
+    {
+        let target = tmp.path().join("target");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("t"), "t").unwrap();
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(matches!(
+            write_plan(&plan, &link),
+            Err(WriteError::OutputIsSymlink { .. })
+        ));
+        assert_eq!(fs::read(target.join("t")).unwrap(), b"t");
+    }
+}
+
+#[test]
+fn empty_plan_creates_empty_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("a/b/public");
+    let stats = write_plan(&OutputPlan::new(), &out).unwrap();
+    assert_eq!(stats, WriteStats::default());
+    assert!(out.is_dir());
 }

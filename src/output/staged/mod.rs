@@ -14,6 +14,8 @@
 //! output. When another build holds the spare (or it cannot be used), a fresh
 //! `.<name>.staging-<pid>` folder is used and removed as before.
 
+mod files;
+
 use std::collections::{BTreeSet, HashSet};
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -23,13 +25,24 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::plan::{PlanError, check_path_conflicts, is_valid_path};
-use super::write::{
-    Emit, WriteError, WriteStats, absolute_lexical, join_rel, remove_path, sibling,
+use super::emit::{Emit, FileWriter};
+use super::error::WriteError;
+use super::plan::{OutputPlan, PlanError, check_path_conflicts, is_valid_path};
+use super::target::absolute_lexical;
+pub use files::SPARE_SUFFIX;
+use files::{
+    create_new, exchange, exchange_unsupported, join_rel, prune, remove_path, same_file_contents,
+    sibling, spare_path, take_spare, write_new,
 };
 
-/// The spare folder's name is `.<output name>` followed by this.
-pub const SPARE_SUFFIX: &str = ".hyoka-spare";
+/// What a staged write wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WriteStats {
+    /// Number of files written.
+    pub files: usize,
+    /// Total number of bytes written.
+    pub bytes: usize,
+}
 
 /// An output folder being written: files land in the staging folder until [`finish`].
 ///
@@ -296,144 +309,6 @@ impl StagedOutput {
     }
 }
 
-/// `<parent>/.<name>.hyoka-spare` for the output folder `<parent>/<name>`.
-pub fn spare_path(output: &Path) -> Option<PathBuf> {
-    let (parent, name) = (output.parent()?, output.file_name()?);
-    let mut spare = std::ffi::OsString::from(".");
-    spare.push(name);
-    spare.push(SPARE_SUFFIX);
-    Some(parent.join(spare))
-}
-
-/// The spare folder, created when missing and locked for this build; `None` when another
-/// build holds it or the name is taken by something that is not a folder.
-fn take_spare(spare: &Path) -> Option<File> {
-    match fs::symlink_metadata(spare) {
-        Ok(meta) if meta.is_dir() => {}
-        Ok(_) => return None,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir(spare).ok()?,
-        Err(_) => return None,
-    }
-    let lock = File::open(spare).ok()?;
-    lock.try_lock().ok()?;
-    // The name must still be the folder that was locked (a build that finished meanwhile
-    // may have swapped it into the output).
-    same_inode(&lock, spare).then_some(lock)
-}
-
-#[cfg(unix)]
-fn same_inode(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::symlink_metadata(path)) {
-        (Ok(a), Ok(b)) => b.is_dir() && a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_inode(_file: &File, path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
-}
-
-/// True when `path` is a regular file (not a symlink) holding exactly `bytes`.
-fn same_file_contents(path: &Path, bytes: &[u8]) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(path).is_ok_and(|old| old == bytes)
-}
-
-/// Creates `path`, which must not exist: a name is never written through to a file that is
-/// already there (in the spare it may be the output's own file).
-fn create_new(path: &Path) -> io::Result<File> {
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-}
-
-/// Creates `path` (which must not exist) holding `bytes`.
-fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    create_new(path)?.write_all(bytes)
-}
-
-/// Removes from the staging folder `base` everything under `rel` that is neither a file in
-/// `paths` nor a folder in `dirs`; folders in parallel.
-fn prune(
-    base: &Path,
-    rel: &str,
-    paths: &BTreeSet<String>,
-    dirs: &HashSet<String>,
-) -> io::Result<()> {
-    let folder = if rel.is_empty() {
-        base.to_path_buf()
-    } else {
-        join_rel(base, rel)
-    };
-    let mut keep_dirs = Vec::new();
-    for entry in fs::read_dir(&folder)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else {
-            remove_path(&entry.path())?;
-            continue;
-        };
-        let child = if rel.is_empty() {
-            name.to_string()
-        } else {
-            format!("{rel}/{name}")
-        };
-        let kind = entry.file_type()?;
-        if kind.is_dir() && dirs.contains(&child) {
-            keep_dirs.push(child);
-        } else if !(kind.is_file() && paths.contains(&child)) {
-            remove_path(&entry.path())?;
-        }
-    }
-    keep_dirs
-        .par_iter()
-        .try_for_each(|child| prune(base, child, paths, dirs))
-}
-
-/// Trades the names `a` and `b` (both must exist) in one step.
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both are valid NUL-terminated paths that outlive the call.
-    let done = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if done == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
-    Err(io::Error::from(io::ErrorKind::Unsupported))
-}
-
-/// The file system (or system) cannot exchange two names: rename them one at a time.
-fn exchange_unsupported(e: &io::Error) -> bool {
-    #[cfg(target_os = "linux")]
-    if matches!(
-        e.raw_os_error(),
-        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)
-    ) {
-        return true;
-    }
-    e.kind() == io::ErrorKind::Unsupported
-}
-
 impl Emit for StagedOutput {
     fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), WriteError> {
         self.write(path, &bytes)
@@ -441,40 +316,69 @@ impl Emit for StagedOutput {
 
     /// Streams the file into a new file of the staging folder (never compared with the
     /// previous one: these are the few largest files).
-    fn emit_with(
-        &self,
-        path: String,
-        produce: &mut dyn FnMut(&mut dyn io::Write) -> bool,
-    ) -> Result<bool, WriteError> {
+    fn stream(&self, path: String) -> Result<Box<dyn FileWriter + '_>, WriteError> {
         let file = self.claim(path)?;
-        let write_error = |source| WriteError::WriteFile {
-            path: file.clone(),
-            source,
-        };
-        remove_path(&file).map_err(write_error)?;
-        let created = create_new(&file).map_err(write_error)?;
-        let mut out = Recorded {
-            inner: io::BufWriter::with_capacity(1 << 20, created),
-            bytes: 0,
-            error: None,
-        };
-        let produced = produce(&mut out);
-        let flushed = io::Write::flush(&mut out.inner);
-        if let Some(source) = out.error.take() {
-            return Err(write_error(source));
+        let created = remove_path(&file).and_then(|()| create_new(&file));
+        match created {
+            Ok(created) => Ok(Box::new(StagedFile {
+                staged: self,
+                out: Recorded::new(io::BufWriter::with_capacity(1 << 20, created)),
+                file,
+            })),
+            Err(source) => Err(WriteError::WriteFile { path: file, source }),
         }
-        flushed.map_err(write_error)?;
-        self.bytes.fetch_add(out.bytes, Ordering::Relaxed);
-        Ok(produced)
+    }
+}
+
+/// A file of the staging folder being streamed: its bytes count once it is finished.
+struct StagedFile<'a> {
+    staged: &'a StagedOutput,
+    out: Recorded<io::BufWriter<File>>,
+    file: PathBuf,
+}
+
+impl io::Write for StagedFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl FileWriter for StagedFile<'_> {
+    fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
+        let flushed = self.out.inner.flush();
+        let failed = self.out.error.take().map_or(flushed, Err);
+        failed.map_err(|source| WriteError::WriteFile {
+            path: self.file.clone(),
+            source,
+        })?;
+        self.staged
+            .bytes
+            .fetch_add(self.out.bytes, Ordering::Relaxed);
+        Ok(())
     }
 }
 
 /// A writer that counts what goes through and keeps the first error, so a failed write is
-/// reported as the output's failure, not as the producer's.
+/// reported as the output's failure (by [`FileWriter::finish`]), not only as the
+/// producer's.
 struct Recorded<W> {
     inner: W,
     bytes: usize,
     error: Option<io::Error>,
+}
+
+impl<W> Recorded<W> {
+    fn new(inner: W) -> Self {
+        Recorded {
+            inner,
+            bytes: 0,
+            error: None,
+        }
+    }
 }
 
 impl<W: io::Write> io::Write for Recorded<W> {
@@ -495,6 +399,33 @@ impl<W: io::Write> io::Write for Recorded<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// Writes the plan to `output` atomically-ish.
+///
+/// Every file is written into the staging folder beside the output (the spare
+/// `<parent>/.<name>.hyoka-spare`, or a fresh one: see [`StagedOutput`]), which then
+/// takes the output's place in one rename. If anything fails before the swap,
+/// `output` is left exactly as it was. Refuses when `output` is a file or a symlink, or
+/// when the plan needs a planned file to also be a directory.
+pub fn write_plan(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
+    plan.check_conflicts()
+        .map_err(|source| WriteError::InvalidPlan {
+            path: output.to_path_buf(),
+            source,
+        })?;
+    stage_and_swap(plan, output)
+}
+
+/// [`write_plan`] without the up-front conflict check: every file is staged in parallel,
+/// then swapped in.
+fn stage_and_swap(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
+    let staged = StagedOutput::begin(output)?;
+    let files: Vec<(&str, &[u8])> = plan.iter().collect();
+    files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staged.write(rel.to_string(), bytes))?;
+    staged.finish()
 }
 
 impl Drop for StagedOutput {
