@@ -1,5 +1,5 @@
 //! Command-line types (clap derive) — nothing else. Help texts are Japanese; the headings,
-//! flags and errors are made Japanese by [`crate::usage`].
+//! flags and errors are made Japanese by the `usage` module.
 
 use std::path::PathBuf;
 

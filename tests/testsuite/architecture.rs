@@ -13,6 +13,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("output", &[]),
     ("proofread", &[]),
     ("cli", &[]),
+    // The command line's help and errors in Japanese, over the clap types.
+    ("usage", &["cli"]),
     ("markup", &[]),
     // Settings read years with the model's pure FiscalYear parser.
     ("config", &["diag", "model"]),
