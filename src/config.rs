@@ -7,7 +7,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::assessment::Grade;
+use crate::model::build::scale;
 use crate::model::fiscal_year::FiscalYear;
+use crate::model::plan::Plan;
 
 /// The default licence of the open data (公共データ利用規約 第1.0版, CC BY 4.0 compatible).
 pub const DEFAULT_LICENSE: &str = "公共データ利用規約（第1.0版）";
@@ -34,6 +37,12 @@ struct RawConfig {
     license_url: Option<String>,
     #[serde(default)]
     proofreading: toml::Table,
+    // The town's own judgement and plan (§8.2–§8.4): checked in model::build::scale.
+    population: Option<u64>,
+    #[serde(default)]
+    grades: Vec<scale::RawGrade>,
+    #[serde(default)]
+    plan: Vec<scale::RawPlanNode>,
 }
 
 fn default_language() -> String {
@@ -73,6 +82,12 @@ pub struct Config {
     pub license_url: String,
     /// Proofreading rules turned off or on by id (`rule-id = false`).
     pub proofreading: Vec<(String, bool)>,
+    /// 人口, for the cost per resident (住民1人当たり).
+    pub population: Option<u64>,
+    /// The town's grade scale (`[[grades]]`), best first.
+    pub grades: Vec<Grade>,
+    /// 施策体系 (`[[plan]]`).
+    pub plan: Plan,
 }
 
 impl Config {
@@ -180,6 +195,9 @@ impl Config {
                 ),
             }
         }
+        let population = scale::read_population(raw.population, text, path, &mut diags);
+        let grades = scale::read_grades(&raw.grades, text, path, &mut diags);
+        let plan = scale::read_plan(&raw.plan, text, path, &mut diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -200,6 +218,9 @@ impl Config {
                 .license_url
                 .unwrap_or_else(|| DEFAULT_LICENSE_URL.into()),
             proofreading,
+            population,
+            grades,
+            plan,
         })
     }
 

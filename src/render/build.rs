@@ -211,6 +211,7 @@ impl GoalView {
             basis: goal.basis.clone().filter(|s| !s.trim().is_empty()),
             summary: goal.summary.clone().filter(|s| !s.trim().is_empty()),
             description,
+            facts: super::facts::GoalFactsView::new(site, goal),
         }
     }
 }
@@ -283,6 +284,7 @@ impl HomeView {
                 })
                 .collect(),
             departments,
+            judgement: super::plan_pages::HomeJudgementView::new(site),
         }
     }
 }
@@ -427,6 +429,7 @@ impl EvaluationView {
         EvaluationView {
             rules: RULE_ORDER.iter().map(|&s| StatusView::new(s)).collect(),
             goals,
+            scale: None,
         }
     }
 }

@@ -86,6 +86,43 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
+    // §8.2–§8.4: the town's judgement, costs, plan and tags.
+    (
+        "goal_grade.html",
+        include_str!("../../themes/default/templates/goal_grade.html"),
+    ),
+    (
+        "goal_facts.html",
+        include_str!("../../themes/default/templates/goal_facts.html"),
+    ),
+    (
+        "home_judgement.html",
+        include_str!("../../themes/default/templates/home_judgement.html"),
+    ),
+    (
+        "evaluation_grades.html",
+        include_str!("../../themes/default/templates/evaluation_grades.html"),
+    ),
+    (
+        "placed_goals.html",
+        include_str!("../../themes/default/templates/placed_goals.html"),
+    ),
+    (
+        "status_tally.html",
+        include_str!("../../themes/default/templates/status_tally.html"),
+    ),
+    (
+        "plan.html",
+        include_str!("../../themes/default/templates/plan.html"),
+    ),
+    (
+        "tags.html",
+        include_str!("../../themes/default/templates/tags.html"),
+    ),
+    (
+        "tag.html",
+        include_str!("../../themes/default/templates/tag.html"),
+    ),
 ];
 
 /// The built-in default static files: (site-relative output path, bytes).

@@ -241,6 +241,9 @@ pub struct GoalView {
     pub summary: Option<String>,
     /// Meta description.
     pub description: String,
+    /// 事業費, the town's 評価, 施策体系, tags, 問い合わせ先, 更新日 (§8.2–§8.4; see
+    /// [`super::facts`]).
+    pub facts: super::facts::GoalFactsView,
 }
 
 /// 課.
@@ -277,6 +280,9 @@ pub struct HomeView {
     pub departments: Vec<DepartmentView>,
     /// Every goal grouped by status, in [`Status::ALL`] order (empty groups included).
     pub status_groups: Vec<StatusGroupView>,
+    /// Counts of the town's grades and 今後の方向性, links to the plan and tag pages
+    /// (§8.3–§8.4); `None` for a site without them.
+    pub judgement: Option<super::plan_pages::HomeJudgementView>,
 }
 
 /// The goals of one status, for the dashboard's 評価区分ごとの目標.
@@ -349,6 +355,8 @@ pub struct EvaluationView {
     pub rules: Vec<StatusView>,
     /// Every goal, as worked examples.
     pub goals: Vec<GoalView>,
+    /// The town's own grade scale (§8.3); `None` without `[[grades]]`.
+    pub scale: Option<super::plan_pages::EvaluationScaleView>,
 }
 
 /// One column of the open data files.
