@@ -10,6 +10,7 @@
 //! without units or thousands separators, and 年度 in both 西暦 and 和暦. Text cells that
 //! Excel would read as a formula are prefixed with `'`.
 
+mod costs;
 mod csv;
 mod json;
 mod sitemap;
@@ -23,6 +24,10 @@ pub use self::csv::{
 pub use self::json::{
     GoalData, IndicatorRecord, SeriesRow, YearLabel, YearValue, goal_data, goal_json,
     indicator_record, indicators_json, write_indicators_json,
+};
+pub use self::costs::{
+    COSTS_CSV_HEADER, COSTS_CSV_PATH, COSTS_JSON_PATH, CostRecord, CostYearRecord,
+    GoalCostRecord, costs_csv, costs_json, has_costs,
 };
 pub use self::sitemap::{encode_url, sitemap};
 

@@ -419,6 +419,8 @@ impl DataView {
                 })
                 .collect(),
             goals,
+            costs_csv_path: None,
+            costs_json_path: None,
         }
     }
 }

@@ -290,7 +290,15 @@ impl<'a> Renderer<'a> {
                 "goals",
                 all.clone(),
             )),
-            Job::Data(with_list(&DataView::new(Vec::new()), "goals", all)),
+            Job::Data(with_list(
+                &DataView {
+                    costs_csv_path: has_costs(site).then(|| "data/costs.csv".to_string()),
+                    costs_json_path: has_costs(site).then(|| "data/costs.json".to_string()),
+                    ..DataView::new(Vec::new())
+                },
+                "goals",
+                all,
+            )),
             Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
             Job::NotFound,
         ];
@@ -505,6 +513,11 @@ impl<'a> Renderer<'a> {
         add(&mut context);
         (file, template, context)
     }
+}
+
+/// Whether some goal has 事業費 (then the data page lists `data/costs.*`).
+fn has_costs(site: &Site) -> bool {
+    site.goals().any(|(_, g)| g.facts.cost.is_some())
 }
 
 /// The jobs of the pages of §8.4 (none for a site without plan and tags).

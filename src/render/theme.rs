@@ -120,6 +120,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/tags.html"),
     ),
     (
+        "data_costs.html",
+        include_str!("../../themes/default/templates/data_costs.html"),
+    ),
+    (
         "tag.html",
         include_str!("../../themes/default/templates/tag.html"),
     ),

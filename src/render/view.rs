@@ -379,6 +379,10 @@ pub struct DataView {
     pub columns: Vec<ColumnView>,
     /// Every goal (for the per-goal data links).
     pub goals: Vec<GoalView>,
+    /// Site-relative path of `costs.csv` (§8.2), when some goal has costs.
+    pub costs_csv_path: Option<String>,
+    /// Site-relative path of `costs.json`, when some goal has costs.
+    pub costs_json_path: Option<String>,
 }
 
 /// Site-relative path of the open data page.
