@@ -148,3 +148,7 @@ impl Checker<'_> {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "judgement_tests.rs"]
+mod tests;

@@ -194,7 +194,7 @@ mod tests {
         assert!(e[0].1.contains("parent「5」"), "{e:?}");
         assert!(e[0].2.contains("もしかして「4」"), "{e:?}");
         assert_eq!(e[1].0, 12);
-        assert!(e[1].1.contains("4行目と重なって"), "{e:?}");
+        assert!(e[1].1.contains("5行目と重なって"), "{e:?}");
     }
 
     #[test]

@@ -118,9 +118,11 @@ fn check_plan(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
     let help = if codes.is_empty() {
         "config.toml に [[plan]] で施策体系（code, title, parent）を書いてから、その code を plan に書いてください".to_string()
     } else {
-        match suggest(&plan.code, &codes) {
-            Some(near) => format!("もしかして「{near}」ですか？"),
-            None => format!("plan には config.toml の [[plan]] の code（{}）を書いてください", codes.join(", ")),
+        let list = format!("plan には config.toml の [[plan]] の code（{}）を書いてください", codes.join(", "));
+        // A one-character code is near every other short code: no guess for it.
+        match suggest(&plan.code, &codes).filter(|_| plan.code.chars().count() > 1) {
+            Some(near) => format!("もしかして「{near}」ですか？ {list}"),
+            None => list,
         }
     };
     diags.push(error(&goal.source, &plan.at, "E-PLAN", format!("施策「{}」は config.toml の [[plan]] にありません", plan.code), help));
