@@ -151,7 +151,9 @@ pub fn costs_json(site: &Site) -> Vec<u8> {
 }
 
 fn figure(value: Option<f64>, cost: &Cost) -> String {
-    value.map(|v| plain_number(v, cost.decimals)).unwrap_or_default()
+    value
+        .map(|v| plain_number(v, cost.decimals))
+        .unwrap_or_default()
 }
 
 /// `/data/costs.csv`: one row per goal and year, in `site.goals()` order then year.
@@ -207,10 +209,26 @@ pub(crate) fn goal_cost_rows(site: &Site, _dept: &Department, goal: &Goal) -> Ve
             .and_then(|(f, p)| per_resident_yen(f, cost.unit, p));
         let unit = cost.unit.label();
         let figures = [
-            ("予算", y.budget.map(|v| plain_number(v, cost.decimals)), unit),
-            ("決算", y.settlement.map(|v| plain_number(v, cost.decimals)), unit),
-            ("人件費", y.personnel.map(|v| plain_number(v, cost.decimals)), unit),
-            ("フルコスト", full.map(|v| plain_number(v, cost.decimals)), unit),
+            (
+                "予算",
+                y.budget.map(|v| plain_number(v, cost.decimals)),
+                unit,
+            ),
+            (
+                "決算",
+                y.settlement.map(|v| plain_number(v, cost.decimals)),
+                unit,
+            ),
+            (
+                "人件費",
+                y.personnel.map(|v| plain_number(v, cost.decimals)),
+                unit,
+            ),
+            (
+                "フルコスト",
+                full.map(|v| plain_number(v, cost.decimals)),
+                unit,
+            ),
             ("住民1人当たり", per.map(|p| p.to_string()), "円"),
         ];
         for (kind, value, unit) in figures {

@@ -121,9 +121,18 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
     }
     // 事業費 (§8.2): 指標「事業費」, after the series; none for a goal without costs.
     for [western, label, kind, value, unit] in super::costs::goal_cost_rows(site, dept, goal) {
-        let head = [code, &config.municipality, &dept.title, &goal.title, "事業費"];
+        let head = [
+            code,
+            &config.municipality,
+            &dept.title,
+            &goal.title,
+            "事業費",
+        ];
         let head = head.map(|t| protect_text(t).into_owned());
-        write_row(&mut w, head.into_iter().chain([western, label, kind, value, unit]));
+        write_row(
+            &mut w,
+            head.into_iter().chain([western, label, kind, value, unit]),
+        );
     }
     finish(w)
 }

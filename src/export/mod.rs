@@ -18,16 +18,16 @@ mod sitemap;
 #[cfg(test)]
 mod tests;
 
+pub use self::costs::{
+    COSTS_CSV_HEADER, COSTS_CSV_PATH, COSTS_JSON_PATH, CostRecord, CostYearRecord, GoalCostRecord,
+    costs_csv, costs_json, has_costs,
+};
 pub use self::csv::{
     GOAL_CSV_HEADER, INDICATORS_CSV_HEADER, goal_csv, indicators_csv, protect_text,
 };
 pub use self::json::{
     GoalData, IndicatorRecord, SeriesRow, YearLabel, YearValue, goal_data, goal_json,
     indicator_record, indicators_json, write_indicators_json,
-};
-pub use self::costs::{
-    COSTS_CSV_HEADER, COSTS_CSV_PATH, COSTS_JSON_PATH, CostRecord, CostYearRecord,
-    GoalCostRecord, costs_csv, costs_json, has_costs,
 };
 pub use self::sitemap::{encode_url, sitemap};
 

@@ -195,7 +195,11 @@ mod tests {
         assert_eq!(top, ["4"]);
         let under: Vec<&str> = plan.children(Some("4")).map(|n| n.code.as_str()).collect();
         assert_eq!(under, ["4-1", "4-2"]);
-        let path: Vec<&str> = plan.path_to("4-1-1").iter().map(|n| n.code.as_str()).collect();
+        let path: Vec<&str> = plan
+            .path_to("4-1-1")
+            .iter()
+            .map(|n| n.code.as_str())
+            .collect();
         assert_eq!(path, ["4", "4-1", "4-1-1"]);
         assert!(plan.is_within("4-1-1", "4"));
         assert!(!plan.is_within("4-2", "4-1"));
@@ -237,7 +241,10 @@ mod tests {
         assert_eq!(tag_slug("ＳＤＧｓ　１１"), "sdgs-11");
         assert_eq!(tag_slug("  Smart-City!! "), "smart-city");
         let japanese = tag_slug("総合戦略");
-        assert_eq!(japanese, format!("t-{:08x}", crc32fast::hash("総合戦略".as_bytes())));
+        assert_eq!(
+            japanese,
+            format!("t-{:08x}", crc32fast::hash("総合戦略".as_bytes()))
+        );
         assert_eq!(japanese.len(), 10);
         assert_eq!(tag_slug("総合戦略"), japanese);
         assert_ne!(tag_slug("総合計画"), japanese);

@@ -174,7 +174,10 @@ impl CostView {
                     full_cost_text: figure(full, cost),
                     per_resident_text: population.map(|p| {
                         full.and_then(|f| per_resident_yen(f, cost.unit, p))
-                            .map_or_else(|| "－".to_string(), |yen| format!("{}円", format_number(yen as f64, 0)))
+                            .map_or_else(
+                                || "－".to_string(),
+                                |yen| format!("{}円", format_number(yen as f64, 0)),
+                            )
                     }),
                 }
             })
@@ -198,7 +201,10 @@ fn contact_view(contact: &Contact) -> ContactView {
         section: contact.section.clone(),
         phone: contact.phone.clone(),
         phone_href: contact.phone.as_ref().map(|p| {
-            let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+            let digits: String = p
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
             format!("tel:{digits}")
         }),
         email: contact.email.clone(),
@@ -247,7 +253,10 @@ impl GoalFactsView {
             })
             .unwrap_or_default();
         GoalFactsView {
-            cost: facts.cost.as_ref().map(|c| CostView::new(c, config.population)),
+            cost: facts
+                .cost
+                .as_ref()
+                .map(|c| CostView::new(c, config.population)),
             assessment,
             grade,
             plan_steps,
@@ -318,7 +327,11 @@ mod tests {
         );
         assert_eq!(view.rows[1].full_cost_text, "－");
         assert_eq!(view.rows[1].per_resident_text.as_deref(), Some("－"));
-        assert!(CostView::new(&cost, None).rows[0].per_resident_text.is_none());
+        assert!(
+            CostView::new(&cost, None).rows[0]
+                .per_resident_text
+                .is_none()
+        );
     }
 
     #[test]

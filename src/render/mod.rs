@@ -430,20 +430,41 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Plan(view) => {
                 let (title, path) = ("施策体系", plan::PLAN_PAGE_PATH);
-                let description = format!("{municipality}の総合計画の施策体系と、施策ごとの目標と評価の一覧です。");
-                let page = self.page("plan", title, description, path, vec![home, crumb(title, path)]);
+                let description = format!(
+                    "{municipality}の総合計画の施策体系と、施策ごとの目標と評価の一覧です。"
+                );
+                let page = self.page(
+                    "plan",
+                    title,
+                    description,
+                    path,
+                    vec![home, crumb(title, path)],
+                );
                 self.finish("plan.html", page, |c| c.insert("plan", view))
             }
             Job::Tags(view) => {
                 let (title, path) = ("タグ一覧", plan::TAGS_PAGE_PATH);
                 let description = format!("{municipality}の行政評価の目標に付けたタグの一覧です。");
-                let page = self.page("tags", title, description, path, vec![home, crumb(title, path)]);
+                let page = self.page(
+                    "tags",
+                    title,
+                    description,
+                    path,
+                    vec![home, crumb(title, path)],
+                );
                 self.finish("tags.html", page, |c| c.insert("tags", view))
             }
             Job::Tag(view) => {
                 let title = format!("タグ：{}", view.name);
-                let description = format!("{municipality}の行政評価で「{}」のタグを付けた目標と評価の一覧です。", view.name);
-                let crumbs = vec![home, crumb("タグ一覧", plan::TAGS_PAGE_PATH), crumb(&title, &view.path)];
+                let description = format!(
+                    "{municipality}の行政評価で「{}」のタグを付けた目標と評価の一覧です。",
+                    view.name
+                );
+                let crumbs = vec![
+                    home,
+                    crumb("タグ一覧", plan::TAGS_PAGE_PATH),
+                    crumb(&title, &view.path),
+                ];
                 let page = self.page("tag", &title, description, &view.path, crumbs);
                 self.finish("tag.html", page, |c| c.insert("tag", view))
             }
@@ -522,7 +543,10 @@ fn has_costs(site: &Site) -> bool {
 
 /// The jobs of the pages of §8.4 (none for a site without plan and tags).
 fn judgement_jobs(site: &Site) -> Vec<Job> {
-    let mut jobs: Vec<Job> = plan_pages::PlanPageView::new(site).map(Job::Plan).into_iter().collect();
+    let mut jobs: Vec<Job> = plan_pages::PlanPageView::new(site)
+        .map(Job::Plan)
+        .into_iter()
+        .collect();
     jobs.extend(plan_pages::TagIndexView::new(site).map(Job::Tags));
     jobs.extend(plan_pages::TagPageView::all(site).into_iter().map(Job::Tag));
     jobs

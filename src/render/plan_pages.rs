@@ -210,7 +210,11 @@ fn push_rows(site: &Site, plan: &Plan, node: &PlanNode, depth: usize, rows: &mut
         counts,
         goals,
         has_children,
-        close_html: if has_children { String::new() } else { "</li>".into() },
+        close_html: if has_children {
+            String::new()
+        } else {
+            "</li>".into()
+        },
     });
     if has_children {
         for child in plan.children(Some(&node.code)) {
@@ -224,7 +228,8 @@ fn push_rows(site: &Site, plan: &Plan, node: &PlanNode, depth: usize, rows: &mut
 
 /// Every tag of the site with its goals, sorted by tag.
 fn tagged(site: &Site) -> Vec<(String, Vec<(&Department, &Goal)>)> {
-    let mut tags: std::collections::BTreeMap<String, Vec<(&Department, &Goal)>> = Default::default();
+    let mut tags: std::collections::BTreeMap<String, Vec<(&Department, &Goal)>> =
+        Default::default();
     for (d, g) in site.goals() {
         for t in &g.facts.tags {
             tags.entry(t.name.clone()).or_default().push((d, g));
@@ -278,14 +283,18 @@ impl HomeJudgementView {
         if assessments.is_empty() && site.config.plan.is_empty() && !has_tags {
             return None;
         }
-        let grade_of = |a: &&crate::model::assessment::Assessment| a.grade.as_ref().map(|g| g.code.clone());
+        let grade_of =
+            |a: &&crate::model::assessment::Assessment| a.grade.as_ref().map(|g| g.code.clone());
         let grades = site
             .config
             .grades
             .iter()
             .map(|g| JudgementCountView {
                 label: format!("{}（{}）", g.code, g.label),
-                count: assessments.iter().filter(|a| grade_of(a).as_deref() == Some(&g.code)).count(),
+                count: assessments
+                    .iter()
+                    .filter(|a| grade_of(a).as_deref() == Some(&g.code))
+                    .count(),
             })
             .collect();
         let outlooks = Outlook::ALL
@@ -327,7 +336,10 @@ pub fn judgement_page_paths(site: &Site) -> Vec<String> {
     let tags = tagged(site);
     if !tags.is_empty() {
         paths.push(TAGS_PAGE_PATH.to_string());
-        paths.extend(tags.iter().map(|(name, _)| format!("{TAGS_PAGE_PATH}{}/", tag_slug(name))));
+        paths.extend(
+            tags.iter()
+                .map(|(name, _)| format!("{TAGS_PAGE_PATH}{}/", tag_slug(name))),
+        );
     }
     paths
 }

@@ -13,7 +13,9 @@ fn built() -> SiteTest {
 
 /// The text of `html` from `start` to the end of its section.
 fn section<'h>(html: &'h str, start: &str) -> &'h str {
-    let from = html.find(start).unwrap_or_else(|| panic!("{start} not in page"));
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} not in page"));
     let rest = &html[from..];
     &rest[..rest.find("</section>").unwrap_or(rest.len())]
 }
@@ -39,16 +41,35 @@ fn costs_csv_has_a_row_per_goal_and_year_with_full_cost_and_yen_per_resident() {
             .collect()
     };
     // 千円: (11,480 + 3,200)千円 = 14,680,000円 ÷ 33,000人 = 444.8… → 445円.
-    assert_eq!(cells("jishu-bosai", "2024"), ["千円", "12000", "11480", "3200", "14680", "445"]);
+    assert_eq!(
+        cells("jishu-bosai", "2024"),
+        ["千円", "12000", "11480", "3200", "14680", "445"]
+    );
     // A budget year: no 決算 yet, so no フルコスト and no per-resident figure.
-    assert_eq!(cells("jishu-bosai", "2025"), ["千円", "12500", "", "", "", ""]);
+    assert_eq!(
+        cells("jishu-bosai", "2025"),
+        ["千円", "12500", "", "", "", ""]
+    );
     // 万円: 972.5万円 = 9,725,000円 ÷ 33,000人 = 294.7 → 295円.
-    assert_eq!(cells("furusato", "2024"), ["万円", "850.0", "812.5", "160.0", "972.5", "295"]);
+    assert_eq!(
+        cells("furusato", "2024"),
+        ["万円", "850.0", "812.5", "160.0", "972.5", "295"]
+    );
     // 円: 1,666,500円 ÷ 33,000人 = 50.5 → 51円 (halves up).
-    assert_eq!(cells("kenshin", "2024"), ["円", "1700000", "1650000", "16500", "1666500", "51"]);
+    assert_eq!(
+        cells("kenshin", "2024"),
+        ["円", "1700000", "1650000", "16500", "1666500", "51"]
+    );
     // Goals without cost have no rows.
-    assert!(!csv.contains("kosodate") && !csv.contains("jichikai"), "{csv}");
-    assert_eq!(rows.len(), 1 + 5 + 1, "header, five years, the final empty line");
+    assert!(
+        !csv.contains("kosodate") && !csv.contains("jichikai"),
+        "{csv}"
+    );
+    assert_eq!(
+        rows.len(),
+        1 + 5 + 1,
+        "header, five years, the final empty line"
+    );
 }
 
 #[test]
@@ -63,25 +84,45 @@ fn costs_json_and_the_goal_files_carry_the_costs() {
     assert_eq!(bosai["unit_yen"], 1000);
     assert_eq!(bosai["population"], 33000);
     let y = &bosai["years"][0];
-    assert_eq!((y["fiscal_year"].as_u64(), y["label"].as_str()), (Some(2024), Some("令和6年度")));
+    assert_eq!(
+        (y["fiscal_year"].as_u64(), y["label"].as_str()),
+        (Some(2024), Some("令和6年度"))
+    );
     assert_eq!(y["full_cost"].as_f64(), Some(14680.0));
     assert_eq!(y["per_resident_yen"].as_u64(), Some(445));
     assert!(bosai["years"][1]["settlement"].is_null());
     assert_eq!(bosai["url"], "https://example.jp/hyoka/somu/jishu-bosai/");
 
     let data = site.json("public/somu/jishu-bosai/data.json");
-    assert_eq!(data["cost"]["years"][0]["per_resident_yen"].as_u64(), Some(445));
+    assert_eq!(
+        data["cost"]["years"][0]["per_resident_yen"].as_u64(),
+        Some(445)
+    );
     let csv = site.read("public/somu/jishu-bosai/data.csv");
     assert!(
         csv.contains(",自主防災組織の育成,事業費,2024,令和6年度,フルコスト,14680,千円\r\n"),
         "{csv}"
     );
-    assert!(csv.contains(",事業費,2024,令和6年度,住民1人当たり,445,円\r\n"), "{csv}");
+    assert!(
+        csv.contains(",事業費,2024,令和6年度,住民1人当たり,445,円\r\n"),
+        "{csv}"
+    );
     // A goal without cost: no key, no rows.
-    assert!(site.json("public/fukushi/kosodate/data.json").get("cost").is_none());
-    assert!(!site.read("public/fukushi/kosodate/data.csv").contains("事業費"));
+    assert!(
+        site.json("public/fukushi/kosodate/data.json")
+            .get("cost")
+            .is_none()
+    );
+    assert!(
+        !site
+            .read("public/fukushi/kosodate/data.csv")
+            .contains("事業費")
+    );
     // The open data page lists the cost files.
-    assert!(site.read("public/data/index.html").contains("href=\"../data/costs.csv\""));
+    assert!(
+        site.read("public/data/index.html")
+            .contains("href=\"../data/costs.csv\"")
+    );
 }
 
 #[test]
@@ -94,8 +135,14 @@ fn the_goal_page_shows_costs_grade_beside_status_reviews_plan_tags_date_and_cont
         "{page}"
     );
     let cost = section(&page, "id=\"cost-heading\"");
-    assert!(cost.contains("<caption>年度ごとの事業費（単位：千円。住民1人当たりは円）</caption>"), "{cost}");
-    assert!(cost.contains("<th scope=\"col\" class=\"num\">フルコスト（決算＋人件費）</th>"), "{cost}");
+    assert!(
+        cost.contains("<caption>年度ごとの事業費（単位：千円。住民1人当たりは円）</caption>"),
+        "{cost}"
+    );
+    assert!(
+        cost.contains("<th scope=\"col\" class=\"num\">フルコスト（決算＋人件費）</th>"),
+        "{cost}"
+    );
     assert!(
         cost.contains("<th scope=\"row\" class=\"nowrap\">令和6年度（2024年度）</th><td class=\"num\">12,000</td><td class=\"num\">11,480</td><td class=\"num\">3,200</td><td class=\"num\">14,680</td><td class=\"num\">445円</td>"),
         "{cost}"
@@ -103,18 +150,37 @@ fn the_goal_page_shows_costs_grade_beside_status_reviews_plan_tags_date_and_cont
     let assessment = section(&page, "id=\"assessment-heading\"");
     assert!(assessment.contains("<dd>改善</dd>"), "{assessment}");
     let first = assessment.find("担当課（一次評価）").expect("first review");
-    let second = assessment.find("行政評価委員会（外部評価）").expect("second review");
+    let second = assessment
+        .find("行政評価委員会（外部評価）")
+        .expect("second review");
     assert!(first < second, "reviews in written order");
-    assert!(assessment.contains("<time datetime=\"2025-07-31\">令和7年7月31日（2025年7月31日）</time>"));
+    assert!(
+        assessment.contains("<time datetime=\"2025-07-31\">令和7年7月31日（2025年7月31日）</time>")
+    );
     let place = section(&page, "id=\"place-heading\"");
-    assert!(place.contains("<a href=\"../../plan/#plan-4\">4 安全・安心なまちづくり</a>"), "{place}");
-    assert!(place.contains("<a href=\"../../plan/#plan-4-1\">4-1 防災・消防</a>"), "{place}");
-    assert!(place.contains("<a href=\"../../tags/sdgs-11/\">SDGs 11</a>"), "{place}");
+    assert!(
+        place.contains("<a href=\"../../plan/#plan-4\">4 安全・安心なまちづくり</a>"),
+        "{place}"
+    );
+    assert!(
+        place.contains("<a href=\"../../plan/#plan-4-1\">4-1 防災・消防</a>"),
+        "{place}"
+    );
+    assert!(
+        place.contains("<a href=\"../../tags/sdgs-11/\">SDGs 11</a>"),
+        "{place}"
+    );
     let contact = section(&page, "id=\"contact-heading\"");
     assert!(contact.contains("<time datetime=\"2025-06-01\">令和7年6月1日（2025年6月1日）</time>"));
     // The department's contact, as the goal gives none of its own.
-    assert!(contact.contains("総務課 防災係<br>電話：<a href=\"tel:0492952112\">049-295-2112</a>"), "{contact}");
-    assert!(contact.contains("<a href=\"mailto:bosai@example.jp\">"), "{contact}");
+    assert!(
+        contact.contains("総務課 防災係<br>電話：<a href=\"tel:0492952112\">049-295-2112</a>"),
+        "{contact}"
+    );
+    assert!(
+        contact.contains("<a href=\"mailto:bosai@example.jp\">"),
+        "{contact}"
+    );
 }
 
 #[test]
@@ -126,12 +192,22 @@ fn a_goal_contact_overrides_the_department_and_a_goal_without_keys_shows_only_wh
     assert!(!contact.contains("bosai@example.jp"), "{contact}");
     // No keys of §8.2–§8.4 but a department contact: only that is shown.
     let plain = site.read("public/fukushi/kosodate/index.html");
-    for absent in ["cost-heading", "assessment-heading", "place-heading", "class=\"grade\"", "<dt>更新日</dt>"] {
+    for absent in [
+        "cost-heading",
+        "assessment-heading",
+        "place-heading",
+        "class=\"grade\"",
+        "<dt>更新日</dt>",
+    ] {
         assert!(!plain.contains(absent), "{absent}");
     }
     assert!(section(&plain, "id=\"contact-heading\"").contains("福祉課 子育て支援係"));
     // No contact anywhere: no 問い合わせ先.
-    assert!(!site.read("public/kikaku/furusato/index.html").contains("問い合わせ先"));
+    assert!(
+        !site
+            .read("public/kikaku/furusato/index.html")
+            .contains("問い合わせ先")
+    );
 }
 
 #[test]
@@ -139,10 +215,16 @@ fn the_plan_page_is_a_tree_of_nested_lists_with_goals_statuses_and_counts() {
     let site = built();
     let page = site.read("public/plan/index.html");
     let tree = &page[page.find("<ul class=\"plan-tree\">").expect("tree")..];
-    let order: Vec<usize> = ["<h2>4 安全・安心なまちづくり</h2>", "<h3>4-1 防災・消防</h3>", "<h3>4-2 地域コミュニティ</h3>", "<h2>5 健康で生き生きと暮らせるまち</h2>", "<h3>5-1 健康づくり</h3>"]
-        .iter()
-        .map(|h| tree.find(h).unwrap_or_else(|| panic!("{h}\n{tree}")))
-        .collect();
+    let order: Vec<usize> = [
+        "<h2>4 安全・安心なまちづくり</h2>",
+        "<h3>4-1 防災・消防</h3>",
+        "<h3>4-2 地域コミュニティ</h3>",
+        "<h2>5 健康で生き生きと暮らせるまち</h2>",
+        "<h3>5-1 健康づくり</h3>",
+    ]
+    .iter()
+    .map(|h| tree.find(h).unwrap_or_else(|| panic!("{h}\n{tree}")))
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "tree order");
     // Nested lists balance: every <ul> and <li> is closed.
     let main = &page[page.find("<main").unwrap()..page.find("</main>").unwrap()];
@@ -151,10 +233,19 @@ fn the_plan_page_is_a_tree_of_nested_lists_with_goals_statuses_and_counts() {
     // 4 counts the indicators of 4-1 and 4-2, each status with its word and shape.
     let node4 = &tree[order[0]..order[1]];
     assert!(node4.contains("指標 2件"), "{node4}");
-    assert!(node4.contains("aria-hidden=\"true\">△</span>遅れ</span> 1件"), "{node4}");
-    assert!(node4.contains("aria-hidden=\"true\">×</span>悪化</span> 1件"), "{node4}");
+    assert!(
+        node4.contains("aria-hidden=\"true\">△</span>遅れ</span> 1件"),
+        "{node4}"
+    );
+    assert!(
+        node4.contains("aria-hidden=\"true\">×</span>悪化</span> 1件"),
+        "{node4}"
+    );
     let node41 = &tree[order[1]..order[2]];
-    assert!(node41.contains("<a href=\"../somu/jishu-bosai/\">自主防災組織の育成</a>"), "{node41}");
+    assert!(
+        node41.contains("<a href=\"../somu/jishu-bosai/\">自主防災組織の育成</a>"),
+        "{node41}"
+    );
     assert!(node41.contains("町の評価 B（やや遅れ）"), "{node41}");
     // Goals without plan: listed apart.
     let unplaced = section(&page, "id=\"unplaced\"");
@@ -175,10 +266,18 @@ fn tag_pages_have_ascii_urls_and_list_their_goals() {
     let japanese = site.read(&format!("public/tags/{slug}/index.html"));
     assert!(japanese.contains("<h1>タグ：総合戦略</h1>"));
     let index = site.read("public/tags/index.html");
-    assert!(index.contains(&format!("<a href=\"../tags/{slug}/\">総合戦略</a><span class=\"small\">（2目標）</span>")), "{index}");
+    assert!(
+        index.contains(&format!(
+            "<a href=\"../tags/{slug}/\">総合戦略</a><span class=\"small\">（2目標）</span>"
+        )),
+        "{index}"
+    );
     let sitemap = site.read("public/sitemap.xml");
     for url in ["plan/", "tags/", "tags/sdgs-11/", &format!("tags/{slug}/")] {
-        assert!(sitemap.contains(&format!("<loc>https://example.jp/hyoka/{url}</loc>")), "{url}");
+        assert!(
+            sitemap.contains(&format!("<loc>https://example.jp/hyoka/{url}</loc>")),
+            "{url}"
+        );
     }
 }
 
@@ -187,9 +286,18 @@ fn the_dashboard_counts_grades_and_outlooks_and_the_evaluation_page_explains_the
     let site = built();
     let home = site.read("public/index.html");
     let judgement = section(&home, "id=\"judgement-summary\"");
-    assert!(judgement.contains("<tr><th scope=\"row\">A（順調）</th><td class=\"num\">2</td></tr>"), "{judgement}");
-    assert!(judgement.contains("<tr><th scope=\"row\">C（遅れ）</th><td class=\"num\">0</td></tr>"), "{judgement}");
-    assert!(judgement.contains("<tr><th scope=\"row\">改善</th><td class=\"num\">1</td></tr>"), "{judgement}");
+    assert!(
+        judgement.contains("<tr><th scope=\"row\">A（順調）</th><td class=\"num\">2</td></tr>"),
+        "{judgement}"
+    );
+    assert!(
+        judgement.contains("<tr><th scope=\"row\">C（遅れ）</th><td class=\"num\">0</td></tr>"),
+        "{judgement}"
+    );
+    assert!(
+        judgement.contains("<tr><th scope=\"row\">改善</th><td class=\"num\">1</td></tr>"),
+        "{judgement}"
+    );
     assert!(judgement.contains("href=\"./plan/\""), "{judgement}");
     let evaluation = site.read("public/about/evaluation/index.html");
     assert!(evaluation.contains("<h2 id=\"grades\">"), "{evaluation}");
@@ -207,15 +315,27 @@ fn check_warns_at_the_grade_line_when_grade_and_status_disagree() {
         run.stderr
     );
     assert!(run.stderr.contains("[W-GRADE-STATUS]"), "{}", run.stderr);
-    assert_eq!(run.stderr.matches("W-GRADE-STATUS").count(), 1, "{}", run.stderr);
-    assert!(run.stderr.contains("エラー 0件、警告 1件"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("W-GRADE-STATUS").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("エラー 0件、警告 1件"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn an_unknown_plan_code_fails_the_build_with_the_codes() {
     let site = SiteTest::fixture("judgement");
     let goal = site.read("content/kikaku/kenshin.md");
-    site.write("content/kikaku/kenshin.md", &goal.replace("plan: 5-1", "plan: 9"));
+    site.write(
+        "content/kikaku/kenshin.md",
+        &goal.replace("plan: 5-1", "plan: 9"),
+    );
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("content/kikaku/kenshin.md:20:7: エラー: 施策「9」は config.toml の [[plan]] にありません"), "{}", run.stderr);
@@ -228,7 +348,10 @@ fn a_plan_that_cycles_is_a_config_error() {
     let config = site.read("config.toml");
     site.write(
         "config.toml",
-        &config.replace("code = \"4\"\ntitle = \"安全・安心なまちづくり\"\n", "code = \"4\"\ntitle = \"安全・安心なまちづくり\"\nparent = \"4-1\"\n"),
+        &config.replace(
+            "code = \"4\"\ntitle = \"安全・安心なまちづくり\"\n",
+            "code = \"4\"\ntitle = \"安全・安心なまちづくり\"\nparent = \"4-1\"\n",
+        ),
     );
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -241,4 +364,63 @@ fn the_fixture_builds_byte_identically_twice() {
     let a = built();
     let b = built();
     assert_eq!(a.snapshot_dir("public"), b.snapshot_dir("public"));
+}
+
+/// `hyoka serve`'s rebuilds equal a full build after edits of the new keys, including ones
+/// that remove a tag page or the cost files.
+#[test]
+fn rebuilds_after_edits_of_the_new_keys_equal_a_full_build() {
+    use hyoka::pipeline::{BuildOptions, Rebuilder, load_site, plan_site};
+    let site = SiteTest::fixture("judgement");
+    let options = BuildOptions {
+        root: site.root().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let full = |options: &BuildOptions| {
+        let (model, _) = load_site(options).expect("load");
+        plan_site(&model.expect("site"), &options.root).expect("plan")
+    };
+    let mut rebuilder = Rebuilder::new(options.clone()).expect("first build");
+    let steps: [(&str, &str, &str); 4] = [
+        // The department's contact is shown on its goals.
+        (
+            "content/somu/_index.md",
+            "総務課 防災係",
+            "総務課 危機管理係",
+        ),
+        // SDGs 11 leaves furusato; its tag page keeps one goal.
+        ("content/kikaku/furusato.md", "tags: [SDGs 11]\n", ""),
+        // 総合戦略 leaves jichikai, then jishu-bosai: its tag page goes.
+        ("content/somu/jichikai.md", "tags:\n  - 総合戦略\n", ""),
+        (
+            "content/somu/jishu-bosai.md",
+            "tags: [総合戦略, SDGs 11]",
+            "tags: [SDGs 11]",
+        ),
+    ];
+    for (file, from, to) in steps {
+        let text = site.read(file);
+        assert!(text.contains(from), "{file}: {from}");
+        site.write(file, &text.replace(from, to));
+        let report = rebuilder.rebuild(&[site.path(file)]).expect("rebuild");
+        assert!(!report.failed, "{:?}", rebuilder.diagnostics());
+        let plan = rebuilder.plan().expect("plan");
+        let expected = full(&options);
+        let paths =
+            |p: &hyoka::output::OutputPlan| p.paths().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(paths(plan), paths(&expected), "after {file}");
+        for path in paths(&expected) {
+            assert_eq!(plan.get(&path), expected.get(&path), "{path} after {file}");
+        }
+    }
+    let plan = rebuilder.plan().expect("plan");
+    assert!(plan.get("tags/sdgs-11/index.html").is_some());
+    let japanese = format!(
+        "tags/t-{:08x}/index.html",
+        crc32fast::hash("総合戦略".as_bytes())
+    );
+    assert!(
+        plan.get(&japanese).is_none(),
+        "the emptied tag's page is gone"
+    );
 }

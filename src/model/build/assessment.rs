@@ -24,7 +24,10 @@ impl Checker<'_> {
         }
         self.known_keys(node, ASSESSMENT_KEYS, "assessment");
         let grade = node.get("grade").and_then(|g| {
-            let code = g.as_text().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+            let code = g
+                .as_text()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty());
             if code.is_none() {
                 self.error(
                     "E-EMPTY-VALUE",
@@ -64,7 +67,10 @@ impl Checker<'_> {
             return Some(outlook);
         }
         let words: Vec<&str> = Outlook::ALL.iter().map(|o| o.label()).collect();
-        let list = format!("今後の方向性は {} のどれかで書いてください", words.join("・"));
+        let list = format!(
+            "今後の方向性は {} のどれかで書いてください",
+            words.join("・")
+        );
         let help = match Outlook::near(&text) {
             Some(near) => format!("もしかして「{}」ですか？ {list}", near.label()),
             None => list,

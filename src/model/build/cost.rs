@@ -49,7 +49,12 @@ impl Checker<'_> {
         let allowed: Vec<&str> = CostUnit::ALL.iter().map(|u| u.label()).collect();
         let help = format!("unit: には {} のどれかを書いてください", allowed.join("、"));
         let Some(value) = node.get("unit") else {
-            self.missing("unit", node.pos, "cost に unit（金額の単位）がありません", help);
+            self.missing(
+                "unit",
+                node.pos,
+                "cost に unit（金額の単位）がありません",
+                help,
+            );
             return None;
         };
         let text = value.as_text().unwrap_or_default();
@@ -171,7 +176,10 @@ impl Checker<'_> {
                 "E-VALUE",
                 node.pos,
                 format!("{what}がマイナスになっています"),
-                format!("{what}は0以上の金額を、単位（{}）の数値で書いてください", unit.label()),
+                format!(
+                    "{what}は0以上の金額を、単位（{}）の数値で書いてください",
+                    unit.label()
+                ),
             );
             return None;
         }

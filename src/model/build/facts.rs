@@ -87,7 +87,8 @@ impl Checker<'_> {
 
     /// A `contact` block (department or goal).
     pub(super) fn contact(&mut self, node: &Node) -> Option<Contact> {
-        let example = "contact: { section: 総務課 防災係, phone: 049-295-2112, email: bosai@example.jp }";
+        let example =
+            "contact: { section: 総務課 防災係, phone: 049-295-2112, email: bosai@example.jp }";
         if node.as_map().is_none() {
             self.error(
                 "E-TYPE",

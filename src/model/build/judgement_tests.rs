@@ -76,11 +76,17 @@ fn every_key_is_read_into_the_model() {
     assert_eq!(a.outlook, Some(Outlook::Improve));
     let by: Vec<&str> = a.reviews.iter().map(|r| r.by.as_str()).collect();
     assert_eq!(by, ["担当課（一次評価）", "外部評価"]);
-    assert_eq!(a.reviews[0].date.map(|d| d.to_string()).as_deref(), Some("2025-07-31"));
+    assert_eq!(
+        a.reviews[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-07-31")
+    );
     assert_eq!(f.plan.as_ref().map(|p| p.code.as_str()), Some("4-1"));
     let tags: Vec<&str> = f.tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(tags, ["総合戦略", "SDGs 11"]);
-    assert_eq!(f.updated.map(|d| d.to_string()).as_deref(), Some("2025-06-01"));
+    assert_eq!(
+        f.updated.map(|d| d.to_string()).as_deref(),
+        Some("2025-06-01")
+    );
     // No contact of its own: the department's is shown.
     assert!(f.contact.is_none());
     let shown = f.shown_contact.as_ref().expect("department contact");
@@ -89,10 +95,17 @@ fn every_key_is_read_into_the_model() {
 
 #[test]
 fn a_goal_contact_replaces_the_department_one() {
-    let text = changed("plan: 4-1\n", "plan: 4-1\ncontact:\n  section: 自治振興係\n  phone: ０４９-２９５-２１１３\n");
+    let text = changed(
+        "plan: 4-1\n",
+        "plan: 4-1\ncontact:\n  section: 自治振興係\n  phone: ０４９-２９５-２１１３\n",
+    );
     let (site, diags) = one(&text);
     assert!(diags.is_empty(), "{diags:#?}");
-    let shown = site.departments[0].goals[0].facts.shown_contact.clone().expect("contact");
+    let shown = site.departments[0].goals[0]
+        .facts
+        .shown_contact
+        .clone()
+        .expect("contact");
     assert_eq!(shown.section.as_deref(), Some("自治振興係"));
     assert_eq!(shown.phone.as_deref(), Some("049-295-2113"));
     assert_eq!(shown.email, None);
@@ -104,8 +117,15 @@ fn a_grade_that_disagrees_with_the_computed_status_is_a_warning_at_the_grade() {
     let d = finding(&changed("grade: C", "grade: A"));
     assert_eq!(d.severity, Severity::Warning);
     assert_eq!((d.code, d.line, d.column), ("W-GRADE-STATUS", 14, 10));
-    assert!(d.message.contains("A（順調）") && d.message.contains("悪化"), "{}", d.message);
-    assert!(d.help.as_deref().is_some_and(|h| h.contains("達成・順調")), "{d:?}");
+    assert!(
+        d.message.contains("A（順調）") && d.message.contains("悪化"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.help.as_deref().is_some_and(|h| h.contains("達成・順調")),
+        "{d:?}"
+    );
     assert_eq!(d.source_line.as_deref(), Some("  grade: A"));
 }
 
@@ -120,20 +140,35 @@ fn a_goal_without_actuals_is_not_compared() {
 fn an_unknown_grade_lists_the_towns_grades() {
     let d = finding(&changed("grade: C", "grade: E"));
     assert_eq!((d.code, d.line, d.column), ("E-GRADE", 14, 10));
-    assert_eq!(d.help.as_deref(), Some("この町の評価は A（順調）、C（遅れ） です"));
+    assert_eq!(
+        d.help.as_deref(),
+        Some("この町の評価は A（順調）、C（遅れ） です")
+    );
     let d = finding(&changed("grade: C", "grade: ａ"));
-    assert!(d.help.as_deref().is_some_and(|h| h.starts_with("もしかして「A」")), "{d:?}");
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("もしかして「A」")),
+        "{d:?}"
+    );
 }
 
 #[test]
 fn an_unknown_outlook_suggests_or_lists_the_words() {
     let d = finding(&changed("outlook: 改善", "outlook: 継読"));
     assert_eq!((d.code, d.line, d.column), ("E-OUTLOOK", 15, 12));
-    assert!(d.help.as_deref().is_some_and(|h| h.starts_with("もしかして「継続」")), "{d:?}");
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("もしかして「継続」")),
+        "{d:?}"
+    );
     let d = finding(&changed("outlook: 改善", "outlook: 現状維持"));
     assert_eq!(
         d.help.as_deref(),
-        Some("今後の方向性は 拡充・継続・改善・縮小・統合・休止・廃止・完了 のどれかで書いてください")
+        Some(
+            "今後の方向性は 拡充・継続・改善・縮小・統合・休止・廃止・完了 のどれかで書いてください"
+        )
     );
 }
 
@@ -144,14 +179,50 @@ fn mistakes_in_the_new_keys_point_at_the_key() {
         ("unit: 千円", "unit: 百万円", "E-COST-UNIT", 23, 9),
         ("budget: 12500", "budget: -1", "E-VALUE", 26, 22),
         ("budget: 12500", "budget: 十二万", "E-VALUE", 26, 22),
-        ("    令和7年度: { budget", "    R6: { budget", "E-DUPLICATE-YEAR", 26, 5),
-        ("    令和7年度: { budget", "    令和0年度: { budget", "E-YEAR", 26, 5),
+        (
+            "    令和7年度: { budget",
+            "    R6: { budget",
+            "E-DUPLICATE-YEAR",
+            26,
+            5,
+        ),
+        (
+            "    令和7年度: { budget",
+            "    令和0年度: { budget",
+            "E-YEAR",
+            26,
+            5,
+        ),
         ("plan: 4-1", "plan: 4-2", "E-PLAN", 27, 7),
-        ("updated: 2025-06-01", "updated: 2025年6月1日", "E-DATE", 29, 10),
-        ("      date: 2025-07-31", "      date: 2025-13-01", "E-DATE", 18, 13),
-        ("      text: 周知を見直すべき。\n", "", "E-MISSING-KEY", 20, 7),
+        (
+            "updated: 2025-06-01",
+            "updated: 2025年6月1日",
+            "E-DATE",
+            29,
+            10,
+        ),
+        (
+            "      date: 2025-07-31",
+            "      date: 2025-13-01",
+            "E-DATE",
+            18,
+            13,
+        ),
+        (
+            "      text: 周知を見直すべき。\n",
+            "",
+            "E-MISSING-KEY",
+            20,
+            7,
+        ),
         ("  outlook: 改善", "  outlok: 改善", "E-UNKNOWN-KEY", 15, 3),
-        ("tags: [総合戦略, ＳＤＧｓ　１１]", "tags: { a: 1 }", "E-TYPE", 28, 7),
+        (
+            "tags: [総合戦略, ＳＤＧｓ　１１]",
+            "tags: { a: 1 }",
+            "E-TYPE",
+            28,
+            7,
+        ),
     ] {
         let d = finding(&changed(from, to));
         assert_eq!((d.code, d.line, d.column), (code, line, col), "{to}: {d:?}");
@@ -164,20 +235,33 @@ fn mistakes_in_the_new_keys_point_at_the_key() {
 fn typos_of_the_new_keys_are_suggested() {
     let d = finding(&changed("plan: 4-1", "paln: 4-1"));
     assert_eq!(d.help.as_deref(), Some("もしかして「plan」ですか？"));
-    let d = finding(&changed("    令和7年度: { budget: 12500 }", "    令和7年度: { budgte: 12500 }"));
+    let d = finding(&changed(
+        "    令和7年度: { budget: 12500 }",
+        "    令和7年度: { budgte: 12500 }",
+    ));
     assert_eq!(d.help.as_deref(), Some("もしかして「budget」ですか？"));
     let d = finding(&changed("plan: 4-1", "plan: 4-l"));
     assert_eq!(
         d.help.as_deref(),
-        Some("もしかして「4-1」ですか？ plan には config.toml の [[plan]] の code（4, 4-1）を書いてください")
+        Some(
+            "もしかして「4-1」ですか？ plan には config.toml の [[plan]] の code（4, 4-1）を書いてください"
+        )
     );
     let d = finding(&changed("plan: 4-1", "plan: 9"));
-    assert!(d.help.as_deref().is_some_and(|h| h.starts_with("plan には")), "{d:?}");
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("plan には")),
+        "{d:?}"
+    );
 }
 
 #[test]
 fn a_bad_department_contact_is_an_error_at_its_key() {
-    let (_, diags) = site(&DEPT.replace("bosai@example.jp", "bosai.example.jp"), &[("jichikai", GOAL)]);
+    let (_, diags) = site(
+        &DEPT.replace("bosai@example.jp", "bosai.example.jp"),
+        &[("jichikai", GOAL)],
+    );
     let d = &diags[0];
     assert_eq!((d.code, d.line), ("E-CONTACT", 3));
     assert_eq!(d.path, Path::new("content/somu/_index.md"));
@@ -189,5 +273,9 @@ fn two_spellings_of_one_tag_url_are_an_error() {
     let (_, diags) = site(DEPT, &[("a", GOAL), ("b", &other)]);
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.code == "E-TAG-URL").collect();
     assert_eq!(errors.len(), 1, "{diags:#?}");
-    assert!(errors[0].message.contains("tags/sdgs-11/"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("tags/sdgs-11/"),
+        "{}",
+        errors[0].message
+    );
 }

@@ -59,39 +59,71 @@ impl At<'_> {
 }
 
 /// The grade scale, checked: codes unique and not empty, statuses known.
-pub fn read_grades(raw: &[RawGrade], text: &str, path: &Path, diags: &mut Diagnostics) -> Vec<Grade> {
+pub fn read_grades(
+    raw: &[RawGrade],
+    text: &str,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<Grade> {
     let at = At { text, path };
     let ids: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
     let mut grades: Vec<Grade> = Vec::new();
     for g in raw {
         let code = g.code.get_ref().trim().to_string();
         if code.is_empty() {
-            diags.push(at.error("E-CONFIG-GRADE", &g.code.span(), "[[grades]] の code が空です".into())
-                .with_help("code = \"A\" のように評価の記号を書いてください"));
+            diags.push(
+                at.error(
+                    "E-CONFIG-GRADE",
+                    &g.code.span(),
+                    "[[grades]] の code が空です".into(),
+                )
+                .with_help("code = \"A\" のように評価の記号を書いてください"),
+            );
             continue;
         }
         if grades.iter().any(|x| x.code == code) {
-            diags.push(at.error("E-CONFIG-GRADE", &g.code.span(), format!("[[grades]] の code「{code}」が二回書かれています"))
-                .with_help("評価の記号は一つずつ別のものにしてください"));
+            diags.push(
+                at.error(
+                    "E-CONFIG-GRADE",
+                    &g.code.span(),
+                    format!("[[grades]] の code「{code}」が二回書かれています"),
+                )
+                .with_help("評価の記号は一つずつ別のものにしてください"),
+            );
             continue;
         }
         let mut statuses = Vec::new();
         for s in &g.statuses {
-            match Status::ALL.iter().find(|st| st.code() == s.get_ref().trim()) {
+            match Status::ALL
+                .iter()
+                .find(|st| st.code() == s.get_ref().trim())
+            {
                 Some(st) => statuses.push(*st),
                 None => {
                     let help = match suggest(s.get_ref(), &ids) {
                         Some(near) => format!("もしかして「{near}」ですか？"),
                         None => format!("statuses に書けるのは {} です", ids.join(", ")),
                     };
-                    diags.push(at.error("E-CONFIG-GRADE", &s.span(), format!("statuses の「{}」は評価区分のIDではありません", s.get_ref())).with_help(help));
+                    diags.push(
+                        at.error(
+                            "E-CONFIG-GRADE",
+                            &s.span(),
+                            format!("statuses の「{}」は評価区分のIDではありません", s.get_ref()),
+                        )
+                        .with_help(help),
+                    );
                 }
             }
         }
         grades.push(Grade {
             code,
             label: g.label.trim().to_string(),
-            description: g.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_string),
+            description: g
+                .description
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
             statuses,
         });
     }
@@ -114,24 +146,47 @@ pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagn
         let node = &raw[i];
         let code = &nodes[i].code;
         let d = match problem {
-            PlanProblem::EmptyCode => at.error("E-CONFIG-PLAN", &node.code.span(), "[[plan]] の code が空です".into())
+            PlanProblem::EmptyCode => at
+                .error(
+                    "E-CONFIG-PLAN",
+                    &node.code.span(),
+                    "[[plan]] の code が空です".into(),
+                )
                 .with_help("code = \"4-1\" のように施策の番号を書いてください"),
             PlanProblem::DuplicateCode(first) => {
                 let (line, _) = line_col(text, &raw[first].code.span());
-                at.error("E-CONFIG-PLAN", &node.code.span(), format!("[[plan]] の code「{code}」が{line}行目と重なっています"))
-                    .with_help("施策の番号は一つずつ別のものにしてください")
+                at.error(
+                    "E-CONFIG-PLAN",
+                    &node.code.span(),
+                    format!("[[plan]] の code「{code}」が{line}行目と重なっています"),
+                )
+                .with_help("施策の番号は一つずつ別のものにしてください")
             }
             PlanProblem::UnknownParent => {
                 let parent = nodes[i].parent.clone().unwrap_or_default();
-                let span = node.parent.as_ref().map_or_else(|| node.code.span(), Spanned::span);
+                let span = node
+                    .parent
+                    .as_ref()
+                    .map_or_else(|| node.code.span(), Spanned::span);
                 let help = match suggest(&parent, &codes) {
                     Some(near) => format!("もしかして「{near}」ですか？"),
-                    None => format!("parent には [[plan]] の code（{}）のどれかを書いてください", codes.join(", ")),
+                    None => format!(
+                        "parent には [[plan]] の code（{}）のどれかを書いてください",
+                        codes.join(", ")
+                    ),
                 };
-                at.error("E-CONFIG-PLAN", &span, format!("[[plan]]「{code}」の parent「{parent}」という施策がありません")).with_help(help)
+                at.error(
+                    "E-CONFIG-PLAN",
+                    &span,
+                    format!("[[plan]]「{code}」の parent「{parent}」という施策がありません"),
+                )
+                .with_help(help)
             }
             PlanProblem::Cycle => {
-                let span = node.parent.as_ref().map_or_else(|| node.code.span(), Spanned::span);
+                let span = node
+                    .parent
+                    .as_ref()
+                    .map_or_else(|| node.code.span(), Spanned::span);
                 at.error("E-CONFIG-PLAN", &span, format!("[[plan]]「{code}」の parent をたどると「{code}」自身に戻ります（循環しています）"))
                     .with_help("上位の施策（基本目標）には parent を書かず、下位の施策から上位の code を指してください")
             }
@@ -142,9 +197,17 @@ pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagn
 }
 
 /// `population`, checked: at least 1.
-pub fn read_population(population: Option<u64>, text: &str, path: &Path, diags: &mut Diagnostics) -> Option<u64> {
+pub fn read_population(
+    population: Option<u64>,
+    text: &str,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Option<u64> {
     if population == Some(0) {
-        let line = text.lines().position(|l| l.trim_start().starts_with("population")).map_or(1, |i| i + 1);
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("population"))
+            .map_or(1, |i| i + 1);
         diags.push(
             Diagnostic::error("E-CONFIG", path, line, 1, "population（人口）が 0 です")
                 .with_source_line(text.lines().nth(line - 1))
@@ -188,7 +251,9 @@ mod tests {
 
     #[test]
     fn plan_problems_point_at_their_line() {
-        let e = errors("[[plan]]\ncode = \"4\"\ntitle = \"a\"\n[[plan]]\ncode = \"4-1\"\ntitle = \"b\"\nparent = \"5\"\n[[plan]]\ncode = \"4\"\ntitle = \"c\"\n");
+        let e = errors(
+            "[[plan]]\ncode = \"4\"\ntitle = \"a\"\n[[plan]]\ncode = \"4-1\"\ntitle = \"b\"\nparent = \"5\"\n[[plan]]\ncode = \"4\"\ntitle = \"c\"\n",
+        );
         assert_eq!(e.len(), 2, "{e:?}");
         assert_eq!(e[0].0, 10);
         assert!(e[0].1.contains("parent「5」"), "{e:?}");
@@ -199,14 +264,18 @@ mod tests {
 
     #[test]
     fn a_cycle_is_an_error() {
-        let e = errors("[[plan]]\ncode = \"1\"\ntitle = \"a\"\nparent = \"2\"\n[[plan]]\ncode = \"2\"\ntitle = \"b\"\nparent = \"1\"\n");
+        let e = errors(
+            "[[plan]]\ncode = \"1\"\ntitle = \"a\"\nparent = \"2\"\n[[plan]]\ncode = \"2\"\ntitle = \"b\"\nparent = \"1\"\n",
+        );
         assert_eq!(e.len(), 2, "{e:?}");
         assert!(e.iter().all(|(_, m, _)| m.contains("循環")), "{e:?}");
     }
 
     #[test]
     fn unknown_status_ids_and_duplicate_grades_are_errors() {
-        let e = errors("[[grades]]\ncode = \"A\"\nlabel = \"a\"\nstatuses = [\"ontrack\"]\n[[grades]]\ncode = \"A\"\nlabel = \"b\"\n");
+        let e = errors(
+            "[[grades]]\ncode = \"A\"\nlabel = \"a\"\nstatuses = [\"ontrack\"]\n[[grades]]\ncode = \"A\"\nlabel = \"b\"\n",
+        );
         assert_eq!(e.len(), 2, "{e:?}");
         assert!(e[0].2.contains("もしかして「on_track」"), "{e:?}");
         assert!(e[1].1.contains("二回"), "{e:?}");

@@ -35,9 +35,14 @@ pub(super) fn settle(departments: &mut [Department], config: &Config, diags: &mu
                             &goal.source,
                             tag.at.pos.line,
                             tag.at.pos.column,
-                            format!("タグ「{}」と「{first}」が同じURL（tags/{slug}/）になります", tag.name),
+                            format!(
+                                "タグ「{}」と「{first}」が同じURL（tags/{slug}/）になります",
+                                tag.name
+                            ),
                         )
-                        .with_help(format!("同じタグなら「{first}」に書きそろえ、別のタグなら言葉を変えてください")),
+                        .with_help(format!(
+                            "同じタグなら「{first}」に書きそろえ、別のタグなら言葉を変えてください"
+                        )),
                         &tag.at,
                     )),
                     Some(_) => {}
@@ -54,7 +59,13 @@ fn at(d: Diagnostic, spot: &Spot) -> Diagnostic {
     d.with_source_line(spot.line.as_deref())
 }
 
-fn error(path: &Path, spot: &Spot, code: &'static str, message: String, help: String) -> Diagnostic {
+fn error(
+    path: &Path,
+    spot: &Spot,
+    code: &'static str,
+    message: String,
+    help: String,
+) -> Diagnostic {
     at(
         Diagnostic::error(code, path, spot.pos.line, spot.pos.column, message).with_help(help),
         spot,
@@ -62,7 +73,12 @@ fn error(path: &Path, spot: &Spot, code: &'static str, message: String, help: St
 }
 
 fn check_grade(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
-    let Some(grade) = goal.facts.assessment.as_ref().and_then(|a| a.grade.as_ref()) else {
+    let Some(grade) = goal
+        .facts
+        .assessment
+        .as_ref()
+        .and_then(|a| a.grade.as_ref())
+    else {
         return;
     };
     let scale = &config.grades;
@@ -70,15 +86,31 @@ fn check_grade(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
         let help = if scale.is_empty() {
             "config.toml に [[grades]] で町の評価の段階（code, label）を書いてから、その code を grade に書いてください".to_string()
         } else {
-            let list: Vec<String> = scale.iter().map(|g| format!("{}（{}）", g.code, g.label)).collect();
+            let list: Vec<String> = scale
+                .iter()
+                .map(|g| format!("{}（{}）", g.code, g.label))
+                .collect();
             let wanted: String = grade.code.nfkc().collect::<String>().to_uppercase();
             let near = scale.iter().find(|g| g.code.to_uppercase() == wanted);
             match near {
-                Some(g) => format!("もしかして「{}」ですか？ この町の評価は {} です", g.code, list.join("、")),
+                Some(g) => format!(
+                    "もしかして「{}」ですか？ この町の評価は {} です",
+                    g.code,
+                    list.join("、")
+                ),
                 None => format!("この町の評価は {} です", list.join("、")),
             }
         };
-        diags.push(error(&goal.source, &grade.at, "E-GRADE", format!("評価「{}」は config.toml の [[grades]] にありません", grade.code), help));
+        diags.push(error(
+            &goal.source,
+            &grade.at,
+            "E-GRADE",
+            format!(
+                "評価「{}」は config.toml の [[grades]] にありません",
+                grade.code
+            ),
+            help,
+        ));
         return;
     };
     let off = disagreeing(found, goal.indicator_statuses());
@@ -118,12 +150,24 @@ fn check_plan(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
     let help = if codes.is_empty() {
         "config.toml に [[plan]] で施策体系（code, title, parent）を書いてから、その code を plan に書いてください".to_string()
     } else {
-        let list = format!("plan には config.toml の [[plan]] の code（{}）を書いてください", codes.join(", "));
+        let list = format!(
+            "plan には config.toml の [[plan]] の code（{}）を書いてください",
+            codes.join(", ")
+        );
         // A one-character code is near every other short code: no guess for it.
         match suggest(&plan.code, &codes).filter(|_| plan.code.chars().count() > 1) {
             Some(near) => format!("もしかして「{near}」ですか？ {list}"),
             None => list,
         }
     };
-    diags.push(error(&goal.source, &plan.at, "E-PLAN", format!("施策「{}」は config.toml の [[plan]] にありません", plan.code), help));
+    diags.push(error(
+        &goal.source,
+        &plan.at,
+        "E-PLAN",
+        format!(
+            "施策「{}」は config.toml の [[plan]] にありません",
+            plan.code
+        ),
+        help,
+    ));
 }
