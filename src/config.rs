@@ -101,7 +101,7 @@ impl Config {
                 diags.push(
                     Diagnostic::error("E-CONFIG", path, line, col, toml_message(&e))
                         .with_source_line(text.lines().nth(line - 1))
-                        .with_help("config.toml の書き方は README.md の「config.toml」を参照してください（キー名の綴り、文字列の引用符を確認）"),
+                        .with_help(toml_suggestion(&e).unwrap_or_else(|| "config.toml の書き方は README.md の「config.toml」を参照してください（キー名の綴り、文字列の引用符を確認）".into())),
                 );
                 return Err(diags);
             }
@@ -281,6 +281,15 @@ fn key_line(text: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// 「もしかして」 for an unknown key: the closest of the keys the table allows (serde lists
+/// them in its message), so `parnet` in `[[plan]]` suggests `parent`.
+fn toml_suggestion(e: &toml::de::Error) -> Option<String> {
+    let rest = e.message().strip_prefix("unknown field `")?;
+    let (name, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    crate::model::build::suggest(name, &expected).map(|s| format!("もしかして「{s}」ですか？"))
+}
+
 fn toml_message(e: &toml::de::Error) -> String {
     let msg = e.message();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
@@ -322,6 +331,13 @@ mod tests {
             .sorted();
         assert_eq!(d[0].line, 6);
         assert!(d[0].message.contains("base_ur"), "{}", d[0].message);
+        assert_eq!(d[0].help.as_deref(), Some("もしかして「base_url」ですか？"));
+        let text = format!("{OK}[[plan]]\ncode = \"4\"\ntitle = \"安全\"\nparnet = \"1\"\n");
+        let d = Config::parse(&text, Path::new("config.toml"))
+            .unwrap_err()
+            .sorted();
+        assert_eq!(d[0].line, 9);
+        assert_eq!(d[0].help.as_deref(), Some("もしかして「parent」ですか？"));
     }
 
     #[test]

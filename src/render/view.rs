@@ -26,6 +26,14 @@
 //! `chart.html` (`goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
 //! `root`. Pages: `index.html`, `department.html`, `goal.html`, `evaluation.html`, `data.html`,
 //! `accessibility.html`, `404.html`, all extending `base.html` (blocks `head_title`, `head`, `content`).
+//!
+//! §8.2–§8.4 (views in [`super::facts`] and [`super::plan_pages`]; each prints nothing for a
+//! site without the keys): `goal.facts` for `goal_grade.html` (the town's grade beside the
+//! status) and `goal_facts.html` (町の評価, 事業費, 施策体系とタグ, 更新日・問い合わせ先);
+//! `home.judgement` for `home_judgement.html`; `evaluation.scale` for `evaluation_grades.html`;
+//! `data.costs_csv_path` / `data.costs_json_path` for `data_costs.html`. Pages `plan.html`
+//! (`plan`, kind `plan`), `tags.html` (`tags`, kind `tags`) and `tag.html` (`tag`, kind `tag`),
+//! with the partials `placed_goals.html` (`goals`) and `status_tally.html` (`counts`).
 
 use serde::Serialize;
 
