@@ -193,6 +193,7 @@ impl GoalView {
             achievement_text: percent_text(e.achievement_pct),
             sparkline_svg: graphics.sparkline_svg.clone(),
             draft: goal.draft,
+            grade_text: super::facts::grade_text(site, goal),
         };
         GoalView {
             card,

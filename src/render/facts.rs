@@ -275,6 +275,13 @@ impl GoalFactsView {
     }
 }
 
+/// `B（やや遅れ）`: the goal's grade with its label, when it has one of the town's scale.
+pub fn grade_text(site: &Site, goal: &Goal) -> Option<String> {
+    let code = &goal.facts.assessment.as_ref()?.grade.as_ref()?.code;
+    let grade = find_grade(&site.config.grades, code)?;
+    Some(format!("{}（{}）", grade.code, grade.label))
+}
+
 /// The id of a plan node on the plan page: `plan-` and its code, with any character but
 /// ASCII letters, digits, `-` and `_` written as `_` and its code point (`4-1` → `plan-4-1`).
 pub fn plan_anchor(code: &str) -> String {

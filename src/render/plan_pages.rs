@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::assessment::{Outlook, find_grade};
+use crate::model::assessment::Outlook;
 use crate::model::plan::{PLAN_PAGE_PATH, Plan, PlanNode, TAGS_PAGE_PATH, tag_path, tag_slug};
 use crate::model::{Department, Goal, Site, Status, goal_path};
 
@@ -138,13 +138,7 @@ pub struct EvaluationScaleView {
 }
 
 fn placed(site: &Site, dept: &Department, goal: &Goal) -> PlacedGoalView {
-    let grade_text = goal
-        .facts
-        .assessment
-        .as_ref()
-        .and_then(|a| a.grade.as_ref())
-        .and_then(|g| find_grade(&site.config.grades, &g.code))
-        .map(|g| format!("{}（{}）", g.code, g.label));
+    let grade_text = super::facts::grade_text(site, goal);
     PlacedGoalView {
         title: goal.title.clone(),
         path: goal_path(goal),

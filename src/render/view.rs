@@ -214,6 +214,8 @@ pub struct CardView {
     pub sparkline_svg: String,
     /// `draft: true`.
     pub draft: bool,
+    /// The town's own grade (§8.3, `B（やや遅れ）`), shown beside the status; `None` without.
+    pub grade_text: Option<String>,
 }
 
 /// A goal (目標) as its page shows it: its card (what the list pages show too, flattened:

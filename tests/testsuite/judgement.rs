@@ -299,6 +299,11 @@ fn the_dashboard_counts_grades_and_outlooks_and_the_evaluation_page_explains_the
         "{judgement}"
     );
     assert!(judgement.contains("href=\"./plan/\""), "{judgement}");
+    // On the goal cards too, the grade stands beside the status.
+    assert!(
+        home.contains("aria-hidden=\"true\">×</span>悪化</span> <span class=\"grade\">町の評価 A（順調）</span></div>"),
+        "{home}"
+    );
     let evaluation = site.read("public/about/evaluation/index.html");
     assert!(evaluation.contains("<h2 id=\"grades\">"), "{evaluation}");
     assert!(evaluation.contains("<tr><th scope=\"row\">C（遅れ）</th><td>初期値より悪くなっている</td><td>遅れ・悪化</td></tr>"));
