@@ -235,6 +235,7 @@ impl DepartmentView {
             served: dept.served.clone().filter(|s| !s.trim().is_empty()),
             body_html: markdown_html(site, &dept.body),
             goals,
+            contact: dept.contact.as_ref().map(super::facts::contact_view),
         }
     }
 

@@ -196,7 +196,8 @@ impl CostView {
     }
 }
 
-fn contact_view(contact: &Contact) -> ContactView {
+/// The view of a 問い合わせ先.
+pub fn contact_view(contact: &Contact) -> ContactView {
     ContactView {
         section: contact.section.clone(),
         phone: contact.phone.clone(),

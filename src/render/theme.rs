@@ -120,6 +120,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/tags.html"),
     ),
     (
+        "department_contact.html",
+        include_str!("../../themes/default/templates/department_contact.html"),
+    ),
+    (
         "data_costs.html",
         include_str!("../../themes/default/templates/data_costs.html"),
     ),

@@ -273,6 +273,8 @@ pub struct DepartmentView {
     pub body_html: String,
     /// Its goals, in display order.
     pub goals: Vec<GoalView>,
+    /// 問い合わせ先 (§8.4), for `department_contact.html`; `None` without `contact:`.
+    pub contact: Option<super::facts::ContactView>,
 }
 
 /// The home page (dashboard).

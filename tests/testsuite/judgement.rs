@@ -202,6 +202,12 @@ fn a_goal_contact_overrides_the_department_and_a_goal_without_keys_shows_only_wh
         assert!(!plain.contains(absent), "{absent}");
     }
     assert!(section(&plain, "id=\"contact-heading\"").contains("福祉課 子育て支援係"));
+    // The department page shows its own.
+    let dept = site.read("public/somu/index.html");
+    assert!(
+        section(&dept, "id=\"contact\"").contains("<a href=\"tel:0492952112\">049-295-2112</a>"),
+        "{dept}"
+    );
     // No contact anywhere: no 問い合わせ先.
     assert!(
         !site
