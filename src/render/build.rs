@@ -235,7 +235,10 @@ impl DepartmentView {
             served: dept.served.clone().filter(|s| !s.trim().is_empty()),
             body_html: markdown_html(site, &dept.body),
             goals,
-            contact: dept.contact.as_ref().map(super::facts::contact_view),
+            contact: dept
+                .contact
+                .as_ref()
+                .map(|c| Box::new(super::facts::contact_view(c))),
         }
     }
 

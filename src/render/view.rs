@@ -274,7 +274,7 @@ pub struct DepartmentView {
     /// Its goals, in display order.
     pub goals: Vec<GoalView>,
     /// 問い合わせ先 (§8.4), for `department_contact.html`; `None` without `contact:`.
-    pub contact: Option<super::facts::ContactView>,
+    pub contact: Option<Box<super::facts::ContactView>>,
 }
 
 /// The home page (dashboard).
