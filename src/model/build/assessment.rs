@@ -23,6 +23,15 @@ impl Checker<'_> {
             return None;
         }
         self.known_keys(node, ASSESSMENT_KEYS, "assessment");
+        if node.as_map().is_some_and(<[_]>::is_empty) {
+            self.error(
+                "E-EMPTY-VALUE",
+                node.pos,
+                "「assessment」（評価）が空です",
+                "grade（評価）、outlook（今後の方向性）、reviews（評価の経過）のどれかを書いてください",
+            );
+            return None;
+        }
         let grade = node.get("grade").and_then(|g| {
             let code = g
                 .as_text()

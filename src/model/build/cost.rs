@@ -37,6 +37,16 @@ impl Checker<'_> {
                 return None;
             }
         };
+        if years.is_empty() && !self.failed {
+            let pos = node.get("years").map_or(node.pos, |y| y.pos);
+            self.error(
+                "E-EMPTY-VALUE",
+                pos,
+                "cost の years に年度がありません",
+                format!("次のように書いてください:\n{EXAMPLE}"),
+            );
+            return None;
+        }
         let decimals = years.iter().map(|(_, d)| *d).max().unwrap_or(0);
         Some(Cost {
             unit: unit?,

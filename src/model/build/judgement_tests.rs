@@ -279,3 +279,13 @@ fn two_spellings_of_one_tag_url_are_an_error() {
         errors[0].message
     );
 }
+
+#[test]
+fn empty_cost_years_and_an_empty_assessment_are_errors() {
+    let years = "    令和6年度: { budget: 12000, settlement: 11480, personnel: 3200 }\n    令和7年度: { budget: 12500 }\n";
+    let d = finding(&changed(&format!("  years:\n{years}"), "  years: {}\n"));
+    assert_eq!((d.code, d.line), ("E-EMPTY-VALUE", 24), "{d:?}");
+    let block = "assessment:\n  grade: C\n  outlook: 改善\n  reviews:\n    - by: 担当課（一次評価）\n      date: 2025-07-31\n      text: 加入を呼びかける。\n    - by: 外部評価\n      text: 周知を見直すべき。\n";
+    let d = finding(&changed(block, "assessment: {}\n"));
+    assert_eq!((d.code, d.line), ("E-EMPTY-VALUE", 13), "{d:?}");
+}
