@@ -435,3 +435,44 @@ fn rebuilds_after_edits_of_the_new_keys_equal_a_full_build() {
         "the emptied tag's page is gone"
     );
 }
+
+/// The wording of every new finding, pinned: each mistake of §8.2–§8.4 in one run.
+#[test]
+fn the_messages_of_the_new_keys() {
+    let site = SiteTest::fixture("judgement");
+    let swap = |file: &str, from: &str, to: &str| {
+        let text = site.read(file);
+        assert!(text.contains(from), "{file}: {from}");
+        site.write(file, &text.replacen(from, to, 1));
+    };
+    swap("content/somu/jishu-bosai.md", "grade: B", "grade: E");
+    swap(
+        "content/somu/jishu-bosai.md",
+        "outlook: 改善",
+        "outlook: 継読",
+    );
+    swap(
+        "content/somu/jishu-bosai.md",
+        "date: 2025-07-31",
+        "date: 2025/7/31",
+    );
+    swap("content/somu/jishu-bosai.md", "unit: 千円", "unit: 百万円");
+    swap(
+        "content/somu/jishu-bosai.md",
+        "{ budget: 12500 }",
+        "{ budjet: 12500 }",
+    );
+    // A file with errors is left out of the site, so the site-wide checks (plan codes, tag
+    // URLs) are shown on files without other errors.
+    swap("content/kikaku/kenshin.md", "plan: 5-1", "plan: 5-2");
+    swap(
+        "content/fukushi/_index.md",
+        "phone: 049-295-2120",
+        "phone: 内線120",
+    );
+    swap("content/somu/jichikai.md", "  - 総合戦略", "  - sdgs-11");
+    swap("content/kikaku/furusato.md", "grade: D", "grade: a");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!("judgement_messages", run.stderr);
+}

@@ -240,14 +240,14 @@ fn typos_of_the_new_keys_are_suggested() {
         "    令和7年度: { budgte: 12500 }",
     ));
     assert_eq!(d.help.as_deref(), Some("もしかして「budget」ですか？"));
-    let d = finding(&changed("plan: 4-1", "plan: 4-l"));
+    let d = finding(&changed("plan: 4-1", "plan: ４ー１"));
     assert_eq!(
         d.help.as_deref(),
         Some(
             "もしかして「4-1」ですか？ plan には config.toml の [[plan]] の code（4, 4-1）を書いてください"
         )
     );
-    let d = finding(&changed("plan: 4-1", "plan: 9"));
+    let d = finding(&changed("plan: 4-1", "plan: 4-2"));
     assert!(
         d.help
             .as_deref()

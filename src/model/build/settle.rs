@@ -16,7 +16,6 @@ use super::super::Department;
 use super::super::assessment::{Spot, disagreeing, find_grade};
 use super::super::goal::Goal;
 use super::super::plan::tag_slug;
-use super::checker::suggest;
 
 /// Runs the site-wide checks and fills in each goal's shown contact.
 pub(super) fn settle(departments: &mut [Department], config: &Config, diags: &mut Diagnostics) {
@@ -139,6 +138,20 @@ fn check_grade(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
     diags.push(at(d, &grade.at));
 }
 
+/// A plan code with full-width characters made half-width and every dash or dot as `-`.
+fn code_shape(code: &str) -> String {
+    code.nfkc()
+        .map(|c| {
+            if "－ー‐—–−・.．_の".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
 fn check_plan(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
     let Some(plan) = &goal.facts.plan else {
         return;
@@ -154,8 +167,10 @@ fn check_plan(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
             "plan には config.toml の [[plan]] の code（{}）を書いてください",
             codes.join(", ")
         );
-        // A one-character code is near every other short code: no guess for it.
-        match suggest(&plan.code, &codes).filter(|_| plan.code.chars().count() > 1) {
+        // Codes are numbers: one edit away is usually another code, so the guess is the code
+        // written in other characters (full-width digits, another dash: `４ー１` → `4-1`).
+        let written = code_shape(&plan.code);
+        match codes.iter().find(|c| code_shape(c) == written) {
             Some(near) => format!("もしかして「{near}」ですか？ {list}"),
             None => list,
         }
