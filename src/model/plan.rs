@@ -131,6 +131,21 @@ fn on_cycle(nodes: &[PlanNode], start: &PlanNode) -> bool {
     false
 }
 
+/// A plan code with full-width characters made half-width and every dash or dot as `-`
+/// (`４ー１` → `4-1`): how a mistyped code is matched to the code meant.
+pub fn code_shape(code: &str) -> String {
+    code.nfkc()
+        .map(|c| {
+            if "－ー‐—–−・.．_の".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
 /// A tag as compared and shown: NFKC (full-width letters and digits made half-width),
 /// trimmed, runs of whitespace made one space.
 pub fn normalize_tag(text: &str) -> String {

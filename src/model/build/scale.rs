@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 use super::super::assessment::Grade;
 use super::super::evaluation::Status;
-use super::super::plan::{Plan, PlanNode, PlanProblem, plan_problems};
+use super::super::plan::{Plan, PlanNode, PlanProblem, code_shape, plan_problems};
 use super::checker::suggest;
 
 /// One `[[grades]]` table as written.
@@ -168,7 +168,7 @@ pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagn
                     .parent
                     .as_ref()
                     .map_or_else(|| node.code.span(), Spanned::span);
-                let help = match suggest(&parent, &codes) {
+                let help = match codes.iter().find(|c| code_shape(c) == code_shape(&parent)) {
                     Some(near) => format!("もしかして「{near}」ですか？"),
                     None => format!(
                         "parent には [[plan]] の code（{}）のどれかを書いてください",
@@ -257,7 +257,7 @@ mod tests {
         assert_eq!(e.len(), 2, "{e:?}");
         assert_eq!(e[0].0, 10);
         assert!(e[0].1.contains("parent「5」"), "{e:?}");
-        assert!(e[0].2.contains("もしかして「4」"), "{e:?}");
+        assert!(e[0].2.contains("（4, 4-1, 4）"), "{e:?}");
         assert_eq!(e[1].0, 12);
         assert!(e[1].1.contains("5行目と重なって"), "{e:?}");
     }

@@ -15,7 +15,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use super::super::Department;
 use super::super::assessment::{Spot, disagreeing, find_grade};
 use super::super::goal::Goal;
-use super::super::plan::tag_slug;
+use super::super::plan::{code_shape, tag_slug};
 
 /// Runs the site-wide checks and fills in each goal's shown contact.
 pub(super) fn settle(departments: &mut [Department], config: &Config, diags: &mut Diagnostics) {
@@ -136,20 +136,6 @@ fn check_grade(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
         fits.join("・")
     ));
     diags.push(at(d, &grade.at));
-}
-
-/// A plan code with full-width characters made half-width and every dash or dot as `-`.
-fn code_shape(code: &str) -> String {
-    code.nfkc()
-        .map(|c| {
-            if "－ー‐—–−・.．_の".contains(c) {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .to_lowercase()
 }
 
 fn check_plan(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
