@@ -7,7 +7,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::assessment::Grade;
+use crate::model::build::scale;
 use crate::model::fiscal_year::FiscalYear;
+use crate::model::plan::Plan;
 
 /// The default licence of the open data (公共データ利用規約 第1.0版, CC BY 4.0 compatible).
 pub const DEFAULT_LICENSE: &str = "公共データ利用規約（第1.0版）";
@@ -34,6 +37,12 @@ struct RawConfig {
     license_url: Option<String>,
     #[serde(default)]
     proofreading: toml::Table,
+    // The town's own judgement and plan (§8.2–§8.4): checked in model::build::scale.
+    population: Option<u64>,
+    #[serde(default)]
+    grades: Vec<scale::RawGrade>,
+    #[serde(default)]
+    plan: Vec<scale::RawPlanNode>,
 }
 
 fn default_language() -> String {
@@ -73,6 +82,12 @@ pub struct Config {
     pub license_url: String,
     /// Proofreading rules turned off or on by id (`rule-id = false`).
     pub proofreading: Vec<(String, bool)>,
+    /// 人口, for the cost per resident (住民1人当たり).
+    pub population: Option<u64>,
+    /// The town's grade scale (`[[grades]]`), best first.
+    pub grades: Vec<Grade>,
+    /// 施策体系 (`[[plan]]`).
+    pub plan: Plan,
 }
 
 impl Config {
@@ -86,7 +101,7 @@ impl Config {
                 diags.push(
                     Diagnostic::error("E-CONFIG", path, line, col, toml_message(&e))
                         .with_source_line(text.lines().nth(line - 1))
-                        .with_help("config.toml の書き方は README.md の「config.toml」を参照してください（キー名の綴り、文字列の引用符を確認）"),
+                        .with_help(toml_suggestion(&e).unwrap_or_else(|| "config.toml の書き方は README.md の「config.toml」を参照してください（キー名の綴り、文字列の引用符を確認）".into())),
                 );
                 return Err(diags);
             }
@@ -180,6 +195,9 @@ impl Config {
                 ),
             }
         }
+        let population = scale::read_population(raw.population, text, path, &mut diags);
+        let grades = scale::read_grades(&raw.grades, text, path, &mut diags);
+        let plan = scale::read_plan(&raw.plan, text, path, &mut diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -200,6 +218,9 @@ impl Config {
                 .license_url
                 .unwrap_or_else(|| DEFAULT_LICENSE_URL.into()),
             proofreading,
+            population,
+            grades,
+            plan,
         })
     }
 
@@ -260,6 +281,15 @@ fn key_line(text: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// 「もしかして」 for an unknown key: the closest of the keys the table allows (serde lists
+/// them in its message), so `parnet` in `[[plan]]` suggests `parent`.
+fn toml_suggestion(e: &toml::de::Error) -> Option<String> {
+    let rest = e.message().strip_prefix("unknown field `")?;
+    let (name, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    crate::model::build::suggest(name, &expected).map(|s| format!("もしかして「{s}」ですか？"))
+}
+
 fn toml_message(e: &toml::de::Error) -> String {
     let msg = e.message();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
@@ -301,6 +331,13 @@ mod tests {
             .sorted();
         assert_eq!(d[0].line, 6);
         assert!(d[0].message.contains("base_ur"), "{}", d[0].message);
+        assert_eq!(d[0].help.as_deref(), Some("もしかして「base_url」ですか？"));
+        let text = format!("{OK}[[plan]]\ncode = \"4\"\ntitle = \"安全\"\nparnet = \"1\"\n");
+        let d = Config::parse(&text, Path::new("config.toml"))
+            .unwrap_err()
+            .sorted();
+        assert_eq!(d[0].line, 9);
+        assert_eq!(d[0].help.as_deref(), Some("もしかして「parent」ですか？"));
     }
 
     #[test]

@@ -171,12 +171,23 @@ const NOT_PROSE: &[&str] = &[
     "value",
     "weight",
     "draft",
+    // §8.2–§8.4: codes, words from a fixed list, amounts, dates, addresses.
+    "grade",
+    "outlook",
+    "plan",
+    "budget",
+    "settlement",
+    "personnel",
+    "date",
+    "updated",
+    "phone",
+    "email",
 ];
 
 fn collect_strings(doc: &Document, node: &Node, key: Option<&str>, runs: &mut Vec<TextRun>) {
     match &node.value {
         NodeValue::String(s) if key.is_none_or(|k| !NOT_PROSE.contains(&k)) => {
-            let kind = if matches!(key, Some("served" | "summary" | "description")) {
+            let kind = if matches!(key, Some("served" | "summary" | "description" | "text")) {
                 TextKind::Prose
             } else {
                 TextKind::Item

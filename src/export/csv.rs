@@ -66,14 +66,14 @@ pub fn protect_text(text: &str) -> Cow<'_, str> {
 }
 
 /// A CSV writer into a buffer that already holds the BOM.
-fn writer() -> Writer<Vec<u8>> {
+pub(super) fn writer() -> Writer<Vec<u8>> {
     WriterBuilder::new()
         .terminator(Terminator::CRLF)
         .from_writer(BOM.to_vec())
 }
 
 /// Writes one record; writing into a `Vec` cannot fail.
-fn write_row<I, T>(w: &mut Writer<Vec<u8>>, row: I)
+pub(super) fn write_row<I, T>(w: &mut Writer<Vec<u8>>, row: I)
 where
     I: IntoIterator<Item = T>,
     T: AsRef<[u8]>,
@@ -81,7 +81,7 @@ where
     w.write_record(row).expect("writing CSV into memory");
 }
 
-fn finish(w: Writer<Vec<u8>>) -> Vec<u8> {
+pub(super) fn finish(w: Writer<Vec<u8>>) -> Vec<u8> {
     w.into_inner().expect("flushing CSV into memory")
 }
 
@@ -117,6 +117,21 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
                 value.as_str(),
                 protect_text(&ind.unit).as_ref(),
             ],
+        );
+    }
+    // 事業費 (§8.2): 指標「事業費」, after the series; none for a goal without costs.
+    for [western, label, kind, value, unit] in super::costs::goal_cost_rows(site, dept, goal) {
+        let head = [
+            code,
+            &config.municipality,
+            &dept.title,
+            &goal.title,
+            "事業費",
+        ];
+        let head = head.map(|t| protect_text(t).into_owned());
+        write_row(
+            &mut w,
+            head.into_iter().chain([western, label, kind, value, unit]),
         );
     }
     finish(w)

@@ -212,6 +212,9 @@ pub struct GoalData {
     pub license_url: String,
     /// Rows in year order, then kind order (baseline, actual, target).
     pub series: Vec<SeriesRow>,
+    /// 事業費 (§8.2); left out for a goal without costs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<super::costs::CostRecord>,
 }
 
 /// Builds the [`GoalData`] of one goal.
@@ -234,6 +237,11 @@ pub fn goal_data(site: &Site, dept: &Department, goal: &Goal) -> GoalData {
                 value: e.value,
             })
             .collect(),
+        cost: goal
+            .facts
+            .cost
+            .as_ref()
+            .map(|c| super::costs::CostRecord::new(c, site.config.population)),
     }
 }
 

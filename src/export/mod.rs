@@ -10,6 +10,7 @@
 //! without units or thousands separators, and 年度 in both 西暦 and 和暦. Text cells that
 //! Excel would read as a formula are prefixed with `'`.
 
+mod costs;
 mod csv;
 mod json;
 mod sitemap;
@@ -17,6 +18,10 @@ mod sitemap;
 #[cfg(test)]
 mod tests;
 
+pub use self::costs::{
+    COSTS_CSV_HEADER, COSTS_CSV_PATH, COSTS_JSON_PATH, CostRecord, CostYearRecord, GoalCostRecord,
+    costs_csv, costs_json, has_costs,
+};
 pub use self::csv::{
     GOAL_CSV_HEADER, INDICATORS_CSV_HEADER, goal_csv, indicators_csv, protect_text,
 };

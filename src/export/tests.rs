@@ -58,6 +58,7 @@ fn goal(spec: &Spec<'_>, as_of: Option<FiscalYear>) -> Goal {
         body: String::new(),
         source: PathBuf::from(format!("content/somu/{}.md", spec.slug)),
         evaluation,
+        facts: Default::default(),
     }
 }
 
@@ -105,6 +106,7 @@ fn site_with(specs: &[Spec<'_>]) -> Site {
         weight: 0,
         body: String::new(),
         source: PathBuf::from("content/somu/_index.md"),
+        contact: None,
         goals: specs.iter().map(|s| goal(s, as_of)).collect(),
     };
     Site {

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::evaluation::Evaluation;
+use super::evaluation::{Evaluation, Status};
+use super::facts::{Contact, GoalFacts};
 use super::indicator::Indicator;
 
 /// 目標: one goal sheet of a department.
@@ -30,6 +31,16 @@ pub struct Goal {
     pub source: PathBuf,
     /// Evaluation at the site's `as_of`.
     pub evaluation: Evaluation,
+    /// 事業費, the town's own 評価, plan, tags, 問い合わせ先, 更新日 (§8.2–§8.4).
+    pub facts: GoalFacts,
+}
+
+impl Goal {
+    /// The computed status of each of the goal's indicators: what a grade is compared
+    /// with and what the plan and tag pages count.
+    pub fn indicator_statuses(&self) -> impl Iterator<Item = Status> + '_ {
+        std::iter::once(self.evaluation.status)
+    }
 }
 
 /// 課: a department with its duties and its goals.
@@ -49,6 +60,8 @@ pub struct Department {
     pub body: String,
     /// The source file, relative to the site root.
     pub source: PathBuf,
+    /// 問い合わせ先 (§8.4), for its goals that give none of their own.
+    pub contact: Option<Contact>,
     /// Its goals, in display order.
     pub goals: Vec<Goal>,
 }

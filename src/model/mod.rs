@@ -2,11 +2,15 @@
 //! [`Goal`], [`Indicator`], [`FiscalYear`]) with their evaluation. Never imports template,
 //! chart or Markdown crates.
 
+pub mod assessment;
 pub mod build;
+pub mod cost;
 pub mod evaluation;
+pub mod facts;
 pub mod fiscal_year;
 pub mod goal;
 pub mod indicator;
+pub mod plan;
 pub mod value;
 
 pub use evaluation::{Evaluation, Status, evaluate};

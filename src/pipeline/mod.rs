@@ -260,6 +260,14 @@ pub(super) fn emit_site_data(
         out.emit(path.to_string(), bytes)?;
         t = timings.since(Stage::Write, made);
     }
+    // 事業費 (§8.2): only for a site where some goal has costs.
+    if export::has_costs(site) {
+        out.emit(export::COSTS_CSV_PATH.to_string(), export::costs_csv(site))?;
+        out.emit(
+            export::COSTS_JSON_PATH.to_string(),
+            export::costs_json(site),
+        )?;
+    }
     emit_streamed(out, export::INDICATORS_JSON_PATH.to_string(), |w| {
         export::write_indicators_json(site, w).map_err(|source| Error::Io {
             path: PathBuf::from(export::INDICATORS_JSON_PATH),

@@ -193,6 +193,7 @@ impl GoalView {
             achievement_text: percent_text(e.achievement_pct),
             sparkline_svg: graphics.sparkline_svg.clone(),
             draft: goal.draft,
+            grade_text: super::facts::grade_text(site, goal),
         };
         GoalView {
             card,
@@ -211,6 +212,7 @@ impl GoalView {
             basis: goal.basis.clone().filter(|s| !s.trim().is_empty()),
             summary: goal.summary.clone().filter(|s| !s.trim().is_empty()),
             description,
+            facts: super::facts::GoalFactsView::new(site, goal),
         }
     }
 }
@@ -233,6 +235,10 @@ impl DepartmentView {
             served: dept.served.clone().filter(|s| !s.trim().is_empty()),
             body_html: markdown_html(site, &dept.body),
             goals,
+            contact: dept
+                .contact
+                .as_ref()
+                .map(|c| Box::new(super::facts::contact_view(c))),
         }
     }
 
@@ -283,6 +289,7 @@ impl HomeView {
                 })
                 .collect(),
             departments,
+            judgement: super::plan_pages::HomeJudgementView::new(site),
         }
     }
 }
@@ -417,6 +424,8 @@ impl DataView {
                 })
                 .collect(),
             goals,
+            costs_csv_path: None,
+            costs_json_path: None,
         }
     }
 }
@@ -427,6 +436,7 @@ impl EvaluationView {
         EvaluationView {
             rules: RULE_ORDER.iter().map(|&s| StatusView::new(s)).collect(),
             goals,
+            scale: None,
         }
     }
 }

@@ -7,7 +7,9 @@
 
 mod build;
 pub mod contrast;
+pub mod facts;
 pub mod markdown;
+pub mod plan_pages;
 pub mod theme;
 pub mod view;
 
@@ -20,7 +22,7 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::model::{
-    Department, EVALUATION_PAGE_PATH, Goal, Site, Status, department_path, goal_path,
+    Department, EVALUATION_PAGE_PATH, Goal, Site, Status, department_path, goal_path, plan,
 };
 
 use build::{root_for, truncate_chars};
@@ -62,6 +64,7 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         paths.push(department_path(dept));
         paths.extend(dept.goals.iter().map(goal_path));
     }
+    paths.extend(plan_pages::judgement_page_paths(site));
     paths.sort();
     paths.dedup();
     paths
@@ -119,6 +122,10 @@ enum Job {
     Data(Value),
     Accessibility(AccessibilityView),
     NotFound,
+    /// The 施策体系 page, the tag index and the tag pages (§8.4).
+    Plan(plan_pages::PlanPageView),
+    Tags(plan_pages::TagIndexView),
+    Tag(plan_pages::TagPageView),
 }
 
 /// `view` as a template value with its list field `key` set to `list`.
@@ -262,7 +269,10 @@ impl<'a> Renderer<'a> {
             .map_err(E::from)?
             .unwrap_or_default();
         // Goal and department pages, home, evaluation, data, 404 and this page.
-        let page_count = site.goals().count() + site.departments.len() + 5;
+        let page_count = site.goals().count()
+            + site.departments.len()
+            + 5
+            + plan_pages::judgement_page_paths(site).len();
         let home = HomeView::new(site, Vec::new());
         // The largest pages first (the home page lists every goal twice, evaluation and
         // data once), so no thread is left rendering a big page alone at the end.
@@ -273,15 +283,27 @@ impl<'a> Renderer<'a> {
                 Value::from(department_values),
             )),
             Job::Evaluation(with_list(
-                &EvaluationView::new(Vec::new()),
+                &EvaluationView {
+                    scale: plan_pages::EvaluationScaleView::new(site),
+                    ..EvaluationView::new(Vec::new())
+                },
                 "goals",
                 all.clone(),
             )),
-            Job::Data(with_list(&DataView::new(Vec::new()), "goals", all)),
+            Job::Data(with_list(
+                &DataView {
+                    costs_csv_path: has_costs(site).then(|| "data/costs.csv".to_string()),
+                    costs_json_path: has_costs(site).then(|| "data/costs.json".to_string()),
+                    ..DataView::new(Vec::new())
+                },
+                "goals",
+                all,
+            )),
             Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
             Job::NotFound,
         ];
         jobs.splice(0..0, site_wide_jobs);
+        jobs.extend(judgement_jobs(site));
         run(jobs)
     }
 
@@ -380,6 +402,7 @@ impl<'a> Renderer<'a> {
                 );
                 self.finish("accessibility.html", page, |c| c.insert("accessibility", a))
             }
+            Job::Plan(_) | Job::Tags(_) | Job::Tag(_) => self.prepare_judgement(job, home),
             Job::NotFound => {
                 let title = "ページが見つかりません";
                 let mut page = self.page(
@@ -394,6 +417,58 @@ impl<'a> Renderer<'a> {
                 page.path = NOT_FOUND_FILE.into();
                 self.finish("404.html", page, |_| {})
             }
+        }
+    }
+
+    /// The pages of §8.4: the 施策体系 page and the tag pages.
+    fn prepare_judgement(&self, job: &Job, home: CrumbView) -> (String, &'static str, Context) {
+        let crumb = |title: &str, path: &str| CrumbView {
+            title: title.into(),
+            path: path.into(),
+        };
+        let municipality = &self.site.config.municipality;
+        match job {
+            Job::Plan(view) => {
+                let (title, path) = ("施策体系", plan::PLAN_PAGE_PATH);
+                let description = format!(
+                    "{municipality}の総合計画の施策体系と、施策ごとの目標と評価の一覧です。"
+                );
+                let page = self.page(
+                    "plan",
+                    title,
+                    description,
+                    path,
+                    vec![home, crumb(title, path)],
+                );
+                self.finish("plan.html", page, |c| c.insert("plan", view))
+            }
+            Job::Tags(view) => {
+                let (title, path) = ("タグ一覧", plan::TAGS_PAGE_PATH);
+                let description = format!("{municipality}の行政評価の目標に付けたタグの一覧です。");
+                let page = self.page(
+                    "tags",
+                    title,
+                    description,
+                    path,
+                    vec![home, crumb(title, path)],
+                );
+                self.finish("tags.html", page, |c| c.insert("tags", view))
+            }
+            Job::Tag(view) => {
+                let title = format!("タグ：{}", view.name);
+                let description = format!(
+                    "{municipality}の行政評価で「{}」のタグを付けた目標と評価の一覧です。",
+                    view.name
+                );
+                let crumbs = vec![
+                    home,
+                    crumb("タグ一覧", plan::TAGS_PAGE_PATH),
+                    crumb(&title, &view.path),
+                ];
+                let page = self.page("tag", &title, description, &view.path, crumbs);
+                self.finish("tag.html", page, |c| c.insert("tag", view))
+            }
+            _ => unreachable!("only the pages of §8.4 come here"),
         }
     }
 
@@ -459,6 +534,22 @@ impl<'a> Renderer<'a> {
         add(&mut context);
         (file, template, context)
     }
+}
+
+/// Whether some goal has 事業費 (then the data page lists `data/costs.*`).
+fn has_costs(site: &Site) -> bool {
+    site.goals().any(|(_, g)| g.facts.cost.is_some())
+}
+
+/// The jobs of the pages of §8.4 (none for a site without plan and tags).
+fn judgement_jobs(site: &Site) -> Vec<Job> {
+    let mut jobs: Vec<Job> = plan_pages::PlanPageView::new(site)
+        .map(Job::Plan)
+        .into_iter()
+        .collect();
+    jobs.extend(plan_pages::TagIndexView::new(site).map(Job::Tags));
+    jobs.extend(plan_pages::TagPageView::all(site).into_iter().map(Job::Tag));
+    jobs
 }
 
 fn plain_text_summary_or_empty(body: &str) -> String {

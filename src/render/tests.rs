@@ -85,6 +85,7 @@ fn goal(seed: &Seed, as_of: Option<FiscalYear>) -> Goal {
         body: "## 期待される効果\n\n地域コミュニティの活性化が期待できます。\n".into(),
         source: PathBuf::from(format!("content/somu/{}.md", seed.slug)),
         evaluation,
+        facts: Default::default(),
     }
 }
 
@@ -110,6 +111,7 @@ pub(super) fn seed_site() -> Site {
             weight: 0,
             body: String::new(),
             source: PathBuf::from("content/somu/_index.md"),
+            contact: None,
             goals: SEEDS.iter().map(|s| goal(s, as_of)).collect(),
         }],
         as_of,

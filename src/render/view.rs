@@ -26,6 +26,14 @@
 //! `chart.html` (`goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
 //! `root`. Pages: `index.html`, `department.html`, `goal.html`, `evaluation.html`, `data.html`,
 //! `accessibility.html`, `404.html`, all extending `base.html` (blocks `head_title`, `head`, `content`).
+//!
+//! §8.2–§8.4 (views in [`super::facts`] and [`super::plan_pages`]; each prints nothing for a
+//! site without the keys): `goal.facts` for `goal_grade.html` (the town's grade beside the
+//! status) and `goal_facts.html` (町の評価, 事業費, 施策体系とタグ, 更新日・問い合わせ先);
+//! `home.judgement` for `home_judgement.html`; `evaluation.scale` for `evaluation_grades.html`;
+//! `data.costs_csv_path` / `data.costs_json_path` for `data_costs.html`. Pages `plan.html`
+//! (`plan`, kind `plan`), `tags.html` (`tags`, kind `tags`) and `tag.html` (`tag`, kind `tag`),
+//! with the partials `placed_goals.html` (`goals`) and `status_tally.html` (`counts`).
 
 use serde::Serialize;
 
@@ -206,6 +214,8 @@ pub struct CardView {
     pub sparkline_svg: String,
     /// `draft: true`.
     pub draft: bool,
+    /// The town's own grade (§8.3, `B（やや遅れ）`), shown beside the status; `None` without.
+    pub grade_text: Option<String>,
 }
 
 /// A goal (目標) as its page shows it: its card (what the list pages show too, flattened:
@@ -241,6 +251,9 @@ pub struct GoalView {
     pub summary: Option<String>,
     /// Meta description.
     pub description: String,
+    /// 事業費, the town's 評価, 施策体系, tags, 問い合わせ先, 更新日 (§8.2–§8.4; see
+    /// [`super::facts`]).
+    pub facts: super::facts::GoalFactsView,
 }
 
 /// 課.
@@ -260,6 +273,8 @@ pub struct DepartmentView {
     pub body_html: String,
     /// Its goals, in display order.
     pub goals: Vec<GoalView>,
+    /// 問い合わせ先 (§8.4), for `department_contact.html`; `None` without `contact:`.
+    pub contact: Option<Box<super::facts::ContactView>>,
 }
 
 /// The home page (dashboard).
@@ -277,6 +292,9 @@ pub struct HomeView {
     pub departments: Vec<DepartmentView>,
     /// Every goal grouped by status, in [`Status::ALL`] order (empty groups included).
     pub status_groups: Vec<StatusGroupView>,
+    /// Counts of the town's grades and 今後の方向性, links to the plan and tag pages
+    /// (§8.3–§8.4); `None` for a site without them.
+    pub judgement: Option<super::plan_pages::HomeJudgementView>,
 }
 
 /// The goals of one status, for the dashboard's 評価区分ごとの目標.
@@ -349,6 +367,8 @@ pub struct EvaluationView {
     pub rules: Vec<StatusView>,
     /// Every goal, as worked examples.
     pub goals: Vec<GoalView>,
+    /// The town's own grade scale (§8.3); `None` without `[[grades]]`.
+    pub scale: Option<super::plan_pages::EvaluationScaleView>,
 }
 
 /// One column of the open data files.
@@ -371,6 +391,10 @@ pub struct DataView {
     pub columns: Vec<ColumnView>,
     /// Every goal (for the per-goal data links).
     pub goals: Vec<GoalView>,
+    /// Site-relative path of `costs.csv` (§8.2), when some goal has costs.
+    pub costs_csv_path: Option<String>,
+    /// Site-relative path of `costs.json`, when some goal has costs.
+    pub costs_json_path: Option<String>,
 }
 
 /// Site-relative path of the open data page.

@@ -14,6 +14,7 @@ mod contrast;
 mod determinism;
 mod diagnostics;
 mod import;
+mod judgement;
 mod links;
 mod new_init;
 mod proofreading;

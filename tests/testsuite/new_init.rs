@@ -90,3 +90,50 @@ fn new_refuses_names_that_are_not_slugs() {
         assert!(run.stderr.contains("使えません"), "{name}: {}", run.stderr);
     }
 }
+
+#[test]
+fn init_shows_the_grade_scale_and_plan_tree_commented_and_they_build_when_uncommented() {
+    let site = SiteTest::empty();
+    assert_eq!(site.run(&["init", "mysite"]).code, 0);
+    let config = site.read("mysite/config.toml");
+    for line in [
+        "# [[grades]]",
+        "# [[plan]]",
+        "# parent = \"1\"",
+        "# population = 33000",
+    ] {
+        assert!(config.contains(line), "{line}\n{config}");
+    }
+    // Uncommented, the examples are a valid scale and tree.
+    let uncommented: String = config
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest)
+                if rest.starts_with("[[") || rest.contains(" = ") && !rest.starts_with("as_of") =>
+            {
+                rest
+            }
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(uncommented.contains("\n[[plan]]\n"), "{uncommented}");
+    site.write("mysite/config.toml", &uncommented);
+    let goal = site.read("mysite/content/somu/mokuhyo.md");
+    site.write(
+        "mysite/content/somu/mokuhyo.md",
+        &goal.replacen(
+            "---\n",
+            "---\nplan: 1-1\nassessment: { grade: A, outlook: 継続 }\n",
+            1,
+        ),
+    );
+    let check = site.run(&["check", "mysite"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let build = site.run(&["build", "mysite"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(
+        site.read("mysite/public/plan/index.html")
+            .contains("1-1 防災・消防")
+    );
+}

@@ -188,7 +188,7 @@ impl Checker<'_> {
         points.into_iter().map(|(p, d, _)| (p, d)).collect()
     }
 
-    fn year(&mut self, text: &str, pos: Pos) -> Option<FiscalYear> {
+    pub(super) fn year(&mut self, text: &str, pos: Pos) -> Option<FiscalYear> {
         match FiscalYear::parse(text) {
             Ok(y) => Some(y),
             Err(e) => {

@@ -16,13 +16,18 @@ use super::Site;
 use super::evaluation::evaluate;
 use super::goal::{Department, Goal};
 
+mod assessment;
 mod checker;
+mod cost;
+mod facts;
 mod indicator;
+pub mod scale;
+mod settle;
 
 use checker::Checker;
 pub use checker::suggest;
 
-const DEPARTMENT_KEYS: &[&str] = &["title", "duties", "served", "weight", "slug"];
+const DEPARTMENT_KEYS: &[&str] = &["title", "duties", "served", "weight", "slug", "contact"];
 const GOAL_KEYS: &[&str] = &[
     "title",
     "indicator",
@@ -31,6 +36,13 @@ const GOAL_KEYS: &[&str] = &[
     "weight",
     "draft",
     "slug",
+    // §8.2–§8.4 (facts.rs)
+    facts::GOAL_FACT_KEYS[0],
+    facts::GOAL_FACT_KEYS[1],
+    facts::GOAL_FACT_KEYS[2],
+    facts::GOAL_FACT_KEYS[3],
+    facts::GOAL_FACT_KEYS[4],
+    facts::GOAL_FACT_KEYS[5],
 ];
 pub(super) const INDICATOR_KEYS: &[&str] =
     &["name", "unit", "direction", "baseline", "actual", "targets"];
@@ -313,6 +325,7 @@ impl SiteBuilder {
                 .sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
         });
         departments.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
+        settle::settle(&mut departments, &config, &mut diags);
         let (home_title, home_body) = home.unwrap_or_else(|| (config.title.clone(), String::new()));
         let site = Site {
             config,
@@ -334,6 +347,9 @@ const RESERVED_SLUGS: &[&str] = &[
     "static",
     "sitemap.xml",
     "404.html",
+    // The 施策体系 and tag pages (§8.4).
+    "plan",
+    "tags",
 ];
 
 /// Every page URL must be unique and must not take a name the output uses itself. Errors
@@ -374,6 +390,7 @@ fn department(doc: &Document, folder: &str, diags: &mut Diagnostics) -> Option<D
     let served = ck.optional_text(front, "served");
     let weight = ck.integer(front, "weight");
     let slug = ck.slug(front, folder, "フォルダー名");
+    let contact = front.get("contact").and_then(|c| ck.contact(c));
     if ck.failed {
         return None;
     }
@@ -385,6 +402,7 @@ fn department(doc: &Document, folder: &str, diags: &mut Diagnostics) -> Option<D
         weight: weight.unwrap_or(0),
         body: doc.body.clone(),
         source: doc.source.path.clone(),
+        contact,
         goals: Vec::new(),
     })
 }
@@ -415,6 +433,7 @@ fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Optio
     let weight = ck.integer(front, "weight");
     let draft = ck.boolean(front, "draft");
     let slug = ck.slug(front, &doc.stem(), "ファイル名");
+    let facts = ck.goal_facts(front);
     if ck.failed {
         return None;
     }
@@ -432,6 +451,7 @@ fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Optio
         body: doc.body.clone(),
         source: doc.source.path.clone(),
         evaluation,
+        facts,
     })
 }
 

@@ -27,6 +27,10 @@ pub(super) fn same_frame(old: &Site, new: &Site) -> bool {
             .iter()
             .zip(&new.departments)
             .all(|(a, b)| a.slug == b.slug)
+        // The pages and files of §8.2–§8.4 that exist only when used.
+        && crate::render::plan_pages::judgement_page_paths(old)
+            == crate::render::plan_pages::judgement_page_paths(new)
+        && crate::export::has_costs(old) == crate::export::has_costs(new)
 }
 
 /// A department's own facts (not its goals) are the same.
