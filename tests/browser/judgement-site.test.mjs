@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { residentsSuite } from './residents.mjs';
-import { open, horizontalOverflow } from './site.mjs';
+import { open, horizontalOverflow, closeContext, TEST_LIMIT } from './site.mjs';
 
 const suite = residentsSuite('judgement', resolve(import.meta.dirname, '../fixtures/judgement'), {
   home: '',
@@ -13,7 +13,7 @@ const suite = residentsSuite('judgement', resolve(import.meta.dirname, '../fixtu
   goal: 'somu/jishu-bosai/',
 });
 
-test('judgement: from a goal to its place in the plan and back, without JavaScript at 320 px', async () => {
+test('judgement: from a goal to its place in the plan and back, without JavaScript at 320 px', { timeout: TEST_LIMIT }, async () => {
   const { page, context } = await open(suite.browser(), suite.url('somu/jishu-bosai/'), { width: 320 });
   try {
     assert.ok(await horizontalOverflow(page) <= 0, 'the goal page with its cost table fits');
@@ -29,6 +29,6 @@ test('judgement: from a goal to its place in the plan and back, without JavaScri
     assert.match(await page.locator('h1').innerText(), /タグ：総合戦略/);
     assert.equal(await page.locator('.placed-goals li').count(), 2);
   } finally {
-    await context.close();
+    await closeContext(context);
   }
 });
