@@ -44,23 +44,22 @@ const ENDINGS: &[(&str, &str, Before, After)] = &[
     ("ごさいま", "ございま", Before::Anything, After::Anything),
 ];
 
-/// Every finding has one of these pairs of kana (the second and third chars of
-/// [`ENDINGS`], or the first and second).
-const PAIRS: &[(char, char)] = &[
-    ('し', 'だ'),
-    ('じ', 'た'),
-    ('す', 'た'),
-    ('ぜ', 'ん'),
-    ('て', 'す'),
-    ('で', 'ず'),
-    ('だ', 'ざ'),
-    ('ご', 'さ'),
-];
-
-/// Every finding has one of [`PAIRS`].
+/// Every finding has one of the pairs of kana しだ, じた, すた, ぜん, てす, でず, だざ, ごさ
+/// (the second and third chars of [`ENDINGS`], or the first and second); the second char
+/// is matched first, as the scan calls this for every kana.
 #[inline]
 pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
-    prev.is_some_and(|p| PAIRS.contains(&(p, c)))
+    let Some(p) = prev else { return false };
+    match c {
+        'だ' => p == 'し',
+        'た' => p == 'じ' || p == 'す',
+        'ん' => p == 'ぜ',
+        'す' => p == 'て',
+        'ず' => p == 'で',
+        'ざ' => p == 'だ',
+        'さ' => p == 'ご',
+        _ => false,
+    }
 }
 
 /// Finds broken endings; see the module doc.
@@ -117,6 +116,35 @@ mod tests {
 
     fn run(text: &str) -> Vec<(String, String)> {
         snippets(super::ID, text, TextKind::Prose)
+    }
+
+    /// The pairs of kana that [`super::trigger`] matches.
+    const PAIRS: &[(char, char)] = &[
+        ('し', 'だ'),
+        ('じ', 'た'),
+        ('す', 'た'),
+        ('ぜ', 'ん'),
+        ('て', 'す'),
+        ('で', 'ず'),
+        ('だ', 'ざ'),
+        ('ご', 'さ'),
+    ];
+
+    #[test]
+    fn the_trigger_is_the_pairs() {
+        for (broken, ..) in super::ENDINGS {
+            let chars: Vec<char> = broken.chars().collect();
+            assert!(
+                chars.windows(2).any(|w| PAIRS.contains(&(w[0], w[1]))),
+                "{broken}"
+            );
+        }
+        for c in '\u{3041}'..='\u{30FF}' {
+            for p in '\u{3041}'..='\u{30FF}' {
+                let pair = PAIRS.contains(&(p, c));
+                assert_eq!(super::trigger(Some(p), c), pair, "{p}{c}");
+            }
+        }
     }
 
     #[test]

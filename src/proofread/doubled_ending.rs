@@ -23,7 +23,7 @@ fn is_sentence_end(c: char) -> bool {
 /// Every finding has a hiragana right after a sentence end.
 #[inline]
 pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
-    prev.is_some_and(is_sentence_end) && is_hiragana(c)
+    matches!(prev, Some('。' | '！' | '？')) && is_hiragana(c)
 }
 
 /// Finds doubled sentence endings; looks only after `ends`, the byte offsets of the text's

@@ -15,7 +15,7 @@
 //!   punctuation is the hiragana (「課ヘ提出」「比ベる」); 「ヘの字」 after a kana is left
 //!   alone;
 //! - 一 between two katakana is the long vowel ー (「デ一タ」, not 「データ一覧」).
-use super::{Chars, Finding, TextKind, is_break, is_hiragana, is_kanji, is_katakana};
+use super::{Chars, Finding, TextKind, is_break, is_hiragana, is_kanji};
 
 /// Rule id.
 pub(super) const ID: &str = "mixed-kana";
@@ -26,20 +26,20 @@ const HE_WORD_RESTS: &[&str] = &[
     "ルス", "ルパ", "ルプ", "ルメ", "ルシ", "ッド", "ッダ", "リコ", "リポ", "クタ", "ー",
 ];
 
-/// A katakana of a word (not the middle dot ・).
+/// A full-width katakana of a word (not the middle dot ・; half-width katakana are the
+/// `width` rule's business).
 fn in_katakana_word(x: char) -> bool {
-    is_katakana(x) && x != '・'
+    matches!(x, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}')
 }
 
 /// Every finding has a katakana before a hiragana へべぺ, a kanji before a katakana ヘベペ,
 /// or 一 before a katakana.
 #[inline]
 pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
-    let Some(p) = prev else { return false };
     match c {
-        'へ' | 'べ' | 'ぺ' => in_katakana_word(p),
-        'ヘ' | 'ベ' | 'ペ' => is_kanji(p) || in_katakana_word(c) && p == '一',
-        _ => p == '一' && in_katakana_word(c),
+        'へ' | 'べ' | 'ぺ' => prev.is_some_and(in_katakana_word),
+        'ヘ' | 'ベ' | 'ペ' => prev.is_some_and(|p| p == '一' || is_kanji(p)),
+        _ => prev == Some('一') && in_katakana_word(c),
     }
 }
 

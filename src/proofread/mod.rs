@@ -354,25 +354,32 @@ pub(crate) fn ends_with_masu_stem(before: &str) -> bool {
 }
 
 /// ひらがな (including ゝゞ).
+///
+/// (This and the next two are range patterns, inlined: the scan and the rules call them for
+/// every char, and in a debug build a call to `contains` costs more than the comparison.)
+#[inline(always)]
 pub(crate) fn is_hiragana(c: char) -> bool {
-    ('\u{3041}'..='\u{309F}').contains(&c)
+    matches!(c, '\u{3041}'..='\u{309F}')
 }
 
 /// カタカナ, full- or half-width (including ー and ・).
+#[inline(always)]
 pub(crate) fn is_katakana(c: char) -> bool {
-    ('\u{30A0}'..='\u{30FF}').contains(&c)
-        || ('\u{31F0}'..='\u{31FF}').contains(&c)
-        || ('\u{FF66}'..='\u{FF9F}').contains(&c)
+    matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
 }
 
 /// 漢字 (CJK ideographs) and the iteration marks 々〆.
+#[inline(always)]
 pub(crate) fn is_kanji(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        || ('\u{3400}'..='\u{4DBF}').contains(&c)
-        || ('\u{F900}'..='\u{FAFF}').contains(&c)
-        || ('\u{20000}'..='\u{2FFFF}').contains(&c)
-        || c == '々'
-        || c == '〆'
+    matches!(
+        c,
+        '\u{4E00}'..='\u{9FFF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2FFFF}'
+            | '々'
+            | '〆'
+    )
 }
 
 /// Japanese punctuation and brackets: 、。「」『』（）【】・！？ and the like.

@@ -34,34 +34,61 @@ fn is_comma(c: char) -> bool {
 /// Every finding has a space right after a digit, a comma or the last char of an era name.
 #[inline]
 pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
-    is_space(c)
+    matches!(c, ' ' | '\u{3000}' | '\u{A0}')
         && prev
             .is_some_and(|p| is_digit(p) || is_comma(p) || matches!(p, '和' | '成' | '正' | '治'))
 }
 
-/// Finds spaces inside era years and numbers; see the module doc.
+/// Finds spaces inside era years and numbers; see the module doc. Looks only around the
+/// runs of spaces.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {
-        let found = era_year(c, i).or_else(|| split_number(c, i));
-        match found {
-            Some((end, what)) => {
-                let text = c.slice(i, end);
-                let fixed: String = text.chars().filter(|&x| !is_space(x)).collect();
-                out.push(c.finding(
-                    i,
-                    end,
-                    ID,
-                    format!("{what}の中に空白があります（読み上げで分断されます）"),
-                    fixed,
-                ));
-                i = end;
-            }
-            None => i += 1,
+        if !c.get(i).is_some_and(is_space) {
+            i += 1;
+            continue;
         }
+        let (j, _) = skip_spaces(c, i);
+        let Some((start, end, what)) = around(c, i) else {
+            i = j;
+            continue;
+        };
+        let text = c.slice(start, end);
+        let fixed: String = text.chars().filter(|&x| !is_space(x)).collect();
+        out.push(c.finding(
+            start,
+            end,
+            ID,
+            format!("{what}の中に空白があります（読み上げで分断されます）"),
+            fixed,
+        ));
+        i = end.max(j);
     }
     out
+}
+
+/// The era year or the number that the space run starting at char `i` cuts, if any:
+/// (start, end, what it is).
+fn around(c: &Chars, i: usize) -> Option<(usize, usize, &'static str)> {
+    let back = |mut k: usize, pred: fn(char) -> bool| {
+        while k > 0 && c.get(k - 1).is_some_and(pred) {
+            k -= 1;
+        }
+        k
+    };
+    // 「令和 2年」: the era right before; 「令和2 年」「令和 2 年」: the year, then the era.
+    let year = back(i, |x| is_digit(x) || x == '元');
+    let era = back(year, is_space);
+    for start in [i.checked_sub(2), era.checked_sub(2)].into_iter().flatten() {
+        if let Some((end, what)) = era_year(c, start).filter(|&(end, _)| end > i) {
+            return Some((start, end, what));
+        }
+    }
+    let start = back(i, |x| is_digit(x) || is_comma(x));
+    split_number(c, start)
+        .filter(|&(end, _)| end > i)
+        .map(|(end, what)| (start, end, what))
 }
 
 /// Index after `k` and the spaces that follow it, and whether there were any.

@@ -11,8 +11,18 @@ use super::{
 
 /// Kanji (and the rest of U+3400–FEFF, and chars beyond U+FFFF) are half of Japanese
 /// prose, and no trigger has one as its second char: the scan passes over them at once.
+/// (A range pattern and `inline(always)`: the scan calls this for every char, and in a debug
+/// build a call to `contains` costs more than the comparison.)
+#[inline(always)]
 fn never_triggers(c: char) -> bool {
-    ('\u{3400}'..'\u{FF00}').contains(&c) || c > '\u{FFFF}'
+    matches!(c, '\u{3400}'..='\u{FEFF}') || c > '\u{FFFF}'
+}
+
+/// The hiragana and katakana block (U+3041–U+30FF): the only second chars of the kana
+/// rules' triggers.
+#[inline(always)]
+fn is_kana_block(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30FF}')
 }
 
 /// What one pass over a text found.
@@ -43,7 +53,9 @@ impl Scan {
                 prev = Some(c);
                 continue;
             }
-            s.kana_triggers(prev, c);
+            if is_kana_block(c) {
+                s.kana_triggers(prev, c);
+            }
             if !is_hiragana(c) {
                 s.other_triggers(prev, c);
                 if matches!(c, '\n' | '。' | '！' | '？') {
@@ -169,6 +181,17 @@ mod tests {
                     !kana_trigger(prev, c) && !other_trigger(prev, c),
                     "{prev:?} {c}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn only_kana_trigger_the_kana_rules() {
+        let others = ('\u{0}'..'\u{3041}').chain('\u{3100}'..='\u{FFFF}');
+        for c in others {
+            assert!(!super::is_kana_block(c));
+            for prev in before(c) {
+                assert!(!kana_trigger(prev, c), "{prev:?} {c}");
             }
         }
     }
