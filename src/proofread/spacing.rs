@@ -23,9 +23,11 @@
 //! - inside 「」『』 a space between words of two characters or more separates the phrases
 //!   of a name or a slogan (「ともに支え合う 緑豊かなまち」);
 //! - after a name that ends with the word for an organisation, a plan or an event (…隊,
-//!   …協議会, …計画, …センター) or with a date (令和6年度, 8月3日), a space before the next
-//!   word separates the parts of a name (「地域おこし協力隊 合同相談会」「第6次総合計画
-//!   後期基本計画」); a space before a particle (「協力隊 と」) is still flagged;
+//!   …協議会, …計画, …センター) or with a date (令和6年度, 8月3日), and between two nouns of
+//!   three kanji or katakana or more, a space before the next word separates the parts of a
+//!   name (「地域おこし協力隊 合同相談会」「第6次総合計画 後期基本計画」「マイナンバーカード
+//!   出張申請受付」); a space before a particle (「協力隊 と」) and a space after a shorter
+//!   noun (「地域 包括支援センター」) are still flagged;
 //! - a space between two words of a title, label or heading without sentence punctuation
 //!   is a word separator and is not flagged: 「毛呂山町 行政評価」「担当課　総務課」;
 //! - a personal name 「姓 名」 followed by an honorific (「山田 太郎氏」「佐藤 花子様」) is not
@@ -189,11 +191,19 @@ fn inside_quotes(c: &Chars, i: usize, j: usize) -> bool {
     })
 }
 
-/// The word before the space run `i..j` ends a name (an organisation, a plan, an event or a
-/// date) and the word after it is not a particle: 「協力隊 合同相談会」「令和6年度 事業」.
+/// The space run `i..j` separates the parts of a name: the word after it is not a particle,
+/// and the word before it ends a name (an organisation, a plan, an event or a date:
+/// 「協力隊 合同相談会」「令和6年度 事業」), or both sides are nouns of three kanji or
+/// katakana or more (「マイナンバーカード 出張申請受付」; not 「地域 包括支援センター」).
 fn after_name(c: &Chars, i: usize, j: usize) -> bool {
     if c.get(j).is_some_and(|x| PARTICLE_STARTS.contains(&x)) {
         return false;
+    }
+    let noun = |x: char| is_kanji(x) || (is_katakana(x) && x != '・');
+    let left = (0..i).rev().take_while(|&k| c.get(k).is_some_and(noun));
+    let right = (j..c.len()).take_while(|&k| c.get(k).is_some_and(noun));
+    if left.take(3).count() == 3 && right.take(3).count() == 3 {
+        return true;
     }
     let before = c.before(i);
     if NAME_ENDS.iter().any(|e| before.ends_with(e)) {
@@ -295,10 +305,17 @@ fn layout_spaces(c: &Chars) -> Vec<usize> {
         }
         let mut first = true;
         while let Some(end) = mark_end(c, k, first) {
-            spaces.push(end);
-            k = end;
-            while c.get(k).is_some_and(is_space) {
-                k += 1;
+            if c.get(end).is_some_and(is_space) {
+                spaces.push(end);
+                k = end;
+                while c.get(k).is_some_and(is_space) {
+                    k += 1;
+                }
+            } else if c.get(k).is_some_and(|x| MARK_SYMBOLS.contains(&x)) {
+                // A symbol right before a label: 「◯山田議員 …」「■問い合わせ …」.
+                k = end;
+            } else {
+                break;
             }
             first = false;
         }
@@ -403,7 +420,7 @@ fn is_numeral(x: char) -> bool {
         )
 }
 
-/// Where the layout mark that starts at char `k` ends, if one does and a space follows it:
+/// Where the layout mark that starts at char `k` ends, if one does:
 /// an article number (第1条, 第3条の2, 第2章, 附則 …), an item mark (ア, (1), （2）, ⑴, ①,
 /// 1., 一, ※, ■ …), or a label (問, 答, 日時, a speaker such as 町長 or 田中議員). The kanji
 /// numeral and katakana item marks count only as the first mark of a line (`first`).
@@ -475,7 +492,7 @@ fn mark_end(c: &Chars, k: usize, first: bool) -> Option<usize> {
     } else {
         label_end(c, k)?
     };
-    c.get(end).is_some_and(is_space).then_some(end)
+    Some(end)
 }
 
 /// A katakana without dakuten or a small form: the item marks ア イ ウ … and イ ロ ハ ….
@@ -573,6 +590,9 @@ mod tests {
             "令和6年度 まちづくり懇談会を開催しました。",
             "3月1日（土） 午前10時から開きます。",
             "講師にマイケル ブラウン氏を招きました。",
+            "マイナンバーカード 出張申請受付を実施しました。",
+            "◯山田議員 子どもの居場所づくりについて伺います。",
+            "■問い合わせ 企画財政課、電話049-295-2112",
         ] {
             assert_eq!(run(text), vec![], "{text}");
         }
