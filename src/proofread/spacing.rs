@@ -329,7 +329,8 @@ const MARK_SYMBOLS: &[char] = &[
     '▷', '►', '➤', '✓', '✔', '＊', '*', '◉', '◦', '▪', '▫', '→',
 ];
 
-/// Labels that begin a line of 議会だより, a Q&A or a notice.
+/// Labels that begin a line of 議会だより, a Q&A or a notice (not words that also begin a
+/// compound, such as 意見 in 意見交換会: a space after them may split a word).
 const LABELS: &[&str] = &[
     "問",
     "答",
@@ -341,15 +342,10 @@ const LABELS: &[&str] = &[
     "再答弁",
     "質疑",
     "回答",
-    "意見",
-    "要望",
-    "提案",
     "注",
     "日時",
     "日程",
     "期日",
-    "期間",
-    "時間",
     "場所",
     "会場",
     "対象",
@@ -373,7 +369,6 @@ const LABELS: &[&str] = &[
     "主催",
     "共催",
     "後援",
-    "受付",
     "備考",
     "その他",
     "附則",
