@@ -8,10 +8,15 @@
 //! | id | file | what it finds |
 //! | --- | --- | --- |
 //! | `doubled-kana` | `doubled_kana.rs` | 「行われれます」「ななど」「をを」: a kana typed twice |
+//! | `doubled-ending` | `doubled_ending.rs` | 「開催しました。した。」: a sentence end typed again |
 //! | `small-tsu` | `small_tsu.rs` | 「あつた」「行つて」: a large つ where 促音 っ is meant |
+//! | `small-ya-yu-yo` | `small_ya.rs` | 「しましよう」: a large や・ゆ・よ where 拗音 ゃゅょ is meant |
+//! | `mixed-kana` | `mixed_kana.rs` | 「データへルス」「課ヘ提出」: a look-alike kana of the other script |
 //! | `truncated` | `truncated.rs` | 「…に関するこ」「…を行いま」: text cut short |
+//! | `broken-ending` | `broken_ending.rs` | 「ありませんでしだ」「大切てす」: endings that do not exist |
 //! | `doubled-punctuation` | `punctuation.rs` | 「。。」「、、」「、。」「,,」 |
 //! | `space-in-japanese` | `spacing.rs` | 「目 標 名」: spaces between Japanese characters (WCAG F32) |
+//! | `space-in-number` | `number_spacing.rs` | 「令和 2年度」「1,2 34件」: spaces inside an era year or a number |
 //! | `ra-nuki` | `ra_nuki.rs` | 「見れる」「来れます」: ら抜き言葉 |
 //! | `width` | `width.rs` | 「２０２５年」「ＰＤＣＡ」「ｶﾀｶﾅ」: full-width alphanumerics, half-width katakana |
 //!
@@ -19,7 +24,7 @@
 //! so the text is first read once (`scan.rs`): each rule names a trigger, a pair of
 //! neighbouring chars that all its findings contain, and runs only on text where its
 //! trigger occurs (`truncated` runs on every text, from the line and sentence ends the scan
-//! noted).
+//! noted, and `doubled-ending` from the sentence ends).
 //!
 //! The rules are written for precision first: a false alarm in `hyoka check` teaches
 //! staff to ignore it, so every pattern carries the context (what precedes and follows)
@@ -28,11 +33,16 @@
 //! alarms (see the `corpus_recall_and_false_alarms` test).
 #![warn(missing_docs)]
 
+mod broken_ending;
+mod doubled_ending;
 mod doubled_kana;
+mod mixed_kana;
+mod number_spacing;
 mod punctuation;
 mod ra_nuki;
 mod scan;
 mod small_tsu;
+mod small_ya;
 mod spacing;
 mod truncated;
 mod width;
@@ -63,14 +73,34 @@ pub const RULES: &[RuleInfo] = &[
         description: "「行われれます」「ななど」「をを」のように、同じかなや助詞が誤って重なっている箇所を見つけます。",
     },
     RuleInfo {
+        id: doubled_ending::ID,
+        name: "文末の重複",
+        description: "「開催しました。した。」のように、文末が句点の後にもう一度書かれている箇所を見つけます。",
+    },
+    RuleInfo {
         id: small_tsu::ID,
         name: "促音の書き誤り",
         description: "「あつた」「行つて」のように、小さい「っ」を大きい「つ」で書いている箇所を見つけます。",
     },
     RuleInfo {
+        id: small_ya::ID,
+        name: "拗音の書き誤り",
+        description: "「しましよう」「コミユニティ」のように、小さい「ゃ・ゅ・ょ」を大きく書いている箇所を見つけます。",
+    },
+    RuleInfo {
+        id: mixed_kana::ID,
+        name: "ひらがなとカタカナの取り違え",
+        description: "「データへルス」「総務課ヘ提出」「デ一タ」のように、形の似た別の文字（へとヘ、一とー など）が混じっている箇所を見つけます。",
+    },
+    RuleInfo {
         id: truncated::ID,
         name: "文の途切れ",
         description: "「…に関するこ」「…を行いま」のように、文や項目が途中で切れている箇所を見つけます。",
+    },
+    RuleInfo {
+        id: broken_ending::ID,
+        name: "ありえない語尾",
+        description: "「ありませんでしだ」「大切てす」「くだざい」のように、日本語にない語尾を見つけます。",
     },
     RuleInfo {
         id: punctuation::ID,
@@ -81,6 +111,11 @@ pub const RULES: &[RuleInfo] = &[
         id: spacing::ID,
         name: "日本語の間の空白",
         description: "「目 標 名」のように、日本語の文字の間に空白が入っている箇所を見つけます（読み上げで語が分断されます）。",
+    },
+    RuleInfo {
+        id: number_spacing::ID,
+        name: "年号・数字の中の空白",
+        description: "「令和 2年度」「1,2 34件」のように、年号の年や数字の中に空白が入っている箇所を見つけます。",
     },
     RuleInfo {
         id: ra_nuki::ID,
@@ -179,16 +214,31 @@ fn proofread_scanned(text: &str, kind: TextKind, rules: &RuleSet, scan: &Scan) -
     run(doubled_kana::ID, scan.doubled_kana, &|| {
         doubled_kana::check(chars(), kind)
     });
+    run(doubled_ending::ID, scan.doubled_ending, &|| {
+        doubled_ending::check(text, kind, &scan.ends)
+    });
     run(small_tsu::ID, scan.small_tsu, &|| {
         small_tsu::check(chars(), kind)
     });
+    run(small_ya::ID, scan.small_ya, &|| {
+        small_ya::check(chars(), kind)
+    });
+    run(mixed_kana::ID, scan.mixed_kana, &|| {
+        mixed_kana::check(chars(), kind)
+    });
     run(truncated::ID, true, &|| {
         truncated::check(text, kind, &scan.ends)
+    });
+    run(broken_ending::ID, scan.broken_ending, &|| {
+        broken_ending::check(chars(), kind)
     });
     run(punctuation::ID, scan.punctuation, &|| {
         punctuation::check(chars(), kind)
     });
     run(spacing::ID, scan.spacing, &|| spacing::check(chars(), kind));
+    run(number_spacing::ID, scan.number_spacing, &|| {
+        number_spacing::check(chars(), kind)
+    });
     run(ra_nuki::ID, scan.ra_nuki, &|| ra_nuki::check(chars(), kind));
     run(width::ID, scan.width, &|| width::check(chars(), kind));
     let order = |id: &str| RULES.iter().position(|r| r.id == id).unwrap_or(usize::MAX);
@@ -285,26 +335,51 @@ impl<'a> Chars<'a> {
     }
 }
 
+/// Kana that end a 連用形 before ます (行い・書き・し・見せ・述べ …).
+pub(crate) const MASU_STEMS: &[char] = &[
+    'い', 'き', 'ぎ', 'し', 'じ', 'ち', 'に', 'び', 'み', 'り', 'え', 'け', 'げ', 'せ', 'ぜ', 'て',
+    'で', 'ね', 'べ', 'め', 'れ',
+];
+
+/// Whether `before` ends with a 連用形 that ます attaches to: a kana of [`MASU_STEMS`]
+/// (い only after a kanji: 行い, not ただい), or a one-kanji verb (見, 来, 出, 寝 …).
+pub(crate) fn ends_with_masu_stem(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    match back.next() {
+        Some('い') => back.next().is_some_and(is_kanji),
+        Some(s) if MASU_STEMS.contains(&s) => true,
+        Some(k) => "見来出寝着居得似煮".contains(k),
+        None => false,
+    }
+}
+
 /// ひらがな (including ゝゞ).
+///
+/// (This and the next two are range patterns, inlined: the scan and the rules call them for
+/// every char, and in a debug build a call to `contains` costs more than the comparison.)
+#[inline(always)]
 pub(crate) fn is_hiragana(c: char) -> bool {
-    ('\u{3041}'..='\u{309F}').contains(&c)
+    matches!(c, '\u{3041}'..='\u{309F}')
 }
 
 /// カタカナ, full- or half-width (including ー and ・).
+#[inline(always)]
 pub(crate) fn is_katakana(c: char) -> bool {
-    ('\u{30A0}'..='\u{30FF}').contains(&c)
-        || ('\u{31F0}'..='\u{31FF}').contains(&c)
-        || ('\u{FF66}'..='\u{FF9F}').contains(&c)
+    matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
 }
 
 /// 漢字 (CJK ideographs) and the iteration marks 々〆.
+#[inline(always)]
 pub(crate) fn is_kanji(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        || ('\u{3400}'..='\u{4DBF}').contains(&c)
-        || ('\u{F900}'..='\u{FAFF}').contains(&c)
-        || ('\u{20000}'..='\u{2FFFF}').contains(&c)
-        || c == '々'
-        || c == '〆'
+    matches!(
+        c,
+        '\u{4E00}'..='\u{9FFF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2FFFF}'
+            | '々'
+            | '〆'
+    )
 }
 
 /// Japanese punctuation and brackets: 、。「」『』（）【】・！？ and the like.

@@ -12,23 +12,37 @@
 //! A word spaced out over several runs (「目 標 名」) is one finding whose suggestion is the
 //! text without the spaces.
 //!
-//! Choices:
+//! Choices (official prose uses spaces for layout, and layout is structure, not words):
+//! - the space after a layout mark at the start of a line is never flagged, even in prose:
+//!   an article number of 例規 (「第1条 この要綱は、」「第3条の2」「附則」), an item mark
+//!   (「ア」「(1)」「（2）」「⑴」「①」「一」「※」「■」「・」), a label of 議会だより or of a
+//!   notice (「問」「答」「町長」「田中議員」「健康福祉課長」「日時」「対象」), one after
+//!   another (「答 町長 所有者への…」);
+//! - a space next to a bracket （）「」【】 … is not inside a word, whether the bracket is
+//!   full- or half-width (「3月1日（土） 午前10時」); after 、 or 。 it is still flagged;
+//! - inside 「」『』 a space between words of two characters or more separates the phrases
+//!   of a name or a slogan (「ともに支え合う 緑豊かなまち」);
+//! - after a name that ends with the word for an organisation, a plan or an event (…隊,
+//!   …協議会, …計画, …センター) or with a date (令和6年度, 8月3日), and between two nouns of
+//!   three kanji or katakana or more, a space before the next word separates the parts of a
+//!   name (「地域おこし協力隊 合同相談会」「第6次総合計画 後期基本計画」「マイナンバーカード
+//!   出張申請受付」); a space before a particle (「協力隊 と」) and a space after a shorter
+//!   noun (「地域 包括支援センター」) are still flagged;
 //! - a space between two words of a title, label or heading without sentence punctuation
-//!   is a word separator and is not flagged: 「毛呂山町 行政評価」「担当課　総務課」
-//!   「第1条　目的」 read correctly;
+//!   is a word separator and is not flagged: 「毛呂山町 行政評価」「担当課　総務課」;
 //! - a personal name 「姓 名」 followed by an honorific (「山田 太郎氏」「佐藤 花子様」) is not
 //!   flagged even in prose; a bare 「山田 太郎」 inside a sentence is;
 //! - leading indentation (spaces at the start of the text or of a line) is not flagged;
-//! - katakana–space–katakana is not flagged: it separates the parts of a foreign name
-//!   (「ジョン スミス」), as textlint's rule does;
-//! - a space next to an ASCII letter or digit is not flagged (「令和 7年度」「PDCA サイクル」):
-//!   spacing between Japanese and alphanumerics is a style choice and reads correctly.
+//! - katakana–space–katakana separates the parts of a foreign name (「ジョン スミス」), as
+//!   textlint's rule does, unless one side is a single katakana: 「バ スの」 is a split word;
+//! - a space next to an ASCII letter or digit is not this rule's business (「PDCA サイクル」
+//!   reads correctly; a space inside an era year or a number is `space-in-number`'s).
 use super::{Chars, Finding, TextKind, is_japanese, is_jp_punct, is_kanji, is_katakana};
 
 /// Rule id.
 pub(super) const ID: &str = "space-in-japanese";
 
-fn is_space(c: char) -> bool {
+pub(super) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{A0}')
 }
 
@@ -48,8 +62,79 @@ const TITLES: &[&str] = &[
     "理事長",
 ];
 
+/// Brackets, full- and half-width: a space next to one is not inside a word.
+fn is_bracket(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '）'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '［'
+            | '］'
+            | '｛'
+            | '｝'
+            | '〈'
+            | '〉'
+            | '《'
+            | '》'
+            | '｢'
+            | '｣'
+    )
+}
+
+/// Words that end the name of an organisation, a plan or an event: a space after such a
+/// name separates it from the next part of a longer name (「協力隊 合同相談会」).
+const NAME_ENDS: &[&str] = &[
+    "会",
+    "隊",
+    "団",
+    "部",
+    "課",
+    "係",
+    "局",
+    "室",
+    "所",
+    "館",
+    "園",
+    "校",
+    "院",
+    "庁",
+    "署",
+    "町",
+    "市",
+    "村",
+    "県",
+    "組合",
+    "計画",
+    "戦略",
+    "方針",
+    "構想",
+    "事業",
+    "大会",
+    "祭",
+    "まつり",
+    "センター",
+    "フェア",
+    "フェスタ",
+    "講座",
+    "教室",
+    "委員",
+];
+
+/// Words that end a date: after a digit, 「令和6年度 まちづくり懇談会」「8月3日 午前」.
+const DATE_ENDS: &[&str] = &["年度", "年", "月", "日", "号", "回"];
+
+/// Hiragana that begin a particle: a space before one is never a separator of names.
+const PARTICLE_STARTS: &[char] = &['を', 'に', 'が', 'で', 'は', 'の', 'へ', 'と', 'も', 'や'];
+
 /// Whether the space run `i..j` (between two Japanese characters) splits text rather than
-/// separating two words of a title or label.
+/// separating two words of a title, a label or a name.
 fn splits_text(c: &Chars, i: usize, j: usize) -> bool {
     let word = |mut k: usize, step: isize| {
         let mut n = 0;
@@ -73,13 +158,63 @@ fn splits_text(c: &Chars, i: usize, j: usize) -> bool {
         return false;
     }
     let kuten = |x: Option<char>| matches!(x, Some('、' | '。' | '，' | '．'));
-    if left == 1 || right == 1 || kuten(c.get(i - 1)) || kuten(c.get(j)) {
+    if kuten(c.get(i - 1)) || kuten(c.get(j)) {
         return true;
+    }
+    if c.get(i - 1).is_some_and(is_bracket) || c.get(j).is_some_and(is_bracket) {
+        return false;
+    }
+    if left == 1 || right == 1 {
+        return true;
+    }
+    if inside_quotes(c, i, j) || after_name(c, i, j) {
+        return false;
     }
     let line_start = c.before(i).rfind('\n').map_or(0, |b| b + 1);
     let line_end = c.rest(j).find('\n').map_or(c.rest(j).len(), |b| b) + c.byte(j);
     let line = &c.rest(0)[line_start..line_end];
     line.contains(['、', '。', '！', '？'])
+}
+
+/// The space run `i..j` is inside 「」 or 『』 on its line: 「ともに支え合う 緑豊かなまち」.
+fn inside_quotes(c: &Chars, i: usize, j: usize) -> bool {
+    let before = c.before(i);
+    let before = &before[before.rfind('\n').map_or(0, |b| b + 1)..];
+    let after = c.rest(j);
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    [('「', '」'), ('『', '』')].iter().any(|&(open, close)| {
+        let opened = before.rfind(open);
+        opened.is_some_and(|o| !before[o..].contains(close))
+            && after
+                .find(close)
+                .is_some_and(|e| !after[..e].contains(open))
+    })
+}
+
+/// The space run `i..j` separates the parts of a name: the word after it is not a particle,
+/// and the word before it ends a name (an organisation, a plan, an event or a date:
+/// 「協力隊 合同相談会」「令和6年度 事業」), or both sides are nouns of three kanji or
+/// katakana or more (「マイナンバーカード 出張申請受付」; not 「地域 包括支援センター」).
+fn after_name(c: &Chars, i: usize, j: usize) -> bool {
+    if c.get(j).is_some_and(|x| PARTICLE_STARTS.contains(&x)) {
+        return false;
+    }
+    let noun = |x: char| is_kanji(x) || (is_katakana(x) && x != '・');
+    let left = (0..i).rev().take_while(|&k| c.get(k).is_some_and(noun));
+    let right = (j..c.len()).take_while(|&k| c.get(k).is_some_and(noun));
+    if left.take(3).count() == 3 && right.take(3).count() == 3 {
+        return true;
+    }
+    let before = c.before(i);
+    if NAME_ENDS.iter().any(|e| before.ends_with(e)) {
+        return true;
+    }
+    DATE_ENDS.iter().any(|e| {
+        before
+            .strip_suffix(e)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|d| d.is_ascii_digit() || ('０'..='９').contains(&d) || d == '元')
+    })
 }
 
 /// Every finding has a space right after a Japanese character.
@@ -90,6 +225,7 @@ pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
 
 /// Finds spaces between Japanese characters; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
+    let layout = layout_spaces(c);
     // Flagged space runs as (index of the char before, index of the char after).
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -102,11 +238,15 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
         while c.get(j).is_some_and(is_space) {
             j += 1;
         }
-        if i > 0 {
+        if i > 0 && !layout.contains(&i) {
             let (a, b) = (c.get(i - 1), c.get(j));
             let both_japanese = a.is_some_and(is_japanese) && b.is_some_and(is_japanese);
-            let katakana_name = a.is_some_and(is_katakana) && b.is_some_and(is_katakana);
-            if both_japanese && !katakana_name && splits_text(c, i, j) {
+            let flagged = if a.is_some_and(is_katakana) && b.is_some_and(is_katakana) {
+                splits_katakana(c, i, j)
+            } else {
+                both_japanese && splits_text(c, i, j)
+            };
+            if flagged {
                 runs.push((i - 1, j));
             }
         }
@@ -138,6 +278,238 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
         k += 1;
     }
     out
+}
+
+/// Katakana on both sides of the space run `i..j` is a foreign name (「ジョン スミス」),
+/// unless one side is a single katakana: 「バ スの」 is one word split in two.
+fn splits_katakana(c: &Chars, i: usize, j: usize) -> bool {
+    let katakana = |x: char| is_katakana(x) && x != '・';
+    let left = (0..i).rev().take_while(|&k| c.get(k).is_some_and(katakana));
+    let right = (j..c.len()).take_while(|&k| c.get(k).is_some_and(katakana));
+    left.count() == 1 || right.count() == 1
+}
+
+/// The char index of every space run that follows a layout mark at the start of a line
+/// (see [`mark_end`]): those spaces are layout, not a split word.
+fn layout_spaces(c: &Chars) -> Vec<usize> {
+    let mut spaces = Vec::new();
+    let line_starts = std::iter::once(0).chain(
+        (0..c.len())
+            .filter(|&k| c.get(k) == Some('\n'))
+            .map(|k| k + 1),
+    );
+    for line in line_starts {
+        let mut k = line;
+        while c.get(k).is_some_and(is_space) {
+            k += 1;
+        }
+        let mut first = true;
+        while let Some(end) = mark_end(c, k, first) {
+            if c.get(end).is_some_and(is_space) {
+                spaces.push(end);
+                k = end;
+                while c.get(k).is_some_and(is_space) {
+                    k += 1;
+                }
+            } else if c.get(k).is_some_and(|x| MARK_SYMBOLS.contains(&x)) {
+                // A symbol right before a label: 「◯山田議員 …」「■問い合わせ …」.
+                k = end;
+            } else {
+                break;
+            }
+            first = false;
+        }
+    }
+    spaces
+}
+
+/// Symbols that mark an item or a note.
+const MARK_SYMBOLS: &[char] = &[
+    '※', '■', '□', '●', '○', '◯', '〇', '◎', '◆', '◇', '▲', '△', '▼', '▽', '★', '☆', '・', '▶',
+    '▷', '►', '➤', '✓', '✔', '＊', '*', '◉', '◦', '▪', '▫', '→',
+];
+
+/// Labels that begin a line of 議会だより, a Q&A or a notice (not words that also begin a
+/// compound, such as 意見 in 意見交換会: a space after them may split a word).
+const LABELS: &[&str] = &[
+    "問",
+    "答",
+    "問い",
+    "答え",
+    "質問",
+    "答弁",
+    "再質問",
+    "再答弁",
+    "質疑",
+    "回答",
+    "注",
+    "日時",
+    "日程",
+    "期日",
+    "場所",
+    "会場",
+    "対象",
+    "定員",
+    "費用",
+    "料金",
+    "参加費",
+    "内容",
+    "講師",
+    "持ち物",
+    "申込み",
+    "申込",
+    "申し込み",
+    "申込先",
+    "申込期限",
+    "締切",
+    "問合せ",
+    "問い合わせ",
+    "問合せ先",
+    "問い合わせ先",
+    "主催",
+    "共催",
+    "後援",
+    "備考",
+    "その他",
+    "附則",
+    "別表",
+    "別記",
+    "様式",
+];
+
+/// Titles that end a speaker's label in 議会だより (「町長」「田中議員」「健康福祉課長」).
+const SPEAKER_TITLES: &[&str] = &[
+    "議員",
+    "議長",
+    "町長",
+    "市長",
+    "村長",
+    "区長",
+    "知事",
+    "教育長",
+    "委員長",
+    "委員",
+    "課長",
+    "部長",
+    "局長",
+    "室長",
+    "所長",
+    "館長",
+    "次長",
+    "参事",
+    "主幹",
+    "係長",
+    "理事",
+    "会長",
+    "管理者",
+    "監査委員",
+];
+
+/// Numerals of article and item numbers.
+fn is_numeral(x: char) -> bool {
+    x.is_ascii_digit()
+        || ('０'..='９').contains(&x)
+        || matches!(
+            x,
+            '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+        )
+}
+
+/// Where the layout mark that starts at char `k` ends, if one does:
+/// an article number (第1条, 第3条の2, 第2章, 附則 …), an item mark (ア, (1), （2）, ⑴, ①,
+/// 1., 一, ※, ■ …), or a label (問, 答, 日時, a speaker such as 町長 or 田中議員). The kanji
+/// numeral and katakana item marks count only as the first mark of a line (`first`).
+fn mark_end(c: &Chars, k: usize, first: bool) -> Option<usize> {
+    let numerals = |from: usize| {
+        let mut m = from;
+        while c.get(m).is_some_and(is_numeral) {
+            m += 1;
+        }
+        (m > from).then_some(m)
+    };
+    let x = c.get(k)?;
+    let end = if x == '第' {
+        // 第1条, 第12条, 第3条の2, 第2章, 第1項.
+        let m = numerals(k + 1)?;
+        if !c
+            .get(m)
+            .is_some_and(|u| "条項号章節款目編部回期次".contains(u))
+        {
+            return None;
+        }
+        let mut m = m + 1;
+        while c.get(m) == Some('の') {
+            match numerals(m + 1) {
+                Some(n) => m = n,
+                None => break,
+            }
+        }
+        m
+    } else if matches!(x, '(' | '（') {
+        // (1), （2）, (ア), （イ）, （一）.
+        let inner = c.get(k + 1)?;
+        let m = if is_plain_katakana(inner) {
+            k + 2
+        } else {
+            numerals(k + 1)?
+        };
+        if !matches!(c.get(m), Some(')' | '）')) {
+            return None;
+        }
+        m + 1
+    } else if ('\u{2460}'..='\u{24FF}').contains(&x)
+        || ('\u{2776}'..='\u{2793}').contains(&x)
+        || ('\u{3251}'..='\u{325F}').contains(&x)
+        || ('\u{32B1}'..='\u{32BF}').contains(&x)
+    {
+        // ①, ⑴, ⒈, ❶.
+        k + 1
+    } else if MARK_SYMBOLS.contains(&x) {
+        // ※, ※1, ■.
+        numerals(k + 1).unwrap_or(k + 1)
+    } else if x.is_ascii_digit() || ('０'..='９').contains(&x) {
+        // 1. 1) １．
+        let m = numerals(k)?;
+        if !matches!(c.get(m), Some('.' | ')' | '．' | '）')) {
+            return None;
+        }
+        m + 1
+    } else if first && is_numeral(x) {
+        // 一 交付申請書, 十一 その他.
+        let m = numerals(k)?;
+        if m - k > 3 {
+            return None;
+        }
+        m
+    } else if first && is_plain_katakana(x) && !c.get(k + 1).is_some_and(is_katakana) {
+        // ア 申請者の住所.
+        k + 1
+    } else {
+        label_end(c, k)?
+    };
+    Some(end)
+}
+
+/// A katakana without dakuten or a small form: the item marks ア イ ウ … and イ ロ ハ ….
+fn is_plain_katakana(x: char) -> bool {
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲ"
+        .contains(x)
+}
+
+/// Where the label (see [`LABELS`], [`SPEAKER_TITLES`]) that starts at char `k` ends: the
+/// word up to the next space must be a label, or a speaker of up to ten kanji.
+fn label_end(c: &Chars, k: usize) -> Option<usize> {
+    let mut m = k;
+    while c.get(m).is_some_and(|x| !is_space(x) && x != '\n') {
+        m += 1;
+        if m - k > 10 {
+            return None;
+        }
+    }
+    let word = c.slice(k, m);
+    let speaker = word.chars().all(|x| is_kanji(x) || x == '〇')
+        && SPEAKER_TITLES.iter().any(|t| word.ends_with(t));
+    (LABELS.contains(&word) || speaker).then_some(m)
 }
 
 #[cfg(test)]
@@ -175,6 +547,68 @@ mod tests {
             "講師の山田 太郎氏が、講演しました。",
         ] {
             assert_eq!(run(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_layout_marks_alone_even_in_prose() {
+        for text in [
+            "第1条 この要綱は、必要な事項を定める。",
+            "第12条　町長は、届出を確認する。",
+            "（目的）\n第3条の2 補助金の額は、20万円とする。",
+            "附則 この要綱は、公布の日から施行する。",
+            "次の書類を提出する。\n一 交付申請書\n二 事業計画書、見積書",
+            "ア 施設を損傷しないこと。\nイ 迷惑となる行為をしないこと。",
+            "（2） 図書館の蔵書を充実させました。",
+            "(1) 図書館の開館時間を延長しました。",
+            "⑴ 見守り活動を支援します。",
+            "① 訓練を実施しました。",
+            "１） 訓練を実施しました。",
+            "※ 申込みは、1週間前までにお願いします。",
+            "■ 申込み 電話で、生涯学習課へお申し込みください。",
+            "・ 受付は、平日のみです。",
+            "問 町の対策を伺う。\n答 町長 所有者への働きかけを強めます。",
+            "町長 お答えいたします。",
+            "田中議員 通学路について伺います。",
+            "健康福祉課長 受診率は、上昇しました。",
+        ] {
+            assert_eq!(run(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_names_slogans_and_brackets_alone() {
+        for text in [
+            "地域おこし協力隊 合同相談会を開催しました。",
+            "将来像「ともに支え合う 緑豊かなまち」を掲げます。",
+            "第6次総合計画 後期基本計画を策定しました。",
+            "令和6年度 まちづくり懇談会を開催しました。",
+            "3月1日（土） 午前10時から開きます。",
+            "講師にマイケル ブラウン氏を招きました。",
+            "マイナンバーカード 出張申請受付を実施しました。",
+            "◯山田議員 子どもの居場所づくりについて伺います。",
+            "■問い合わせ 企画財政課、電話049-295-2112",
+        ] {
+            assert_eq!(run(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_split_words_beside_layout_and_names() {
+        let cases: &[(&str, &str)] = &[
+            ("町営バ スの運行", "バス"),
+            ("スポーツセンタ ー", "ター"),
+            ("第1条 この要綱は、地域 福祉の推進に関し定める。", "域福"),
+            ("答 町長 引き続き、 関係機関と協議します。", "、関"),
+            ("本町では 、育成を進めています。", "は、"),
+            ("ア 申請書の 提出は、窓口で受け付けます。", "の提"),
+            ("「ともに支え合う 緑の ま ち」を掲げます。", "のまち"),
+            ("協力隊 と連携して、実施しました。", "隊と"),
+            ("要綱において、 「空き家」とは、", "、「"),
+        ];
+        for (text, fixed) in cases {
+            let found: Vec<String> = run(text).into_iter().map(|(_, _, f)| f).collect();
+            assert_eq!(found, vec![fixed.to_string()], "{text}");
         }
     }
 }

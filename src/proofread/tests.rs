@@ -4,13 +4,22 @@ use super::{Finding, RULES, RuleSet, Scan, TextKind, proofread, proofread_scanne
 
 const TYPOS: &str = include_str!("corpus/typos.txt");
 const CORRECT: &str = include_str!("corpus/correct.txt");
+/// Official-layout text as real pages write it (例規, item marks, 議会だより …) and the
+/// slips found on such pages.
+const OFFICIAL_SLIPS: &str = include_str!("corpus/official-slips.txt");
+const OFFICIAL_CORRECT: &str = include_str!("corpus/official-correct.txt");
 
-/// Splits an optional `item:` prefix off a corpus sentence.
-fn kind_of(sentence: &str) -> (TextKind, &str) {
-    match sentence.strip_prefix("item:") {
+/// Splits an optional `item:` or `cell:` prefix off a corpus entry (a list item and a table
+/// cell are both items) and turns each `\n` into a line break.
+fn kind_of(entry: &str) -> (TextKind, String) {
+    let (kind, text) = match entry
+        .strip_prefix("item:")
+        .or_else(|| entry.strip_prefix("cell:"))
+    {
         Some(rest) => (TextKind::Item, rest),
-        None => (TextKind::Prose, sentence),
-    }
+        None => (TextKind::Prose, entry),
+    };
+    (kind, text.replace("\\n", "\n"))
 }
 
 fn lines(corpus: &str) -> impl Iterator<Item = &str> {
@@ -34,57 +43,103 @@ fn describe(text: &str, found: &[Finding]) -> String {
         .join(", ")
 }
 
+/// What the rules do on one labelled set.
+struct Figures {
+    hits: usize,
+    typos: usize,
+    correct: usize,
+    missed: Vec<String>,
+    alarms: Vec<String>,
+}
+
+impl Figures {
+    /// Runs every rule on the typo entries (`rule-id<TAB>entry`, a hit when that rule
+    /// reports) and on the correct entries (a false alarm when any rule reports).
+    fn measure(typos: &str, correct: &str) -> Self {
+        let rules = RuleSet::all();
+        let mut f = Figures {
+            hits: 0,
+            typos: 0,
+            correct: 0,
+            missed: Vec::new(),
+            alarms: Vec::new(),
+        };
+        for line in lines(typos) {
+            let (rule, entry) = line.split_once('\t').expect("rule-id<TAB>entry");
+            assert!(RULES.iter().any(|r| r.id == rule), "unknown rule {rule}");
+            let (kind, text) = kind_of(entry);
+            let found = proofread(&text, kind, &rules);
+            f.typos += 1;
+            if found.iter().any(|x| x.rule == rule) {
+                f.hits += 1;
+            } else {
+                f.missed
+                    .push(format!("{rule}\t{text:?}\t[{}]", describe(&text, &found)));
+            }
+        }
+        for line in lines(correct) {
+            let (kind, text) = kind_of(line);
+            let found = proofread(&text, kind, &rules);
+            f.correct += 1;
+            if !found.is_empty() {
+                f.alarms
+                    .push(format!("{text:?}\t[{}]", describe(&text, &found)));
+            }
+        }
+        f
+    }
+
+    fn recall(&self) -> f64 {
+        self.hits as f64 / self.typos as f64
+    }
+
+    fn print(&self, name: &str) {
+        println!(
+            "{name}: recall {}/{} = {:.1}%, false alarms {}/{}",
+            self.hits,
+            self.typos,
+            self.recall() * 100.0,
+            self.alarms.len(),
+            self.correct
+        );
+        for m in &self.missed {
+            println!("  missed: {m}");
+        }
+        for a in &self.alarms {
+            println!("  false alarm: {a}");
+        }
+    }
+}
+
 #[test]
 fn corpus_recall_and_false_alarms() {
-    let rules = RuleSet::all();
-    let (mut hits, mut total) = (0, 0);
-    let mut missed = Vec::new();
-    for line in lines(TYPOS) {
-        let (rule, sentence) = line.split_once('\t').expect("rule-id<TAB>sentence");
-        assert!(RULES.iter().any(|r| r.id == rule), "unknown rule {rule}");
-        let (kind, text) = kind_of(sentence);
-        let found = proofread(text, kind, &rules);
-        total += 1;
-        if found.iter().any(|f| f.rule == rule) {
-            hits += 1;
-        } else {
-            missed.push(format!("{rule}\t{text}\t[{}]", describe(text, &found)));
-        }
-    }
-    let (mut alarms, mut correct) = (Vec::new(), 0);
-    for line in lines(CORRECT) {
-        let (kind, text) = kind_of(line);
-        let found = proofread(text, kind, &rules);
-        correct += 1;
-        if !found.is_empty() {
-            alarms.push(format!("{text}\t[{}]", describe(text, &found)));
-        }
-    }
-    let recall = hits as f64 / total as f64;
-    println!(
-        "recall {hits}/{total} = {:.1}%, false alarms {}/{correct}",
-        recall * 100.0,
-        alarms.len()
-    );
-    for m in &missed {
-        println!("missed: {m}");
-    }
-    for a in &alarms {
-        println!("false alarm: {a}");
-    }
-    assert!(total >= 45, "at least 45 typo sentences, got {total}");
+    let old = Figures::measure(TYPOS, CORRECT);
+    let official = Figures::measure(OFFICIAL_SLIPS, OFFICIAL_CORRECT);
+    old.print("corpus (typos.txt, correct.txt)");
+    official.print("official layout (official-slips.txt, official-correct.txt)");
     assert!(
-        correct >= 90,
-        "at least 90 correct sentences, got {correct}"
+        old.typos >= 45,
+        "at least 45 typo sentences, got {}",
+        old.typos
     );
-    assert!(recall >= 0.90, "recall {recall}");
-    assert!(alarms.is_empty(), "false alarms: {alarms:#?}");
+    assert!(old.correct >= 90, "at least 90 correct sentences");
+    assert!(
+        official.typos >= 25,
+        "at least 25 slips, got {}",
+        official.typos
+    );
+    assert!(official.correct >= 40, "at least 40 correct lines");
+    for (name, f) in [("corpus", &old), ("official layout", &official)] {
+        assert!(f.recall() >= 0.90, "{name}: recall {}", f.recall());
+        assert!(f.alarms.is_empty(), "{name}: false alarms: {:#?}", f.alarms);
+    }
 }
 
 #[test]
 fn every_rule_has_typos_in_the_corpus() {
     for rule in RULES {
         let n = lines(TYPOS)
+            .chain(lines(OFFICIAL_SLIPS))
             .filter(|l| l.split_once('\t').is_some_and(|(r, _)| r == rule.id))
             .count();
         assert!(n >= 4, "{} has {n} typo sentences", rule.id);
@@ -92,11 +147,25 @@ fn every_rule_has_typos_in_the_corpus() {
 }
 
 #[test]
+fn the_official_set_has_every_layout() {
+    let entries = || {
+        lines(OFFICIAL_CORRECT)
+            .chain(lines(OFFICIAL_SLIPS).filter_map(|l| l.split_once('\t').map(|(_, e)| e)))
+    };
+    assert!(entries().any(|e| e.starts_with("item:")));
+    assert!(entries().any(|e| e.starts_with("cell:")));
+    assert!(
+        entries().any(|e| !e.starts_with("item:") && !e.starts_with("cell:") && e.contains("\\n"))
+    );
+}
+
+#[test]
 fn ranges_are_on_char_boundaries_and_sorted() {
     let rules = RuleSet::all();
-    for line in lines(TYPOS) {
+    for line in lines(TYPOS).chain(lines(OFFICIAL_SLIPS)) {
         let (_, sentence) = line.split_once('\t').unwrap();
         let (kind, text) = kind_of(sentence);
+        let text = text.as_str();
         let found = proofread(text, kind, &rules);
         for f in &found {
             assert!(f.start < f.end, "{text}: {f:?}");
@@ -130,7 +199,7 @@ fn rules_are_unique_and_described() {
         assert!(!r.name.is_empty() && !r.description.is_empty());
         assert!(RULES[..i].iter().all(|o| o.id != r.id), "{}", r.id);
     }
-    assert_eq!(RULES.len(), 7);
+    assert_eq!(RULES.len(), 12);
 }
 
 #[test]
@@ -222,6 +291,34 @@ fn random_text(rng: &mut fastrand::Rng) -> String {
         "ため",
         "山田",
         "氏",
+        "よ",
+        "へ",
+        "べ",
+        "ヘ",
+        "ベ",
+        "一",
+        "ー",
+        "タ",
+        "ミユ",
+        "だ",
+        "ざ",
+        "ご",
+        "さ",
+        "ぜ",
+        "ず",
+        "じ",
+        "令和",
+        "2",
+        "第1条",
+        "問",
+        "町長",
+        "「",
+        "」",
+        "（",
+        "）",
+        "ア",
+        "協議会",
+        "年度",
     ];
     let n = rng.usize(0..30);
     (0..n).map(|_| PIECES[rng.usize(..PIECES.len())]).collect()
@@ -232,9 +329,11 @@ fn triggers_never_hide_a_finding() {
     let rules = RuleSet::all();
     let mut rng = fastrand::Rng::with_seed(11);
     let corpus = lines(TYPOS)
+        .chain(lines(OFFICIAL_SLIPS))
         .map(|l| l.split_once('\t').map_or(l, |(_, s)| s))
         .chain(lines(CORRECT))
-        .map(|l| kind_of(l).1.to_string());
+        .chain(lines(OFFICIAL_CORRECT))
+        .map(|l| kind_of(l).1);
     let random = (0..30_000).map(|_| random_text(&mut rng));
     for text in corpus.chain(random) {
         for kind in [TextKind::Prose, TextKind::Item] {

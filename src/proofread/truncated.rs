@@ -18,16 +18,10 @@
 //!
 //! Legit endings are never matched: こと, ため, もの, など, ので, kanji and katakana,
 //! closing brackets 」）, and ます/です/する/した/いる/ある/れる/られる.
-use super::{Finding, TextKind, is_hiragana, is_kanji};
+use super::{Finding, MASU_STEMS, TextKind, is_hiragana, is_kanji};
 
 /// Rule id.
 pub(super) const ID: &str = "truncated";
-
-/// Kana that end a 連用形 before ます.
-const MASU_STEMS: &[char] = &[
-    'い', 'き', 'ぎ', 'し', 'じ', 'ち', 'に', 'び', 'み', 'り', 'え', 'け', 'げ', 'せ', 'ぜ', 'て',
-    'で', 'ね', 'べ', 'め', 'れ',
-];
 
 /// The char `k` chars back from the end of `before` (1 is the last char).
 fn back(before: &str, k: usize) -> Option<char> {

@@ -215,3 +215,102 @@ fn findings_on_a_site_full_of_mistakes_are_pinned() {
     assert_eq!(run.code, 0, "warnings only: {}", run.stderr);
     insta::assert_snapshot!("proofread_mistakes", compact_report(&run.stderr));
 }
+
+const OFFICIAL_CORRECT: &str = include_str!("../../src/proofread/corpus/official-correct.txt");
+const OFFICIAL_SLIPS: &str = include_str!("../../src/proofread/corpus/official-slips.txt");
+
+/// One entry of the official-layout corpus placed in a Markdown page: its first and last
+/// line there, and the rule expected to report it (none for a correct entry).
+struct Placed {
+    lines: std::ops::RangeInclusive<u64>,
+    rule: Option<String>,
+    entry: String,
+}
+
+/// A department page whose body holds the entries of `corpus` as a paragraph each (`\n`
+/// a line break), a list item (`item:`) or a one-cell table (`cell:`).
+fn official_page(corpus: &str, labelled: bool) -> (String, Vec<Placed>) {
+    let mut page: Vec<String> = DEPT.lines().map(str::to_string).collect();
+    page.push(String::new());
+    let mut placed = Vec::new();
+    for line in corpus
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let (rule, entry) = match line.split_once('\t').filter(|_| labelled) {
+            Some((rule, entry)) => (Some(rule.to_string()), entry),
+            None => (None, line),
+        };
+        let first = page.len() as u64 + 1;
+        if let Some(item) = entry.strip_prefix("item:") {
+            page.push(format!("- {item}"));
+        } else if let Some(cell) = entry.strip_prefix("cell:") {
+            page.extend([
+                "| 項目 |".to_string(),
+                "|---|".to_string(),
+                format!("| {cell} |"),
+            ]);
+        } else {
+            page.extend(entry.split("\\n").map(str::to_string));
+        }
+        placed.push(Placed {
+            lines: first..=page.len() as u64,
+            rule,
+            entry: entry.to_string(),
+        });
+        page.push(String::new());
+    }
+    (page.join("\n"), placed)
+}
+
+/// The official-layout corpus through `hyoka check`, as paragraphs, list items and table
+/// cells: no correct line raises a warning, and each slip is reported by its rule.
+#[test]
+fn official_layout_raises_no_warning_and_its_slips_are_found() {
+    let (page, placed) = official_page(OFFICIAL_CORRECT, false);
+    let site = SiteTest::minimal().file("content/somu/_index.md", &page);
+    let found = findings(&site);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(placed.len() >= 40);
+
+    let (page, placed) = official_page(OFFICIAL_SLIPS, true);
+    let site = SiteTest::minimal().file("content/somu/_index.md", &page);
+    let found = findings(&site);
+    let missed: Vec<&str> = placed
+        .iter()
+        .filter(|p| {
+            !found.iter().any(|f| {
+                f["code"].as_str() == p.rule.as_deref()
+                    && f["line"].as_u64().is_some_and(|l| p.lines.contains(&l))
+            })
+        })
+        .map(|p| p.entry.as_str())
+        .collect();
+    assert!(missed.is_empty(), "not reported: {missed:#?}");
+}
+
+#[test]
+fn the_rules_for_official_slips_can_be_turned_off() {
+    let new_rules = [
+        "doubled-ending",
+        "small-ya-yu-yo",
+        "mixed-kana",
+        "broken-ending",
+        "space-in-number",
+    ];
+    let (page, _) = official_page(OFFICIAL_SLIPS, true);
+    let site = SiteTest::minimal().file("content/somu/_index.md", &page);
+    let codes = |site: &SiteTest| -> BTreeSet<String> {
+        findings(site)
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let on = codes(&site);
+    assert!(new_rules.iter().all(|r| on.contains(*r)), "{on:?}");
+    let off = new_rules.map(|r| format!("{r} = false")).join("\n");
+    let site = site.file("config.toml", &format!("{CONFIG}\n[proofreading]\n{off}\n"));
+    let left = codes(&site);
+    assert!(new_rules.iter().all(|r| !left.contains(*r)), "{left:?}");
+    assert!(left.contains("space-in-japanese"), "{left:?}");
+}
