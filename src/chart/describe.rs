@@ -42,6 +42,7 @@ pub fn headline(indicator: &Indicator, evaluation: &Evaluation) -> String {
         }
         Status::Behind => format!("{name}は改善したが、計画に届かず"),
         Status::NoData => format!("{name}の実績はまだありません"),
+        Status::Excluded => format!("{name}は評価の対象外"),
     }
 }
 

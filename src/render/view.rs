@@ -118,7 +118,7 @@ pub struct StatusView {
 pub struct StatusCountView {
     /// The status.
     pub status: StatusView,
-    /// Number of goals.
+    /// Number of indicators (of goals, for goals with one indicator).
     pub count: usize,
 }
 
@@ -131,8 +131,11 @@ pub struct YearValueView {
     pub year_label: String,
     /// `令和6年度（2024年度）`.
     pub year_full_label: String,
-    /// `72.1%`.
+    /// `72.1%`; with its note beside it when it has one (`69.5%（見込）`); a milestone's
+    /// step name (`検討中`); `－（未測定）` for a year written as not measured.
     pub value_text: String,
+    /// The note written beside the value (`見込`), if any.
+    pub note: Option<String>,
 }
 
 /// One row of the 数値目標 table.
@@ -173,6 +176,79 @@ pub struct IndicatorView {
     pub direction_label: String,
 }
 
+/// One step of a milestone indicator, for its step table.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    /// 1-based position (`2`).
+    pub number: usize,
+    /// Step name (`検討中`).
+    pub name: String,
+    /// `令和5年度` when the 初期値 is this step.
+    pub baseline_text: Option<String>,
+    /// The years whose 実績 is this step (`令和6年度、令和7年度`), if any.
+    pub actual_text: Option<String>,
+    /// The years whose 目標 is this step, if any.
+    pub target_text: Option<String>,
+    /// Whether the latest actual is this step.
+    pub current: bool,
+}
+
+/// One indicator of a goal (§8.1: a goal may have several; each is evaluated on its own).
+/// A card holds these without `rows`, `series`, `steps` and the chart fields (empty there).
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalIndicatorView {
+    /// The anchor id on the goal page and the data id: `code:`, else the 1-based position.
+    pub code: String,
+    /// 1-based position in the goal.
+    pub number: usize,
+    /// Site-relative path with the anchor (`somu/bosai/#4-1-1`).
+    pub path: String,
+    /// 指標名, unit and direction.
+    pub indicator: IndicatorView,
+    /// `number` or `milestone`.
+    pub kind: String,
+    /// Whether it is a milestone (`kind: milestone`).
+    pub milestone: bool,
+    /// 指標の定義・算出方法.
+    pub definition: Option<String>,
+    /// 出典.
+    pub source: Option<String>,
+    /// The reason it is 評価対象外 (`exclude:`), or `None` when it is evaluated.
+    pub exclude_reason: Option<String>,
+    /// 評価区分 (対象外 when excluded).
+    pub status: StatusView,
+    /// 初期値 b.
+    pub baseline: YearValueView,
+    /// 最新の実績 a, if any.
+    pub latest: Option<YearValueView>,
+    /// 最終目標値 F.
+    pub final_target: YearValueView,
+    /// p(ya), or `None`.
+    pub plan_at_latest_text: Option<String>,
+    /// 進捗率 (or [`UNDEFINED_PERCENT`]; `対象外` when excluded).
+    pub progress_text: String,
+    /// 達成率 (or [`UNDEFINED_PERCENT`]; `対象外` when excluded).
+    pub achievement_text: String,
+    /// Change from the baseline to the latest actual (`-2.5ポイント`, `2段階進む`).
+    pub change_text: Option<String>,
+    /// 数値目標 rows (初期値, 実績 per year with the years not measured, 目標値).
+    pub rows: Vec<IndicatorRowView>,
+    /// The chart's data by year.
+    pub series: Vec<SeriesRowView>,
+    /// A milestone's steps, first to last (empty for a numeric indicator).
+    pub steps: Vec<StepView>,
+    /// Inline chart SVG (markup): a line chart, or a step chart for a milestone.
+    pub chart_svg: String,
+    /// The chart for phones (markup; may be empty).
+    pub chart_svg_narrow: String,
+    /// The chart's accessible name.
+    pub chart_title: String,
+    /// The chart's text description.
+    pub chart_description: String,
+    /// The small decorative chart (markup).
+    pub sparkline_svg: String,
+}
+
 /// What every list page (home, department, evaluation, data) gets for each goal, as
 /// `goal`: the goal page's view without what only the goal page shows (chart, tables,
 /// body, 設定根拠, 事業概要). A card is kept for every goal until the list pages are made,
@@ -206,6 +282,12 @@ pub struct CardView {
     pub sparkline_svg: String,
     /// `draft: true`.
     pub draft: bool,
+    /// Whether the goal uses §8.1 (several indicators, codes, notes, milestones,
+    /// exclusions): themes then show `indicators` one by one. When false, the single
+    /// indicator is also in the keys above (`indicator`, `latest` …), as before §8.1.
+    pub indicator_details: bool,
+    /// Every indicator, in order (the first is also in the keys above).
+    pub indicators: Vec<GoalIndicatorView>,
 }
 
 /// A goal (目標) as its page shows it: its card (what the list pages show too, flattened:
@@ -260,6 +342,12 @@ pub struct DepartmentView {
     pub body_html: String,
     /// Its goals, in display order.
     pub goals: Vec<GoalView>,
+    /// Its indicators per status ([`Status::ALL`], then 対象外 when the site has one).
+    pub status_counts: Vec<StatusCountView>,
+    /// Number of its indicators.
+    pub indicator_count: usize,
+    /// Whether one of its goals uses §8.1 (the default theme then shows the counts).
+    pub indicator_details: bool,
 }
 
 /// The home page (dashboard).
@@ -271,8 +359,13 @@ pub struct HomeView {
     pub status_counts: Vec<StatusCountView>,
     /// Number of goals.
     pub goal_count: usize,
-    /// Number of goals 達成 or 順調 (at or ahead of plan).
+    /// Number of indicators 達成 or 順調 (at or ahead of plan; one per goal unless a goal
+    /// has several).
     pub on_plan_count: usize,
+    /// Number of indicators of every goal.
+    pub indicator_count: usize,
+    /// Whether any goal uses §8.1: the counts are then of indicators (指標), not goals.
+    pub indicator_details: bool,
     /// Departments with their goals.
     pub departments: Vec<DepartmentView>,
     /// Every goal grouped by status, in [`Status::ALL`] order (empty groups included).
@@ -284,7 +377,8 @@ pub struct HomeView {
 pub struct StatusGroupView {
     /// The status.
     pub status: StatusView,
-    /// Its goals, in department then display order.
+    /// Its goals (one entry per indicator of a goal using §8.1), in department then
+    /// display order.
     pub goals: Vec<GoalLinkView>,
 }
 
@@ -299,6 +393,9 @@ pub struct GoalLinkView {
     pub department_title: String,
     /// 最新の実績 with its year (`72.1%（令和6年度）`), or `None`.
     pub latest_text: Option<String>,
+    /// The indicator's name when the goal uses §8.1 (the list then has one entry per
+    /// indicator, and `path` goes to its anchor).
+    pub indicator_name: Option<String>,
 }
 
 /// One colour pair of the theme and its contrast.

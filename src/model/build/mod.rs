@@ -26,15 +26,30 @@ const DEPARTMENT_KEYS: &[&str] = &["title", "duties", "served", "weight", "slug"
 const GOAL_KEYS: &[&str] = &[
     "title",
     "indicator",
+    "indicators",
     "basis",
     "summary",
     "weight",
     "draft",
     "slug",
 ];
-pub(super) const INDICATOR_KEYS: &[&str] =
-    &["name", "unit", "direction", "baseline", "actual", "targets"];
-pub(super) const BASELINE_KEYS: &[&str] = &["year", "value"];
+pub(super) const INDICATOR_KEYS: &[&str] = &[
+    "name",
+    "code",
+    "kind",
+    "steps",
+    "unit",
+    "direction",
+    "definition",
+    "source",
+    "exclude",
+    "baseline",
+    "actual",
+    "targets",
+];
+pub(super) const BASELINE_KEYS: &[&str] = &["year", "value", "note"];
+/// Keys of a value written with a note (`{ value: 69.5, note: 見込 }`).
+pub(super) const VALUE_KEYS: &[&str] = &["value", "note"];
 const HOME_KEYS: &[&str] = &["title", "description"];
 
 /// Goals already validated, by source file, for rebuilding a site after a few files changed
@@ -302,24 +317,30 @@ impl SiteBuilder {
             departments
                 .iter()
                 .flat_map(|d| &d.goals)
-                .filter_map(|g| g.indicator.actual.last().map(|p| p.year))
+                .flat_map(|g| g.indicators())
+                .filter_map(|i| i.actual.last().map(|p| p.year))
                 .max()
         });
         departments.par_iter_mut().for_each(|dept| {
             for goal in &mut dept.goals {
-                goal.evaluation = evaluate(&goal.indicator, as_of);
+                goal.evaluations = goal.indicators.iter().map(|i| evaluate(i, as_of)).collect();
             }
             dept.goals
                 .sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
         });
         departments.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
         let (home_title, home_body) = home.unwrap_or_else(|| (config.title.clone(), String::new()));
+        let indicator_details = departments
+            .iter()
+            .flat_map(|d| &d.goals)
+            .any(Goal::has_indicator_details);
         let site = Site {
             config,
             home_title,
             home_body,
             departments,
             as_of,
+            indicator_details,
         };
         (site, diags)
     }
@@ -398,18 +419,7 @@ fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Optio
         "title",
         "目標名（例: title: 地域コミュニティの推進）",
     );
-    let indicator = match front.get("indicator") {
-        Some(node) => ck.indicator(node),
-        None => {
-            ck.missing(
-                "indicator",
-                front.pos,
-                "必須のキー「indicator」（指標）がありません",
-                "indicator: の下に name, unit, direction, baseline, targets を書いてください",
-            );
-            None
-        }
-    };
+    let indicators = ck.indicators(front);
     let basis = ck.optional_text(front, "basis");
     let summary = ck.optional_text(front, "summary");
     let weight = ck.integer(front, "weight");
@@ -418,20 +428,20 @@ fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Optio
     if ck.failed {
         return None;
     }
-    let indicator = indicator?;
-    let evaluation = evaluate(&indicator, None);
+    let indicators = indicators?;
+    let evaluations = indicators.iter().map(|i| evaluate(i, None)).collect();
     Some(Goal {
         slug: slug?,
         department_slug: department_slug.to_string(),
         title: title?,
-        indicator,
+        indicators,
         basis,
         summary,
         weight: weight.unwrap_or(0),
         draft: draft.unwrap_or(false),
         body: doc.body.clone(),
         source: doc.source.path.clone(),
-        evaluation,
+        evaluations,
     })
 }
 
