@@ -30,6 +30,7 @@ fn indicator(
         actual: actual.iter().map(point).collect(),
         targets: targets.iter().map(point).collect(),
         decimals,
+        details: Default::default(),
     }
 }
 

@@ -38,13 +38,19 @@ impl Checker<'_> {
     /// The goal's indicators: `indicator:` (one) or `indicators:` (a list), exactly one of
     /// the two.
     pub(super) fn indicators(&mut self, front: &Node) -> Option<Vec<Indicator>> {
+        let key_pos = front
+            .as_map()
+            .unwrap_or_default()
+            .iter()
+            .find(|(k, _)| k.text == "indicators")
+            .map_or(front.pos, |(k, _)| k.pos);
         match (front.get("indicator"), front.get("indicators")) {
             (Some(one), None) => self.indicator(one, "indicator").map(|i| vec![i]),
-            (None, Some(list)) => self.indicator_list(list),
-            (Some(_), Some(list)) => {
+            (None, Some(list)) => self.indicator_list(list, key_pos),
+            (Some(_), Some(_)) => {
                 self.error(
                     "E-INDICATOR-BOTH",
-                    list.pos,
+                    key_pos,
                     "「indicator」と「indicators」の両方が書かれています",
                     "指標が1つなら indicator:、複数なら indicators: の下に「- name: 〜」の形で並べ、どちらか一方だけにしてください",
                 );
@@ -62,16 +68,16 @@ impl Checker<'_> {
         }
     }
 
-    fn indicator_list(&mut self, list: &Node) -> Option<Vec<Indicator>> {
+    fn indicator_list(&mut self, list: &Node, key_pos: Pos) -> Option<Vec<Indicator>> {
         let help = "indicators: の下の行に「  - name: 指標名」で始めて、指標を1つずつ書いてください";
         let items = match &list.value {
             NodeValue::Seq(items) if !items.is_empty() => items,
             NodeValue::Seq(_) | NodeValue::Null => {
-                self.error("E-NO-INDICATORS", list.pos, "indicators に指標が1つも書かれていません", help);
+                self.error("E-NO-INDICATORS", key_pos, "indicators に指標が1つも書かれていません", help);
                 return None;
             }
             _ => {
-                self.error("E-TYPE", list.pos, "「indicators」は指標のリストで書いてください", help);
+                self.error("E-TYPE", key_pos, "「indicators」は指標のリストで書いてください", help);
                 return None;
             }
         };
@@ -95,7 +101,8 @@ impl Checker<'_> {
         }
         self.known_keys(node, INDICATOR_KEYS, what);
         let name = self.required_text(node, "name", "指標名（例: name: 自治会加入割合）");
-        let steps = self.milestone_steps(node);
+        // A wrong `kind:` or `steps:` leaves the values unreadable: stop at that error.
+        let steps = self.milestone_steps(node).ok()?;
         let unit = self.optional_text(node, "unit").unwrap_or_default();
         let direction = match &steps {
             Some(_) => self.milestone_direction(node),
@@ -184,8 +191,8 @@ impl Checker<'_> {
     }
 
     /// `kind: milestone` with its `steps:` (at least two, each once); `None` for a numeric
-    /// indicator. `steps:` without `kind: milestone` is an error.
-    fn milestone_steps(&mut self, node: &Node) -> Option<Vec<String>> {
+    /// indicator. `steps:` without `kind: milestone` is an error (`Err`, reported).
+    fn milestone_steps(&mut self, node: &Node) -> Result<Option<Vec<String>>, ()> {
         let kind = node.get("kind");
         let milestone = match kind {
             None => false,
@@ -204,7 +211,7 @@ impl Checker<'_> {
                         format!("kind「{text}」は milestone（段階の指標）か number（数値の指標）で書いてください"),
                         help,
                     );
-                    return None;
+                    return Err(());
                 }
             },
         };
@@ -213,8 +220,9 @@ impl Checker<'_> {
             if milestone {
                 let pos = kind.map_or(node.pos, |k| k.pos);
                 self.missing("steps", pos, "kind: milestone の指標に steps（段階の一覧）がありません", help);
+                return Err(());
             }
-            return None;
+            return Ok(None);
         };
         if !milestone {
             self.error(
@@ -223,17 +231,17 @@ impl Checker<'_> {
                 "steps（段階の一覧）は kind: milestone の指標にだけ書けます",
                 "段階で進み具合を示す指標なら kind: milestone を加え、数値の指標なら steps を消してください",
             );
-            return None;
+            return Err(());
         }
         let NodeValue::Seq(items) = &steps_node.value else {
             self.error("E-TYPE", steps_node.pos, "「steps」はリストで書いてください", help);
-            return None;
+            return Err(());
         };
         let mut steps: Vec<String> = Vec::new();
         for item in items {
             let Some(text) = item.as_text().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) else {
                 self.error("E-TYPE", item.pos, "steps の項目は段階の名前（文字列）で書いてください", help);
-                return None;
+                return Err(());
             };
             if steps.contains(&text) {
                 self.error(
@@ -242,7 +250,7 @@ impl Checker<'_> {
                     format!("段階「{text}」が二回書かれています"),
                     "steps の段階は、それぞれ一度だけ書いてください",
                 );
-                return None;
+                return Err(());
             }
             steps.push(text);
         }
@@ -253,9 +261,9 @@ impl Checker<'_> {
                 "steps には段階を2つ以上書いてください",
                 help,
             );
-            return None;
+            return Err(());
         }
-        Some(steps)
+        Ok(Some(steps))
     }
 
     /// A milestone moves forward through its steps: `direction:` may be left out, and

@@ -158,6 +158,8 @@ pub struct SiteBuilder {
     home: Option<(String, String)>,
     departments: Vec<Department>,
     urls: Vec<UrlClaim>,
+    /// Every indicator `code:` with where it was written, for the site-wide check.
+    codes: Vec<UrlClaim>,
     diags: Diagnostics,
 }
 
@@ -171,6 +173,33 @@ struct UrlClaim {
 }
 
 impl UrlClaim {
+    /// The `code:` of each item of the goal's `indicators:` (the claim's `url` is the code).
+    fn codes(doc: &Document) -> Vec<UrlClaim> {
+        let items = doc
+            .front
+            .as_ref()
+            .and_then(|f| f.get("indicators"))
+            .and_then(|list| match &list.value {
+                crate::content::NodeValue::Seq(items) => Some(items.as_slice()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let single = doc.front.as_ref().and_then(|f| f.get("indicator"));
+        items
+            .iter()
+            .chain(single)
+            .filter_map(|item| item.get("code"))
+            .filter_map(|code| {
+                Some(UrlClaim {
+                    url: code.as_text()?.trim().to_string(),
+                    path: doc.source.path.clone(),
+                    pos: code.pos,
+                    line: doc.source.line(code.pos.line).map(str::to_string),
+                })
+            })
+            .collect()
+    }
+
     fn new(url: String, doc: &Document) -> Self {
         let pos = doc
             .front
@@ -195,6 +224,7 @@ impl SiteBuilder {
             home: None,
             departments: Vec::new(),
             urls: Vec::new(),
+            codes: Vec::new(),
             diags: Diagnostics::new(),
         }
     }
@@ -295,6 +325,7 @@ impl SiteBuilder {
         if let Some(goal) = goal {
             self.urls
                 .push(UrlClaim::new(format!("/{}/{}/", dept.slug, goal.slug), doc));
+            self.codes.extend(UrlClaim::codes(doc));
             if self.include_drafts || !goal.draft {
                 dept.goals.push(goal);
             }
@@ -309,10 +340,12 @@ impl SiteBuilder {
             home,
             mut departments,
             urls,
+            codes,
             mut diags,
             ..
         } = self;
         check_unique_urls(&urls, &mut diags);
+        check_unique_codes(&codes, &mut diags);
         let as_of = config.as_of.or_else(|| {
             departments
                 .iter()
@@ -382,6 +415,33 @@ fn check_unique_urls(urls: &[UrlClaim], diags: &mut Diagnostics) {
             ));
         } else {
             seen.insert(url, path);
+        }
+    }
+}
+
+/// Every indicator code must be unique in the site (it is the anchor and the data id).
+fn check_unique_codes(codes: &[UrlClaim], diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, (&Path, usize)> = BTreeMap::new();
+    for claim in codes {
+        if let Some((path, line)) = seen.get(claim.url.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    "E-DUPLICATE-CODE",
+                    &claim.path,
+                    claim.pos.line,
+                    claim.pos.column,
+                    format!(
+                        "指標コード「{}」が {}:{} と重なっています",
+                        claim.url,
+                        path.display(),
+                        line
+                    ),
+                )
+                .with_help("指標コードはサイト全体で一つずつ、別々のコードを付けてください")
+                .with_source_line(claim.line.as_deref()),
+            );
+        } else {
+            seen.insert(&claim.url, (&claim.path, claim.pos.line));
         }
     }
 }
