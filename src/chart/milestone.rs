@@ -110,7 +110,7 @@ pub(crate) fn render(indicator: &Indicator, evaluation: &Evaluation, id: &str) -
     let _ = write!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
-         width=\"{width}\" height=\"{height}\" class=\"hyoka-chart hyoka-step-chart\" \
+         width=\"100%\" class=\"hyoka-chart hyoka-step-chart\" \
          role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
          font-family=\"sans-serif\" font-size=\"13\">\
          <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>\

@@ -15,7 +15,7 @@ use ::csv::{Terminator, Writer, WriterBuilder};
 
 use crate::model::{Department, Goal, Indicator, SeriesKind, Site};
 
-use super::{Kind, goal_url, plain_number, plain_percent, series};
+use super::{Kind, goal_url, indicator_url, plain_number, plain_percent, series};
 
 /// Columns a site using §8.1 adds to each goal's `data.csv`, after [`GOAL_CSV_HEADER`]:
 /// 指標コード, the step name of a milestone value, and the note beside the value.
@@ -32,7 +32,7 @@ pub const INDICATORS_CSV_DETAIL_COLUMNS: [&str; 9] = [
     "指標の定義",
     "出典",
     "対象外の理由",
-    "目標URL",
+    "指標URL",
 ];
 
 /// The UTF-8 byte order mark, so Japanese Excel reads the file as UTF-8.
@@ -208,11 +208,7 @@ pub fn indicators_csv(site: &Site) -> Vec<u8> {
                 let text = |t: &Option<String>| {
                     t.as_deref().map(|t| protect_text(t).into_owned()).unwrap_or_default()
                 };
-                let anchor = if goal.has_indicator_details() {
-                    format!("{url}#{}", goal.indicator_code(index))
-                } else {
-                    url.clone()
-                };
+                let anchor = indicator_url(site, dept, goal, index);
                 row.extend([
                     protect_text(&goal.indicator_code(index)).into_owned(),
                     if ind.is_milestone() { "milestone" } else { "number" }.to_string(),

@@ -14,7 +14,9 @@ use serde::{Serialize, Serializer};
 use crate::model::value::round_to;
 use crate::model::{Department, Direction, FiscalYear, Goal, Indicator, SeriesKind, Site, Status};
 
-use super::{Entry, Kind, absolute, goal_csv_path, goal_json_path, goal_url, series};
+use super::{
+    Entry, Kind, absolute, goal_csv_path, goal_json_path, goal_url, indicator_url, series,
+};
 
 /// Decimal places kept for the plan value p(ya), like the computed percentages.
 const PLAN_PLACES: i32 = 4;
@@ -47,7 +49,7 @@ pub struct YearValue {
     /// The value, in the indicator's unit (a milestone's step position); `null` when not
     /// measured.
     pub value: Option<f64>,
-    /// A milestone's step name (only in a site using §8.1).
+    /// A milestone's step name, or `null` (only in a site using §8.1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<Option<String>>,
     /// The note beside the value (`見込`), or `null` (only in a site using §8.1).
@@ -68,8 +70,7 @@ impl YearValue {
             fiscal_year: year.western(),
             label: year.label(),
             value,
-            step: (details && ind.is_milestone())
-                .then(|| value.and_then(|v| ind.step_name(v)).map(str::to_string)),
+            step: details.then(|| value.and_then(|v| ind.step_name(v)).map(str::to_string)),
             note: details.then(|| ind.note(kind, year).map(str::to_string)),
         }
     }
@@ -118,6 +119,9 @@ pub struct IndicatorDetails {
     pub source: Option<String>,
     /// 評価対象外の理由, or `null`.
     pub exclude_reason: Option<String>,
+    /// Absolute URL of the indicator on the goal page (`…/bosai/#4-1-1`; the page itself for
+    /// a goal shown as in §4).
+    pub indicator_url: String,
 }
 
 impl GoalIdentity {
@@ -139,6 +143,7 @@ impl GoalIdentity {
                 definition: ind.details.definition.clone(),
                 source: ind.details.source.clone(),
                 exclude_reason: ind.details.exclude.clone(),
+                indicator_url: indicator_url(site, dept, goal, index),
             }),
             unit: ind.unit.clone(),
             direction: ind.direction,
@@ -181,7 +186,7 @@ pub struct IndicatorRecord {
     pub basis: Option<String>,
     /// 事業概要, or `null`.
     pub summary: Option<String>,
-    /// Absolute URL of the goal page (with `#code` for an indicator of a goal using §8.1).
+    /// Absolute URL of the goal page.
     pub url: String,
     /// Absolute URL of the goal's `data.csv`.
     pub data_csv: String,
@@ -208,11 +213,6 @@ pub fn indicator_record(
         .map(value)
         .collect();
     let at = |kind, p: crate::model::Point| YearValue::new(ind, kind, p.year, Some(p.value), details);
-    let mut url = goal_url(site, dept, goal);
-    if goal.has_indicator_details() {
-        url.push('#');
-        url.push_str(&goal.indicator_code(index));
-    }
     IndicatorRecord {
         identity: GoalIdentity::new(site, dept, goal, index, details),
         baseline: at(SeriesKind::Baseline, ind.baseline),
@@ -228,7 +228,7 @@ pub fn indicator_record(
         as_of: site.as_of.map(YearLabel::from),
         basis: goal.basis.clone(),
         summary: goal.summary.clone(),
-        url,
+        url: goal_url(site, dept, goal),
         data_csv: absolute(site, &goal_csv_path(goal)),
         data_json: absolute(site, &goal_json_path(goal)),
     }
@@ -271,7 +271,7 @@ pub struct SeriesRow {
     /// The value, in the indicator's unit (a milestone's step position); `null` when not
     /// measured.
     pub value: Option<f64>,
-    /// A milestone's step name (only in a site using §8.1).
+    /// A milestone's step name, or `null` (only in a site using §8.1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<Option<String>>,
     /// The note beside the value, or `null` (only in a site using §8.1).
@@ -316,8 +316,7 @@ pub fn goal_data(site: &Site, dept: &Department, goal: &Goal) -> GoalData {
                     Kind::Target => "target",
                 },
                 value: e.value,
-                step: (details && ind.is_milestone())
-                    .then(|| e.value.and_then(|v| ind.step_name(v)).map(str::to_string)),
+                step: details.then(|| e.value.and_then(|v| ind.step_name(v)).map(str::to_string)),
                 note: details.then(|| e.note.map(str::to_string)),
             });
         }

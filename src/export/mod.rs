@@ -130,6 +130,17 @@ pub(crate) fn series<'i>(site: &Site, ind: &'i Indicator) -> Vec<Entry<'i>> {
     entries
 }
 
+/// Absolute URL of the goal's indicator at `index`: the goal page with `#code` when the
+/// page shows its indicators one by one ([`Goal::has_indicator_details`]).
+pub(crate) fn indicator_url(site: &Site, dept: &Department, goal: &Goal, index: usize) -> String {
+    let url = goal_url(site, dept, goal);
+    if goal.has_indicator_details() {
+        format!("{url}#{}", goal.indicator_code(index))
+    } else {
+        url
+    }
+}
+
 /// Absolute URL of a site-relative path.
 pub(crate) fn absolute(site: &Site, path: &str) -> String {
     format!("{}{}", site.config.base_url, path)

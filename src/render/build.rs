@@ -568,8 +568,9 @@ fn contrast_scheme(label: &str, palette: &crate::render::contrast::Palette) -> C
 }
 
 impl DataView {
-    /// Builds the open data page view.
-    pub fn new(goals: Vec<GoalView>) -> Self {
+    /// Builds the open data page view (the §8.1 columns too when `site` uses §8.1).
+    pub fn new(site: &Site, goals: Vec<GoalView>) -> Self {
+        let details = site.has_indicator_details();
         let columns = [
             ("department（課名）", "目標を担当する課の名前"),
             ("department_slug / slug", "課と目標のURL名（半角英小文字）"),
@@ -609,11 +610,50 @@ impl DataView {
             ),
             ("url", "その目標のページの絶対URL"),
         ];
+        let detail_columns: &[(&str, &str)] = if details {
+            &[
+                (
+                    "indicator_code（指標コード）",
+                    "指標の番号。評価シートのコード（code）、なければ目標の中での順番（1, 2 …）。目標のページの指標の位置（#コード）にもなります",
+                ),
+                (
+                    "indicator_kind（指標の種類）",
+                    "number = 数値の指標、milestone = 段階で進み具合を示す指標",
+                ),
+                (
+                    "steps（段階）",
+                    "段階の指標の段階の一覧（始めから順に。CSVでは「→」でつなぎます）。段階の指標の値は段階の順番（最初の段階が0）です",
+                ),
+                ("step（段階名）", "段階の指標の値の段階名（CSVでは「段階」「最新実績の段階」）"),
+                (
+                    "note（注記）",
+                    "値の横に書かれた注記（見込、速報など）。CSVでは「注記」「最新実績の注記」",
+                ),
+                ("definition（指標の定義）", "指標の定義・算出方法"),
+                ("source（出典）", "指標の値の出典"),
+                (
+                    "exclude_reason（対象外の理由）",
+                    "評価の対象外とした理由。対象外の指標の評価区分は excluded（対象外）で、進捗率と達成率は空欄です",
+                ),
+                (
+                    "indicator_url（指標URL）",
+                    "目標のページの、その指標の位置のURL（#指標コード付き）",
+                ),
+                (
+                    "value（値）",
+                    "未測定の年度（評価シートに null または － と書かれた年度）は空欄（JSONでは null）です",
+                ),
+            ]
+        } else {
+            &[]
+        };
         DataView {
             csv_path: "data/indicators.csv".to_string(),
             json_path: "data/indicators.json".to_string(),
+            indicator_details: details,
             columns: columns
                 .iter()
+                .chain(detail_columns)
                 .map(|&(name, description)| ColumnView {
                     name: name.to_string(),
                     description: description.to_string(),
@@ -626,10 +666,12 @@ impl DataView {
 
 impl EvaluationView {
     /// Builds the 評価の方法 page view.
-    pub fn new(goals: Vec<GoalView>) -> Self {
+    pub fn new(site: &Site, goals: Vec<GoalView>) -> Self {
         EvaluationView {
             rules: RULE_ORDER.iter().map(|&s| StatusView::new(s)).collect(),
             goals,
+            indicator_details: site.has_indicator_details(),
+            excluded: site.statuses().contains(&Status::Excluded),
         }
     }
 }

@@ -307,11 +307,11 @@ impl<'a> Renderer<'a> {
                 Value::from(department_values),
             )),
             Job::Evaluation(with_list(
-                &EvaluationView::new(Vec::new()),
+                &EvaluationView::new(site, Vec::new()),
                 "goals",
                 all.clone(),
             )),
-            Job::Data(with_list(&DataView::new(Vec::new()), "goals", all)),
+            Job::Data(with_list(&DataView::new(site, Vec::new()), "goals", all)),
             Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
             Job::NotFound,
         ];

@@ -55,6 +55,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/chart.html"),
     ),
     (
+        "indicator_section.html",
+        include_str!("../../themes/default/templates/indicator_section.html"),
+    ),
+    (
         "index.html",
         include_str!("../../themes/default/templates/index.html"),
     ),

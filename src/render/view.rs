@@ -446,6 +446,11 @@ pub struct EvaluationView {
     pub rules: Vec<StatusView>,
     /// Every goal, as worked examples.
     pub goals: Vec<GoalView>,
+    /// Whether any goal uses §8.1 (the page then explains several indicators, milestones
+    /// and notes).
+    pub indicator_details: bool,
+    /// Whether any indicator is 対象外 (the page then explains it).
+    pub excluded: bool,
 }
 
 /// One column of the open data files.
@@ -468,6 +473,8 @@ pub struct DataView {
     pub columns: Vec<ColumnView>,
     /// Every goal (for the per-goal data links).
     pub goals: Vec<GoalView>,
+    /// Whether any goal uses §8.1: one row per indicator, with the §8.1 columns.
+    pub indicator_details: bool,
 }
 
 /// Site-relative path of the open data page.
