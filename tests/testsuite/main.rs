@@ -17,6 +17,7 @@ mod import;
 mod links;
 mod new_init;
 mod proofreading;
+mod real_report;
 mod rebuild;
 mod robustness;
 mod safety;
