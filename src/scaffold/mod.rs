@@ -19,6 +19,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../themes/default/archetypes/goal.md"),
     ),
     (
+        "goal-indicators.md",
+        include_str!("../../themes/default/archetypes/goal-indicators.md"),
+    ),
+    (
+        "goal-milestone.md",
+        include_str!("../../themes/default/archetypes/goal-milestone.md"),
+    ),
+    (
         "department.md",
         include_str!("../../themes/default/archetypes/department.md"),
     ),
@@ -35,6 +43,29 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../themes/default/archetypes/gitignore"),
     ),
 ];
+
+/// Which goal archetype `hyoka new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GoalArchetype {
+    /// One numeric indicator (`goal.md`).
+    #[default]
+    Single,
+    /// Several indicators (`goal-indicators.md`).
+    Several,
+    /// One milestone indicator (`goal-milestone.md`).
+    Milestone,
+}
+
+impl GoalArchetype {
+    /// The archetype's file name in `themes/<name>/archetypes/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            GoalArchetype::Single => "goal.md",
+            GoalArchetype::Several => "goal-indicators.md",
+            GoalArchetype::Milestone => "goal-milestone.md",
+        }
+    }
+}
 
 /// The department and goal slugs of `hyoka new <dept>/<goal>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,12 +117,13 @@ fn years(this_year: FiscalYear) -> tera::Context {
     context
 }
 
-/// Writes `content/<dept>/<goal>.md` (a draft) and, when the department has none,
-/// `content/<dept>/_index.md`. Returns the files written, site-relative.
+/// Writes `content/<dept>/<goal>.md` (a draft, from the `archetype`) and, when the
+/// department has none, `content/<dept>/_index.md`. Returns the files written, site-relative.
 pub fn new_goal(
     root: &Path,
     name: &GoalName,
     this_year: FiscalYear,
+    archetype: GoalArchetype,
 ) -> Result<Vec<PathBuf>, Error> {
     let dept_dir = Path::new("content").join(&name.department);
     let goal_file = dept_dir.join(format!("{}.md", name.goal));
@@ -109,8 +141,13 @@ pub fn new_goal(
     }
     let mut context = years(this_year);
     context.insert("slug", &name.goal);
+    context.insert("department", &name.department);
     context.insert("draft", &true);
-    create(root, &goal_file, &archetypes.render("goal.md", &context)?)?;
+    create(
+        root,
+        &goal_file,
+        &archetypes.render(archetype.file_name(), &context)?,
+    )?;
     written.push(goal_file);
     Ok(written)
 }
