@@ -61,14 +61,15 @@ pub struct Chart {
 /// ids used are `{prefix}-chart-title` and `{prefix}-chart-desc`, and
 /// `{prefix}-chart-narrow-title`, `{prefix}-chart-narrow-desc` in the narrow drawing.
 ///
-/// A milestone indicator gets a step chart instead (one drawing, no narrow one): its steps
-/// as rows, the years as columns, the 実績 as a staircase.
+/// A milestone indicator gets a step chart instead: its steps as rows, the years as
+/// columns, the 実績 as a staircase (and, for phones, one row per value with the steps
+/// reached as cells).
 pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &str) -> Chart {
     if indicator.is_milestone() {
         let id = format!("{}-chart", sanitize_id(id_prefix));
         return Chart {
             svg: milestone::render(indicator, evaluation, &id),
-            narrow_svg: String::new(),
+            narrow_svg: milestone::render_narrow(indicator, evaluation, &format!("{id}-narrow")),
             title: milestone::title(indicator, evaluation),
             description: milestone::describe(indicator, evaluation),
         };

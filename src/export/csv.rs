@@ -114,7 +114,10 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
     let code = config.municipality_code.as_deref().unwrap_or("");
     let mut w = writer();
     if details {
-        write_row(&mut w, GOAL_CSV_HEADER.iter().chain(&GOAL_CSV_DETAIL_COLUMNS));
+        write_row(
+            &mut w,
+            GOAL_CSV_HEADER.iter().chain(&GOAL_CSV_DETAIL_COLUMNS),
+        );
     } else {
         write_row(&mut w, GOAL_CSV_HEADER);
     }
@@ -132,7 +135,10 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
             };
             let western = e.year.western().to_string();
             let label = e.year.label();
-            let value = e.value.map(|v| plain_number(v, ind.decimals)).unwrap_or_default();
+            let value = e
+                .value
+                .map(|v| plain_number(v, ind.decimals))
+                .unwrap_or_default();
             let mut row: Vec<String> = vec![
                 protect_text(code).into_owned(),
                 protect_text(&config.municipality).into_owned(),
@@ -148,7 +154,11 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
             if details {
                 row.push(protect_text(&indicator_code).into_owned());
                 row.push(step_cell(ind, e.value));
-                row.push(e.note.map(|n| protect_text(n).into_owned()).unwrap_or_default());
+                row.push(
+                    e.note
+                        .map(|n| protect_text(n).into_owned())
+                        .unwrap_or_default(),
+                );
             }
             write_row(&mut w, &row);
         }
@@ -172,7 +182,12 @@ pub fn indicators_csv(site: &Site) -> Vec<u8> {
     let code = config.municipality_code.as_deref().unwrap_or("");
     let mut w = writer();
     if details {
-        write_row(&mut w, INDICATORS_CSV_HEADER.iter().chain(&INDICATORS_CSV_DETAIL_COLUMNS));
+        write_row(
+            &mut w,
+            INDICATORS_CSV_HEADER
+                .iter()
+                .chain(&INDICATORS_CSV_DETAIL_COLUMNS),
+        );
     } else {
         write_row(&mut w, INDICATORS_CSV_HEADER);
     }
@@ -206,12 +221,19 @@ pub fn indicators_csv(site: &Site) -> Vec<u8> {
             ];
             if details {
                 let text = |t: &Option<String>| {
-                    t.as_deref().map(|t| protect_text(t).into_owned()).unwrap_or_default()
+                    t.as_deref()
+                        .map(|t| protect_text(t).into_owned())
+                        .unwrap_or_default()
                 };
                 let anchor = indicator_url(site, dept, goal, index);
                 row.extend([
                     protect_text(&goal.indicator_code(index)).into_owned(),
-                    if ind.is_milestone() { "milestone" } else { "number" }.to_string(),
+                    if ind.is_milestone() {
+                        "milestone"
+                    } else {
+                        "number"
+                    }
+                    .to_string(),
                     protect_text(&ind.steps().join("→")).into_owned(),
                     step_cell(ind, latest.map(|p| p.value)),
                     latest

@@ -138,7 +138,11 @@ impl GoalIdentity {
             indicator: ind.name.clone(),
             details: details.then(|| IndicatorDetails {
                 indicator_code: goal.indicator_code(index),
-                indicator_kind: if ind.is_milestone() { "milestone" } else { "number" },
+                indicator_kind: if ind.is_milestone() {
+                    "milestone"
+                } else {
+                    "number"
+                },
                 steps: ind.details.steps.clone(),
                 definition: ind.details.definition.clone(),
                 source: ind.details.source.clone(),
@@ -205,19 +209,32 @@ pub fn indicator_record(
 ) -> IndicatorRecord {
     let ind = &goal.indicators()[index];
     let e = &goal.evaluations()[index];
-    let value = |entry: &Entry| YearValue::new(ind, entry.kind.series_kind(), entry.year, entry.value, details);
+    let value = |entry: &Entry| {
+        YearValue::new(
+            ind,
+            entry.kind.series_kind(),
+            entry.year,
+            entry.value,
+            details,
+        )
+    };
     let entries = series(site, ind);
     let actual = entries
         .iter()
         .filter(|e| e.kind == Kind::Actual && (details || e.value.is_some()))
         .map(value)
         .collect();
-    let at = |kind, p: crate::model::Point| YearValue::new(ind, kind, p.year, Some(p.value), details);
+    let at =
+        |kind, p: crate::model::Point| YearValue::new(ind, kind, p.year, Some(p.value), details);
     IndicatorRecord {
         identity: GoalIdentity::new(site, dept, goal, index, details),
         baseline: at(SeriesKind::Baseline, ind.baseline),
         actual,
-        targets: ind.targets.iter().map(|p| at(SeriesKind::Target, *p)).collect(),
+        targets: ind
+            .targets
+            .iter()
+            .map(|p| at(SeriesKind::Target, *p))
+            .collect(),
         final_target: at(SeriesKind::Target, e.final_target),
         latest: e.latest.map(|p| at(SeriesKind::Actual, p)),
         plan_value_at_latest: e.plan_at_latest.map(|p| round_to(p, PLAN_PLACES)),

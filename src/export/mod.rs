@@ -18,12 +18,12 @@ mod sitemap;
 mod tests;
 
 pub use self::csv::{
-    GOAL_CSV_DETAIL_COLUMNS, GOAL_CSV_HEADER, INDICATORS_CSV_DETAIL_COLUMNS,
-    INDICATORS_CSV_HEADER, goal_csv, indicators_csv, protect_text,
+    GOAL_CSV_DETAIL_COLUMNS, GOAL_CSV_HEADER, INDICATORS_CSV_DETAIL_COLUMNS, INDICATORS_CSV_HEADER,
+    goal_csv, indicators_csv, protect_text,
 };
 pub use self::json::{
-    GoalData, GoalIdentity, IndicatorDetails, IndicatorRecord, SeriesRow, YearLabel, YearValue, goal_data, goal_json,
-    indicator_record, indicators_json, write_indicators_json,
+    GoalData, GoalIdentity, IndicatorDetails, IndicatorRecord, SeriesRow, YearLabel, YearValue,
+    goal_data, goal_json, indicator_record, indicators_json, write_indicators_json,
 };
 pub use self::sitemap::{encode_url, sitemap};
 
@@ -114,17 +114,25 @@ pub(crate) fn series<'i>(site: &Site, ind: &'i Indicator) -> Vec<Entry<'i>> {
     let actual = reported_actuals(site, ind)
         .into_iter()
         .map(|p| (p.year, Some(p.value)))
-        .chain(reported_unmeasured(site, ind).into_iter().map(|y| (y, None)));
-    let mut entries: Vec<Entry> =
-        std::iter::once(entry(ind.baseline.year, Kind::Baseline, Some(ind.baseline.value), false))
-            .chain(actual.map(|(y, v)| entry(y, Kind::Actual, v, false)))
-            .chain(
-                ind.targets
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| entry(p.year, Kind::Target, Some(p.value), i == last_target)),
-            )
-            .collect();
+        .chain(
+            reported_unmeasured(site, ind)
+                .into_iter()
+                .map(|y| (y, None)),
+        );
+    let mut entries: Vec<Entry> = std::iter::once(entry(
+        ind.baseline.year,
+        Kind::Baseline,
+        Some(ind.baseline.value),
+        false,
+    ))
+    .chain(actual.map(|(y, v)| entry(y, Kind::Actual, v, false)))
+    .chain(
+        ind.targets
+            .iter()
+            .enumerate()
+            .map(|(i, p)| entry(p.year, Kind::Target, Some(p.value), i == last_target)),
+    )
+    .collect();
     // Stable: equal (year, kind) keep their source order.
     entries.sort_by_key(|e| (e.year, e.kind));
     entries

@@ -92,7 +92,9 @@ impl Status {
             Status::OnTrack => "最新の実績がその年度の計画値に達しています。",
             Status::Worse => "最新の実績が初期値より悪くなっています。",
             Status::Behind => "初期値からは改善または横ばいですが、計画値に届いていません。",
-            Status::Excluded => "理由があって評価の対象から外しています（進捗率・達成率は算出しません）。",
+            Status::Excluded => {
+                "理由があって評価の対象から外しています（進捗率・達成率は算出しません）。"
+            }
         }
     }
 }
@@ -360,7 +362,9 @@ mod tests {
     #[test]
     fn milestones_are_evaluated_by_step_position() {
         // 未着手 → 検討中 → 策定 → 運用; baseline 未着手 (R5), target 運用 (R8).
-        let steps = ["未着手", "検討中", "策定", "運用"].map(String::from).to_vec();
+        let steps = ["未着手", "検討中", "策定", "運用"]
+            .map(String::from)
+            .to_vec();
         let milestone = |actual: &[(u16, f64)]| Indicator {
             unit: String::new(),
             decimals: 0,
@@ -395,9 +399,15 @@ mod tests {
         ind.details.exclude = Some("感染症の影響で比較できないため".into());
         let e = evaluate(&ind, None);
         assert_eq!(e.status, Status::Excluded);
-        assert_eq!((e.progress_pct, e.achievement_pct, e.plan_at_latest), (None, None, None));
+        assert_eq!(
+            (e.progress_pct, e.achievement_pct, e.plan_at_latest),
+            (None, None, None)
+        );
         assert_eq!(e.latest.map(|p| p.value), Some(72.1));
-        assert_eq!((Status::Excluded.code(), Status::Excluded.label()), ("excluded", "対象外"));
+        assert_eq!(
+            (Status::Excluded.code(), Status::Excluded.label()),
+            ("excluded", "対象外")
+        );
         assert!(!Status::ALL.contains(&Status::Excluded));
     }
 }

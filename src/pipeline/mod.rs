@@ -324,7 +324,11 @@ pub(super) fn emit_goal(
 pub fn goal_graphics(goal: &Goal) -> GoalGraphics {
     let id = format!("chart-{}-{}", goal.department_slug, goal.slug);
     let mut each = goal.evaluated().enumerate().map(|(i, (ind, e))| {
-        let id = if i == 0 { id.clone() } else { format!("{id}-{}", i + 1) };
+        let id = if i == 0 {
+            id.clone()
+        } else {
+            format!("{id}-{}", i + 1)
+        };
         let chart = chart::goal_chart(ind, e, &id);
         IndicatorGraphics {
             chart_svg: chart.svg,

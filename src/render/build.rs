@@ -6,9 +6,9 @@ use crate::model::{
     Department, EVALUATION_PAGE_PATH, Evaluation, FiscalYear, Goal, Indicator, SeriesKind, Site,
     Status, department_path, goal_path,
 };
-use crate::render::{GoalGraphics, IndicatorGraphics};
 use crate::render::markdown::{MarkdownOptions, plain_text_summary, render_markdown};
 use crate::render::view::*;
+use crate::render::{GoalGraphics, IndicatorGraphics};
 
 impl SiteView {
     /// Builds the site view.
@@ -135,7 +135,13 @@ fn indicator_rows(ind: &Indicator) -> Vec<IndicatorRowView> {
         value: noted_year_value(ind, Some(sk), year, value),
     };
     let b = &ind.baseline;
-    let mut rows = vec![row("baseline", "初期値", SeriesKind::Baseline, b.year, Some(b.value))];
+    let mut rows = vec![row(
+        "baseline",
+        "初期値",
+        SeriesKind::Baseline,
+        b.year,
+        Some(b.value),
+    )];
     let mut actual: Vec<(FiscalYear, Option<f64>)> = ind
         .actual
         .iter()
@@ -175,10 +181,9 @@ fn series_rows(ind: &Indicator) -> Vec<SeriesRowView> {
                 .find(|p| p.year == y)
                 .map(|p| fmt(SeriesKind::Actual, y, p.value))
                 .or_else(|| {
-                    ind.details
-                        .unmeasured
-                        .contains(&y)
-                        .then(|| noted_year_value(ind, Some(SeriesKind::Actual), y, None).value_text)
+                    ind.details.unmeasured.contains(&y).then(|| {
+                        noted_year_value(ind, Some(SeriesKind::Actual), y, None).value_text
+                    })
                 });
             let target = if ind.baseline.year == y {
                 Some(format!(
@@ -258,20 +263,41 @@ impl GoalIndicatorView {
             code,
             number: index + 1,
             indicator: indicator_view(ind),
-            kind: if ind.is_milestone() { "milestone" } else { "number" }.to_string(),
+            kind: if ind.is_milestone() {
+                "milestone"
+            } else {
+                "number"
+            }
+            .to_string(),
             milestone: ind.is_milestone(),
             definition: ind.details.definition.clone(),
             source: ind.details.source.clone(),
             exclude_reason: ind.details.exclude.clone(),
             status: StatusView::new(e.status),
-            baseline: noted_year_value(ind, Some(SeriesKind::Baseline), ind.baseline.year, Some(ind.baseline.value)),
-            latest: e.latest.map(|p| noted_year_value(ind, Some(SeriesKind::Actual), p.year, Some(p.value))),
-            final_target: noted_year_value(ind, Some(SeriesKind::Target), e.final_target.year, Some(e.final_target.value)),
+            baseline: noted_year_value(
+                ind,
+                Some(SeriesKind::Baseline),
+                ind.baseline.year,
+                Some(ind.baseline.value),
+            ),
+            latest: e
+                .latest
+                .map(|p| noted_year_value(ind, Some(SeriesKind::Actual), p.year, Some(p.value))),
+            final_target: noted_year_value(
+                ind,
+                Some(SeriesKind::Target),
+                e.final_target.year,
+                Some(e.final_target.value),
+            ),
             plan_at_latest_text: e.plan_at_latest.map(|v| plan_text(v, ind)),
             progress_text: pct(e.progress_pct),
             achievement_text: pct(e.achievement_pct),
             change_text: change_text(ind, e),
-            rows: if full { indicator_rows(ind) } else { Vec::new() },
+            rows: if full {
+                indicator_rows(ind)
+            } else {
+                Vec::new()
+            },
             series: if full { series_rows(ind) } else { Vec::new() },
             steps: if full { step_rows(ind, e) } else { Vec::new() },
             chart_svg: graphics.chart_svg,
@@ -624,7 +650,10 @@ impl DataView {
                     "steps（段階）",
                     "段階の指標の段階の一覧（始めから順に。CSVでは「→」でつなぎます）。段階の指標の値は段階の順番（最初の段階が0）です",
                 ),
-                ("step（段階名）", "段階の指標の値の段階名（CSVでは「段階」「最新実績の段階」）"),
+                (
+                    "step（段階名）",
+                    "段階の指標の値の段階名（CSVでは「段階」「最新実績の段階」）",
+                ),
                 (
                     "note（注記）",
                     "値の横に書かれた注記（見込、速報など）。CSVでは「注記」「最新実績の注記」",

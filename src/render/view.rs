@@ -18,12 +18,25 @@
 //! which are empty (or null) there and shown on the goal page only (a site of 10,000 goals would otherwise copy every chart and body into
 //! each list).
 //!
+//! Several indicators (content-format §8.1): `goal.indicator_details` is true when the goal
+//! has several indicators or uses codes, notes, milestones or exclusions; `goal.indicators`
+//! then lists every indicator ([`GoalIndicatorView`]: its own `status`, values, `rows`,
+//! `series`, milestone `steps`, chart, `definition`, `source`, `exclude_reason`, and `code`,
+//! the anchor `#code`), and is empty otherwise. The single-indicator keys (`goal.indicator`,
+//! `goal.latest`, `goal.rows`, `goal.chart_svg` …) always hold the first indicator, so
+//! templates written for one indicator keep working. Values with a note read
+//! `72.1%（見込）` in `value_text` (the note alone in `note`); a milestone's values are step
+//! names. List views count indicators: `home.indicator_count`, `home.indicator_details`,
+//! `department.status_counts`, and `home.status_groups[].goals` has one entry per indicator
+//! of a goal using §8.1 (`indicator_name`, `path` with the anchor). Status `excluded` (対象外)
+//! appears only in a site that has an excluded indicator.
+//!
 //! Strings are escaped by Tera; only fields named `*_html` or `*_svg` are markup (print with
 //! `| safe`). Optional values are `null` when absent: test them with `{% if … %}`.
 //!
 //! Partials and the variables they need: `status_badge.html` (`status`), `goal_card.html`
 //! (`goal`, `heading`), `goal_list.html` (`goals`, `heading`), `indicator_table.html` and
-//! `chart.html` (`goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
+//! `chart.html` (`goal`), `indicator_section.html` (`ind`, a [`GoalIndicatorView`], and `goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
 //! `root`. Pages: `index.html`, `department.html`, `goal.html`, `evaluation.html`, `data.html`,
 //! `accessibility.html`, `404.html`, all extending `base.html` (blocks `head_title`, `head`, `content`).
 

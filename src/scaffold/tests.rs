@@ -74,7 +74,12 @@ fn new_refuses_to_overwrite_and_keeps_an_existing_department() {
     std::fs::create_dir_all(dept.parent().unwrap()).unwrap();
     std::fs::write(&dept, "---\ntitle: 総務課\n---\n").unwrap();
     let name = GoalName::parse("somu/a").unwrap();
-    assert_eq!(new_goal(dir.path(), &name, fy(2025), GoalArchetype::Single).unwrap().len(), 1);
+    assert_eq!(
+        new_goal(dir.path(), &name, fy(2025), GoalArchetype::Single)
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(
         std::fs::read_to_string(&dept).unwrap(),
         "---\ntitle: 総務課\n---\n"

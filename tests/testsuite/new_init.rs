@@ -82,8 +82,14 @@ fn new_offers_archetypes_for_several_indicators_and_a_milestone() {
     let drafts = site.run(&["build", "--drafts"]);
     assert_eq!(drafts.code, 0, "{}", drafts.stderr);
     let page = site.read("public/kikaku/dx/index.html");
-    assert!(page.contains("id=\"kikaku-dx-1\"") && page.contains("id=\"kikaku-dx-2\""), "{page}");
-    assert!(site.read("public/kikaku/keikaku/index.html").contains("hyoka-step-chart"));
+    assert!(
+        page.contains("id=\"kikaku-dx-1\"") && page.contains("id=\"kikaku-dx-2\""),
+        "{page}"
+    );
+    assert!(
+        site.read("public/kikaku/keikaku/index.html")
+            .contains("hyoka-step-chart")
+    );
     let bad = site.run(&["new", "kikaku/x", "--kind", "milestones"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
 }

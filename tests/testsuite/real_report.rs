@@ -36,18 +36,29 @@ fn indicators_json_has_one_record_per_indicator() {
         .collect();
     assert_eq!(
         codes,
-        ["4-1-1", "4-1-2", "4-1-3", "1", "KPI-2-1", "KPI-2-2", "1", "2", "3"]
+        [
+            "4-1-1", "4-1-2", "4-1-3", "1", "KPI-2-1", "KPI-2-2", "1", "2", "3"
+        ]
     );
     // The goal's fields repeated on each of its indicators.
     for r in &records[..3] {
         assert_eq!(r["title"], "地域の防災力の向上");
         assert_eq!(r["department"], "危機管理課");
-        assert_eq!(r["basis"], "さくら町第五次総合計画 基本目標4「安全・安心なまちづくり」");
+        assert_eq!(
+            r["basis"],
+            "さくら町第五次総合計画 基本目標4「安全・安心なまちづくり」"
+        );
         assert_eq!(r["url"], "https://example.jp/sakura/kiki/bosai/");
     }
     let rate = &records[0];
-    assert_eq!(rate["indicator_url"], "https://example.jp/sakura/kiki/bosai/#4-1-1");
-    assert_eq!(rate["definition"], "自主防災組織に加入している世帯数÷全世帯数×100");
+    assert_eq!(
+        rate["indicator_url"],
+        "https://example.jp/sakura/kiki/bosai/#4-1-1"
+    );
+    assert_eq!(
+        rate["definition"],
+        "自主防災組織に加入している世帯数÷全世帯数×100"
+    );
     assert_eq!(rate["source"], "危機管理課調べ（各年度4月1日現在）");
     // 平成32年度 is 令和2年度 (2020).
     assert_eq!(rate["final_target"]["fiscal_year"], 2020);
@@ -63,7 +74,10 @@ fn indicators_json_has_one_record_per_indicator() {
     // The milestone: values are step positions, with their names.
     let plan = &records[1];
     assert_eq!(plan["indicator_kind"], "milestone");
-    assert_eq!(plan["steps"], serde_json::json!(["未着手", "検討中", "策定", "運用"]));
+    assert_eq!(
+        plan["steps"],
+        serde_json::json!(["未着手", "検討中", "策定", "運用"])
+    );
     assert_eq!(plan["latest"]["value"], 1.0);
     assert_eq!(plan["latest"]["step"], "検討中");
     assert_eq!(plan["status"], "on_track");
@@ -72,10 +86,16 @@ fn indicators_json_has_one_record_per_indicator() {
     assert_eq!(drill["status"], "excluded");
     assert_eq!(drill["status_label"], "対象外");
     assert!(drill["progress_pct"].is_null() && drill["achievement_pct"].is_null());
-    assert_eq!(drill["exclude_reason"], "感染症の拡大で訓練を縮小したため、例年と比べられない");
+    assert_eq!(
+        drill["exclude_reason"],
+        "感染症の拡大で訓練を縮小したため、例年と比べられない"
+    );
     // A single-indicator goal in the same site: code "1", the page itself.
     assert_eq!(records[3]["slug"], "hinanjo");
-    assert_eq!(records[3]["indicator_url"], "https://example.jp/sakura/kiki/hinanjo/");
+    assert_eq!(
+        records[3]["indicator_url"],
+        "https://example.jp/sakura/kiki/hinanjo/"
+    );
     // 平成30年 (a calendar year) is read as 平成30年度.
     assert_eq!(records[5]["baseline"]["fiscal_year"], 2018);
     // A milestone at 設計 against a plan of 試行: 遅れ.
@@ -90,12 +110,23 @@ fn indicators_csv_says_the_same_as_the_json() {
     let records = json.as_array().unwrap();
     assert_eq!(rows.len(), records.len() + 1);
     let header = &rows[0];
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
     for (row, record) in rows[1..].iter().zip(records) {
-        assert_eq!(row[col("指標コード")], record["indicator_code"].as_str().unwrap());
+        assert_eq!(
+            row[col("指標コード")],
+            record["indicator_code"].as_str().unwrap()
+        );
         assert_eq!(row[col("指標")], record["indicator"].as_str().unwrap());
         assert_eq!(row[col("評価コード")], record["status"].as_str().unwrap());
-        assert_eq!(row[col("指標URL")], record["indicator_url"].as_str().unwrap());
+        assert_eq!(
+            row[col("指標URL")],
+            record["indicator_url"].as_str().unwrap()
+        );
         assert_eq!(row[col("URL")], record["url"].as_str().unwrap());
         let note = record["latest"]["note"].as_str().unwrap_or("");
         assert_eq!(row[col("最新実績の注記")], note);
@@ -107,7 +138,16 @@ fn indicators_csv_says_the_same_as_the_json() {
     assert_eq!(rows[3][col("進捗率")], "");
     // The open data page explains every column of the CSV, in Japanese.
     let page = site.read("public/data/index.html");
-    for name in ["指標コード", "指標の種類", "段階", "注記", "指標の定義", "出典", "対象外の理由", "指標URL"] {
+    for name in [
+        "指標コード",
+        "指標の種類",
+        "段階",
+        "注記",
+        "指標の定義",
+        "出典",
+        "対象外の理由",
+        "指標URL",
+    ] {
         assert!(page.contains(name), "{name} not explained");
     }
     assert!(page.contains("1指標1行"));
@@ -119,10 +159,18 @@ fn a_goal_data_file_holds_all_its_indicators() {
     let rows = csv_rows(&site.read("public/kiki/bosai/data.csv"));
     let header = &rows[0];
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let codes: std::collections::BTreeSet<&str> =
-        rows[1..].iter().map(|r| r[at("指標コード")].as_str()).collect();
-    assert_eq!(codes.into_iter().collect::<Vec<_>>(), ["4-1-1", "4-1-2", "4-1-3"]);
-    let noted = rows.iter().find(|r| r[at("注記")] == "見込").expect("a noted row");
+    let codes: std::collections::BTreeSet<&str> = rows[1..]
+        .iter()
+        .map(|r| r[at("指標コード")].as_str())
+        .collect();
+    assert_eq!(
+        codes.into_iter().collect::<Vec<_>>(),
+        ["4-1-1", "4-1-2", "4-1-3"]
+    );
+    let noted = rows
+        .iter()
+        .find(|r| r[at("注記")] == "見込")
+        .expect("a noted row");
     assert_eq!(noted[at("値")], "69.5");
     let unmeasured = rows
         .iter()
@@ -131,8 +179,16 @@ fn a_goal_data_file_holds_all_its_indicators() {
     assert_eq!(unmeasured[at("値")], "");
     let json = site.json("public/kiki/bosai/data.json");
     let series = json["series"].as_array().unwrap();
-    assert_eq!(series.len(), rows.len() - 1, "JSON and CSV hold the same rows");
-    assert!(series.iter().any(|r| r["indicator_code"] == "4-1-2" && r["step"] == "運用"));
+    assert_eq!(
+        series.len(),
+        rows.len() - 1,
+        "JSON and CSV hold the same rows"
+    );
+    assert!(
+        series
+            .iter()
+            .any(|r| r["indicator_code"] == "4-1-2" && r["step"] == "運用")
+    );
 }
 
 #[test]
@@ -142,7 +198,11 @@ fn the_goal_page_shows_every_indicator_with_its_chart_table_and_description() {
     for code in ["4-1-1", "4-1-2", "4-1-3"] {
         assert!(page.contains(&format!("id=\"{code}\"")), "anchor #{code}");
     }
-    assert_eq!(page.matches("role=\"img\"").count(), 5, "two line charts (wide and narrow) and a step chart");
+    assert_eq!(
+        page.matches("role=\"img\"").count(),
+        5,
+        "two line charts (wide and narrow) and a step chart"
+    );
     // A note beside its value, a year not measured, definitions and sources.
     assert!(page.contains("82.4%（速報）"));
     assert!(page.contains("69.5%（見込）"));
@@ -164,7 +224,10 @@ fn the_goal_page_shows_every_indicator_with_its_chart_table_and_description() {
 fn dashboard_and_department_pages_count_indicators() {
     let site = built();
     let home = site.read("public/index.html");
-    assert!(home.contains("全4目標の9指標のうち、<strong>3指標</strong>"), "{home}");
+    assert!(
+        home.contains("全4目標の9指標のうち、<strong>3指標</strong>"),
+        "{home}"
+    );
     assert!(home.contains("id=\"status-excluded\""));
     // Each indicator of a goal card has its own status.
     assert!(home.contains("href=\"./kiki/bosai/#4-1-2\""));
@@ -195,7 +258,10 @@ fn a_site_overriding_the_goal_template_of_one_indicator_still_builds() {
     let run = site.build();
     assert_eq!(run.code, 0, "{run:?}");
     let page = site.read("public/kiki/bosai/index.html");
-    assert!(page.contains("<p class=\"old\">自主防災組織率: 82.4%（速報） / 93.0% 遅れ</p>"), "{page}");
+    assert!(
+        page.contains("<p class=\"old\">自主防災組織率: 82.4%（速報） / 93.0% 遅れ</p>"),
+        "{page}"
+    );
 }
 
 #[test]

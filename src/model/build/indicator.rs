@@ -69,15 +69,26 @@ impl Checker<'_> {
     }
 
     fn indicator_list(&mut self, list: &Node, key_pos: Pos) -> Option<Vec<Indicator>> {
-        let help = "indicators: の下の行に「  - name: 指標名」で始めて、指標を1つずつ書いてください";
+        let help =
+            "indicators: の下の行に「  - name: 指標名」で始めて、指標を1つずつ書いてください";
         let items = match &list.value {
             NodeValue::Seq(items) if !items.is_empty() => items,
             NodeValue::Seq(_) | NodeValue::Null => {
-                self.error("E-NO-INDICATORS", key_pos, "indicators に指標が1つも書かれていません", help);
+                self.error(
+                    "E-NO-INDICATORS",
+                    key_pos,
+                    "indicators に指標が1つも書かれていません",
+                    help,
+                );
                 return None;
             }
             _ => {
-                self.error("E-TYPE", key_pos, "「indicators」は指標のリストで書いてください", help);
+                self.error(
+                    "E-TYPE",
+                    key_pos,
+                    "「indicators」は指標のリストで書いてください",
+                    help,
+                );
                 return None;
             }
         };
@@ -94,7 +105,9 @@ impl Checker<'_> {
             self.error(
                 "E-TYPE",
                 node.pos,
-                format!("「{what}」は name, unit, direction, baseline, targets を持つ組で書いてください"),
+                format!(
+                    "「{what}」は name, unit, direction, baseline, targets を持つ組で書いてください"
+                ),
                 format!("{what}: の次の行から字下げして name: 〜 などを書いてください"),
             );
             return None;
@@ -170,8 +183,18 @@ impl Checker<'_> {
         let notes = notes
             .into_iter()
             .map(|(year, text)| (SeriesKind::Baseline, year, text))
-            .chain(actual.notes.into_iter().map(|(y, t)| (SeriesKind::Actual, y, t)))
-            .chain(targets.notes.into_iter().map(|(y, t)| (SeriesKind::Target, y, t)))
+            .chain(
+                actual
+                    .notes
+                    .into_iter()
+                    .map(|(y, t)| (SeriesKind::Actual, y, t)),
+            )
+            .chain(
+                targets
+                    .notes
+                    .into_iter()
+                    .map(|(y, t)| (SeriesKind::Target, y, t)),
+            )
             .map(|(kind, year, text)| Note { kind, year, text })
             .collect();
         Some(Indicator {
@@ -219,7 +242,12 @@ impl Checker<'_> {
         let Some(steps_node) = node.get("steps") else {
             if milestone {
                 let pos = kind.map_or(node.pos, |k| k.pos);
-                self.missing("steps", pos, "kind: milestone の指標に steps（段階の一覧）がありません", help);
+                self.missing(
+                    "steps",
+                    pos,
+                    "kind: milestone の指標に steps（段階の一覧）がありません",
+                    help,
+                );
                 return Err(());
             }
             return Ok(None);
@@ -234,13 +262,27 @@ impl Checker<'_> {
             return Err(());
         }
         let NodeValue::Seq(items) = &steps_node.value else {
-            self.error("E-TYPE", steps_node.pos, "「steps」はリストで書いてください", help);
+            self.error(
+                "E-TYPE",
+                steps_node.pos,
+                "「steps」はリストで書いてください",
+                help,
+            );
             return Err(());
         };
         let mut steps: Vec<String> = Vec::new();
         for item in items {
-            let Some(text) = item.as_text().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) else {
-                self.error("E-TYPE", item.pos, "steps の項目は段階の名前（文字列）で書いてください", help);
+            let Some(text) = item
+                .as_text()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+            else {
+                self.error(
+                    "E-TYPE",
+                    item.pos,
+                    "steps の項目は段階の名前（文字列）で書いてください",
+                    help,
+                );
                 return Err(());
             };
             if steps.contains(&text) {
@@ -288,7 +330,10 @@ impl Checker<'_> {
     /// `code:`: one word, no spaces (it becomes the page anchor `#code` and the data id).
     fn code(&mut self, node: &Node) -> Option<String> {
         let code = self.optional_text(node, "code")?;
-        if code.chars().any(|c| c.is_whitespace() || c == '#' || c == '/') {
+        if code
+            .chars()
+            .any(|c| c.is_whitespace() || c == '#' || c == '/')
+        {
             let pos = node.get("code").map_or(node.pos, |n| n.pos);
             self.error(
                 "E-CODE",
@@ -492,7 +537,9 @@ impl Checker<'_> {
         let steps = match scale {
             Scale::Steps(steps) => steps,
             Scale::Number(unit) => {
-                return self.number(node, key, unit).map(|(v, d)| Read::Value(v, d, None));
+                return self
+                    .number(node, key, unit)
+                    .map(|(v, d)| Read::Value(v, d, None));
             }
         };
         let written = node.as_text().unwrap_or_default();

@@ -159,7 +159,10 @@ fn japanese_file_name_needs_a_slug() {
 #[test]
 fn values_with_units_are_read_with_a_warning() {
     let (site, diags) = site_with(&GOAL.replace("令和6年度: 72.1", "令和6年度: \"７２．１％\""));
-    assert_eq!(site.departments[0].goals[0].indicator().actual[0].value, 72.1);
+    assert_eq!(
+        site.departments[0].goals[0].indicator().actual[0].value,
+        72.1
+    );
     assert_eq!(diags.len(), 1);
     assert_eq!((diags[0].code, diags[0].line), ("W-VALUE-NORMALIZED", 9));
 }
@@ -221,7 +224,10 @@ fn several_indicators_are_read_and_evaluated_each_on_its_own() {
     };
     // Numbers with a note, null and － for not measured, codes, definition, source.
     assert_eq!(rate.details.code.as_deref(), Some("4-1-1"));
-    assert_eq!(rate.details.definition.as_deref(), Some("自主防災組織設立世帯数÷全世帯数"));
+    assert_eq!(
+        rate.details.definition.as_deref(),
+        Some("自主防災組織設立世帯数÷全世帯数")
+    );
     assert_eq!(rate.details.source.as_deref(), Some("危機管理課調べ"));
     assert_eq!(
         rate.actual.iter().map(|p| p.value).collect::<Vec<_>>(),
@@ -229,21 +235,36 @@ fn several_indicators_are_read_and_evaluated_each_on_its_own() {
     );
     let fy = |y| FiscalYear::new(y).unwrap();
     assert_eq!(rate.details.unmeasured, [fy(2014), fy(2015)]);
-    assert_eq!(rate.note(crate::model::SeriesKind::Actual, fy(2013)), Some("見込"));
+    assert_eq!(
+        rate.note(crate::model::SeriesKind::Actual, fy(2013)),
+        Some("見込")
+    );
     assert_eq!(rate.targets[0].year, fy(2020));
     // 平成32年度 is read with a warning giving 令和2年度.
     let w: Vec<_> = diags.iter().filter(|d| d.code == "W-YEAR").collect();
     assert_eq!(w.len(), 1, "{diags:?}");
-    assert!(w[0].message.contains("令和2年度（2020年度）"), "{}", w[0].message);
+    assert!(
+        w[0].message.contains("令和2年度（2020年度）"),
+        "{}",
+        w[0].message
+    );
     assert_eq!(w[0].line, 17);
-    assert!(diags.iter().all(|d| d.severity != crate::diag::Severity::Error), "{diags:?}");
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.severity != crate::diag::Severity::Error),
+        "{diags:?}"
+    );
     // The milestone is evaluated by step position; the excluded one is 対象外.
     assert_eq!(plan.steps().len(), 4);
     assert_eq!(plan.actual[0].value, 1.0);
     let statuses: Vec<Status> = goal.evaluations().iter().map(|e| e.status).collect();
     assert_eq!(statuses[2], Status::Excluded);
     assert_eq!(goal.evaluations()[1].latest.map(|p| p.value), Some(1.0));
-    assert_eq!(visitors.details.exclude.as_deref(), Some("感染症の影響で比較できないため"));
+    assert_eq!(
+        visitors.details.exclude.as_deref(),
+        Some("感染症の影響で比較できないため")
+    );
     assert!(goal.has_indicator_details());
     assert_eq!(goal.indicator_code(0), "4-1-1");
     assert_eq!(goal.indicator_code(1), "2");
@@ -252,7 +273,10 @@ fn several_indicators_are_read_and_evaluated_each_on_its_own() {
 
 #[test]
 fn new_keys_are_checked_like_the_old_ones() {
-    let both = MULTI.replace("title: 防災力の向上\n", "title: 防災力の向上\nindicator: { name: x }\n");
+    let both = MULTI.replace(
+        "title: 防災力の向上\n",
+        "title: 防災力の向上\nindicator: { name: x }\n",
+    );
     let neither = "---\ntitle: 目標\n---\n";
     for (text, code, line, col, hint) in [
         (
@@ -286,7 +310,10 @@ fn new_keys_are_checked_like_the_old_ones() {
             "kind: milestone",
         ),
         (
-            MULTI.replace("    exclude: 感染症の影響で比較できないため\n", "    exclude:\n"),
+            MULTI.replace(
+                "    exclude: 感染症の影響で比較できないため\n",
+                "    exclude:\n",
+            ),
             "E-EMPTY-VALUE",
             27,
             5,
@@ -300,21 +327,33 @@ fn new_keys_are_checked_like_the_old_ones() {
             "もしかして「definition」",
         ),
         (
-            MULTI.replace("{ value: 69.5, note: 見込 }", "{ value: 69.5, notes: 見込 }"),
+            MULTI.replace(
+                "{ value: 69.5, note: 見込 }",
+                "{ value: 69.5, notes: 見込 }",
+            ),
             "E-UNKNOWN-KEY",
             13,
             30,
             "もしかして「note」",
         ),
         (
-            MULTI.replace("    targets:\n      平成32年度: 93.0", "    targets:\n      平成51年度: 93.0"),
+            MULTI.replace(
+                "    targets:\n      平成32年度: 93.0",
+                "    targets:\n      平成51年度: 93.0",
+            ),
             "E-YEAR",
             17,
             7,
             "令和7年度",
         ),
         (
-            MULTI.replace("indicators:\n", "indicators: []\n").split("  - name: 自主防災組織率").next().unwrap().to_string() + "---\n",
+            MULTI
+                .replace("indicators:\n", "indicators: []\n")
+                .split("  - name: 自主防災組織率")
+                .next()
+                .unwrap()
+                .to_string()
+                + "---\n",
             "E-NO-INDICATORS",
             3,
             1,
@@ -353,7 +392,10 @@ fn null_is_not_measured_only_for_actuals() {
 fn calendar_years_warn_and_are_read_as_fiscal_years() {
     let (site, diags) = site_with(&GOAL.replace("令和6年度: 72.1", "2024年: 72.1"));
     assert_eq!(diags.len(), 1, "{diags:?}");
-    assert_eq!((diags[0].code, diags[0].line, diags[0].column), ("W-YEAR", 9, 5));
+    assert_eq!(
+        (diags[0].code, diags[0].line, diags[0].column),
+        ("W-YEAR", 9, 5)
+    );
     assert!(diags[0].message.contains("暦年"));
     let goal = &site.departments[0].goals[0];
     assert_eq!(goal.indicator().actual[0].year.western(), 2024);
@@ -384,5 +426,9 @@ fn codes_are_unique_in_the_site() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, Path::new("content/somu/b.md"));
     assert_eq!((errors[0].line, errors[0].column), (5, 11));
-    assert!(errors[0].message.contains("content/somu/a.md:5"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("content/somu/a.md:5"),
+        "{}",
+        errors[0].message
+    );
 }
