@@ -345,8 +345,17 @@ impl GoalView {
         let ind = goal.indicator();
         let e = goal.evaluation();
         let details = goal.has_indicator_details();
+        // Without §8.1 only the first indicator's figures are used (in the card's keys): its
+        // chart markup is not copied.
         let indicators: Vec<GoalIndicatorView> = (0..goal.indicators().len())
-            .map(|i| GoalIndicatorView::new(goal, i, graphics.indicator(i), details))
+            .map(|i| {
+                let markup = if details {
+                    graphics.indicator(i)
+                } else {
+                    IndicatorGraphics::default()
+                };
+                GoalIndicatorView::new(goal, i, markup, details)
+            })
             .collect();
         let first = &indicators[0];
         let latest = first.latest.clone();

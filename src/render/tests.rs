@@ -591,3 +591,50 @@ fn a_low_contrast_stylesheet_is_reported_as_such() {
     );
     assert_eq!(view.schemes.len(), 1, "no dark block, no dark table");
 }
+
+#[test]
+fn notes_stand_beside_their_values_and_excluded_indicators_give_their_reason() {
+    use crate::model::{Note, SeriesKind};
+    let mut site = seed_site();
+    {
+        let goal = &mut site.departments[0].goals[0];
+        let ind = &mut goal.indicators[0];
+        ind.details.notes.push(Note {
+            kind: SeriesKind::Actual,
+            year: fy(2024),
+            text: "見込".into(),
+        });
+        let mut second = ind.clone();
+        second.name = "自治会の数".into();
+        second.details = crate::model::Details {
+            exclude: Some("集計方法を変えたため".into()),
+            code: Some("1-2".into()),
+            ..Default::default()
+        };
+        goal.indicators.push(second);
+        goal.evaluations = goal
+            .indicators
+            .iter()
+            .map(|i| evaluate(i, site.as_of))
+            .collect();
+    }
+    // As SiteBuilder::finish sets it.
+    site.indicator_details = true;
+    let pages = render(&site);
+    let html = &pages["somu/jichikai/index.html"];
+    for expected in [
+        "<span class=\"num\">72.1%（見込）</span>",
+        "id=\"1-2\"",
+        "指標2：自治会の数",
+        "理由：集計方法を変えたため",
+        "／</span>対象外",
+        "<a href=\"#1\">自治会加入割合</a>",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?}");
+    }
+    // The home page counts indicators and lists each one with its own status.
+    let home = &pages["index.html"];
+    assert!(home.contains("全3目標の4指標のうち"), "{home}");
+    assert!(home.contains("id=\"status-excluded\""));
+    assert!(home.contains("地域コミュニティの推進：自治会の数"));
+}
