@@ -200,8 +200,8 @@ fn the_goal_page_shows_every_indicator_with_its_chart_table_and_description() {
     }
     assert_eq!(
         page.matches("role=\"img\"").count(),
-        5,
-        "two line charts (wide and narrow) and a step chart"
+        6,
+        "three charts (two line charts and a step chart), each drawn wide and narrow"
     );
     // A note beside its value, a year not measured, definitions and sources.
     assert!(page.contains("82.4%（速報）"));
