@@ -552,3 +552,18 @@ fn an_excluded_indicator_says_so_in_its_chart_words() {
             .starts_with("自治会加入割合は評価の対象外")
     );
 }
+
+#[test]
+fn a_note_is_told_beside_its_value_in_the_description() {
+    let mut ind = jichikai();
+    ind.details.notes.push(crate::model::Note {
+        kind: crate::model::SeriesKind::Actual,
+        year: fy(2024),
+        text: "見込".into(),
+    });
+    assert!(
+        describe_of(&ind).contains("令和6年度の実績は72.1%（見込）でした"),
+        "{}",
+        describe_of(&ind)
+    );
+}

@@ -62,9 +62,11 @@ impl Site {
     /// The statuses this site shows: [`Status::ALL`], and [`Status::Excluded`] when an
     /// indicator is excluded.
     pub fn statuses(&self) -> Vec<Status> {
-        let excluded = self
-            .goals()
-            .any(|(_, g)| g.indicators().iter().any(Indicator::is_excluded));
+        // An excluded indicator is a §8.1 detail: a site without any needs no look.
+        let excluded = self.indicator_details
+            && self
+                .goals()
+                .any(|(_, g)| g.indicators().iter().any(Indicator::is_excluded));
         let all: &[Status] = if excluded {
             &Status::WITH_EXCLUDED
         } else {
