@@ -96,6 +96,20 @@ pub struct NewArgs {
     /// サイトのフォルダー（省略時は現在のフォルダー）
     #[arg(long, value_name = "SITE")]
     pub site: Option<PathBuf>,
+    /// 雛形の種類: single（指標1つ）、several（指標を複数）、milestone（策定などの段階で示す指標）
+    #[arg(long, value_enum, default_value_t = GoalKind::Single, value_name = "KIND")]
+    pub kind: GoalKind,
+}
+
+/// The goal archetypes `hyoka new --kind` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GoalKind {
+    /// 数値の指標が1つの目標
+    Single,
+    /// 指標が複数ある目標（indicators:）
+    Several,
+    /// 計画の策定など、段階で進み具合を示す指標の目標（kind: milestone）
+    Milestone,
 }
 
 /// `hyoka init`.

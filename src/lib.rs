@@ -30,7 +30,9 @@
 //! # Glossary
 //! - 年度 (fiscal year, April–March): [`model::FiscalYear`], stored as the western start year.
 //! - 指標 (indicator): [`model::Indicator`]; 初期値 baseline, 実績 actual, 目標値 targets,
-//!   最終目標値 the last target.
+//!   最終目標値 the last target. A goal has one or several ([`model::Goal::indicators`]),
+//!   each evaluated on its own; a 段階 (milestone) indicator's values are step names,
+//!   evaluated by position; 対象外 (`exclude:`) ones are not evaluated.
 //! - 進捗率 (progress to the final target), 達成率 (achievement of the year's plan), and
 //!   評価区分 (status): [`model::evaluation`].
 #![warn(missing_docs)]

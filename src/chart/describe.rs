@@ -6,7 +6,7 @@
 //! their own — the status and the latest actual come from the [`Evaluation`].
 
 use crate::model::value::{format_change, format_number, format_with_unit};
-use crate::model::{Direction, Evaluation, Indicator, Point, Status};
+use crate::model::{Direction, Evaluation, Indicator, Point, SeriesKind, Status};
 
 /// The chart's accessible name: `{指標名}の推移（{first year}〜{last year}）`, e.g.
 /// `自治会加入割合の推移（令和5年度〜令和11年度）`.
@@ -42,6 +42,7 @@ pub fn headline(indicator: &Indicator, evaluation: &Evaluation) -> String {
         }
         Status::Behind => format!("{name}は改善したが、計画に届かず"),
         Status::NoData => format!("{name}の実績はまだありません"),
+        Status::Excluded => format!("{name}は評価の対象外"),
     }
 }
 
@@ -66,6 +67,11 @@ pub fn active_title(indicator: &Indicator, evaluation: &Evaluation) -> String {
 /// （2.5ポイント減）。令和7年度の目標値は72.7%、最終目標値は令和11年度の75.0%です。評価は「悪化」です。`
 pub fn describe(indicator: &Indicator, evaluation: &Evaluation) -> String {
     let fmt = |p: Point| format_with_unit(p.value, indicator.decimals, &indicator.unit);
+    // A value with a note is told with it (`82.4%（速報）`), as the page shows it.
+    let noted = |p: Point, kind| match indicator.note(kind, p.year) {
+        Some(note) => format!("{}（{note}）", fmt(p)),
+        None => fmt(p),
+    };
     let baseline = indicator.baseline;
     let subject = match indicator.direction {
         Direction::Up => indicator.name.clone(),
@@ -75,9 +81,9 @@ pub fn describe(indicator: &Indicator, evaluation: &Evaluation) -> String {
         Some(latest) => format!(
             "{subject}は、初期値の{}の{}から、{}の実績は{}でした（{}）。",
             baseline.year.label(),
-            fmt(baseline),
+            noted(baseline, SeriesKind::Baseline),
             latest.year.label(),
-            fmt(latest),
+            noted(latest, SeriesKind::Actual),
             change_words(
                 latest.value - baseline.value,
                 indicator.decimals,

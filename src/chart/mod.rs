@@ -21,6 +21,7 @@ mod backend;
 mod colour;
 pub mod describe;
 mod figure;
+mod milestone;
 mod scale;
 mod sparkline;
 mod svg;
@@ -57,7 +58,20 @@ pub struct Chart {
 /// (ASCII). Characters other than ASCII letters, digits, `-` and `_` are replaced by `-`. The
 /// ids used are `{prefix}-chart-title` and `{prefix}-chart-desc`, and
 /// `{prefix}-chart-narrow-title`, `{prefix}-chart-narrow-desc` in the narrow drawing.
+///
+/// A milestone indicator gets a step chart instead: its steps as rows, the years as
+/// columns, the 実績 as a staircase (and, for phones, one row per value with the steps
+/// reached as cells).
 pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &str) -> Chart {
+    if indicator.is_milestone() {
+        let id = format!("{}-chart", sanitize_id(id_prefix));
+        return Chart {
+            svg: milestone::render(indicator, evaluation, &id),
+            narrow_svg: milestone::render_narrow(indicator, evaluation, &format!("{id}-narrow")),
+            title: milestone::title(indicator, evaluation),
+            description: milestone::describe(indicator, evaluation),
+        };
+    }
     let title = describe::active_title(indicator, evaluation);
     let description = describe::describe(indicator, evaluation);
     let id = format!("{}-chart", sanitize_id(id_prefix));

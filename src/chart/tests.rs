@@ -30,6 +30,7 @@ fn indicator(
         actual: actual.iter().map(point).collect(),
         targets: targets.iter().map(point).collect(),
         decimals,
+        details: Default::default(),
     }
 }
 
@@ -480,4 +481,89 @@ fn counts_start_at_zero_and_a_rate_axis_that_does_not_is_marked() {
     let rate = chart_of(&jichikai()).svg;
     assert!(!rate.contains(">0</text>"));
     assert!(rate.contains("単位：%（縦軸は途中から）"));
+}
+
+fn milestone(actual: &[(u16, f64)]) -> Indicator {
+    Indicator {
+        details: crate::model::Details {
+            steps: Some(
+                ["未着手", "検討中", "策定", "運用"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            ..Default::default()
+        },
+        ..indicator(
+            "地区防災計画の策定",
+            "",
+            Direction::Up,
+            (2023, 0.0),
+            actual,
+            &[(2025, 2.0), (2026, 3.0)],
+            0,
+        )
+    }
+}
+
+#[test]
+fn a_milestone_gets_a_step_chart_named_and_described_by_step() {
+    let ind = milestone(&[(2024, 1.0)]);
+    let e = evaluate(&ind, None);
+    let chart = goal_chart(&ind, &e, "kiki-bosai-2");
+    for svg in [&chart.svg, &chart.narrow_svg] {
+        assert!(svg.contains("hyoka-step-chart"), "{svg}");
+        assert!(svg.contains("role=\"img\""));
+        assert_eq!(svg.matches("<title").count(), 1);
+        for step in ["未着手", "検討中", "策定", "運用"] {
+            assert!(svg.contains(step), "{step} labelled");
+        }
+        // Not a line chart through category names: no polyline at all.
+        assert!(!svg.contains("<polyline"));
+    }
+    assert!(
+        chart
+            .svg
+            .contains("aria-labelledby=\"kiki-bosai-2-chart-title kiki-bosai-2-chart-desc\"")
+    );
+    assert!(chart.narrow_svg.contains("kiki-bosai-2-chart-narrow-title"));
+    // The staircase: horizontal, then vertical, from the baseline to the actual.
+    assert!(chart.svg.contains(" H") && chart.svg.contains(" V"));
+    assert_eq!(
+        chart.description,
+        "地区防災計画の策定は段階で進み具合を示す指標です（未着手→検討中→策定→運用）。初期値は令和5年度の「未着手」（4段階の1段階目）、令和6年度の実績は「検討中」（4段階の2段階目）です。目標は令和8年度に「運用」（4段階の4段階目）です。評価は「順調」です。"
+    );
+    assert!(
+        chart
+            .title
+            .starts_with("地区防災計画の策定は計画どおり以上に進行")
+    );
+    assert_eq!(goal_chart(&ind, &e, "kiki-bosai-2"), chart, "deterministic");
+}
+
+#[test]
+fn an_excluded_indicator_says_so_in_its_chart_words() {
+    let mut ind = jichikai();
+    ind.details.exclude = Some("比較できないため".into());
+    let e = evaluate(&ind, None);
+    assert!(describe_of(&ind).ends_with("評価は「対象外」です。"));
+    assert!(
+        goal_chart(&ind, &e, "x")
+            .title
+            .starts_with("自治会加入割合は評価の対象外")
+    );
+}
+
+#[test]
+fn a_note_is_told_beside_its_value_in_the_description() {
+    let mut ind = jichikai();
+    ind.details.notes.push(crate::model::Note {
+        kind: crate::model::SeriesKind::Actual,
+        year: fy(2024),
+        text: "見込".into(),
+    });
+    assert!(
+        describe_of(&ind).contains("令和6年度の実績は72.1%（見込）でした"),
+        "{}",
+        describe_of(&ind)
+    );
 }

@@ -182,12 +182,17 @@ const NOT_PROSE: &[&str] = &[
     "updated",
     "phone",
     "email",
+    "code",
+    "kind",
 ];
 
 fn collect_strings(doc: &Document, node: &Node, key: Option<&str>, runs: &mut Vec<TextRun>) {
     match &node.value {
         NodeValue::String(s) if key.is_none_or(|k| !NOT_PROSE.contains(&k)) => {
-            let kind = if matches!(key, Some("served" | "summary" | "description" | "text")) {
+            let kind = if matches!(
+                key,
+                Some("served" | "summary" | "description" | "text" | "definition" | "exclude")
+            ) {
                 TextKind::Prose
             } else {
                 TextKind::Item

@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::NewArgs;
+use crate::cli::{GoalKind, NewArgs};
 use crate::error::Error;
-use crate::scaffold::{self, GoalName};
+use crate::scaffold::{self, GoalArchetype, GoalName};
 
 use super::{Outcome, this_fiscal_year};
 
@@ -17,7 +17,12 @@ pub fn run(args: &NewArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         return Err(Error::NoConfig(root));
     }
     let name = GoalName::parse(&args.goal)?;
-    let written = scaffold::new_goal(&root, &name, this_fiscal_year())?;
+    let archetype = match args.kind {
+        GoalKind::Single => GoalArchetype::Single,
+        GoalKind::Several => GoalArchetype::Several,
+        GoalKind::Milestone => GoalArchetype::Milestone,
+    };
+    let written = scaffold::new_goal(&root, &name, this_fiscal_year(), archetype)?;
     for path in &written {
         let _ = writeln!(err, "作りました: {}", path.display());
     }

@@ -1,5 +1,8 @@
-//! CSV open data: each goal's long-format `data.csv` and the one-row-per-goal
-//! `/data/indicators.csv`.
+//! CSV open data: each goal's long-format `data.csv` and the one-row-per-indicator
+//! `/data/indicators.csv` (a goal with one indicator is one row).
+//!
+//! A site using §8.1 ([`Site::has_indicator_details`]) gets the extra columns
+//! ([`GOAL_CSV_DETAIL_COLUMNS`], [`INDICATORS_CSV_DETAIL_COLUMNS`]) in every row alike.
 //!
 //! UTF-8 with BOM, CRLF, Japanese header, quoting by the `csv` crate (staff text may hold
 //! commas, quotes and newlines). Our numbers are written as plain decimals; text cells that
@@ -10,9 +13,27 @@ use std::borrow::Cow;
 
 use ::csv::{Terminator, Writer, WriterBuilder};
 
-use crate::model::{Department, Goal, Site};
+use crate::model::{Department, Goal, Indicator, SeriesKind, Site};
 
-use super::{Kind, goal_url, plain_number, plain_percent, series};
+use super::{Kind, goal_url, indicator_url, plain_number, plain_percent, series};
+
+/// Columns a site using §8.1 adds to each goal's `data.csv`, after [`GOAL_CSV_HEADER`]:
+/// 指標コード, the step name of a milestone value, and the note beside the value.
+pub const GOAL_CSV_DETAIL_COLUMNS: [&str; 3] = ["指標コード", "段階", "注記"];
+
+/// Columns a site using §8.1 adds to `/data/indicators.csv`, after
+/// [`INDICATORS_CSV_HEADER`].
+pub const INDICATORS_CSV_DETAIL_COLUMNS: [&str; 9] = [
+    "指標コード",
+    "指標の種類",
+    "段階",
+    "最新実績の段階",
+    "最新実績の注記",
+    "指標の定義",
+    "出典",
+    "対象外の理由",
+    "指標URL",
+];
 
 /// The UTF-8 byte order mark, so Japanese Excel reads the file as UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -85,39 +106,62 @@ pub(super) fn finish(w: Writer<Vec<u8>>) -> Vec<u8> {
     w.into_inner().expect("flushing CSV into memory")
 }
 
-/// A goal's `data.csv`: one row per value (long format), in year order then 初期値, 実績,
-/// 目標値; the last target is 最終目標値.
+/// A goal's `data.csv`: one row per value (long format), each indicator in turn, in year
+/// order then 初期値, 実績, 目標値; the last target is 最終目標値.
 pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
     let config = &site.config;
-    let ind = &goal.indicator;
+    let details = site.has_indicator_details();
     let code = config.municipality_code.as_deref().unwrap_or("");
     let mut w = writer();
-    write_row(&mut w, GOAL_CSV_HEADER);
-    for e in series(site, goal) {
-        let kind = match e.kind {
-            Kind::Baseline => "初期値",
-            Kind::Actual => "実績",
-            Kind::Target if e.is_final => "最終目標値",
-            Kind::Target => "目標値",
-        };
-        let western = e.year.western().to_string();
-        let label = e.year.label();
-        let value = plain_number(e.value, ind.decimals);
+    if details {
         write_row(
             &mut w,
-            [
-                protect_text(code).as_ref(),
-                protect_text(&config.municipality).as_ref(),
-                protect_text(&dept.title).as_ref(),
-                protect_text(&goal.title).as_ref(),
-                protect_text(&ind.name).as_ref(),
-                western.as_str(),
-                label.as_str(),
-                kind,
-                value.as_str(),
-                protect_text(&ind.unit).as_ref(),
-            ],
+            GOAL_CSV_HEADER.iter().chain(&GOAL_CSV_DETAIL_COLUMNS),
         );
+    } else {
+        write_row(&mut w, GOAL_CSV_HEADER);
+    }
+    for (index, ind) in goal.indicators().iter().enumerate() {
+        let indicator_code = goal.indicator_code(index);
+        for e in series(site, ind) {
+            if !details && e.value.is_none() {
+                continue;
+            }
+            let kind = match e.kind {
+                Kind::Baseline => "初期値",
+                Kind::Actual => "実績",
+                Kind::Target if e.is_final => "最終目標値",
+                Kind::Target => "目標値",
+            };
+            let western = e.year.western().to_string();
+            let label = e.year.label();
+            let value = e
+                .value
+                .map(|v| plain_number(v, ind.decimals))
+                .unwrap_or_default();
+            let mut row: Vec<String> = vec![
+                protect_text(code).into_owned(),
+                protect_text(&config.municipality).into_owned(),
+                protect_text(&dept.title).into_owned(),
+                protect_text(&goal.title).into_owned(),
+                protect_text(&ind.name).into_owned(),
+                western,
+                label,
+                kind.to_string(),
+                value,
+                protect_text(&ind.unit).into_owned(),
+            ];
+            if details {
+                row.push(protect_text(&indicator_code).into_owned());
+                row.push(step_cell(ind, e.value));
+                row.push(
+                    e.note
+                        .map(|n| protect_text(n).into_owned())
+                        .unwrap_or_default(),
+                );
+            }
+            write_row(&mut w, &row);
+        }
     }
     // 事業費 (§8.2): 指標「事業費」, after the series; none for a goal without costs.
     for [western, label, kind, value, unit] in super::costs::goal_cost_rows(site, dept, goal) {
@@ -137,42 +181,88 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
     finish(w)
 }
 
-/// `/data/indicators.csv`: one row per goal, in `site.goals()` order. Years are 西暦
+/// A milestone value's step name (empty for a numeric indicator).
+fn step_cell(ind: &Indicator, value: Option<f64>) -> String {
+    value
+        .and_then(|v| ind.step_name(v))
+        .map(|s| protect_text(s).into_owned())
+        .unwrap_or_default()
+}
+
+/// `/data/indicators.csv`: one row per indicator, in `site.goals()` order. Years are 西暦
 /// numbers; an undefined value is an empty cell.
 pub fn indicators_csv(site: &Site) -> Vec<u8> {
     let config = &site.config;
+    let details = site.has_indicator_details();
     let code = config.municipality_code.as_deref().unwrap_or("");
     let mut w = writer();
-    write_row(&mut w, INDICATORS_CSV_HEADER);
+    if details {
+        write_row(
+            &mut w,
+            INDICATORS_CSV_HEADER
+                .iter()
+                .chain(&INDICATORS_CSV_DETAIL_COLUMNS),
+        );
+    } else {
+        write_row(&mut w, INDICATORS_CSV_HEADER);
+    }
     for (dept, goal) in site.goals() {
-        let ind = &goal.indicator;
-        let e = &goal.evaluation;
-        let d = ind.decimals;
-        let year = |y: crate::model::FiscalYear| y.western().to_string();
-        let latest = e.latest;
-        let row: [String; 20] = [
-            protect_text(code).into_owned(),
-            protect_text(&config.municipality).into_owned(),
-            protect_text(&dept.title).into_owned(),
-            protect_text(&dept.slug).into_owned(),
-            protect_text(&goal.slug).into_owned(),
-            protect_text(&goal.title).into_owned(),
-            protect_text(&ind.name).into_owned(),
-            protect_text(&ind.unit).into_owned(),
-            ind.direction.code().to_string(),
-            year(ind.baseline.year),
-            plain_number(ind.baseline.value, d),
-            latest.map(|p| year(p.year)).unwrap_or_default(),
-            latest.map(|p| plain_number(p.value, d)).unwrap_or_default(),
-            year(e.final_target.year),
-            plain_number(e.final_target.value, d),
-            e.progress_pct.map(plain_percent).unwrap_or_default(),
-            e.achievement_pct.map(plain_percent).unwrap_or_default(),
-            e.status.label().to_string(),
-            e.status.code().to_string(),
-            protect_text(&goal_url(site, dept, goal)).into_owned(),
-        ];
-        write_row(&mut w, &row);
+        for (index, (ind, e)) in goal.evaluated().enumerate() {
+            let d = ind.decimals;
+            let year = |y: crate::model::FiscalYear| y.western().to_string();
+            let latest = e.latest;
+            let url = goal_url(site, dept, goal);
+            let mut row: Vec<String> = vec![
+                protect_text(code).into_owned(),
+                protect_text(&config.municipality).into_owned(),
+                protect_text(&dept.title).into_owned(),
+                protect_text(&dept.slug).into_owned(),
+                protect_text(&goal.slug).into_owned(),
+                protect_text(&goal.title).into_owned(),
+                protect_text(&ind.name).into_owned(),
+                protect_text(&ind.unit).into_owned(),
+                ind.direction.code().to_string(),
+                year(ind.baseline.year),
+                plain_number(ind.baseline.value, d),
+                latest.map(|p| year(p.year)).unwrap_or_default(),
+                latest.map(|p| plain_number(p.value, d)).unwrap_or_default(),
+                year(e.final_target.year),
+                plain_number(e.final_target.value, d),
+                e.progress_pct.map(plain_percent).unwrap_or_default(),
+                e.achievement_pct.map(plain_percent).unwrap_or_default(),
+                e.status.label().to_string(),
+                e.status.code().to_string(),
+                protect_text(&url).into_owned(),
+            ];
+            if details {
+                let text = |t: &Option<String>| {
+                    t.as_deref()
+                        .map(|t| protect_text(t).into_owned())
+                        .unwrap_or_default()
+                };
+                let anchor = indicator_url(site, dept, goal, index);
+                row.extend([
+                    protect_text(&goal.indicator_code(index)).into_owned(),
+                    if ind.is_milestone() {
+                        "milestone"
+                    } else {
+                        "number"
+                    }
+                    .to_string(),
+                    protect_text(&ind.steps().join("→")).into_owned(),
+                    step_cell(ind, latest.map(|p| p.value)),
+                    latest
+                        .and_then(|p| ind.note(SeriesKind::Actual, p.year))
+                        .map(|n| protect_text(n).into_owned())
+                        .unwrap_or_default(),
+                    text(&ind.details.definition),
+                    text(&ind.details.source),
+                    text(&ind.details.exclude),
+                    protect_text(&anchor).into_owned(),
+                ]);
+            }
+            write_row(&mut w, &row);
+        }
     }
     finish(w)
 }

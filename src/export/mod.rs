@@ -23,15 +23,16 @@ pub use self::costs::{
     costs_csv, costs_json, has_costs,
 };
 pub use self::csv::{
-    GOAL_CSV_HEADER, INDICATORS_CSV_HEADER, goal_csv, indicators_csv, protect_text,
+    GOAL_CSV_DETAIL_COLUMNS, GOAL_CSV_HEADER, INDICATORS_CSV_DETAIL_COLUMNS, INDICATORS_CSV_HEADER,
+    goal_csv, indicators_csv, protect_text,
 };
 pub use self::json::{
-    GoalData, IndicatorRecord, SeriesRow, YearLabel, YearValue, goal_data, goal_json,
-    indicator_record, indicators_json, write_indicators_json,
+    GoalData, GoalIdentity, IndicatorDetails, IndicatorRecord, SeriesRow, YearLabel, YearValue,
+    goal_data, goal_json, indicator_record, indicators_json, write_indicators_json,
 };
 pub use self::sitemap::{encode_url, sitemap};
 
-use crate::model::{Department, FiscalYear, Goal, Point, Site, goal_path};
+use crate::model::{Department, FiscalYear, Goal, Indicator, Point, SeriesKind, Site, goal_path};
 
 /// Site-relative path of the all-goals CSV (`data/indicators.csv`).
 pub const INDICATORS_CSV_PATH: &str = "data/indicators.csv";
@@ -61,53 +62,96 @@ pub(crate) enum Kind {
     Target,
 }
 
-/// One entry of a goal's long-format series.
+impl Kind {
+    fn series_kind(self) -> SeriesKind {
+        match self {
+            Kind::Baseline => SeriesKind::Baseline,
+            Kind::Actual => SeriesKind::Actual,
+            Kind::Target => SeriesKind::Target,
+        }
+    }
+}
+
+/// One entry of an indicator's long-format series.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Entry {
+pub(crate) struct Entry<'i> {
     pub(crate) year: FiscalYear,
     pub(crate) kind: Kind,
-    pub(crate) value: f64,
+    /// `None` for an actual written as not measured (`null`, `－`).
+    pub(crate) value: Option<f64>,
     /// True for the last target.
     pub(crate) is_final: bool,
+    /// The note written beside the value.
+    pub(crate) note: Option<&'i str>,
 }
 
 /// The actuals reported on the site: those not after the site's `as_of`, like the
 /// evaluation, so the data files never disagree with the page.
-pub(crate) fn reported_actuals(site: &Site, goal: &Goal) -> Vec<Point> {
-    goal.indicator
-        .actual
+pub(crate) fn reported_actuals(site: &Site, ind: &Indicator) -> Vec<Point> {
+    ind.actual
         .iter()
         .filter(|p| site.as_of.is_none_or(|limit| p.year <= limit))
         .copied()
         .collect()
 }
 
-/// The goal's series in year order, then kind order (初期値, 実績, 目標値).
-pub(crate) fn series(site: &Site, goal: &Goal) -> Vec<Entry> {
-    let ind = &goal.indicator;
+/// The years written as not measured, not after the site's `as_of`.
+pub(crate) fn reported_unmeasured(site: &Site, ind: &Indicator) -> Vec<FiscalYear> {
+    ind.details
+        .unmeasured
+        .iter()
+        .copied()
+        .filter(|y| site.as_of.is_none_or(|limit| *y <= limit))
+        .collect()
+}
+
+/// The indicator's series in year order, then kind order (初期値, 実績, 目標値); years
+/// not measured are included as entries without a value.
+pub(crate) fn series<'i>(site: &Site, ind: &'i Indicator) -> Vec<Entry<'i>> {
     let last_target = ind.targets.len().saturating_sub(1);
-    let mut entries: Vec<Entry> = std::iter::once(Entry {
-        year: ind.baseline.year,
-        kind: Kind::Baseline,
-        value: ind.baseline.value,
-        is_final: false,
-    })
-    .chain(reported_actuals(site, goal).into_iter().map(|p| Entry {
-        year: p.year,
-        kind: Kind::Actual,
-        value: p.value,
-        is_final: false,
-    }))
-    .chain(ind.targets.iter().enumerate().map(|(i, p)| Entry {
-        year: p.year,
-        kind: Kind::Target,
-        value: p.value,
-        is_final: i == last_target,
-    }))
+    let entry = |year, kind: Kind, value, is_final| Entry {
+        year,
+        kind,
+        value,
+        is_final,
+        note: ind.note(kind.series_kind(), year),
+    };
+    let actual = reported_actuals(site, ind)
+        .into_iter()
+        .map(|p| (p.year, Some(p.value)))
+        .chain(
+            reported_unmeasured(site, ind)
+                .into_iter()
+                .map(|y| (y, None)),
+        );
+    let mut entries: Vec<Entry> = std::iter::once(entry(
+        ind.baseline.year,
+        Kind::Baseline,
+        Some(ind.baseline.value),
+        false,
+    ))
+    .chain(actual.map(|(y, v)| entry(y, Kind::Actual, v, false)))
+    .chain(
+        ind.targets
+            .iter()
+            .enumerate()
+            .map(|(i, p)| entry(p.year, Kind::Target, Some(p.value), i == last_target)),
+    )
     .collect();
     // Stable: equal (year, kind) keep their source order.
     entries.sort_by_key(|e| (e.year, e.kind));
     entries
+}
+
+/// Absolute URL of the goal's indicator at `index`: the goal page with `#code` when the
+/// page shows its indicators one by one ([`Goal::has_indicator_details`]).
+pub(crate) fn indicator_url(site: &Site, dept: &Department, goal: &Goal, index: usize) -> String {
+    let url = goal_url(site, dept, goal);
+    if goal.has_indicator_details() {
+        format!("{url}#{}", goal.indicator_code(index))
+    } else {
+        url
+    }
 }
 
 /// Absolute URL of a site-relative path.

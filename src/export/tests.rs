@@ -44,20 +44,21 @@ fn goal(spec: &Spec<'_>, as_of: Option<FiscalYear>) -> Goal {
         actual: spec.actual.iter().map(point).collect(),
         targets: spec.targets.iter().map(point).collect(),
         decimals: spec.decimals,
+        details: Default::default(),
     };
     let evaluation = evaluate(&indicator, as_of);
     Goal {
         slug: spec.slug.into(),
         department_slug: "somu".into(),
         title: spec.title.into(),
-        indicator,
+        indicators: vec![indicator],
         basis: Some("第五次総合振興計画".into()),
         summary: None,
         weight: 0,
         draft: false,
         body: String::new(),
         source: PathBuf::from(format!("content/somu/{}.md", spec.slug)),
-        evaluation,
+        evaluations: vec![evaluation],
         facts: Default::default(),
     }
 }
@@ -115,6 +116,7 @@ fn site_with(specs: &[Spec<'_>]) -> Site {
         home_body: String::new(),
         departments: vec![dept],
         as_of,
+        indicator_details: false,
     }
 }
 

@@ -169,7 +169,7 @@ pub fn evaluations(site: Option<&Site>, written: &BTreeSet<PathBuf>) -> Option<V
         .goals()
         .filter(|(_, g)| written.contains(&g.source))
         .map(|(_, g)| {
-            let e = &g.evaluation;
+            let e = g.evaluation();
             let pct = |v: Option<f64>| v.map_or("—".to_string(), format_percent);
             format!(
                 "  {} {} — {}{}（進捗率 {}、達成率 {}）",

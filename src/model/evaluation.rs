@@ -23,10 +23,23 @@ pub enum Status {
     Worse,
     /// 未測定 — no actual value yet.
     NoData,
+    /// 対象外 — the sheet excludes the indicator from evaluation (`exclude:` with a reason);
+    /// not one of the five rules, so not in [`Status::ALL`].
+    Excluded,
 }
 
 impl Status {
-    /// All statuses, in the order pages list them.
+    /// Every status a site may show: the five of the rules, then [`Status::Excluded`].
+    pub const WITH_EXCLUDED: [Status; 6] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Worse,
+        Status::NoData,
+        Status::Excluded,
+    ];
+
+    /// The five statuses of the rules, in the order pages list them.
     pub const ALL: [Status; 5] = [
         Status::Achieved,
         Status::OnTrack,
@@ -43,6 +56,7 @@ impl Status {
             Status::OnTrack => "on_track",
             Status::Worse => "worse",
             Status::Behind => "behind",
+            Status::Excluded => "excluded",
         }
     }
 
@@ -54,6 +68,7 @@ impl Status {
             Status::OnTrack => "順調",
             Status::Worse => "悪化",
             Status::Behind => "遅れ",
+            Status::Excluded => "対象外",
         }
     }
 
@@ -65,6 +80,7 @@ impl Status {
             Status::Behind => "△",
             Status::Worse => "×",
             Status::NoData => "－",
+            Status::Excluded => "／",
         }
     }
 
@@ -76,6 +92,9 @@ impl Status {
             Status::OnTrack => "最新の実績がその年度の計画値に達しています。",
             Status::Worse => "最新の実績が初期値より悪くなっています。",
             Status::Behind => "初期値からは改善または横ばいですが、計画値に届いていません。",
+            Status::Excluded => {
+                "理由があって評価の対象から外しています（進捗率・達成率は算出しません）。"
+            }
         }
     }
 }
@@ -100,12 +119,24 @@ pub struct Evaluation {
 /// Decimal places kept in computed percentages, so that data files are stable.
 const PCT_PLACES: i32 = 4;
 
-/// Evaluates an indicator with the actuals known up to `as_of` (all when `None`).
+/// Evaluates an indicator with the actuals known up to `as_of` (all when `None`). A
+/// milestone's values are its step positions, so the same rules apply (`direction: up`); an
+/// excluded indicator is [`Status::Excluded`] with its latest actual and nothing computed.
 pub fn evaluate(indicator: &Indicator, as_of: Option<FiscalYear>) -> Evaluation {
     let b = indicator.baseline.value;
     let final_target = indicator.final_target();
     let f = final_target.value;
     let latest = indicator.latest_actual(as_of);
+    if indicator.is_excluded() {
+        return Evaluation {
+            latest,
+            final_target,
+            plan_at_latest: None,
+            progress_pct: None,
+            achievement_pct: None,
+            status: Status::Excluded,
+        };
+    }
     let Some(latest) = latest else {
         return Evaluation {
             latest: None,
@@ -171,6 +202,7 @@ mod tests {
             actual: actual.iter().map(point).collect(),
             targets: targets.iter().map(point).collect(),
             decimals: 1,
+            details: Default::default(),
         }
     }
 
@@ -325,5 +357,57 @@ mod tests {
         assert_eq!(e.status, Status::Achieved);
         let up = indicator(Direction::Up, (2023, 0.0), &[(2023, 0.0)], &[(2029, 10.0)]);
         assert_eq!(evaluate(&up, None).achievement_pct, None);
+    }
+
+    #[test]
+    fn milestones_are_evaluated_by_step_position() {
+        // 未着手 → 検討中 → 策定 → 運用; baseline 未着手 (R5), target 運用 (R8).
+        let steps = ["未着手", "検討中", "策定", "運用"]
+            .map(String::from)
+            .to_vec();
+        let milestone = |actual: &[(u16, f64)]| Indicator {
+            unit: String::new(),
+            decimals: 0,
+            details: super::super::indicator::Details {
+                steps: Some(steps.clone()),
+                ..Default::default()
+            },
+            ..indicator(Direction::Up, (2023, 0.0), actual, &[(2026, 3.0)])
+        };
+        // R6 検討中 (1): plan p(R6) = 1 → 順調, 進捗率 33.3%.
+        let e = evaluate(&milestone(&[(2024, 1.0)]), None);
+        assert_eq!(e.status, Status::OnTrack);
+        assert_eq!(e.progress_pct, Some(round_to(100.0 / 3.0, 4)));
+        assert_eq!(e.achievement_pct, Some(100.0));
+        // R7 still 検討中: plan 2 → 遅れ.
+        let e = evaluate(&milestone(&[(2024, 1.0), (2025, 1.0)]), None);
+        assert_eq!(e.status, Status::Behind);
+        // 運用 reached → 達成.
+        let e = evaluate(&milestone(&[(2025, 3.0)]), None);
+        assert_eq!(e.status, Status::Achieved);
+        // Nothing yet → 未測定; the baseline step 未着手 (0) is a valid divisor-free start.
+        assert_eq!(evaluate(&milestone(&[]), None).status, Status::NoData);
+        let ind = milestone(&[(2024, 1.0)]);
+        assert_eq!(ind.step_name(1.0), Some("検討中"));
+        assert_eq!(ind.step_name(4.0), None);
+        assert!(ind.is_milestone());
+    }
+
+    #[test]
+    fn excluded_indicators_have_no_rates_and_their_own_status() {
+        let mut ind = seed(74.6, 72.1, 72.7, 75.0);
+        ind.details.exclude = Some("感染症の影響で比較できないため".into());
+        let e = evaluate(&ind, None);
+        assert_eq!(e.status, Status::Excluded);
+        assert_eq!(
+            (e.progress_pct, e.achievement_pct, e.plan_at_latest),
+            (None, None, None)
+        );
+        assert_eq!(e.latest.map(|p| p.value), Some(72.1));
+        assert_eq!(
+            (Status::Excluded.code(), Status::Excluded.label()),
+            ("excluded", "対象外")
+        );
+        assert!(!Status::ALL.contains(&Status::Excluded));
     }
 }

@@ -18,6 +18,14 @@ pub struct Era {
     pub letter: char,
     /// Western year of the era's first fiscal year (令和元年度 = 2019).
     pub first_fiscal_year: u16,
+    /// The last year of the era that plans may still name after the era ended (平成 plans
+    /// name 令和 years as 平成32年度 …, up to 平成50年度), read with a warning; `None` for the
+    /// current era or when only the era-change year is accepted.
+    pub written_until: Option<u16>,
+    /// Whether the fiscal year in which the next era began is still named in this era
+    /// (平成31年度: the era changed in May 2019, after the fiscal year began). False for 昭和:
+    /// 平成 began in January 1989, so fiscal 1989 was 平成元年度 and 昭和64年度 never existed.
+    pub names_change_year: bool,
 }
 
 /// Eras, oldest first. A fiscal year is named by the latest era whose first fiscal year is not
@@ -28,26 +36,36 @@ pub const ERAS: [Era; 5] = [
         name: "明治",
         letter: 'M',
         first_fiscal_year: 1868,
+        written_until: None,
+        names_change_year: true,
     },
     Era {
         name: "大正",
         letter: 'T',
         first_fiscal_year: 1912,
+        written_until: None,
+        names_change_year: true,
     },
     Era {
         name: "昭和",
         letter: 'S',
         first_fiscal_year: 1926,
+        written_until: None,
+        names_change_year: false,
     },
     Era {
         name: "平成",
         letter: 'H',
         first_fiscal_year: 1989,
+        written_until: Some(50),
+        names_change_year: true,
     },
     Era {
         name: "令和",
         letter: 'R',
         first_fiscal_year: 2019,
+        written_until: None,
+        names_change_year: true,
     },
 ];
 
@@ -148,30 +166,57 @@ impl FiscalYear {
     }
 
     /// Parses any notation of the contract. Full-width digits and letters are accepted.
+    /// The forms read with a warning (see [`FiscalYear::parse_noted`]) are accepted too.
     pub fn parse(text: &str) -> Result<Self, FiscalYearError> {
+        Self::parse_noted(text).map(|(year, _)| year)
+    }
+
+    /// [`FiscalYear::parse`], with what staff should be told when the year was read from a
+    /// form that is not a fiscal year's own name: a year past its era's end (`平成32年度` =
+    /// 令和2年度, `昭和64年度` = 平成元年度) or a calendar year (`平成25年`, `2013年`).
+    pub fn parse_noted(text: &str) -> Result<(Self, Option<YearNote>), FiscalYearError> {
         let normalized: String = text.nfkc().collect::<String>();
         let s = normalized.trim();
-        let body = s
-            .strip_suffix("年度")
-            .or_else(|| s.strip_suffix('年'))
-            .unwrap_or(s)
-            .trim();
-        if let Some((era, rest)) = split_era(body) {
-            return Self::from_era_year(era, rest.trim(), text);
-        }
-        if !body.is_empty() && body.chars().all(|c| c.is_ascii_digit()) {
+        let (body, calendar) = match s.strip_suffix("年度") {
+            Some(body) => (body, false),
+            None => match s.strip_suffix('年') {
+                Some(body) => (body, true),
+                None => (s, false),
+            },
+        };
+        let body = body.trim();
+        let (year, later_era) = if let Some((era, rest)) = split_era(body) {
+            Self::from_era_year(era, rest.trim(), text)?
+        } else if !body.is_empty() && body.chars().all(|c| c.is_ascii_digit()) {
             let year: u32 = body
                 .parse()
                 .map_err(|_| FiscalYearError::OutOfRange(text.to_string()))?;
-            return u16::try_from(year)
+            let year = u16::try_from(year)
                 .ok()
                 .and_then(Self::new)
-                .ok_or_else(|| FiscalYearError::OutOfRange(text.to_string()));
-        }
-        Err(FiscalYearError::Unreadable(text.to_string()))
+                .ok_or_else(|| FiscalYearError::OutOfRange(text.to_string()))?;
+            (year, false)
+        } else {
+            return Err(FiscalYearError::Unreadable(text.to_string()));
+        };
+        let written = text.trim().to_string();
+        let note = if later_era {
+            Some(YearNote::LaterEra { written, year })
+        } else if calendar {
+            Some(YearNote::CalendarYear { written, year })
+        } else {
+            None
+        };
+        Ok((year, note))
     }
 
-    fn from_era_year(era: Era, digits: &str, original: &str) -> Result<Self, FiscalYearError> {
+    /// The year of `digits` in `era`, and whether it lies past the fiscal years the era
+    /// named (平成32年度, 昭和64年度).
+    fn from_era_year(
+        era: Era,
+        digits: &str,
+        original: &str,
+    ) -> Result<(Self, bool), FiscalYearError> {
         let n: i64 = if digits == "元" {
             1
         } else if let Some(num) = parse_signed(digits) {
@@ -186,21 +231,85 @@ impl FiscalYear {
             .iter()
             .find(|e| e.first_fiscal_year > era.first_fiscal_year);
         let western = i64::from(era.first_fiscal_year) + n - 1;
+        let mut later_era = false;
         if let Some(next) = next {
             // The era-change year may still be written in the old era (平成31年度 = 令和元年度).
-            let last = next.first_fiscal_year - era.first_fiscal_year + 1;
-            if n > i64::from(last) {
+            let change = next.first_fiscal_year - era.first_fiscal_year + 1;
+            let last = if era.names_change_year {
+                change
+            } else {
+                change - 1
+            };
+            let accepted = era.written_until.unwrap_or(change).max(change);
+            if n > i64::from(accepted) {
                 return Err(FiscalYearError::PastEraEnd {
                     text: original.to_string(),
                     era: era.name,
                     last,
                 });
             }
+            later_era = n > i64::from(last);
         }
-        u16::try_from(western)
+        let year = u16::try_from(western)
             .ok()
             .and_then(Self::new)
-            .ok_or_else(|| FiscalYearError::OutOfRange(original.to_string()))
+            .ok_or_else(|| FiscalYearError::OutOfRange(original.to_string()))?;
+        Ok((year, later_era))
+    }
+}
+
+/// A year read from a form that is not the fiscal year's own name: accepted, with a warning
+/// that gives the name to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YearNote {
+    /// A year past its era's end, as plans written in the old era name them (`平成32年度` =
+    /// 令和2年度, `昭和64年度` = 平成元年度).
+    LaterEra {
+        /// What was written.
+        written: String,
+        /// The fiscal year it means.
+        year: FiscalYear,
+    },
+    /// A calendar year where a fiscal year is expected (`平成25年`, `2013年`), read as the
+    /// fiscal year of that number.
+    CalendarYear {
+        /// What was written.
+        written: String,
+        /// The fiscal year it was read as.
+        year: FiscalYear,
+    },
+}
+
+impl YearNote {
+    /// What staff are told, in Japanese.
+    pub fn message(&self) -> String {
+        match self {
+            YearNote::LaterEra { written, year } => {
+                let (era, _) = year.era();
+                format!(
+                    "「{written}」を{}として読みました（この年度は{}の年度です）",
+                    year.full_label(),
+                    era.name
+                )
+            }
+            YearNote::CalendarYear { written, year } => format!(
+                "「{written}」は暦年（1月〜12月）の書き方です。年度として{}と読みました",
+                year.full_label()
+            ),
+        }
+    }
+
+    /// How to write it so that no warning is needed.
+    pub fn help(&self) -> String {
+        match self {
+            YearNote::LaterEra { year, .. } => {
+                format!("「{}」と書いてください", year.label())
+            }
+            YearNote::CalendarYear { year, .. } => format!(
+                "年度は「{}」のように「年度」を付けて書いてください（暦年の値なら、その年を含む年度を確かめてください）",
+                year.label()
+            ),
+        }
     }
 }
 
@@ -320,11 +429,15 @@ mod tests {
             Err(FiscalYearError::ZeroOrNegative(_))
         ));
         assert!(matches!(
-            FiscalYear::parse("平成40年度"),
+            FiscalYear::parse("平成51年度"),
             Err(FiscalYearError::PastEraEnd { last: 31, .. })
         ));
         assert!(matches!(
-            FiscalYear::parse("平成32年度"),
+            FiscalYear::parse("昭和65年度"),
+            Err(FiscalYearError::PastEraEnd { last: 63, .. })
+        ));
+        assert!(matches!(
+            FiscalYear::parse("H51"),
             Err(FiscalYearError::PastEraEnd { .. })
         ));
         assert!(matches!(
@@ -342,10 +455,78 @@ mod tests {
 
     #[test]
     fn error_messages_are_japanese() {
-        let e = FiscalYear::parse("平成40年度").unwrap_err();
+        let e = FiscalYear::parse("平成51年度").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "「平成40年度」は平成の範囲外です（平成は31年度まで）"
+            "「平成51年度」は平成の範囲外です（平成は31年度まで）"
         );
+    }
+
+    fn noted(s: &str) -> (u16, Option<YearNote>) {
+        let (y, note) = FiscalYear::parse_noted(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        (y.western(), note)
+    }
+
+    #[test]
+    fn heisei_years_past_the_era_are_read_as_reiwa_with_a_warning() {
+        for (text, year) in [
+            ("平成32年度", 2020),
+            ("平成37年度", 2025),
+            ("H32", 2020),
+            ("平成５０年度", 2038),
+        ] {
+            let (y, note) = noted(text);
+            assert_eq!(y, year, "{text}");
+            let note = note.unwrap_or_else(|| panic!("{text}: no warning"));
+            assert!(matches!(note, YearNote::LaterEra { .. }), "{text}");
+        }
+        let (_, note) = noted("平成32年度");
+        let note = note.unwrap();
+        assert_eq!(
+            note.message(),
+            "「平成32年度」を令和2年度（2020年度）として読みました（この年度は令和の年度です）"
+        );
+        assert_eq!(note.help(), "「令和2年度」と書いてください");
+        // The era-change year itself is a real fiscal year's name: no warning.
+        assert_eq!(noted("平成31年度"), (2019, None));
+    }
+
+    #[test]
+    fn showa_years_are_accepted_to_showa_64() {
+        assert_eq!(noted("昭和63年度"), (1988, None));
+        assert_eq!(noted("昭和50年度"), (1975, None));
+        let (y, note) = noted("昭和64年度");
+        assert_eq!(y, 1989);
+        assert_eq!(
+            note.unwrap().help(),
+            "「平成元年度」と書いてください",
+            "fiscal 1989 began under 平成"
+        );
+    }
+
+    #[test]
+    fn calendar_years_are_read_as_that_fiscal_year_with_a_warning() {
+        for (text, year) in [
+            ("平成25年", 2013),
+            ("2013年", 2013),
+            ("令和7年", 2025),
+            ("２０１３年", 2013),
+        ] {
+            let (y, note) = noted(text);
+            assert_eq!(y, year, "{text}");
+            assert!(
+                matches!(note, Some(YearNote::CalendarYear { .. })),
+                "{text}: {note:?}"
+            );
+        }
+        let (_, note) = noted("平成25年");
+        assert_eq!(
+            note.unwrap().message(),
+            "「平成25年」は暦年（1月〜12月）の書き方です。年度として平成25年度（2013年度）と読みました"
+        );
+        // The contract's fiscal-year forms need no warning.
+        for text in ["令和7年度", "R7", "2025年度", "2025", "令和元年度"] {
+            assert_eq!(noted(text).1, None, "{text}");
+        }
     }
 }

@@ -15,8 +15,9 @@ pub struct Goal {
     pub department_slug: String,
     /// 目標名.
     pub title: String,
-    /// 指標 with its series.
-    pub indicator: Indicator,
+    /// 指標 with their series, in written order; never empty (`indicator:` gives one,
+    /// `indicators:` a list). Use [`Goal::indicators`].
+    pub indicators: Vec<Indicator>,
     /// 設定根拠.
     pub basis: Option<String>,
     /// 事業概要.
@@ -29,8 +30,8 @@ pub struct Goal {
     pub body: String,
     /// The source file, relative to the site root.
     pub source: PathBuf,
-    /// Evaluation at the site's `as_of`.
-    pub evaluation: Evaluation,
+    /// Evaluation of each indicator at the site's `as_of`, in the order of `indicators`.
+    pub evaluations: Vec<Evaluation>,
     /// 事業費, the town's own 評価, plan, tags, 問い合わせ先, 更新日 (§8.2–§8.4).
     pub facts: GoalFacts,
 }
@@ -39,7 +40,48 @@ impl Goal {
     /// The computed status of each of the goal's indicators: what a grade is compared
     /// with and what the plan and tag pages count.
     pub fn indicator_statuses(&self) -> impl Iterator<Item = Status> + '_ {
-        std::iter::once(self.evaluation.status)
+        self.evaluations.iter().map(|e| e.status)
+    }
+
+    /// The goal's indicators, in written order (never empty).
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    /// Each indicator's evaluation, in the order of [`Goal::indicators`].
+    pub fn evaluations(&self) -> &[Evaluation] {
+        &self.evaluations
+    }
+
+    /// Each indicator with its evaluation.
+    pub fn evaluated(&self) -> impl Iterator<Item = (&Indicator, &Evaluation)> {
+        self.indicators.iter().zip(&self.evaluations)
+    }
+
+    /// The first indicator: the one a goal written with `indicator:` has.
+    pub fn indicator(&self) -> &Indicator {
+        &self.indicators[0]
+    }
+
+    /// The first indicator's evaluation.
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluations[0]
+    }
+
+    /// Whether the goal uses §8.1 (several indicators, or codes, notes, milestones,
+    /// exclusions …): its page and data then show every indicator on its own.
+    pub fn has_indicator_details(&self) -> bool {
+        self.indicators.len() > 1 || self.indicators.iter().any(Indicator::has_details)
+    }
+
+    /// The anchor and data id of the indicator at `index`: its `code`, else its 1-based
+    /// position.
+    pub fn indicator_code(&self, index: usize) -> String {
+        self.indicators[index]
+            .details
+            .code
+            .clone()
+            .unwrap_or_else(|| (index + 1).to_string())
     }
 }
 

@@ -85,9 +85,91 @@ pub struct Indicator {
     pub targets: Vec<Point>,
     /// Decimal places to show, the most any value was written with.
     pub decimals: u8,
+    /// What real reports add (§8.1): code, definition, source, milestone steps, exclusion,
+    /// notes on values and years not measured. Empty for an indicator written as in §4.
+    pub details: Details,
+}
+
+/// What real reports add to an indicator (§8.1); all optional.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Details {
+    /// 指標コード (`4-1-1`): unique in the site; the anchor on the goal page and the data id.
+    pub code: Option<String>,
+    /// 指標の定義・算出方法.
+    pub definition: Option<String>,
+    /// 出典.
+    pub source: Option<String>,
+    /// `kind: milestone`: the ordered steps; the series' values are their positions (0, 1 …).
+    pub steps: Option<Vec<String>>,
+    /// 評価対象外: the reason given with `exclude:`.
+    pub exclude: Option<String>,
+    /// Notes written beside values (見込, 速報 …).
+    pub notes: Vec<Note>,
+    /// Years whose actual was written as `null` or `－`: not measured.
+    pub unmeasured: Vec<FiscalYear>,
+}
+
+/// Which value of the series a note belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SeriesKind {
+    /// 初期値.
+    Baseline,
+    /// 実績.
+    Actual,
+    /// 目標値.
+    Target,
+}
+
+/// A note written beside one value (`{ value: 69.5, note: 見込 }`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Which value.
+    pub kind: SeriesKind,
+    /// Its year.
+    pub year: FiscalYear,
+    /// The note (`見込`).
+    pub text: String,
 }
 
 impl Indicator {
+    /// Whether this is a milestone indicator (`kind: milestone`).
+    pub fn is_milestone(&self) -> bool {
+        self.details.steps.is_some()
+    }
+
+    /// The steps of a milestone indicator, in order (empty for a numeric one).
+    pub fn steps(&self) -> &[String] {
+        self.details.steps.as_deref().unwrap_or_default()
+    }
+
+    /// Whether the indicator is 評価対象外.
+    pub fn is_excluded(&self) -> bool {
+        self.details.exclude.is_some()
+    }
+
+    /// Whether the indicator uses anything of §8.1 (the pages and data then show it).
+    pub fn has_details(&self) -> bool {
+        self.details != Details::default()
+    }
+
+    /// The step name of a milestone value (its position), if it is one.
+    pub fn step_name(&self, value: f64) -> Option<&str> {
+        let steps = self.details.steps.as_ref()?;
+        if value < 0.0 || value.fract() != 0.0 {
+            return None;
+        }
+        steps.get(value as usize).map(String::as_str)
+    }
+
+    /// The note written beside the value of `kind` in `year`, if any.
+    pub fn note(&self, kind: SeriesKind, year: FiscalYear) -> Option<&str> {
+        self.details
+            .notes
+            .iter()
+            .find(|n| n.kind == kind && n.year == year)
+            .map(|n| n.text.as_str())
+    }
+
     /// 最終目標値: the target of the latest year.
     pub fn final_target(&self) -> Point {
         *self

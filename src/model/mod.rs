@@ -14,9 +14,9 @@ pub mod plan;
 pub mod value;
 
 pub use evaluation::{Evaluation, Status, evaluate};
-pub use fiscal_year::FiscalYear;
+pub use fiscal_year::{FiscalYear, YearNote};
 pub use goal::{Department, Goal};
-pub use indicator::{Direction, Indicator, Point};
+pub use indicator::{Details, Direction, Indicator, Note, Point, SeriesKind};
 
 use crate::config::Config;
 
@@ -33,6 +33,9 @@ pub struct Site {
     pub departments: Vec<Department>,
     /// The year evaluated: config `as_of`, or the latest actual year in the content.
     pub as_of: Option<FiscalYear>,
+    /// Whether any goal uses §8.1 ([`Goal::has_indicator_details`]): the open data then
+    /// carries the indicator's code, notes and the other §8.1 keys, for every record alike.
+    pub indicator_details: bool,
 }
 
 impl Site {
@@ -43,19 +46,48 @@ impl Site {
             .flat_map(|d| d.goals.iter().map(move |g| (d, g)))
     }
 
-    /// Number of goals per status, in [`Status::ALL`] order.
+    /// Number of indicators per status, in [`Status::ALL`] order, then
+    /// [`Status::Excluded`] when any indicator is excluded (a goal with one indicator counts
+    /// once, as a goal).
     pub fn status_counts(&self) -> Vec<(Status, usize)> {
-        Status::ALL
-            .iter()
-            .map(|&s| {
-                (
-                    s,
-                    self.goals()
-                        .filter(|(_, g)| g.evaluation.status == s)
-                        .count(),
-                )
+        self.statuses()
+            .into_iter()
+            .map(|s| {
+                let count = self
+                    .goals()
+                    .flat_map(|(_, g)| g.evaluations())
+                    .filter(|e| e.status == s)
+                    .count();
+                (s, count)
             })
             .collect()
+    }
+
+    /// The statuses this site shows: [`Status::ALL`], and [`Status::Excluded`] when an
+    /// indicator is excluded.
+    pub fn statuses(&self) -> Vec<Status> {
+        // An excluded indicator is a §8.1 detail: a site without any needs no look.
+        let excluded = self.indicator_details
+            && self
+                .goals()
+                .any(|(_, g)| g.indicators().iter().any(Indicator::is_excluded));
+        let all: &[Status] = if excluded {
+            &Status::WITH_EXCLUDED
+        } else {
+            &Status::ALL
+        };
+        all.to_vec()
+    }
+
+    /// Number of indicators of every goal.
+    pub fn indicator_count(&self) -> usize {
+        self.goals().map(|(_, g)| g.indicators().len()).sum()
+    }
+
+    /// Whether any goal uses §8.1 ([`Goal::has_indicator_details`]): the open data then
+    /// carries the indicator's code, notes and the other §8.1 fields.
+    pub fn has_indicator_details(&self) -> bool {
+        self.indicator_details
     }
 }
 

@@ -20,7 +20,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::{self, Department, Goal, Site};
 use crate::output::{Emit, OutputPlan, PathCollector, PlanCollector};
-use crate::render::{self, Card, GoalGraphics, Renderer, theme::Theme};
+use crate::render::{self, Card, GoalGraphics, IndicatorGraphics, Renderer, theme::Theme};
 use crate::{chart, export, fsio};
 use crate::{check, content};
 
@@ -317,16 +317,33 @@ pub(super) fn emit_goal(
     Ok(card)
 }
 
-/// A goal's chart and sparkline.
+/// A goal's charts and sparklines: the first indicator's in the fields of [`GoalGraphics`],
+/// the others' in `more` (ids `chart-<dept>-<goal>-2` …).
 pub fn goal_graphics(goal: &Goal) -> GoalGraphics {
     let id = format!("chart-{}-{}", goal.department_slug, goal.slug);
-    let chart = chart::goal_chart(&goal.indicator, &goal.evaluation, &id);
+    let mut each = goal.evaluated().enumerate().map(|(i, (ind, e))| {
+        let id = if i == 0 {
+            id.clone()
+        } else {
+            format!("{id}-{}", i + 1)
+        };
+        let chart = chart::goal_chart(ind, e, &id);
+        IndicatorGraphics {
+            chart_svg: chart.svg,
+            chart_svg_narrow: chart.narrow_svg,
+            chart_title: chart.title,
+            chart_description: chart.description,
+            sparkline_svg: chart::sparkline(ind, e),
+        }
+    });
+    let first = each.next().unwrap_or_default();
     GoalGraphics {
-        chart_svg: chart.svg,
-        chart_svg_narrow: chart.narrow_svg,
-        chart_title: chart.title,
-        chart_description: chart.description,
-        sparkline_svg: chart::sparkline(&goal.indicator, &goal.evaluation),
+        chart_svg: first.chart_svg,
+        chart_svg_narrow: first.chart_svg_narrow,
+        chart_title: first.chart_title,
+        chart_description: first.chart_description,
+        sparkline_svg: first.sparkline_svg,
+        more: each.collect(),
     }
 }
 

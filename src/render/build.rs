@@ -3,12 +3,12 @@
 
 use crate::model::value::{format_change, format_percent, format_with_unit, round_to};
 use crate::model::{
-    Department, EVALUATION_PAGE_PATH, FiscalYear, Goal, Indicator, Site, Status, department_path,
-    goal_path,
+    Department, EVALUATION_PAGE_PATH, Evaluation, FiscalYear, Goal, Indicator, SeriesKind, Site,
+    Status, department_path, goal_path,
 };
-use crate::render::GoalGraphics;
 use crate::render::markdown::{MarkdownOptions, plain_text_summary, render_markdown};
 use crate::render::view::*;
+use crate::render::{GoalGraphics, IndicatorGraphics};
 
 impl SiteView {
     /// Builds the site view.
@@ -78,8 +78,17 @@ fn percent_text(pct: Option<f64>) -> String {
     pct.map_or_else(|| UNDEFINED_PERCENT.to_string(), format_percent)
 }
 
-/// A plan value: the indicator's decimals, plus up to two more when the line falls between.
+/// A plan value: the indicator's decimals, plus up to two more when the line falls between;
+/// for a milestone, the step the plan has reached (or is between).
 fn plan_text(value: f64, ind: &Indicator) -> String {
+    if ind.is_milestone() {
+        let below = value.floor();
+        return match (ind.step_name(below), value == below) {
+            (Some(name), true) => name.to_string(),
+            (Some(name), false) => format!("{name}〜{}", ind.step_name(below + 1.0).unwrap_or("")),
+            (None, _) => String::new(),
+        };
+    }
     let mut places = ind.decimals;
     while places < ind.decimals + 2 && round_to(value, i32::from(places)) != round_to(value, 6) {
         places += 1;
@@ -87,51 +96,105 @@ fn plan_text(value: f64, ind: &Indicator) -> String {
     format_with_unit(value, places, &ind.unit)
 }
 
-fn year_value(year: FiscalYear, value: f64, ind: &Indicator) -> YearValueView {
+/// Shown for an actual written as not measured (`null`, `－`).
+const UNMEASURED_TEXT: &str = "－（未測定）";
+
+/// A value as pages show it: with its unit, or a milestone's step name.
+fn value_text(value: f64, ind: &Indicator) -> String {
+    match ind.step_name(value) {
+        Some(name) => name.to_string(),
+        None => format_with_unit(value, ind.decimals, &ind.unit),
+    }
+}
+
+/// A value of `kind` (for its note) in `year`; `None` is not measured.
+fn noted_year_value(
+    ind: &Indicator,
+    kind: Option<SeriesKind>,
+    year: FiscalYear,
+    value: Option<f64>,
+) -> YearValueView {
+    let note = kind.and_then(|k| ind.note(k, year)).map(str::to_string);
+    let shown = value.map_or_else(|| UNMEASURED_TEXT.to_string(), |v| value_text(v, ind));
     YearValueView {
         fiscal_year: year.western(),
         year_label: year.label(),
         year_full_label: year.full_label(),
-        value_text: format_with_unit(value, ind.decimals, &ind.unit),
+        value_text: match &note {
+            Some(n) => format!("{shown}（{n}）"),
+            None => shown,
+        },
+        note,
     }
 }
 
 fn indicator_rows(ind: &Indicator) -> Vec<IndicatorRowView> {
-    let row = |kind: &str, label: &str, p: &crate::model::Point| IndicatorRowView {
+    let row = |kind: &str, label: &str, sk: SeriesKind, year, value| IndicatorRowView {
         kind: kind.to_string(),
         kind_label: label.to_string(),
-        value: year_value(p.year, p.value, ind),
+        value: noted_year_value(ind, Some(sk), year, value),
     };
-    let mut rows = vec![row("baseline", "初期値", &ind.baseline)];
-    rows.extend(ind.actual.iter().map(|p| row("actual", "実績", p)));
+    let b = &ind.baseline;
+    let mut rows = vec![row(
+        "baseline",
+        "初期値",
+        SeriesKind::Baseline,
+        b.year,
+        Some(b.value),
+    )];
+    let mut actual: Vec<(FiscalYear, Option<f64>)> = ind
+        .actual
+        .iter()
+        .map(|p| (p.year, Some(p.value)))
+        .chain(ind.details.unmeasured.iter().map(|&y| (y, None)))
+        .collect();
+    actual.sort_by_key(|(y, _)| *y);
+    rows.extend(
+        actual
+            .into_iter()
+            .map(|(y, v)| row("actual", "実績", SeriesKind::Actual, y, v)),
+    );
     let last = ind.targets.len() - 1;
     rows.extend(ind.targets.iter().enumerate().map(|(i, p)| {
-        if i == last {
-            row("final_target", "最終目標値", p)
+        let (kind, label) = if i == last {
+            ("final_target", "最終目標値")
         } else {
-            row("target", "目標値", p)
-        }
+            ("target", "目標値")
+        };
+        row(kind, label, SeriesKind::Target, p.year, Some(p.value))
     }));
     rows
 }
 
 fn series_rows(ind: &Indicator) -> Vec<SeriesRowView> {
-    let fmt = |v: f64| format_with_unit(v, ind.decimals, &ind.unit);
-    ind.years()
+    let fmt = |kind, year, v: f64| noted_year_value(ind, Some(kind), year, Some(v)).value_text;
+    let mut years = ind.years();
+    years.extend(ind.details.unmeasured.iter().copied());
+    years.sort();
+    years.dedup();
+    years
         .into_iter()
         .map(|y| {
             let actual = ind
                 .actual
                 .iter()
                 .find(|p| p.year == y)
-                .map(|p| fmt(p.value));
+                .map(|p| fmt(SeriesKind::Actual, y, p.value))
+                .or_else(|| {
+                    ind.details.unmeasured.contains(&y).then(|| {
+                        noted_year_value(ind, Some(SeriesKind::Actual), y, None).value_text
+                    })
+                });
             let target = if ind.baseline.year == y {
-                Some(format!("{}（初期値）", fmt(ind.baseline.value)))
+                Some(format!(
+                    "{}（初期値）",
+                    fmt(SeriesKind::Baseline, y, ind.baseline.value)
+                ))
             } else {
                 ind.targets
                     .iter()
                     .find(|p| p.year == y)
-                    .map(|p| fmt(p.value))
+                    .map(|p| fmt(SeriesKind::Target, y, p.value))
             };
             SeriesRowView {
                 year_full_label: y.full_label(),
@@ -141,6 +204,131 @@ fn series_rows(ind: &Indicator) -> Vec<SeriesRowView> {
             }
         })
         .collect()
+}
+
+fn step_rows(ind: &Indicator, e: &Evaluation) -> Vec<StepView> {
+    let years_at = |points: &mut dyn Iterator<Item = &crate::model::Point>, i: usize| {
+        let years: Vec<String> = points
+            .filter(|p| p.value == i as f64)
+            .map(|p| p.year.label())
+            .collect();
+        (!years.is_empty()).then(|| years.join("、"))
+    };
+    ind.steps()
+        .iter()
+        .enumerate()
+        .map(|(i, name)| StepView {
+            number: i + 1,
+            name: name.clone(),
+            baseline_text: (ind.baseline.value == i as f64).then(|| ind.baseline.year.label()),
+            actual_text: years_at(&mut ind.actual.iter(), i),
+            target_text: years_at(&mut ind.targets.iter(), i),
+            current: e.latest.is_some_and(|p| p.value == i as f64),
+        })
+        .collect()
+}
+
+/// Change from the baseline to the latest actual: `-2.5ポイント`, or for a milestone
+/// `2段階進む` / `1段階戻る` / `変わらず`.
+fn change_text(ind: &Indicator, e: &Evaluation) -> Option<String> {
+    let latest = e.latest?;
+    let delta = latest.value - ind.baseline.value;
+    if !ind.is_milestone() {
+        return Some(format_change(delta, ind.decimals, &ind.unit));
+    }
+    Some(match delta {
+        d if d > 0.0 => format!("{}段階進む", d as i64),
+        d if d < 0.0 => format!("{}段階戻る", (-d) as i64),
+        _ => "変わらず".to_string(),
+    })
+}
+
+impl GoalIndicatorView {
+    /// The view of the goal's indicator at `index`, with its chart markup (`full`: the goal
+    /// page's tables too; a card leaves them empty).
+    pub fn new(goal: &Goal, index: usize, graphics: IndicatorGraphics, full: bool) -> Self {
+        let ind = &goal.indicators()[index];
+        let e = &goal.evaluations()[index];
+        let excluded = ind.is_excluded();
+        let pct = |v| {
+            if excluded {
+                "対象外".to_string()
+            } else {
+                percent_text(v)
+            }
+        };
+        let code = goal.indicator_code(index);
+        GoalIndicatorView {
+            path: format!("{}#{code}", goal_path(goal)),
+            code,
+            number: index + 1,
+            indicator: indicator_view(ind),
+            kind: if ind.is_milestone() {
+                "milestone"
+            } else {
+                "number"
+            }
+            .to_string(),
+            milestone: ind.is_milestone(),
+            definition: ind.details.definition.clone(),
+            source: ind.details.source.clone(),
+            exclude_reason: ind.details.exclude.clone(),
+            status: StatusView::new(e.status),
+            baseline: noted_year_value(
+                ind,
+                Some(SeriesKind::Baseline),
+                ind.baseline.year,
+                Some(ind.baseline.value),
+            ),
+            latest: e
+                .latest
+                .map(|p| noted_year_value(ind, Some(SeriesKind::Actual), p.year, Some(p.value))),
+            final_target: noted_year_value(
+                ind,
+                Some(SeriesKind::Target),
+                e.final_target.year,
+                Some(e.final_target.value),
+            ),
+            plan_at_latest_text: e.plan_at_latest.map(|v| plan_text(v, ind)),
+            progress_text: pct(e.progress_pct),
+            achievement_text: pct(e.achievement_pct),
+            change_text: change_text(ind, e),
+            rows: if full {
+                indicator_rows(ind)
+            } else {
+                Vec::new()
+            },
+            series: if full { series_rows(ind) } else { Vec::new() },
+            steps: if full { step_rows(ind, e) } else { Vec::new() },
+            chart_svg: graphics.chart_svg,
+            chart_svg_narrow: graphics.chart_svg_narrow,
+            chart_title: graphics.chart_title,
+            chart_description: graphics.chart_description,
+            sparkline_svg: graphics.sparkline_svg,
+        }
+    }
+
+    /// The indicator as a card shows it: without the tables and the goal page's chart.
+    fn into_card(self) -> Self {
+        GoalIndicatorView {
+            rows: Vec::new(),
+            series: Vec::new(),
+            steps: Vec::new(),
+            chart_svg: String::new(),
+            chart_svg_narrow: String::new(),
+            chart_description: String::new(),
+            ..self
+        }
+    }
+}
+
+fn indicator_view(ind: &Indicator) -> IndicatorView {
+    IndicatorView {
+        name: ind.name.clone(),
+        unit: ind.unit.clone(),
+        direction: ind.direction.code().to_string(),
+        direction_label: ind.direction.label().to_string(),
+    }
 }
 
 impl GoalView {
@@ -154,9 +342,23 @@ impl GoalView {
         body: &str,
         graphics: &GoalGraphics,
     ) -> Self {
-        let ind = &goal.indicator;
-        let e = &goal.evaluation;
-        let latest = e.latest.map(|p| year_value(p.year, p.value, ind));
+        let ind = goal.indicator();
+        let e = goal.evaluation();
+        let details = goal.has_indicator_details();
+        // Without §8.1 only the first indicator's figures are used (in the card's keys): its
+        // chart markup is not copied.
+        let indicators: Vec<GoalIndicatorView> = (0..goal.indicators().len())
+            .map(|i| {
+                let markup = if details {
+                    graphics.indicator(i)
+                } else {
+                    IndicatorGraphics::default()
+                };
+                GoalIndicatorView::new(goal, i, markup, details)
+            })
+            .collect();
+        let first = &indicators[0];
+        let latest = first.latest.clone();
         let description = goal
             .summary
             .as_deref()
@@ -179,31 +381,35 @@ impl GoalView {
             path: goal_path(goal),
             department_title: dept.title.clone(),
             department_path: department_path(dept),
-            indicator: IndicatorView {
-                name: ind.name.clone(),
-                unit: ind.unit.clone(),
-                direction: ind.direction.code().to_string(),
-                direction_label: ind.direction.label().to_string(),
-            },
-            baseline: year_value(ind.baseline.year, ind.baseline.value, ind),
+            indicator: indicator_view(ind),
+            baseline: first.baseline.clone(),
             latest,
-            final_target: year_value(e.final_target.year, e.final_target.value, ind),
-            plan_at_latest_text: e.plan_at_latest.map(|v| plan_text(v, ind)),
-            progress_text: percent_text(e.progress_pct),
-            achievement_text: percent_text(e.achievement_pct),
+            final_target: first.final_target.clone(),
+            plan_at_latest_text: first.plan_at_latest_text.clone(),
+            progress_text: first.progress_text.clone(),
+            achievement_text: first.achievement_text.clone(),
             sparkline_svg: graphics.sparkline_svg.clone(),
             draft: goal.draft,
             grade_text: super::facts::grade_text(site, goal),
+            indicator_details: details,
+            indicators: Vec::new(),
+        };
+        let (rows, series) = if details {
+            (first.rows.clone(), first.series.clone())
+        } else {
+            (indicator_rows(ind), series_rows(ind))
+        };
+        let card = CardView {
+            indicators: if details { indicators } else { Vec::new() },
+            ..card
         };
         GoalView {
             card,
             slug: goal.slug.clone(),
             status: StatusView::new(e.status),
-            change_text: e
-                .latest
-                .map(|p| format_change(p.value - ind.baseline.value, ind.decimals, &ind.unit)),
-            rows: indicator_rows(ind),
-            series: series_rows(ind),
+            change_text: change_text(ind, e),
+            rows,
+            series,
             chart_svg: graphics.chart_svg.clone(),
             chart_svg_narrow: graphics.chart_svg_narrow.clone(),
             chart_title: graphics.chart_title.clone(),
@@ -220,14 +426,31 @@ impl GoalView {
 impl GoalView {
     /// The goal as a card in a list (see [`CardView`]); the status goes separately.
     pub fn into_card(self) -> (CardView, StatusView) {
-        (self.card, self.status)
+        let mut card = self.card;
+        card.indicators = card
+            .indicators
+            .into_iter()
+            .map(GoalIndicatorView::into_card)
+            .collect();
+        (card, self.status)
     }
 }
 
 impl DepartmentView {
     /// Builds the view of a department from its already built goal views.
     pub fn new(site: &Site, dept: &Department, goals: Vec<GoalView>) -> Self {
+        let evaluations = || dept.goals.iter().flat_map(Goal::evaluations);
         DepartmentView {
+            status_counts: site
+                .statuses()
+                .into_iter()
+                .map(|s| StatusCountView {
+                    status: StatusView::new(s),
+                    count: evaluations().filter(|e| e.status == s).count(),
+                })
+                .collect(),
+            indicator_count: evaluations().count(),
+            indicator_details: dept.goals.iter().any(Goal::has_indicator_details),
             slug: dept.slug.clone(),
             title: dept.title.clone(),
             path: department_path(dept),
@@ -275,16 +498,23 @@ impl HomeView {
             goal_count: site.goals().count(),
             on_plan_count: site
                 .goals()
-                .filter(|(_, g)| matches!(g.evaluation.status, Status::Achieved | Status::OnTrack))
+                .flat_map(|(_, g)| g.evaluations())
+                .filter(|e| matches!(e.status, Status::Achieved | Status::OnTrack))
                 .count(),
-            status_groups: Status::ALL
-                .iter()
-                .map(|&status| StatusGroupView {
+            indicator_count: site.indicator_count(),
+            indicator_details: site.has_indicator_details(),
+            status_groups: site
+                .statuses()
+                .into_iter()
+                .map(|status| StatusGroupView {
                     status: StatusView::new(status),
                     goals: site
                         .goals()
-                        .filter(|(_, g)| g.evaluation.status == status)
-                        .map(|(dept, goal)| GoalLinkView::new(dept, goal))
+                        .flat_map(|(dept, goal)| {
+                            (0..goal.indicators().len())
+                                .filter(move |&i| goal.evaluations()[i].status == status)
+                                .map(move |i| GoalLinkView::new(dept, goal, i))
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -295,20 +525,28 @@ impl HomeView {
 }
 
 impl GoalLinkView {
-    /// The short form of a goal of `dept`.
-    pub fn new(dept: &Department, goal: &Goal) -> Self {
-        let ind = &goal.indicator;
+    /// The short form of the indicator at `index` of a goal of `dept`.
+    pub fn new(dept: &Department, goal: &Goal, index: usize) -> Self {
+        let ind = &goal.indicators()[index];
+        let details = goal.has_indicator_details();
+        let mut path = goal_path(goal);
+        if details {
+            path.push('#');
+            path.push_str(&goal.indicator_code(index));
+        }
         GoalLinkView {
             title: goal.title.clone(),
-            path: goal_path(goal),
+            path,
             department_title: dept.title.clone(),
-            latest_text: goal.evaluation.latest.map(|p| {
+            latest_text: goal.evaluations()[index].latest.map(|p| {
                 format!(
                     "{}（{}）",
-                    format_with_unit(p.value, ind.decimals, &ind.unit),
+                    noted_year_value(ind, Some(SeriesKind::Actual), p.year, Some(p.value))
+                        .value_text,
                     p.year.label()
                 )
             }),
+            indicator_name: details.then(|| ind.name.clone()),
         }
     }
 }
@@ -340,7 +578,7 @@ impl AccessibilityView {
         AccessibilityView {
             all_contrast_meets: schemes.iter().flat_map(|s| &s.pairs).all(|p| p.meets),
             schemes,
-            statuses: Status::ALL.iter().map(|&s| StatusView::new(s)).collect(),
+            statuses: site.statuses().into_iter().map(StatusView::new).collect(),
             page_count,
             goal_count: site.goals().count(),
         }
@@ -372,8 +610,9 @@ fn contrast_scheme(label: &str, palette: &crate::render::contrast::Palette) -> C
 }
 
 impl DataView {
-    /// Builds the open data page view.
-    pub fn new(goals: Vec<GoalView>) -> Self {
+    /// Builds the open data page view (the §8.1 columns too when `site` uses §8.1).
+    pub fn new(site: &Site, goals: Vec<GoalView>) -> Self {
+        let details = site.has_indicator_details();
         let columns = [
             ("department（課名）", "目標を担当する課の名前"),
             ("department_slug / slug", "課と目標のURL名（半角英小文字）"),
@@ -413,11 +652,53 @@ impl DataView {
             ),
             ("url", "その目標のページの絶対URL"),
         ];
+        let detail_columns: &[(&str, &str)] = if details {
+            &[
+                (
+                    "indicator_code（指標コード）",
+                    "指標の番号。評価シートのコード（code）、なければ目標の中での順番（1, 2 …）。目標のページの指標の位置（#コード）にもなります",
+                ),
+                (
+                    "indicator_kind（指標の種類）",
+                    "number = 数値の指標、milestone = 段階で進み具合を示す指標",
+                ),
+                (
+                    "steps（段階）",
+                    "段階の指標の段階の一覧（始めから順に。CSVでは「→」でつなぎます）。段階の指標の値は段階の順番（最初の段階が0）です",
+                ),
+                (
+                    "step（段階名）",
+                    "段階の指標の値の段階名（CSVでは「段階」「最新実績の段階」）",
+                ),
+                (
+                    "note（注記）",
+                    "値の横に書かれた注記（見込、速報など）。CSVでは「注記」「最新実績の注記」",
+                ),
+                ("definition（指標の定義）", "指標の定義・算出方法"),
+                ("source（出典）", "指標の値の出典"),
+                (
+                    "exclude_reason（対象外の理由）",
+                    "評価の対象外とした理由。対象外の指標の評価区分は excluded（対象外）で、進捗率と達成率は空欄です",
+                ),
+                (
+                    "indicator_url（指標URL）",
+                    "目標のページの、その指標の位置のURL（#指標コード付き）",
+                ),
+                (
+                    "value（値）",
+                    "未測定の年度（評価シートに null または － と書かれた年度）は空欄（JSONでは null）です",
+                ),
+            ]
+        } else {
+            &[]
+        };
         DataView {
             csv_path: "data/indicators.csv".to_string(),
             json_path: "data/indicators.json".to_string(),
+            indicator_details: details,
             columns: columns
                 .iter()
+                .chain(detail_columns)
                 .map(|&(name, description)| ColumnView {
                     name: name.to_string(),
                     description: description.to_string(),
@@ -432,11 +713,13 @@ impl DataView {
 
 impl EvaluationView {
     /// Builds the 評価の方法 page view.
-    pub fn new(goals: Vec<GoalView>) -> Self {
+    pub fn new(site: &Site, goals: Vec<GoalView>) -> Self {
         EvaluationView {
             rules: RULE_ORDER.iter().map(|&s| StatusView::new(s)).collect(),
             goals,
             scale: None,
+            indicator_details: site.has_indicator_details(),
+            excluded: site.statuses().contains(&Status::Excluded),
         }
     }
 }

@@ -46,6 +46,40 @@ pub struct GoalGraphics {
     pub chart_description: String,
     /// A small decorative chart for cards (`aria-hidden`).
     pub sparkline_svg: String,
+    /// The same for each indicator after the first (a goal with `indicators:`), in order.
+    pub more: Vec<IndicatorGraphics>,
+}
+
+/// The chart markup of one indicator (see [`GoalGraphics`], which holds the first
+/// indicator's in its own fields).
+#[derive(Debug, Clone, Default)]
+pub struct IndicatorGraphics {
+    /// Inline chart `<svg role="img">`.
+    pub chart_svg: String,
+    /// The chart drawn for phones; may be empty.
+    pub chart_svg_narrow: String,
+    /// The chart's accessible name.
+    pub chart_title: String,
+    /// The chart's text description.
+    pub chart_description: String,
+    /// The decorative sparkline.
+    pub sparkline_svg: String,
+}
+
+impl GoalGraphics {
+    /// The markup of the indicator at `index` (empty when there is none).
+    pub fn indicator(&self, index: usize) -> IndicatorGraphics {
+        if index == 0 {
+            return IndicatorGraphics {
+                chart_svg: self.chart_svg.clone(),
+                chart_svg_narrow: self.chart_svg_narrow.clone(),
+                chart_title: self.chart_title.clone(),
+                chart_description: self.chart_description.clone(),
+                sparkline_svg: self.sparkline_svg.clone(),
+            };
+        }
+        self.more.get(index - 1).cloned().unwrap_or_default()
+    }
 }
 
 /// Output file of the 404 page.
@@ -285,7 +319,7 @@ impl<'a> Renderer<'a> {
             Job::Evaluation(with_list(
                 &EvaluationView {
                     scale: plan_pages::EvaluationScaleView::new(site),
-                    ..EvaluationView::new(Vec::new())
+                    ..EvaluationView::new(site, Vec::new())
                 },
                 "goals",
                 all.clone(),
@@ -294,7 +328,7 @@ impl<'a> Renderer<'a> {
                 &DataView {
                     costs_csv_path: has_costs(site).then(|| "data/costs.csv".to_string()),
                     costs_json_path: has_costs(site).then(|| "data/costs.json".to_string()),
-                    ..DataView::new(Vec::new())
+                    ..DataView::new(site, Vec::new())
                 },
                 "goals",
                 all,

@@ -71,20 +71,21 @@ fn goal(seed: &Seed, as_of: Option<FiscalYear>) -> Goal {
         actual: vec![point(2024, a)],
         targets: vec![point(2025, t7), point(2029, f11)],
         decimals: seed.decimals,
+        details: Default::default(),
     };
     let evaluation = evaluate(&indicator, as_of);
     Goal {
         slug: seed.slug.into(),
         department_slug: "somu".into(),
         title: seed.title.into(),
-        indicator,
+        indicators: vec![indicator],
         basis: Some("第六次毛呂山町総合振興計画前期基本計画".into()),
         summary: Some(seed.summary.into()),
         weight: 0,
         draft: false,
         body: "## 期待される効果\n\n地域コミュニティの活性化が期待できます。\n".into(),
         source: PathBuf::from(format!("content/somu/{}.md", seed.slug)),
-        evaluation,
+        evaluations: vec![evaluation],
         facts: Default::default(),
     }
 }
@@ -115,6 +116,7 @@ pub(super) fn seed_site() -> Site {
             goals: SEEDS.iter().map(|s| goal(s, as_of)).collect(),
         }],
         as_of,
+        indicator_details: false,
     }
 }
 
@@ -125,12 +127,13 @@ pub(super) fn seed_graphics(site: &Site) -> BTreeMap<String, GoalGraphics> {
             let graphics = GoalGraphics {
                 chart_svg: format!(
                     "<svg class=\"hyoka-chart\" role=\"img\" aria-labelledby=\"t-{0}\" viewBox=\"0 0 640 320\"><title id=\"t-{0}\">{1}の推移</title><polyline points=\"40,200 200,260\" fill=\"none\" stroke=\"#0017C1\" stroke-width=\"3\"/><polyline points=\"40,200 360,180 600,120\" fill=\"none\" stroke=\"#595959\" stroke-dasharray=\"8 6\" stroke-width=\"2\"/><text x=\"40\" y=\"300\">R5</text></svg>",
-                    g.slug, g.indicator.name
+                    g.slug, g.indicator().name
                 ),
                 chart_svg_narrow: String::new(),
-                chart_title: format!("{}の推移", g.indicator.name),
-                chart_description: format!("{}は初期値から変化しています。", g.indicator.name),
+                chart_title: format!("{}の推移", g.indicator().name),
+                chart_description: format!("{}は初期値から変化しています。", g.indicator().name),
                 sparkline_svg: "<svg aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 100 30\"><polyline points=\"0,20 50,25\" fill=\"none\" stroke=\"#0017C1\"/></svg>".into(),
+                more: Vec::new(),
             };
             (path, graphics)
         })
@@ -338,7 +341,7 @@ fn front_matter_text_is_escaped_everywhere() {
     {
         let goal = &mut site.departments[0].goals[0];
         goal.title = "<script>alert(1)</script>".into();
-        goal.indicator.name = "\"引用\" & 記号".into();
+        goal.indicators[0].name = "\"引用\" & 記号".into();
     }
     site.departments[0].title = "総務<b>課</b>".into();
     let pages = render(&site);
@@ -537,9 +540,9 @@ fn a_goal_without_actuals_shows_no_data_and_undefined_rates() {
     site.as_of = None;
     {
         let goal = &mut site.departments[0].goals[1];
-        goal.indicator.actual.clear();
-        goal.indicator.direction = Direction::Down;
-        goal.evaluation = evaluate(&goal.indicator, None);
+        goal.indicators[0].actual.clear();
+        goal.indicators[0].direction = Direction::Down;
+        goal.evaluations = vec![evaluate(&goal.indicators[0], None)];
         goal.summary = None;
         goal.basis = None;
     }
@@ -608,4 +611,51 @@ fn a_low_contrast_stylesheet_is_reported_as_such() {
         ("本文の文字", "2.84:1", false)
     );
     assert_eq!(view.schemes.len(), 1, "no dark block, no dark table");
+}
+
+#[test]
+fn notes_stand_beside_their_values_and_excluded_indicators_give_their_reason() {
+    use crate::model::{Note, SeriesKind};
+    let mut site = seed_site();
+    {
+        let goal = &mut site.departments[0].goals[0];
+        let ind = &mut goal.indicators[0];
+        ind.details.notes.push(Note {
+            kind: SeriesKind::Actual,
+            year: fy(2024),
+            text: "見込".into(),
+        });
+        let mut second = ind.clone();
+        second.name = "自治会の数".into();
+        second.details = crate::model::Details {
+            exclude: Some("集計方法を変えたため".into()),
+            code: Some("1-2".into()),
+            ..Default::default()
+        };
+        goal.indicators.push(second);
+        goal.evaluations = goal
+            .indicators
+            .iter()
+            .map(|i| evaluate(i, site.as_of))
+            .collect();
+    }
+    // As SiteBuilder::finish sets it.
+    site.indicator_details = true;
+    let pages = render(&site);
+    let html = &pages["somu/jichikai/index.html"];
+    for expected in [
+        "<span class=\"num\">72.1%（見込）</span>",
+        "id=\"1-2\"",
+        "指標2：自治会の数",
+        "理由：集計方法を変えたため",
+        "／</span>対象外",
+        "<a href=\"#1\">自治会加入割合</a>",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?}");
+    }
+    // The home page counts indicators and lists each one with its own status.
+    let home = &pages["index.html"];
+    assert!(home.contains("全3目標の4指標のうち"), "{home}");
+    assert!(home.contains("id=\"status-excluded\""));
+    assert!(home.contains("地域コミュニティの推進：自治会の数"));
 }

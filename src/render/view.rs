@@ -18,12 +18,25 @@
 //! which are empty (or null) there and shown on the goal page only (a site of 10,000 goals would otherwise copy every chart and body into
 //! each list).
 //!
+//! Several indicators (content-format §8.1): `goal.indicator_details` is true when the goal
+//! has several indicators or uses codes, notes, milestones or exclusions; `goal.indicators`
+//! then lists every indicator ([`GoalIndicatorView`]: its own `status`, values, `rows`,
+//! `series`, milestone `steps`, chart, `definition`, `source`, `exclude_reason`, and `code`,
+//! the anchor `#code`), and is empty otherwise. The single-indicator keys (`goal.indicator`,
+//! `goal.latest`, `goal.rows`, `goal.chart_svg` …) always hold the first indicator, so
+//! templates written for one indicator keep working. Values with a note read
+//! `72.1%（見込）` in `value_text` (the note alone in `note`); a milestone's values are step
+//! names. List views count indicators: `home.indicator_count`, `home.indicator_details`,
+//! `department.status_counts`, and `home.status_groups[].goals` has one entry per indicator
+//! of a goal using §8.1 (`indicator_name`, `path` with the anchor). Status `excluded` (対象外)
+//! appears only in a site that has an excluded indicator.
+//!
 //! Strings are escaped by Tera; only fields named `*_html` or `*_svg` are markup (print with
 //! `| safe`). Optional values are `null` when absent: test them with `{% if … %}`.
 //!
 //! Partials and the variables they need: `status_badge.html` (`status`), `goal_card.html`
 //! (`goal`, `heading`), `goal_list.html` (`goals`, `heading`), `indicator_table.html` and
-//! `chart.html` (`goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
+//! `chart.html` (`goal`), `indicator_section.html` (`ind`, a [`GoalIndicatorView`], and `goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
 //! `root`. Pages: `index.html`, `department.html`, `goal.html`, `evaluation.html`, `data.html`,
 //! `accessibility.html`, `404.html`, all extending `base.html` (blocks `head_title`, `head`, `content`).
 //!
@@ -126,7 +139,7 @@ pub struct StatusView {
 pub struct StatusCountView {
     /// The status.
     pub status: StatusView,
-    /// Number of goals.
+    /// Number of indicators (of goals, for goals with one indicator).
     pub count: usize,
 }
 
@@ -139,8 +152,11 @@ pub struct YearValueView {
     pub year_label: String,
     /// `令和6年度（2024年度）`.
     pub year_full_label: String,
-    /// `72.1%`.
+    /// `72.1%`; with its note beside it when it has one (`69.5%（見込）`); a milestone's
+    /// step name (`検討中`); `－（未測定）` for a year written as not measured.
     pub value_text: String,
+    /// The note written beside the value (`見込`), if any.
+    pub note: Option<String>,
 }
 
 /// One row of the 数値目標 table.
@@ -181,6 +197,79 @@ pub struct IndicatorView {
     pub direction_label: String,
 }
 
+/// One step of a milestone indicator, for its step table.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    /// 1-based position (`2`).
+    pub number: usize,
+    /// Step name (`検討中`).
+    pub name: String,
+    /// `令和5年度` when the 初期値 is this step.
+    pub baseline_text: Option<String>,
+    /// The years whose 実績 is this step (`令和6年度、令和7年度`), if any.
+    pub actual_text: Option<String>,
+    /// The years whose 目標 is this step, if any.
+    pub target_text: Option<String>,
+    /// Whether the latest actual is this step.
+    pub current: bool,
+}
+
+/// One indicator of a goal (§8.1: a goal may have several; each is evaluated on its own).
+/// A card holds these without `rows`, `series`, `steps` and the chart fields (empty there).
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalIndicatorView {
+    /// The anchor id on the goal page and the data id: `code:`, else the 1-based position.
+    pub code: String,
+    /// 1-based position in the goal.
+    pub number: usize,
+    /// Site-relative path with the anchor (`somu/bosai/#4-1-1`).
+    pub path: String,
+    /// 指標名, unit and direction.
+    pub indicator: IndicatorView,
+    /// `number` or `milestone`.
+    pub kind: String,
+    /// Whether it is a milestone (`kind: milestone`).
+    pub milestone: bool,
+    /// 指標の定義・算出方法.
+    pub definition: Option<String>,
+    /// 出典.
+    pub source: Option<String>,
+    /// The reason it is 評価対象外 (`exclude:`), or `None` when it is evaluated.
+    pub exclude_reason: Option<String>,
+    /// 評価区分 (対象外 when excluded).
+    pub status: StatusView,
+    /// 初期値 b.
+    pub baseline: YearValueView,
+    /// 最新の実績 a, if any.
+    pub latest: Option<YearValueView>,
+    /// 最終目標値 F.
+    pub final_target: YearValueView,
+    /// p(ya), or `None`.
+    pub plan_at_latest_text: Option<String>,
+    /// 進捗率 (or [`UNDEFINED_PERCENT`]; `対象外` when excluded).
+    pub progress_text: String,
+    /// 達成率 (or [`UNDEFINED_PERCENT`]; `対象外` when excluded).
+    pub achievement_text: String,
+    /// Change from the baseline to the latest actual (`-2.5ポイント`, `2段階進む`).
+    pub change_text: Option<String>,
+    /// 数値目標 rows (初期値, 実績 per year with the years not measured, 目標値).
+    pub rows: Vec<IndicatorRowView>,
+    /// The chart's data by year.
+    pub series: Vec<SeriesRowView>,
+    /// A milestone's steps, first to last (empty for a numeric indicator).
+    pub steps: Vec<StepView>,
+    /// Inline chart SVG (markup): a line chart, or a step chart for a milestone.
+    pub chart_svg: String,
+    /// The chart for phones (markup; may be empty).
+    pub chart_svg_narrow: String,
+    /// The chart's accessible name.
+    pub chart_title: String,
+    /// The chart's text description.
+    pub chart_description: String,
+    /// The small decorative chart (markup).
+    pub sparkline_svg: String,
+}
+
 /// What every list page (home, department, evaluation, data) gets for each goal, as
 /// `goal`: the goal page's view without what only the goal page shows (chart, tables,
 /// body, 設定根拠, 事業概要). A card is kept for every goal until the list pages are made,
@@ -216,6 +305,12 @@ pub struct CardView {
     pub draft: bool,
     /// The town's own grade (§8.3, `B（やや遅れ）`), shown beside the status; `None` without.
     pub grade_text: Option<String>,
+    /// Whether the goal uses §8.1 (several indicators, codes, notes, milestones,
+    /// exclusions): themes then show `indicators` one by one. When false, the single
+    /// indicator is also in the keys above (`indicator`, `latest` …), as before §8.1.
+    pub indicator_details: bool,
+    /// Every indicator, in order (the first is also in the keys above).
+    pub indicators: Vec<GoalIndicatorView>,
 }
 
 /// A goal (目標) as its page shows it: its card (what the list pages show too, flattened:
@@ -275,6 +370,12 @@ pub struct DepartmentView {
     pub goals: Vec<GoalView>,
     /// 問い合わせ先 (§8.4), for `department_contact.html`; `None` without `contact:`.
     pub contact: Option<Box<super::facts::ContactView>>,
+    /// Its indicators per status ([`Status::ALL`], then 対象外 when the site has one).
+    pub status_counts: Vec<StatusCountView>,
+    /// Number of its indicators.
+    pub indicator_count: usize,
+    /// Whether one of its goals uses §8.1 (the default theme then shows the counts).
+    pub indicator_details: bool,
 }
 
 /// The home page (dashboard).
@@ -286,8 +387,13 @@ pub struct HomeView {
     pub status_counts: Vec<StatusCountView>,
     /// Number of goals.
     pub goal_count: usize,
-    /// Number of goals 達成 or 順調 (at or ahead of plan).
+    /// Number of indicators 達成 or 順調 (at or ahead of plan; one per goal unless a goal
+    /// has several).
     pub on_plan_count: usize,
+    /// Number of indicators of every goal.
+    pub indicator_count: usize,
+    /// Whether any goal uses §8.1: the counts are then of indicators (指標), not goals.
+    pub indicator_details: bool,
     /// Departments with their goals.
     pub departments: Vec<DepartmentView>,
     /// Every goal grouped by status, in [`Status::ALL`] order (empty groups included).
@@ -302,7 +408,8 @@ pub struct HomeView {
 pub struct StatusGroupView {
     /// The status.
     pub status: StatusView,
-    /// Its goals, in department then display order.
+    /// Its goals (one entry per indicator of a goal using §8.1), in department then
+    /// display order.
     pub goals: Vec<GoalLinkView>,
 }
 
@@ -317,6 +424,9 @@ pub struct GoalLinkView {
     pub department_title: String,
     /// 最新の実績 with its year (`72.1%（令和6年度）`), or `None`.
     pub latest_text: Option<String>,
+    /// The indicator's name when the goal uses §8.1 (the list then has one entry per
+    /// indicator, and `path` goes to its anchor).
+    pub indicator_name: Option<String>,
 }
 
 /// One colour pair of the theme and its contrast.
@@ -369,6 +479,11 @@ pub struct EvaluationView {
     pub goals: Vec<GoalView>,
     /// The town's own grade scale (§8.3); `None` without `[[grades]]`.
     pub scale: Option<super::plan_pages::EvaluationScaleView>,
+    /// Whether any goal uses §8.1 (the page then explains several indicators, milestones
+    /// and notes).
+    pub indicator_details: bool,
+    /// Whether any indicator is 対象外 (the page then explains it).
+    pub excluded: bool,
 }
 
 /// One column of the open data files.
@@ -395,6 +510,8 @@ pub struct DataView {
     pub costs_csv_path: Option<String>,
     /// Site-relative path of `costs.json`, when some goal has costs.
     pub costs_json_path: Option<String>,
+    /// Whether any goal uses §8.1: one row per indicator, with the §8.1 columns.
+    pub indicator_details: bool,
 }
 
 /// Site-relative path of the open data page.

@@ -17,6 +17,29 @@ use crate::model::goal::is_valid_slug;
 /// The default theme's archetypes: every file of `themes/default/archetypes/`.
 static BUILTIN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/archetypes");
 
+/// Which goal archetype `hyoka new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GoalArchetype {
+    /// One numeric indicator (`goal.md`).
+    #[default]
+    Single,
+    /// Several indicators (`goal-indicators.md`).
+    Several,
+    /// One milestone indicator (`goal-milestone.md`).
+    Milestone,
+}
+
+impl GoalArchetype {
+    /// The archetype's file name in `themes/<name>/archetypes/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            GoalArchetype::Single => "goal.md",
+            GoalArchetype::Several => "goal-indicators.md",
+            GoalArchetype::Milestone => "goal-milestone.md",
+        }
+    }
+}
+
 /// The department and goal slugs of `hyoka new <dept>/<goal>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoalName {
@@ -67,12 +90,13 @@ fn years(this_year: FiscalYear) -> tera::Context {
     context
 }
 
-/// Writes `content/<dept>/<goal>.md` (a draft) and, when the department has none,
-/// `content/<dept>/_index.md`. Returns the files written, site-relative.
+/// Writes `content/<dept>/<goal>.md` (a draft, from the `archetype`) and, when the
+/// department has none, `content/<dept>/_index.md`. Returns the files written, site-relative.
 pub fn new_goal(
     root: &Path,
     name: &GoalName,
     this_year: FiscalYear,
+    archetype: GoalArchetype,
 ) -> Result<Vec<PathBuf>, Error> {
     let dept_dir = Path::new("content").join(&name.department);
     let goal_file = dept_dir.join(format!("{}.md", name.goal));
@@ -90,8 +114,13 @@ pub fn new_goal(
     }
     let mut context = years(this_year);
     context.insert("slug", &name.goal);
+    context.insert("department", &name.department);
     context.insert("draft", &true);
-    create(root, &goal_file, &archetypes.render("goal.md", &context)?)?;
+    create(
+        root,
+        &goal_file,
+        &archetypes.render(archetype.file_name(), &context)?,
+    )?;
     written.push(goal_file);
     Ok(written)
 }

@@ -30,7 +30,7 @@ fn goal_names_are_two_slugs() {
 fn a_new_goal_has_every_key_the_year_and_its_department() {
     let dir = tempfile::tempdir().unwrap();
     let name = GoalName::parse("kikaku/kanko").unwrap();
-    let written = new_goal(dir.path(), &name, fy(2026)).unwrap();
+    let written = new_goal(dir.path(), &name, fy(2026), GoalArchetype::Single).unwrap();
     assert_eq!(
         written,
         [
@@ -74,14 +74,19 @@ fn new_refuses_to_overwrite_and_keeps_an_existing_department() {
     std::fs::create_dir_all(dept.parent().unwrap()).unwrap();
     std::fs::write(&dept, "---\ntitle: 総務課\n---\n").unwrap();
     let name = GoalName::parse("somu/a").unwrap();
-    assert_eq!(new_goal(dir.path(), &name, fy(2025)).unwrap().len(), 1);
+    assert_eq!(
+        new_goal(dir.path(), &name, fy(2025), GoalArchetype::Single)
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(
         std::fs::read_to_string(&dept).unwrap(),
         "---\ntitle: 総務課\n---\n"
     );
     let goal = dir.path().join("content/somu/a.md");
     std::fs::write(&goal, "staff's work").unwrap();
-    let err = new_goal(dir.path(), &name, fy(2025)).unwrap_err();
+    let err = new_goal(dir.path(), &name, fy(2025), GoalArchetype::Single).unwrap_err();
     assert!(matches!(err, Error::Exists(_)), "{err}");
     assert!(err.to_string().contains("上書きはしません"));
     assert_eq!(std::fs::read_to_string(&goal).unwrap(), "staff's work");
@@ -107,7 +112,7 @@ fn a_site_theme_archetype_replaces_the_built_in_one() {
         )
         .unwrap();
         let name = GoalName::parse("somu/a").unwrap();
-        new_goal(dir.path(), &name, fy(2025)).unwrap();
+        new_goal(dir.path(), &name, fy(2025), GoalArchetype::Single).unwrap();
         let text = std::fs::read_to_string(dir.path().join("content/somu/a.md")).unwrap();
         assert_eq!(text, "---\ntitle: 令和7年度の目標\n---\n");
     }

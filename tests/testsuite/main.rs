@@ -18,6 +18,7 @@ mod judgement;
 mod links;
 mod new_init;
 mod proofreading;
+mod real_report;
 mod rebuild;
 mod robustness;
 mod safety;

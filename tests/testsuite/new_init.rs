@@ -68,6 +68,33 @@ fn new_writes_a_draft_goal_with_this_fiscal_year_that_builds_at_once() {
 }
 
 #[test]
+fn new_offers_archetypes_for_several_indicators_and_a_milestone() {
+    let site = SiteTest::minimal();
+    for (goal, kind, key) in [
+        ("kikaku/dx", "several", "indicators:"),
+        ("kikaku/keikaku", "milestone", "kind: milestone"),
+    ] {
+        let run = site.run(&["new", goal, "--kind", kind]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = site.read(&format!("content/{goal}.md"));
+        assert!(text.contains(key), "{kind}: {text}");
+    }
+    let drafts = site.run(&["build", "--drafts"]);
+    assert_eq!(drafts.code, 0, "{}", drafts.stderr);
+    let page = site.read("public/kikaku/dx/index.html");
+    assert!(
+        page.contains("id=\"kikaku-dx-1\"") && page.contains("id=\"kikaku-dx-2\""),
+        "{page}"
+    );
+    assert!(
+        site.read("public/kikaku/keikaku/index.html")
+            .contains("hyoka-step-chart")
+    );
+    let bad = site.run(&["new", "kikaku/x", "--kind", "milestones"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+}
+
+#[test]
 fn new_keeps_an_existing_department_and_refuses_to_overwrite_a_goal() {
     let site = SiteTest::minimal();
     let dept = site.read("content/somu/_index.md");

@@ -218,7 +218,8 @@ fn values_that_are_not_numbers_or_in_another_unit() {
     let e = expect_error(X, &seed_with("72.1", "\"72.1人\""), "E-VALUE", 9);
     assert!(e["message"].as_str().unwrap().contains("単位"));
     expect_error(X, &seed_with("72.1", "true"), "E-VALUE", 9);
-    expect_error(X, &seed_with("72.1", "~"), "E-VALUE", 9);
+    // An empty 実績 is "not measured" (content-format §8.1); an empty 目標値 is an error.
+    expect_error(X, &seed_with("72.7", "~"), "E-VALUE", 11);
 }
 
 #[test]
@@ -243,7 +244,8 @@ fn nan_infinity_and_overflow() {
 fn impossible_or_out_of_era_years() {
     for (year, word) in [
         ("令和0年度", "元年"),
-        ("平成40年度", "平成は31年度まで"),
+        ("平成51年度", "平成は31年度まで"),
+        ("昭和65年度", "昭和は63年度まで"),
         ("R-1", "元年"),
         ("来年度", "読めません"),
         ("1500", "範囲"),

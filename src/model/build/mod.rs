@@ -31,6 +31,7 @@ const DEPARTMENT_KEYS: &[&str] = &["title", "duties", "served", "weight", "slug"
 const GOAL_KEYS: &[&str] = &[
     "title",
     "indicator",
+    "indicators",
     "basis",
     "summary",
     "weight",
@@ -44,9 +45,23 @@ const GOAL_KEYS: &[&str] = &[
     facts::GOAL_FACT_KEYS[4],
     facts::GOAL_FACT_KEYS[5],
 ];
-pub(super) const INDICATOR_KEYS: &[&str] =
-    &["name", "unit", "direction", "baseline", "actual", "targets"];
-pub(super) const BASELINE_KEYS: &[&str] = &["year", "value"];
+pub(super) const INDICATOR_KEYS: &[&str] = &[
+    "name",
+    "code",
+    "kind",
+    "steps",
+    "unit",
+    "direction",
+    "definition",
+    "source",
+    "exclude",
+    "baseline",
+    "actual",
+    "targets",
+];
+pub(super) const BASELINE_KEYS: &[&str] = &["year", "value", "note"];
+/// Keys of a value written with a note (`{ value: 69.5, note: 見込 }`).
+pub(super) const VALUE_KEYS: &[&str] = &["value", "note"];
 const HOME_KEYS: &[&str] = &["title", "description"];
 
 /// Goals already validated, by source file, for rebuilding a site after a few files changed
@@ -155,6 +170,8 @@ pub struct SiteBuilder {
     home: Option<(String, String)>,
     departments: Vec<Department>,
     urls: Vec<UrlClaim>,
+    /// Every indicator `code:` with where it was written, for the site-wide check.
+    codes: Vec<UrlClaim>,
     diags: Diagnostics,
 }
 
@@ -168,6 +185,33 @@ struct UrlClaim {
 }
 
 impl UrlClaim {
+    /// The `code:` of each item of the goal's `indicators:` (the claim's `url` is the code).
+    fn codes(doc: &Document) -> Vec<UrlClaim> {
+        let items = doc
+            .front
+            .as_ref()
+            .and_then(|f| f.get("indicators"))
+            .and_then(|list| match &list.value {
+                crate::content::NodeValue::Seq(items) => Some(items.as_slice()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let single = doc.front.as_ref().and_then(|f| f.get("indicator"));
+        items
+            .iter()
+            .chain(single)
+            .filter_map(|item| item.get("code"))
+            .filter_map(|code| {
+                Some(UrlClaim {
+                    url: code.as_text()?.trim().to_string(),
+                    path: doc.source.path.clone(),
+                    pos: code.pos,
+                    line: doc.source.line(code.pos.line).map(str::to_string),
+                })
+            })
+            .collect()
+    }
+
     fn new(url: String, doc: &Document) -> Self {
         let pos = doc
             .front
@@ -192,6 +236,7 @@ impl SiteBuilder {
             home: None,
             departments: Vec::new(),
             urls: Vec::new(),
+            codes: Vec::new(),
             diags: Diagnostics::new(),
         }
     }
@@ -292,6 +337,7 @@ impl SiteBuilder {
         if let Some(goal) = goal {
             self.urls
                 .push(UrlClaim::new(format!("/{}/{}/", dept.slug, goal.slug), doc));
+            self.codes.extend(UrlClaim::codes(doc));
             if self.include_drafts || !goal.draft {
                 dept.goals.push(goal);
             }
@@ -306,20 +352,23 @@ impl SiteBuilder {
             home,
             mut departments,
             urls,
+            codes,
             mut diags,
             ..
         } = self;
         check_unique_urls(&urls, &mut diags);
+        check_unique_codes(&codes, &mut diags);
         let as_of = config.as_of.or_else(|| {
             departments
                 .iter()
                 .flat_map(|d| &d.goals)
-                .filter_map(|g| g.indicator.actual.last().map(|p| p.year))
+                .flat_map(|g| g.indicators())
+                .filter_map(|i| i.actual.last().map(|p| p.year))
                 .max()
         });
         departments.par_iter_mut().for_each(|dept| {
             for goal in &mut dept.goals {
-                goal.evaluation = evaluate(&goal.indicator, as_of);
+                goal.evaluations = goal.indicators.iter().map(|i| evaluate(i, as_of)).collect();
             }
             dept.goals
                 .sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
@@ -327,12 +376,17 @@ impl SiteBuilder {
         departments.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
         settle::settle(&mut departments, &config, &mut diags);
         let (home_title, home_body) = home.unwrap_or_else(|| (config.title.clone(), String::new()));
+        let indicator_details = departments
+            .iter()
+            .flat_map(|d| &d.goals)
+            .any(Goal::has_indicator_details);
         let site = Site {
             config,
             home_title,
             home_body,
             departments,
             as_of,
+            indicator_details,
         };
         (site, diags)
     }
@@ -381,6 +435,33 @@ fn check_unique_urls(urls: &[UrlClaim], diags: &mut Diagnostics) {
     }
 }
 
+/// Every indicator code must be unique in the site (it is the anchor and the data id).
+fn check_unique_codes(codes: &[UrlClaim], diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, (&Path, usize)> = BTreeMap::new();
+    for claim in codes {
+        if let Some((path, line)) = seen.get(claim.url.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    "E-DUPLICATE-CODE",
+                    &claim.path,
+                    claim.pos.line,
+                    claim.pos.column,
+                    format!(
+                        "指標コード「{}」が {}:{} と重なっています",
+                        claim.url,
+                        path.display(),
+                        line
+                    ),
+                )
+                .with_help("指標コードはサイト全体で一つずつ、別々のコードを付けてください")
+                .with_source_line(claim.line.as_deref()),
+            );
+        } else {
+            seen.insert(&claim.url, (&claim.path, claim.pos.line));
+        }
+    }
+}
+
 fn department(doc: &Document, folder: &str, diags: &mut Diagnostics) -> Option<Department> {
     let mut ck = Checker::new(doc, diags);
     let front = ck.front_matter("課")?;
@@ -416,18 +497,7 @@ fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Optio
         "title",
         "目標名（例: title: 地域コミュニティの推進）",
     );
-    let indicator = match front.get("indicator") {
-        Some(node) => ck.indicator(node),
-        None => {
-            ck.missing(
-                "indicator",
-                front.pos,
-                "必須のキー「indicator」（指標）がありません",
-                "indicator: の下に name, unit, direction, baseline, targets を書いてください",
-            );
-            None
-        }
-    };
+    let indicators = ck.indicators(front);
     let basis = ck.optional_text(front, "basis");
     let summary = ck.optional_text(front, "summary");
     let weight = ck.integer(front, "weight");
@@ -437,20 +507,20 @@ fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Optio
     if ck.failed {
         return None;
     }
-    let indicator = indicator?;
-    let evaluation = evaluate(&indicator, None);
+    let indicators = indicators?;
+    let evaluations = indicators.iter().map(|i| evaluate(i, None)).collect();
     Some(Goal {
         slug: slug?,
         department_slug: department_slug.to_string(),
         title: title?,
-        indicator,
+        indicators,
         basis,
         summary,
         weight: weight.unwrap_or(0),
         draft: draft.unwrap_or(false),
         body: doc.body.clone(),
         source: doc.source.path.clone(),
-        evaluation,
+        evaluations,
         facts,
     })
 }

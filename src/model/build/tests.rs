@@ -40,9 +40,9 @@ fn the_seed_goal_builds_and_is_evaluated() {
     let (site, diags) = site_with(GOAL);
     assert!(diags.is_empty(), "{diags:?}");
     let goal = &site.departments[0].goals[0];
-    assert_eq!(goal.evaluation.status, Status::Worse);
-    assert_eq!(goal.evaluation.progress_pct, Some(-625.0));
-    assert_eq!(goal.indicator.decimals, 1);
+    assert_eq!(goal.evaluation().status, Status::Worse);
+    assert_eq!(goal.evaluation().progress_pct, Some(-625.0));
+    assert_eq!(goal.indicator().decimals, 1);
     assert_eq!(site.as_of.map(FiscalYear::western), Some(2024));
 }
 
@@ -75,7 +75,7 @@ fn errors_point_at_the_key() {
         ("    令和6年度: 72.1", "    令和0年度: 72.1", "E-YEAR", 9, 5),
         (
             "    令和11年度: 75.0",
-            "    平成40年度: 75.0",
+            "    平成51年度: 75.0",
             "E-YEAR",
             12,
             5,
@@ -159,7 +159,10 @@ fn japanese_file_name_needs_a_slug() {
 #[test]
 fn values_with_units_are_read_with_a_warning() {
     let (site, diags) = site_with(&GOAL.replace("令和6年度: 72.1", "令和6年度: \"７２．１％\""));
-    assert_eq!(site.departments[0].goals[0].indicator.actual[0].value, 72.1);
+    assert_eq!(
+        site.departments[0].goals[0].indicator().actual[0].value,
+        72.1
+    );
     assert_eq!(diags.len(), 1);
     assert_eq!((diags[0].code, diags[0].line), ("W-VALUE-NORMALIZED", 9));
 }
@@ -177,4 +180,255 @@ fn suggestions() {
     assert_eq!(suggest("indcator", GOAL_KEYS), Some("indicator"));
     assert_eq!(suggest("titel", GOAL_KEYS), Some("title"));
     assert_eq!(suggest("zzzzzz", GOAL_KEYS), None);
+}
+
+const MULTI: &str = "---
+title: 防災力の向上
+indicators:
+  - name: 自主防災組織率
+    code: \"4-1-1\"
+    unit: \"%\"
+    direction: up
+    definition: 自主防災組織設立世帯数÷全世帯数
+    source: 危機管理課調べ
+    baseline: { year: 平成22年度, value: 57.1 }
+    actual:
+      平成24年度: 66.6
+      平成25年度: { value: 69.5, note: 見込 }
+      平成26年度: null
+      平成27年度: －
+    targets:
+      平成32年度: 93.0
+  - name: 地区防災計画の策定
+    kind: milestone
+    steps: [未着手, 検討中, 策定, 運用]
+    baseline: { year: 令和5年度, value: 未着手 }
+    actual: { 令和6年度: 検討中 }
+    targets: { 令和8年度: 運用 }
+  - name: 観光入込客数
+    unit: 人
+    direction: up
+    exclude: 感染症の影響で比較できないため
+    baseline: { year: 令和元年度, value: 120000 }
+    targets: { 令和7年度: 150000 }
+---
+";
+
+#[test]
+fn several_indicators_are_read_and_evaluated_each_on_its_own() {
+    let (site, diags) = site_with(MULTI);
+    let goal = &site.departments[0].goals[0];
+    assert_eq!(goal.indicators().len(), 3);
+    let [rate, plan, visitors] = goal.indicators() else {
+        unreachable!()
+    };
+    // Numbers with a note, null and － for not measured, codes, definition, source.
+    assert_eq!(rate.details.code.as_deref(), Some("4-1-1"));
+    assert_eq!(
+        rate.details.definition.as_deref(),
+        Some("自主防災組織設立世帯数÷全世帯数")
+    );
+    assert_eq!(rate.details.source.as_deref(), Some("危機管理課調べ"));
+    assert_eq!(
+        rate.actual.iter().map(|p| p.value).collect::<Vec<_>>(),
+        [66.6, 69.5]
+    );
+    let fy = |y| FiscalYear::new(y).unwrap();
+    assert_eq!(rate.details.unmeasured, [fy(2014), fy(2015)]);
+    assert_eq!(
+        rate.note(crate::model::SeriesKind::Actual, fy(2013)),
+        Some("見込")
+    );
+    assert_eq!(rate.targets[0].year, fy(2020));
+    // 平成32年度 is read with a warning giving 令和2年度.
+    let w: Vec<_> = diags.iter().filter(|d| d.code == "W-YEAR").collect();
+    assert_eq!(w.len(), 1, "{diags:?}");
+    assert!(
+        w[0].message.contains("令和2年度（2020年度）"),
+        "{}",
+        w[0].message
+    );
+    assert_eq!(w[0].line, 17);
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.severity != crate::diag::Severity::Error),
+        "{diags:?}"
+    );
+    // The milestone is evaluated by step position; the excluded one is 対象外.
+    assert_eq!(plan.steps().len(), 4);
+    assert_eq!(plan.actual[0].value, 1.0);
+    let statuses: Vec<Status> = goal.evaluations().iter().map(|e| e.status).collect();
+    assert_eq!(statuses[2], Status::Excluded);
+    assert_eq!(goal.evaluations()[1].latest.map(|p| p.value), Some(1.0));
+    assert_eq!(
+        visitors.details.exclude.as_deref(),
+        Some("感染症の影響で比較できないため")
+    );
+    assert!(goal.has_indicator_details());
+    assert_eq!(goal.indicator_code(0), "4-1-1");
+    assert_eq!(goal.indicator_code(1), "2");
+    assert!(site.has_indicator_details());
+}
+
+#[test]
+fn new_keys_are_checked_like_the_old_ones() {
+    let both = MULTI.replace(
+        "title: 防災力の向上\n",
+        "title: 防災力の向上\nindicator: { name: x }\n",
+    );
+    let neither = "---\ntitle: 目標\n---\n";
+    for (text, code, line, col, hint) in [
+        (
+            MULTI.replace("value: 未着手 }", "value: 未着手手 }"),
+            "E-STEP",
+            21,
+            37,
+            "もしかして「未着手」",
+        ),
+        (
+            MULTI.replace("{ 令和6年度: 検討中 }", "{ 令和6年度: 準備 }"),
+            "E-STEP",
+            22,
+            22,
+            "未着手、検討中、策定、運用",
+        ),
+        (both, "E-INDICATOR-BOTH", 4, 1, "どちらか一方"),
+        (neither.to_string(), "E-MISSING-KEY", 2, 1, "indicators"),
+        (
+            MULTI.replace("    kind: milestone\n", "    kind: milestsone\n"),
+            "E-KIND",
+            19,
+            11,
+            "もしかして「milestone」",
+        ),
+        (
+            MULTI.replace("    kind: milestone\n", ""),
+            "E-STEPS-WITHOUT-MILESTONE",
+            19,
+            12,
+            "kind: milestone",
+        ),
+        (
+            MULTI.replace(
+                "    exclude: 感染症の影響で比較できないため\n",
+                "    exclude:\n",
+            ),
+            "E-EMPTY-VALUE",
+            27,
+            5,
+            "理由",
+        ),
+        (
+            MULTI.replace("    definition:", "    defintion:"),
+            "E-UNKNOWN-KEY",
+            8,
+            5,
+            "もしかして「definition」",
+        ),
+        (
+            MULTI.replace(
+                "{ value: 69.5, note: 見込 }",
+                "{ value: 69.5, notes: 見込 }",
+            ),
+            "E-UNKNOWN-KEY",
+            13,
+            30,
+            "もしかして「note」",
+        ),
+        (
+            MULTI.replace(
+                "    targets:\n      平成32年度: 93.0",
+                "    targets:\n      平成51年度: 93.0",
+            ),
+            "E-YEAR",
+            17,
+            7,
+            "令和7年度",
+        ),
+        (
+            MULTI
+                .replace("indicators:\n", "indicators: []\n")
+                .split("  - name: 自主防災組織率")
+                .next()
+                .unwrap()
+                .to_string()
+                + "---\n",
+            "E-NO-INDICATORS",
+            3,
+            1,
+            "- name:",
+        ),
+    ] {
+        let d = first_error(&text);
+        assert_eq!(
+            (d.code, d.line, d.column),
+            (code, line, col),
+            "{}: {:?}",
+            d.message,
+            d.help
+        );
+        let help = d.help.clone().unwrap_or_default();
+        assert!(
+            help.contains(hint) || d.message.contains(hint),
+            "{code}: {} / {help}",
+            d.message
+        );
+    }
+}
+
+#[test]
+fn null_is_not_measured_only_for_actuals() {
+    let d = first_error(&GOAL.replace("令和7年度: 72.7", "令和7年度: null"));
+    assert_eq!((d.code, d.line), ("E-VALUE", 11));
+    let (site, diags) = site_with(&GOAL.replace("令和6年度: 72.1", "令和6年度: null"));
+    assert!(diags.is_empty(), "{diags:?}");
+    let goal = &site.departments[0].goals[0];
+    assert_eq!(goal.evaluation().status, Status::NoData);
+    assert!(goal.has_indicator_details());
+}
+
+#[test]
+fn calendar_years_warn_and_are_read_as_fiscal_years() {
+    let (site, diags) = site_with(&GOAL.replace("令和6年度: 72.1", "2024年: 72.1"));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        (diags[0].code, diags[0].line, diags[0].column),
+        ("W-YEAR", 9, 5)
+    );
+    assert!(diags[0].message.contains("暦年"));
+    let goal = &site.departments[0].goals[0];
+    assert_eq!(goal.indicator().actual[0].year.western(), 2024);
+}
+
+#[test]
+fn codes_are_unique_in_the_site() {
+    let mut diags = Diagnostics::new();
+    let other = MULTI.replace("title: 防災力の向上", "title: 別の目標");
+    let content = LoadedContent {
+        home: None,
+        departments: vec![DepartmentDocs {
+            folder: "somu".into(),
+            path: "content/somu".into(),
+            index: Some(doc("content/somu/_index.md", DEPT, &mut diags)),
+            goals: vec![
+                doc("content/somu/a.md", MULTI, &mut diags),
+                doc("content/somu/b.md", &other, &mut diags),
+            ],
+        }],
+    };
+    let (_, diags) = build_site(&content, &config(), false);
+    let errors: Vec<_> = diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.code == "E-DUPLICATE-CODE")
+        .collect();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, Path::new("content/somu/b.md"));
+    assert_eq!((errors[0].line, errors[0].column), (5, 11));
+    assert!(
+        errors[0].message.contains("content/somu/a.md:5"),
+        "{}",
+        errors[0].message
+    );
 }
