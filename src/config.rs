@@ -1,10 +1,12 @@
 //! `config.toml` → [`Config`]: read with serde (unknown keys refused, with line and column),
-//! then checked and completed (base URL with a trailing slash, its sub-path, the licence).
-//! CLI overrides are applied in one explicit step, [`Config::with_overrides`].
+//! the command line's [`Overrides`] put in place of the values they replace, then checked
+//! (an override as strictly as the file, its findings naming the flag) and completed (base
+//! URL with a trailing slash, its sub-path, the licence).
 
 use std::path::Path;
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::fiscal_year::FiscalYear;
@@ -19,25 +21,20 @@ pub const DEFAULT_LICENSE_URL: &str =
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     title: String,
-    base_url: String,
+    base_url: Spanned<String>,
     municipality: String,
-    #[serde(default = "default_language")]
-    language: String,
+    language: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
     theme: String,
     description: Option<String>,
-    municipality_code: Option<String>,
-    as_of: Option<toml::Value>,
+    municipality_code: Option<Spanned<String>>,
+    as_of: Option<Spanned<toml::Value>>,
     #[serde(default)]
     unsafe_html: bool,
     license: Option<String>,
     license_url: Option<String>,
     #[serde(default)]
-    proofreading: toml::Table,
-}
-
-fn default_language() -> String {
-    "ja".into()
+    proofreading: std::collections::BTreeMap<String, Spanned<toml::Value>>,
 }
 
 fn default_theme() -> String {
@@ -75,9 +72,71 @@ pub struct Config {
     pub proofreading: Vec<(String, bool)>,
 }
 
+/// Values given on the command line in place of config.toml's (`hyoka build --base-url`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// `--base-url`: the site's base URL.
+    pub base_url: Option<String>,
+}
+
+/// Where a setting was written: at a byte range of config.toml, or by a command-line flag.
+#[derive(Debug, Clone)]
+enum Origin {
+    File(std::ops::Range<usize>),
+    Flag(&'static str),
+}
+
+/// config.toml's text and path, for findings at the place a value was written.
+struct Source<'a> {
+    text: &'a str,
+    path: &'a Path,
+}
+
+impl Source<'_> {
+    /// An error about the setting `key` written at `origin`; `message` follows the name
+    /// the user wrote (the key in the file, or the flag).
+    fn error(
+        &self,
+        code: &'static str,
+        key: &str,
+        origin: &Origin,
+        message: impl std::fmt::Display,
+        help: impl Into<String>,
+    ) -> Diagnostic {
+        match origin {
+            Origin::File(span) => {
+                let (line, column) = line_col(self.text, span.start);
+                Diagnostic::error(code, self.path, line, column, format!("{key}{message}"))
+                    .with_source_line(self.text.lines().nth(line - 1))
+            }
+            Origin::Flag(flag) => Diagnostic::error(
+                code,
+                Path::new(COMMAND_LINE),
+                0,
+                0,
+                format!("{flag} に指定した値{message}"),
+            ),
+        }
+        .with_help(help)
+    }
+}
+
+/// The "file" of a finding about a command-line flag.
+const COMMAND_LINE: &str = "コマンドライン";
+
 impl Config {
     /// Parses and checks `config.toml` text; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostics> {
+        Self::parse_with(text, path, &Overrides::default())
+    }
+
+    /// [`Config::parse`] with the command line's `overrides` in place of the values they
+    /// replace, checked like them.
+    pub fn parse_with(
+        text: &str,
+        path: &Path,
+        overrides: &Overrides,
+    ) -> Result<Config, Diagnostics> {
         let mut diags = Diagnostics::new();
         let raw: RawConfig = match toml::from_str(text) {
             Ok(raw) => raw,
@@ -91,72 +150,70 @@ impl Config {
                 return Err(diags);
             }
         };
-        let at = |key: &str| key_line(text, key);
-        let base_url = normalize_base_url(&raw.base_url);
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://"))
-            || base_url.len() < 10
-        {
-            diags.push(
-                Diagnostic::error(
-                    "E-CONFIG-BASE-URL",
-                    path,
-                    at("base_url"),
-                    1,
-                    format!("base_url「{}」は絶対URLではありません", raw.base_url),
-                )
-                .with_help(
-                    "https://www.town.example.jp/hyoka/ のように https:// から書いてください",
-                ),
-            );
+        let source = Source { text, path };
+        let (written_base_url, base_url_origin) = match &overrides.base_url {
+            Some(url) => (url.clone(), Origin::Flag("--base-url")),
+            None => (
+                raw.base_url.get_ref().clone(),
+                Origin::File(raw.base_url.span()),
+            ),
+        };
+        let base_url = normalize_base_url(&written_base_url);
+        if let Some((problem, help)) = base_url_problem(&base_url) {
+            diags.push(source.error(
+                "E-CONFIG-BASE-URL",
+                "base_url",
+                &base_url_origin,
+                format_args!("「{written_base_url}」{problem}"),
+                help,
+            ));
         }
-        if raw.language != "ja" {
-            diags.push(
-                Diagnostic::error(
-                    "E-CONFIG-LANGUAGE",
-                    path,
-                    at("language"),
-                    1,
-                    format!("language「{}」には対応していません", raw.language),
-                )
-                .with_help("language = \"ja\" と書いてください"),
-            );
-        }
+        let language = match raw.language {
+            Some(language) => {
+                if language.get_ref() != "ja" {
+                    diags.push(source.error(
+                        "E-CONFIG-LANGUAGE",
+                        "language",
+                        &Origin::File(language.span()),
+                        format_args!("「{}」には対応していません", language.get_ref()),
+                        "language = \"ja\" と書いてください",
+                    ));
+                }
+                language.into_inner()
+            }
+            None => "ja".to_string(),
+        };
         if let Some(code) = &raw.municipality_code
-            && !municipality_code_is_valid(code)
+            && !municipality_code_is_valid(code.get_ref())
         {
-            diags.push(
-                Diagnostic::error(
-                    "E-CONFIG-CODE",
-                    path,
-                    at("municipality_code"),
-                    1,
-                    format!(
-                        "municipality_code「{code}」は全国地方公共団体コードとして正しくありません"
-                    ),
-                )
-                .with_help("6桁（検査数字付き）で書いてください。例: 毛呂山町は \"113263\""),
-            );
+            diags.push(source.error(
+                "E-CONFIG-CODE",
+                "municipality_code",
+                &Origin::File(code.span()),
+                format_args!(
+                    "「{}」は全国地方公共団体コードとして正しくありません",
+                    code.get_ref()
+                ),
+                "6桁（検査数字付き）で書いてください。例: 毛呂山町は \"113263\"",
+            ));
         }
         let as_of = match &raw.as_of {
             None => None,
             Some(v) => {
-                let text_value = match v {
+                let text_value = match v.get_ref() {
                     toml::Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
                 match FiscalYear::parse(&text_value) {
                     Ok(y) => Some(y),
                     Err(e) => {
-                        diags.push(
-                            Diagnostic::error(
-                                "E-CONFIG-AS-OF",
-                                path,
-                                at("as_of"),
-                                1,
-                                format!("as_of: {e}"),
-                            )
-                            .with_help(e.help()),
-                        );
+                        diags.push(source.error(
+                            "E-CONFIG-AS-OF",
+                            "as_of",
+                            &Origin::File(v.span()),
+                            format_args!(": {e}"),
+                            e.help(),
+                        ));
                         None
                     }
                 }
@@ -164,35 +221,31 @@ impl Config {
         };
         let mut proofreading = Vec::new();
         for (rule, value) in &raw.proofreading {
-            match value.as_bool() {
+            match value.get_ref().as_bool() {
                 Some(on) => proofreading.push((rule.clone(), on)),
-                None => diags.push(
-                    Diagnostic::error(
-                        "E-CONFIG",
-                        path,
-                        at(rule),
-                        1,
-                        format!("[proofreading] の {rule} は true か false で書いてください"),
-                    )
-                    .with_help(format!(
-                        "{rule} = false と書くと、その校正ルールを使いません"
-                    )),
-                ),
+                None => diags.push(source.error(
+                    "E-CONFIG",
+                    "[proofreading] の ",
+                    &Origin::File(value.span()),
+                    format_args!("{rule} は true か false で書いてください"),
+                    format!("{rule} = false と書くと、その校正ルールを使いません"),
+                )),
             }
         }
         if diags.has_errors() {
             return Err(diags);
         }
         let base_path = base_path_of(&base_url);
+        let municipality_code = raw.municipality_code.map(Spanned::into_inner);
         Ok(Config {
             title: raw.title,
             base_url,
             base_path,
             municipality: raw.municipality,
-            language: raw.language,
+            language,
             theme: raw.theme,
             description: raw.description,
-            municipality_code: raw.municipality_code,
+            municipality_code,
             as_of,
             unsafe_html: raw.unsafe_html,
             license: raw.license.unwrap_or_else(|| DEFAULT_LICENSE.into()),
@@ -202,16 +255,55 @@ impl Config {
             proofreading,
         })
     }
+}
 
-    /// A copy with the command line's base URL, if given.
-    pub fn with_overrides(&self, base_url: Option<&str>) -> Config {
-        let mut config = self.clone();
-        if let Some(url) = base_url {
-            config.base_url = normalize_base_url(url);
-            config.base_path = base_path_of(&config.base_url);
-        }
-        config
+/// What keeps `url` (with its trailing `/`) from being the site's base URL, and the fix;
+/// `None` when it can be one: an absolute `http://` or `https://` URL with a host, no user
+/// name, query or fragment, and no character that must not stand bare in a URL or an HTML
+/// attribute (every link and the canonical URL of each page begin with it).
+fn base_url_problem(url: &str) -> Option<(String, &'static str)> {
+    const ABSOLUTE: &str =
+        "https://www.town.example.jp/hyoka/ のように https:// から書いてください";
+    if let Some(c) = url
+        .chars()
+        .find(|&c| c.is_whitespace() || c.is_control() || "\"'<>\\^`{|}".contains(c))
+    {
+        let shown = if c.is_whitespace() || c.is_control() {
+            format!("U+{:04X}", u32::from(c))
+        } else {
+            c.to_string()
+        };
+        return Some((
+            format!("にURLに使えない文字（{shown}）があります"),
+            "空白や引用符などを取り除いてください（必要なら %20 のように書きます）",
+        ));
     }
+    if url.contains('?') {
+        return Some((
+            "に「?」から後ろ（クエリ）が付いています".into(),
+            "base_url にはサイトの置き場所だけを書き、? から後ろを消してください",
+        ));
+    }
+    if url.contains('#') {
+        return Some((
+            "に「#」から後ろ（フラグメント）が付いています".into(),
+            "base_url にはサイトの置き場所だけを書き、# から後ろを消してください",
+        ));
+    }
+    let parsed = url.parse::<http::Uri>().ok();
+    let authority = parsed.as_ref().and_then(http::Uri::authority);
+    let absolute = (url.starts_with("https://") || url.starts_with("http://"))
+        && authority.is_some_and(|a| !a.host().is_empty());
+    if !absolute {
+        return Some(("は絶対URLではありません".into(), ABSOLUTE));
+    }
+    if authority.is_some_and(|a| a.as_str().contains('@')) {
+        return Some((
+            "に利用者名（@ の前）が含まれています".into(),
+            "公開するURLに利用者名やパスワードは書けません。@ までを消してください",
+        ));
+    }
+    None
 }
 
 fn normalize_base_url(url: &str) -> String {
@@ -254,12 +346,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[start..].chars().count() + 1)
 }
 
-fn key_line(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| l.trim_start().starts_with(key) && l.contains('='))
-        .map_or(1, |i| i + 1)
-}
-
 fn toml_message(e: &toml::de::Error) -> String {
     let msg = e.message();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
@@ -286,7 +372,10 @@ mod tests {
         assert_eq!(c.base_path, "/hyoka/");
         assert_eq!(c.as_of.map(FiscalYear::western), Some(2024));
         assert_eq!(c.license, DEFAULT_LICENSE);
-        let o = c.with_overrides(Some("http://127.0.0.1:1111"));
+        let overrides = Overrides {
+            base_url: Some("http://127.0.0.1:1111".into()),
+        };
+        let o = Config::parse_with(OK, Path::new("config.toml"), &overrides).unwrap();
         assert_eq!(
             (o.base_url.as_str(), o.base_path.as_str()),
             ("http://127.0.0.1:1111/", "/")
@@ -310,5 +399,86 @@ mod tests {
         assert!(!municipality_code_is_valid("11326"));
         let text = OK.replace("113263", "113260");
         assert!(Config::parse(&text, Path::new("config.toml")).is_err());
+    }
+
+    fn base_url_finding(text: &str, overrides: &Overrides) -> Diagnostic {
+        let diags = Config::parse_with(text, Path::new("config.toml"), overrides).unwrap_err();
+        let found = diags.sorted();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code, "E-CONFIG-BASE-URL");
+        found[0].clone()
+    }
+
+    #[test]
+    fn a_base_url_that_breaks_links_is_refused_in_the_file() {
+        for bad in [
+            "not a url",
+            "javascript:alert(1)//",
+            "https://example.jp/hyoka/?utm=1#top",
+            "https://example.jp/hyoka/#top",
+            "https://example.jp/\\\"onmouseover=x/",
+            "https://user:pw@example.jp/",
+            "https:///hyoka/",
+            "ftp://example.jp/",
+        ] {
+            let text = OK.replace("https://example.jp/hyoka", bad);
+            let d = base_url_finding(&text, &Overrides::default());
+            assert_eq!((d.line, d.column), (2, 12), "{bad}: {d:?}");
+            assert!(d.message.starts_with("base_url「"), "{bad}: {}", d.message);
+            assert_eq!(d.source_line.as_deref(), text.lines().nth(1), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_base_url_override_is_checked_like_the_file_and_named_as_the_flag() {
+        for bad in [
+            "not a url",
+            "javascript:alert(1)//",
+            "https://example.jp/hyoka/?utm=1#top",
+        ] {
+            let overrides = Overrides {
+                base_url: Some(bad.into()),
+            };
+            let d = base_url_finding(OK, &overrides);
+            assert_eq!(d.path, Path::new(COMMAND_LINE));
+            assert!(
+                d.message.starts_with(&format!("--base-url に指定した値「{bad}」")),
+                "{}",
+                d.message
+            );
+        }
+        // A good override replaces a bad value in the file: only what is used is checked.
+        let text = OK.replace("https://example.jp/hyoka", "not a url");
+        let overrides = Overrides {
+            base_url: Some("https://www.town.example.lg.jp/kikaku/hyoka".into()),
+        };
+        let c = Config::parse_with(&text, Path::new("config.toml"), &overrides).unwrap();
+        assert_eq!(c.base_url, "https://www.town.example.lg.jp/kikaku/hyoka/");
+        assert_eq!(c.base_path, "/kikaku/hyoka/");
+    }
+
+    #[test]
+    fn base_urls_that_stand_in_links_as_written_are_accepted() {
+        for good in [
+            "https://www.town.example.lg.jp/kikaku/hyoka/",
+            "http://127.0.0.1:1111/",
+            "https://example.jp/%E8%A9%95%E4%BE%A1/",
+            "https://example.jp/評価/",
+        ] {
+            let text = OK.replace("https://example.jp/hyoka", good);
+            let c = Config::parse(&text, Path::new("config.toml")).unwrap();
+            assert_eq!(c.base_url, good);
+        }
+    }
+
+    #[test]
+    fn findings_point_at_the_value_as_written() {
+        let text = OK.replace("\"113263\"", "\"113260\"") + "[proofreading]\nspacing = \"no\"\n";
+        let d = Config::parse(&text, Path::new("config.toml"))
+            .unwrap_err()
+            .sorted();
+        let places: Vec<(&str, usize, usize)> =
+            d.iter().map(|d| (d.code, d.line, d.column)).collect();
+        assert_eq!(places, [("E-CONFIG-CODE", 4, 21), ("E-CONFIG", 7, 11)]);
     }
 }

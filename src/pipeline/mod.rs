@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, Overrides};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::{self, Department, Goal, Site};
@@ -108,8 +108,11 @@ pub(super) fn load_config(
     let Some(text) = content::read_source_text(&options.root, &config_path, diags)? else {
         return Ok(None);
     };
-    let config = match Config::parse(&text, Path::new("config.toml")) {
-        Ok(config) => config.with_overrides(options.base_url.as_deref()),
+    let overrides = Overrides {
+        base_url: options.base_url.clone(),
+    };
+    let config = match Config::parse_with(&text, Path::new("config.toml"), &overrides) {
+        Ok(config) => config,
         Err(more) => {
             diags.extend(more);
             return Ok(None);
