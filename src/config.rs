@@ -442,7 +442,8 @@ mod tests {
             let d = base_url_finding(OK, &overrides);
             assert_eq!(d.path, Path::new(COMMAND_LINE));
             assert!(
-                d.message.starts_with(&format!("--base-url に指定した値「{bad}」")),
+                d.message
+                    .starts_with(&format!("--base-url に指定した値「{bad}」")),
                 "{}",
                 d.message
             );

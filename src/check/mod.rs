@@ -62,12 +62,6 @@ pub fn check_rule_config(config: &Config, diags: &mut Diagnostics) {
     }
 }
 
-/// Proofreads every document of the site, documents in parallel (findings are sorted
-/// later, so the thread count cannot change the result).
-pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostics {
-    Rules::new(config).proofread_where(content, |_| true)
-}
-
 /// A goal's department: its `_index.md` and the facts written there
 /// ([`department_facts`], normalised once); `None` for other documents.
 pub type Facts<'a> = Option<(&'a Document, &'a DeptFacts)>;

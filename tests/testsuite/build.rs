@@ -293,7 +293,8 @@ fn a_base_url_override_is_checked_like_config_toml() {
         let run = site.run(&["build", "--base-url", bad]);
         assert_eq!(run.code, 1, "{bad}: {}", run.stderr);
         assert!(
-            run.stderr.contains(&format!("--base-url に指定した値「{bad}」")),
+            run.stderr
+                .contains(&format!("--base-url に指定した値「{bad}」")),
             "{}",
             run.stderr
         );

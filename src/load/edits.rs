@@ -1,19 +1,23 @@
-//! Which changed files a rebuild can take one by one: goal files, department `_index.md`
-//! files and `content/_index.md`, in department folders that already exist. Anything else
-//! (config.toml, themes, templates, static files, a new or removed department folder, a file
-//! in the wrong place) makes the caller rebuild everything.
+//! Edits of a kept [`Loaded`]: which changed files can be taken one by one (goal files,
+//! department `_index.md` files and `content/_index.md`, in department folders that already
+//! exist), and [`Loaded::edit`], which reads them again with their findings and proofreads
+//! what they touch. Anything else (config.toml, themes, templates, static files, a new or
+//! removed department folder, a file in the wrong place) makes the caller load everything.
 
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use crate::content::{self, DepartmentDocs, LoadedContent};
 use crate::diag::Diagnostics;
 use crate::error::Error;
 
+use super::Loaded;
+
 /// One content file to read again (or drop, when it no longer exists).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Edit {
+pub struct Edit {
     /// Site-relative path (`content/somu/jichikai.md`).
-    pub(super) rel: PathBuf,
+    rel: PathBuf,
     slot: Slot,
     exists: bool,
 }
@@ -29,7 +33,7 @@ enum Slot {
 
 /// The edits for `changed`, or `None` when one of them needs a full rebuild. Editor
 /// leftovers (hidden files, backups ending in `~`) are no edit at all.
-pub(super) fn content_edits(
+pub fn content_edits(
     root: &Path,
     content: &LoadedContent,
     changed: &[PathBuf],
@@ -103,8 +107,13 @@ fn site_relative(root: &Path, path: &Path) -> Option<PathBuf> {
 }
 
 impl Edit {
+    /// The edited file, site-relative (`content/somu/jichikai.md`).
+    pub fn path(&self) -> &Path {
+        &self.rel
+    }
+
     /// Reads the file again into `content` (or takes it out), with its findings.
-    pub(super) fn apply(
+    fn apply(
         &self,
         root: &Path,
         content: &mut LoadedContent,
@@ -143,18 +152,40 @@ impl Edit {
     }
 
     /// Whether this is only a vanished temporary file (nothing to read or render).
-    pub(super) fn is_gone(&self) -> bool {
+    pub fn is_gone(&self) -> bool {
         self.slot == Slot::Gone
     }
 
     /// The department whose `_index.md` this edit is, if it is one.
-    pub(super) fn department_index_of<'a>(
-        &self,
-        content: &'a LoadedContent,
-    ) -> Option<&'a DepartmentDocs> {
+    fn department_index_of<'a>(&self, content: &'a LoadedContent) -> Option<&'a DepartmentDocs> {
         match &self.slot {
             Slot::DepartmentIndex(folder) => department(content, folder),
             _ => None,
         }
+    }
+}
+
+impl Loaded {
+    /// Reads the edited files again into the kept content (`root` is the site folder), in
+    /// place of their findings; proofreads them again, and a department's goals with its
+    /// `_index.md` (a department's facts are compared with each of its goals).
+    pub fn edit(&mut self, root: &Path, edits: &[Edit]) -> Result<(), Error> {
+        let mut reproofread: HashSet<PathBuf> = HashSet::new();
+        for edit in edits {
+            self.findings.files.retain(|d| d.path != edit.rel);
+            edit.apply(root, &mut self.content, &mut self.findings.files)?;
+            reproofread.insert(edit.rel.clone());
+            if let Some(dept) = edit.department_index_of(&self.content) {
+                reproofread.extend(dept.goals.iter().map(|g| g.source.path.clone()));
+            }
+        }
+        self.findings
+            .proofreading
+            .retain(|d| !reproofread.contains(&d.path));
+        let found = self
+            .rules
+            .proofread_where(&self.content, |doc| reproofread.contains(&doc.source.path));
+        self.findings.proofreading.extend(found);
+        Ok(())
     }
 }
