@@ -1,17 +1,14 @@
-//! Edits of a kept [`Loaded`]: which changed files can be taken one by one (goal files,
+//! Edits of kept content: which changed files can be taken one by one (goal files,
 //! department `_index.md` files and `content/_index.md`, in department folders that already
-//! exist), and [`Loaded::edit`], which reads them again with their findings and proofreads
-//! what they touch. Anything else (config.toml, themes, templates, static files, a new or
+//! exist), and how each is read again into the content ([`super::Loaded::edit`] does that
+//! with the findings). Anything else (config.toml, themes, templates, static files, a new or
 //! removed department folder, a file in the wrong place) makes the caller load everything.
 
-use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use crate::content::{self, DepartmentDocs, LoadedContent};
 use crate::diag::Diagnostics;
 use crate::error::Error;
-
-use super::Loaded;
 
 /// One content file to read again (or drop, when it no longer exists).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +110,7 @@ impl Edit {
     }
 
     /// Reads the file again into `content` (or takes it out), with its findings.
-    fn apply(
+    pub(super) fn apply(
         &self,
         root: &Path,
         content: &mut LoadedContent,
@@ -157,35 +154,13 @@ impl Edit {
     }
 
     /// The department whose `_index.md` this edit is, if it is one.
-    fn department_index_of<'a>(&self, content: &'a LoadedContent) -> Option<&'a DepartmentDocs> {
+    pub(super) fn department_index_of<'a>(
+        &self,
+        content: &'a LoadedContent,
+    ) -> Option<&'a DepartmentDocs> {
         match &self.slot {
             Slot::DepartmentIndex(folder) => department(content, folder),
             _ => None,
         }
-    }
-}
-
-impl Loaded {
-    /// Reads the edited files again into the kept content (`root` is the site folder), in
-    /// place of their findings; proofreads them again, and a department's goals with its
-    /// `_index.md` (a department's facts are compared with each of its goals).
-    pub fn edit(&mut self, root: &Path, edits: &[Edit]) -> Result<(), Error> {
-        let mut reproofread: HashSet<PathBuf> = HashSet::new();
-        for edit in edits {
-            self.findings.files.retain(|d| d.path != edit.rel);
-            edit.apply(root, &mut self.content, &mut self.findings.files)?;
-            reproofread.insert(edit.rel.clone());
-            if let Some(dept) = edit.department_index_of(&self.content) {
-                reproofread.extend(dept.goals.iter().map(|g| g.source.path.clone()));
-            }
-        }
-        self.findings
-            .proofreading
-            .retain(|d| !reproofread.contains(&d.path));
-        let found = self
-            .rules
-            .proofread_where(&self.content, |doc| reproofread.contains(&doc.source.path));
-        self.findings.proofreading.extend(found);
-        Ok(())
     }
 }

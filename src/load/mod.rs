@@ -10,7 +10,7 @@ mod edits;
 
 pub use edits::{Edit, content_edits};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::check::{self, Rules};
@@ -178,6 +178,29 @@ impl Loaded {
         config.extend(files);
         config.extend(proofreading);
         config
+    }
+
+    /// Reads the edited files again into the kept content (`root` is the site folder), in
+    /// place of their findings; proofreads them again, and a department's goals with its
+    /// `_index.md` (a department's facts are compared with each of its goals).
+    pub fn edit(&mut self, root: &Path, edits: &[Edit]) -> Result<(), Error> {
+        let mut reproofread: HashSet<PathBuf> = HashSet::new();
+        for edit in edits {
+            self.findings.files.retain(|d| d.path != edit.path());
+            edit.apply(root, &mut self.content, &mut self.findings.files)?;
+            reproofread.insert(edit.path().to_path_buf());
+            if let Some(dept) = edit.department_index_of(&self.content) {
+                reproofread.extend(dept.goals.iter().map(|g| g.source.path.clone()));
+            }
+        }
+        self.findings
+            .proofreading
+            .retain(|d| !reproofread.contains(&d.path));
+        let found = self
+            .rules
+            .proofread_where(&self.content, |doc| reproofread.contains(&doc.source.path));
+        self.findings.proofreading.extend(found);
+        Ok(())
     }
 
     /// The model of the kept content, as it stands after edits (goals from `goals` where
