@@ -4,7 +4,7 @@
 //! part at a time (the home page, then each department folder in name order); each part is
 //! proofread and added to the model while it is the only one in memory, and kept only when
 //! asked ([`Keep`]), so a one-off build never holds more than one department's documents.
-//! `hyoka serve` keeps the content and brings it up to date file by file ([`edits`]).
+//! `hyoka serve` keeps the content and brings it up to date file by file ([`Loaded::edit`]).
 
 mod edits;
 
