@@ -9,7 +9,8 @@ mod corpus;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use hyoka::pipeline::{BuildOptions, Rebuilder};
+use hyoka::load::BuildOptions;
+use hyoka::pipeline::Rebuilder;
 
 /// The allocator the `hyoka` binary uses.
 #[global_allocator]

@@ -247,6 +247,17 @@ impl Diagnostics {
     }
 }
 
+/// The closest of `allowed` to `written` within edit distance 2 (typos like `indcator`), at
+/// most half its characters (so 準備 is not offered 策定): the もしかして of a finding.
+pub fn suggest<'k>(written: &str, allowed: &[&'k str]) -> Option<&'k str> {
+    allowed
+        .iter()
+        .map(|a| (strsim::levenshtein(written, a), *a))
+        .filter(|(d, a)| *d <= 2.min(a.chars().count() / 2).max(1))
+        .min()
+        .map(|(_, a)| a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

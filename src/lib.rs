@@ -7,8 +7,10 @@
 //! # Stages (data flows one way)
 //!
 //! ```text
-//! content/ ──load──▶ content::LoadedContent ──model::build──▶ model::Site
-//!          (a build: one department at a time, only the model kept — SiteBuilder)
+//! config.toml ─┐ (+ --base-url, checked like the file)
+//! content/ ────┴─load──▶ load::Loaded (config, content, findings by source, rules)
+//!      one part at a time (home, then each department): read, proofread, added to the
+//!      model::build::SiteBuilder, kept only for serve (load::Keep) ──▶ model::Site
 //!                                                               │
 //!                     ┌─────────────────┬───────────────────────┤
 //!                     ▼                 ▼                       ▼
@@ -19,11 +21,15 @@
 //!                    copy beside public/ updated, then swapped in), OutputPlan (serve),
 //!                    paths only (check)
 //!                   │
-//!                   └─ pipeline::Rebuilder (an OutputPlan kept in memory) ─▶ serve (HTTP, live reload)
+//!                   └─ pipeline::Rebuilder (a kept Loaded, updated by load::Edit, plus
+//!                      its caches and an OutputPlan in memory) ─▶ serve (HTTP, live reload)
 //! ```
 //!
+//! `timings` (stage times for `hyoka build --timings`) stands below every stage.
+//!
 //! A side entrance, [`import`]: the town's legacy text sheets → content files (written all
-//! or none, after the same checks in memory through `pipeline::load_site_with`).
+//! or none, after the same checks in memory: [`load::load_site`] with the files as an
+//! overlay).
 //!
 //! `scaffold` writes new content files from the theme's archetypes (`hyoka new`, `hyoka init`).
 //!
@@ -48,6 +54,7 @@ pub mod error;
 pub mod export;
 pub mod fsio;
 pub mod import;
+pub mod load;
 pub mod markup;
 pub mod model;
 pub mod output;
@@ -56,4 +63,5 @@ pub mod proofread;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod timings;
 pub mod usage;

@@ -45,7 +45,7 @@ pub fn check_rule_config(config: &Config, diags: &mut Diagnostics) {
         if ids.contains(&id.as_str()) {
             continue;
         }
-        let help = match crate::model::build::suggest(id, &ids) {
+        let help = match crate::diag::suggest(id, &ids) {
             Some(s) => format!("もしかして「{s}」ですか？"),
             None => format!("校正ルールは {} です", ids.join(", ")),
         };
@@ -60,12 +60,6 @@ pub fn check_rule_config(config: &Config, diags: &mut Diagnostics) {
             .with_help(help),
         );
     }
-}
-
-/// Proofreads every document of the site, documents in parallel (findings are sorted
-/// later, so the thread count cannot change the result).
-pub fn proofread_content(content: &LoadedContent, config: &Config) -> Diagnostics {
-    Rules::new(config).proofread_where(content, |_| true)
 }
 
 /// A goal's department: its `_index.md` and the facts written there

@@ -8,8 +8,10 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::error::Error;
+use crate::load::{self, BuildOptions};
 use crate::output::{self, StagedOutput};
-use crate::pipeline::{self, BuildOptions, Stage, Timings};
+use crate::pipeline;
+use crate::timings::{Stage, Timings};
 
 use super::progress::Progress;
 use super::{Outcome, counts, print_diagnostics};
@@ -25,7 +27,7 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     };
     let progress = Progress::start("内容を読み込んで検査しています");
     let timings = Timings::new();
-    let (site, diags) = pipeline::load_site_timed(&options, &timings)?;
+    let (site, diags) = load::load_site(&options, &[], &timings)?;
     let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => {

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use crate::cli::{CheckArgs, Format};
 use crate::error::Error;
-use crate::pipeline::{self, BuildOptions};
+use crate::load::{self, BuildOptions};
+use crate::pipeline;
+use crate::timings::Timings;
 
 use super::{Outcome, counts, print_diagnostics, print_json};
 
@@ -18,7 +20,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         base_url: None,
         drafts: true,
     };
-    let (site, diags) = pipeline::load_site(&options)?;
+    let (site, diags) = load::load_site(&options, &[], &Timings::new())?;
     if let Some(site) = &site
         && !diags.has_errors()
     {

@@ -11,7 +11,8 @@ use crate::cli::ImportArgs;
 use crate::diag::{Diagnostics, Severity};
 use crate::error::Error;
 use crate::import::{self, ImportPlan, report};
-use crate::pipeline::{self, BuildOptions};
+use crate::load::{self, BuildOptions};
+use crate::timings::Timings;
 
 use super::{Outcome, counts, print_diagnostics};
 
@@ -42,7 +43,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         .iter()
         .map(|f| (f.path.clone(), f.text.clone()))
         .collect();
-    let (site, checked) = pipeline::load_site_with(&options, &planned)?;
+    let (site, checked) = load::load_site(&options, &planned, &Timings::new())?;
     let findings = concerning(checked, &written);
     let would_not_build = findings
         .iter()

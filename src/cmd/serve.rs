@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::cli::ServeArgs;
 use crate::error::Error;
-use crate::pipeline::BuildOptions;
+use crate::load::BuildOptions;
 use crate::serve::{self, ServeOptions};
 
 use super::Outcome;

@@ -10,13 +10,13 @@ pub mod raw;
 pub mod source;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fsio::{self, DecodeProblem, Encoding, FsError};
+use crate::timings::{Stage, Timings};
 pub use raw::{Key, Node, NodeValue, Pos};
 pub use source::SourceFile;
 
@@ -78,6 +78,10 @@ impl LoadedContent {
             let Some(folder_path) = path.parent() else {
                 continue;
             };
+            if folder_path == Path::new("content") {
+                self.home = Some(doc);
+                continue;
+            }
             let folder = folder_path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -116,91 +120,96 @@ enum Slot {
     Goal(String),
 }
 
-/// Time spent reading (and decoding) and parsing files, summed over every thread.
-#[derive(Debug, Default)]
-pub struct LoadTimes {
-    read_ns: AtomicU64,
-    parse_ns: AtomicU64,
-}
-
-impl LoadTimes {
-    /// Reading and decoding.
-    pub fn read(&self) -> Duration {
-        Duration::from_nanos(self.read_ns.load(Ordering::Relaxed))
-    }
-
-    /// Splitting and parsing front matter.
-    pub fn parse(&self) -> Duration {
-        Duration::from_nanos(self.parse_ns.load(Ordering::Relaxed))
-    }
-
-    fn add(counter: &AtomicU64, since: Instant) -> Instant {
-        let now = Instant::now();
-        let ns = u64::try_from((now - since).as_nanos()).unwrap_or(u64::MAX);
-        counter.fetch_add(ns, Ordering::Relaxed);
-        now
-    }
-}
-
-/// Loads `<root>/content`. Problems in files become diagnostics; only I/O failures are errors.
+/// Loads `<root>/content` whole. Problems in files become diagnostics; only I/O failures
+/// are errors.
 pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedContent, FsError> {
-    load_content_timed(root, diags, &LoadTimes::default())
-}
-
-/// [`load_content`], adding the time spent to `times`.
-pub fn load_content_timed(
-    root: &Path,
-    diags: &mut Diagnostics,
-    times: &LoadTimes,
-) -> Result<LoadedContent, FsError> {
     let scan = scan_content(root, diags)?;
-    read_documents(root, scan.files, scan.departments, diags, times)
+    let mut content = LoadedContent::default();
+    for part in scan.into_parts() {
+        let part = part.read(root, diags, &Timings::new())?;
+        content.home = content.home.or(part.home);
+        content.departments.extend(part.departments);
+    }
+    Ok(content)
 }
 
-/// [`load_content`] one part at a time, for a build that keeps only the model: first the
-/// home page (with no departments), then each department folder in name order (with no
-/// home page). `each` gets a part while it is the only one in memory, and the diagnostics
-/// to add to.
-pub fn load_content_each(
-    root: &Path,
-    diags: &mut Diagnostics,
-    times: &LoadTimes,
-    mut each: impl FnMut(&LoadedContent, &mut Diagnostics),
-) -> Result<(), FsError> {
-    let scan = scan_content(root, diags)?;
-    let mut by_folder: Vec<Vec<(Slot, PathBuf)>> = vec![Vec::new(); scan.departments.len()];
-    let mut home = Vec::new();
-    for (slot, path) in scan.files {
-        let folder = match &slot {
-            Slot::Home => None,
-            Slot::DepartmentIndex(f) | Slot::Goal(f) => Some(f.clone()),
-        };
-        match folder.and_then(|f| scan.departments.iter().position(|d| d.folder == f)) {
-            Some(i) => by_folder[i].push((slot, path)),
-            None => home.push((slot, path)),
-        }
-    }
-    let part = read_documents(root, home, Vec::new(), diags, times)?;
-    each(&part, diags);
-    drop(part);
-    for (dept, files) in scan.departments.into_iter().zip(by_folder) {
-        let part = read_documents(root, files, vec![dept], diags, times)?;
-        each(&part, diags);
-    }
-    Ok(())
+/// `content/` walked but not yet read: every Markdown file in its place, by part (the home
+/// page, then each department folder in name order), so a build can read, check and drop
+/// one part before it reads the next.
+#[derive(Default)]
+pub struct ContentScan {
+    home: Vec<(Slot, PathBuf)>,
+    departments: Vec<(DepartmentDocs, Vec<(Slot, PathBuf)>)>,
 }
 
-/// What [`scan_content`] found: every Markdown file in its place, and the department
-/// folders (empty, in name order).
-struct ContentScan {
+/// The files of one part of [`ContentScan`], to be read.
+pub struct ContentPart {
     files: Vec<(Slot, PathBuf)>,
-    departments: Vec<DepartmentDocs>,
+    department: Option<DepartmentDocs>,
+}
+
+impl ContentScan {
+    /// Adds an empty department folder `content/<folder>` in name order, unless there is
+    /// one: a folder that only files not yet written (an overlay) will hold.
+    pub fn add_department(&mut self, folder: &str) {
+        if self.departments.iter().any(|(d, _)| d.folder == folder) {
+            return;
+        }
+        let at = self
+            .departments
+            .partition_point(|(d, _)| d.folder.as_str() < folder);
+        let docs = DepartmentDocs {
+            folder: folder.to_string(),
+            path: Path::new("content").join(folder),
+            index: None,
+            goals: Vec::new(),
+        };
+        self.departments.insert(at, (docs, Vec::new()));
+    }
+
+    /// The parts in order: the home page (with no departments), then each department
+    /// folder (with no home page).
+    pub fn into_parts(self) -> impl Iterator<Item = ContentPart> {
+        let home = ContentPart {
+            files: self.home,
+            department: None,
+        };
+        std::iter::once(home).chain(
+            self.departments
+                .into_iter()
+                .map(|(docs, files)| ContentPart {
+                    files,
+                    department: Some(docs),
+                }),
+        )
+    }
+}
+
+impl ContentPart {
+    /// The department folder name, `None` for the home page's part.
+    pub fn folder(&self) -> Option<&str> {
+        self.department.as_ref().map(|d| d.folder.as_str())
+    }
+
+    /// Reads and parses the part's files (in parallel), timing each under
+    /// [`Stage::Load`] and [`Stage::Parse`].
+    pub fn read(
+        self,
+        root: &Path,
+        diags: &mut Diagnostics,
+        timings: &Timings,
+    ) -> Result<LoadedContent, FsError> {
+        read_documents(root, self.files, self.department, diags, timings)
+    }
 }
 
 /// Walks `content/` (sorted, symlinks not followed) and places each Markdown file; files
-/// that are not used get a warning.
-fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan, FsError> {
+/// that are not used get a warning. No `content/` folder is an empty scan.
+pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan, FsError> {
     let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        return Ok(ContentScan::default());
+    }
     let mut files: Vec<(Slot, PathBuf)> = Vec::new();
     let mut folders: Vec<String> = Vec::new();
     let walker = walkdir::WalkDir::new(&content_dir)
@@ -295,26 +304,50 @@ fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan, FsE
         };
         files.push((slot, entry.into_path()));
     }
-    let departments = folders
+    let departments: Vec<(DepartmentDocs, Vec<(Slot, PathBuf)>)> = folders
         .into_iter()
-        .map(|folder| DepartmentDocs {
-            path: relative(root, &content_dir.join(&folder)),
-            folder,
-            index: None,
-            goals: Vec::new(),
+        .map(|folder| {
+            let docs = DepartmentDocs {
+                path: relative(root, &content_dir.join(&folder)),
+                folder,
+                index: None,
+                goals: Vec::new(),
+            };
+            (docs, Vec::new())
         })
         .collect();
-    Ok(ContentScan { files, departments })
+    let mut scan = ContentScan {
+        home: Vec::new(),
+        departments,
+    };
+    let by_folder: std::collections::HashMap<String, usize> = scan
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(i, (d, _))| (d.folder.clone(), i))
+        .collect();
+    for (slot, path) in files {
+        let folder = match &slot {
+            Slot::Home => None,
+            Slot::DepartmentIndex(f) | Slot::Goal(f) => Some(f.as_str()),
+        };
+        let part = folder.and_then(|f| by_folder.get(f).copied());
+        match part {
+            Some(i) => scan.departments[i].1.push((slot, path)),
+            None => scan.home.push((slot, path)),
+        }
+    }
+    Ok(scan)
 }
 
-/// Reads and parses `files` (in parallel) into `departments` (the folders they belong to)
+/// Reads and parses `files` (in parallel) into `department` (the folder they belong to)
 /// and the home page.
 fn read_documents(
     root: &Path,
     files: Vec<(Slot, PathBuf)>,
-    departments: Vec<DepartmentDocs>,
+    department: Option<DepartmentDocs>,
     diags: &mut Diagnostics,
-    times: &LoadTimes,
+    timings: &Timings,
 ) -> Result<LoadedContent, FsError> {
     let loaded: Vec<(Slot, Result<Document, FsError>, Diagnostics)> = files
         .into_par_iter()
@@ -322,18 +355,18 @@ fn read_documents(
             let mut local = Diagnostics::new();
             let started = Instant::now();
             let text = read_source_text(root, &path, &mut local);
-            let read = LoadTimes::add(&times.read_ns, started);
+            let read = timings.since(Stage::Load, started);
             let doc = text.map(|text| {
                 let source = SourceFile::new(relative(root, &path), text.unwrap_or_default());
                 parse_document(source, &mut local)
             });
-            LoadTimes::add(&times.parse_ns, read);
+            timings.since(Stage::Parse, read);
             (slot, doc, local)
         })
         .collect();
     let mut content = LoadedContent {
         home: None,
-        departments,
+        departments: department.into_iter().collect(),
     };
     for (slot, doc, local) in loaded {
         diags.extend(local);

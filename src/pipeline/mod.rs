@@ -1,13 +1,12 @@
-//! The only module that knows every stage: config → content → model → charts, pages and
-//! open data, emitted file by file into an [`Emit`]: an in-memory [`OutputPlan`]
+//! The back half of every command: a loaded site's model ([`crate::load`]) → charts, pages
+//! and open data, emitted file by file into an [`Emit`]: an in-memory [`OutputPlan`]
 //! ([`plan_site`], for `check` and `serve`) or `output`'s staged folder (`cmd::build`), so a
-//! build never holds its whole output in memory. Nothing here writes to disk itself.
+//! build never holds its whole output in memory; and [`Rebuilder`], a site kept in memory
+//! between edits. Nothing here writes to disk itself.
 
 mod rebuild;
-mod timings;
 
 pub use rebuild::{RebuildReport, Rebuilder};
-pub use timings::{Stage, Timings};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,115 +14,12 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::model::{self, Department, Goal, Site};
+use crate::model::{Department, Goal, Site};
 use crate::output::{Emit, OutputPlan, PathCollector, PlanCollector};
 use crate::render::{self, Card, GoalGraphics, IndicatorGraphics, Renderer, theme::Theme};
+use crate::timings::{Stage, Timings};
 use crate::{chart, export, fsio};
-use crate::{check, content};
-
-/// What a build is asked to do.
-#[derive(Debug, Clone, Default)]
-pub struct BuildOptions {
-    /// The site folder (holding config.toml and content/).
-    pub root: PathBuf,
-    /// Overrides config.toml's base_url.
-    pub base_url: Option<String>,
-    /// Keep goals with `draft: true`.
-    pub drafts: bool,
-}
-
-/// Reads config.toml and content/ and builds the model. Content problems come back as
-/// diagnostics (with `None` for the site when config.toml itself is wrong).
-pub fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), Error> {
-    load_site_timed(options, &Timings::new())
-}
-
-/// [`load_site`], adding the time of each stage to `timings`.
-pub fn load_site_timed(
-    options: &BuildOptions,
-    timings: &Timings,
-) -> Result<(Option<Site>, Diagnostics), Error> {
-    load(options, &[], timings)
-}
-
-/// [`load_site`] as if `extra` files (site-relative path, text) were already written: how
-/// `hyoka import` checks its files before writing them.
-pub fn load_site_with(
-    options: &BuildOptions,
-    extra: &[(PathBuf, String)],
-) -> Result<(Option<Site>, Diagnostics), Error> {
-    load(options, extra, &Timings::new())
-}
-
-fn load(
-    options: &BuildOptions,
-    extra: &[(PathBuf, String)],
-    timings: &Timings,
-) -> Result<(Option<Site>, Diagnostics), Error> {
-    let mut diags = Diagnostics::new();
-    let Some(config) = load_config(options, !extra.is_empty(), &mut diags)? else {
-        return Ok((None, diags));
-    };
-    let times = content::LoadTimes::default();
-    let mut builder = model::build::SiteBuilder::new(&config, options.drafts);
-    // Each part (the home page, then one department) is validated and proofread while it
-    // is the only one in memory; only the model is kept.
-    let mut add = |part: &content::LoadedContent, diags: &mut Diagnostics| {
-        timings.time(Stage::Evaluate, || builder.add(part));
-        diags.extend(timings.time(Stage::Proofread, || check::proofread_content(part, &config)));
-    };
-    if !extra.is_empty() {
-        let mut loaded = if options.root.join("content").is_dir() {
-            content::load_content_timed(&options.root, &mut diags, &times)?
-        } else {
-            content::LoadedContent::default()
-        };
-        loaded.overlay(extra, &mut diags);
-        add(&loaded, &mut diags);
-    } else if options.root.join("content").is_dir() {
-        content::load_content_each(&options.root, &mut diags, &times, &mut add)?;
-    }
-    timings.add(Stage::Load, times.read());
-    timings.add(Stage::Parse, times.parse());
-    let (site, more) = timings.time(Stage::Evaluate, || builder.finish());
-    diags.extend(more);
-    check::check_rule_config(&config, &mut diags);
-    Ok((Some(site), diags))
-}
-
-/// config.toml with the command line's overrides; `None` (with diagnostics) when it is wrong
-/// or there is no content/ folder (fine when `extra_content` files will be added).
-pub(super) fn load_config(
-    options: &BuildOptions,
-    extra_content: bool,
-    diags: &mut Diagnostics,
-) -> Result<Option<Config>, Error> {
-    let config_path = options.root.join("config.toml");
-    if !config_path.is_file() {
-        return Err(Error::NoConfig(options.root.clone()));
-    }
-    let Some(text) = content::read_source_text(&options.root, &config_path, diags)? else {
-        return Ok(None);
-    };
-    let config = match Config::parse(&text, Path::new("config.toml")) {
-        Ok(config) => config.with_overrides(options.base_url.as_deref()),
-        Err(more) => {
-            diags.extend(more);
-            return Ok(None);
-        }
-    };
-    if !options.root.join("content").is_dir() && !extra_content {
-        diags.push(
-            Diagnostic::error("E-NO-CONTENT", Path::new("content"), 0, 0, "content フォルダーがありません")
-                .with_help("content/<課>/_index.md と content/<課>/<目標>.md を作ってください（hyoka init で雛形を作れます）"),
-        );
-        return Ok(None);
-    }
-    Ok(Some(config))
-}
 
 /// Everything the site will contain, in memory.
 pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {

@@ -24,7 +24,8 @@ use std::time::Duration;
 use tokio::sync::watch as signal;
 
 use crate::error::Error;
-use crate::pipeline::{BuildOptions, Rebuilder};
+use crate::load::BuildOptions;
+use crate::pipeline::Rebuilder;
 
 use console::Console;
 use state::Shared;

@@ -180,7 +180,7 @@ fn content_failure(diags: &[Diagnostic]) -> Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::BuildOptions;
+    use crate::load::BuildOptions;
 
     const GOAL: &str = "---\ntitle: 目標\nindicator:\n  name: 指標\n  unit: \"%\"\n  direction: up\n  baseline: { year: 令和5年度, value: 1 }\n  actual:\n    令和6年度: 2\n  targets:\n    令和7年度: 3\n---\n";
 

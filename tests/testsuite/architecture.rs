@@ -1,6 +1,7 @@
-//! Data flows one way (load → model → render/chart/export → output): every module may use
-//! only the modules listed for it here. A new dependency is a design decision — add it to
-//! this table on purpose, not by accident.
+//! Data flows one way (content → load (config, model, proofreading) → pipeline (chart,
+//! render, export) → output): every module may use only the modules listed for it here, and
+//! the table itself runs one way (no circle of modules). A new dependency is a design
+//! decision — add it to this table on purpose, not by accident.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -16,9 +17,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The command line's help and errors in Japanese, over the clap types.
     ("usage", &["cli"]),
     ("markup", &[]),
+    ("timings", &[]),
     // Settings read years with the model's pure FiscalYear parser.
     ("config", &["diag", "model"]),
-    ("content", &["diag", "fsio"]),
+    ("content", &["diag", "fsio", "timings"]),
     ("model", &["config", "content", "diag"]),
     // Siblings over the model: never each other.
     ("chart", &["markup", "model"]),
@@ -29,24 +31,33 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["config", "content", "diag", "model", "proofread"],
     ),
     ("error", &["fsio", "output", "render"]),
+    // The one way in: settings, content part by part, proofreading and the model.
+    (
+        "load",
+        &[
+            "check", "config", "content", "diag", "error", "model", "timings",
+        ],
+    ),
+    // The way out: a loaded model into charts, pages and open data; never the files again.
     (
         "pipeline",
         &[
-            "chart", "check", "config", "content", "diag", "error", "export", "fsio", "model",
-            "output", "render",
+            "chart", "diag", "error", "export", "fsio", "load", "model", "output", "render",
+            "timings",
         ],
     ),
     // Its own front door: sheets in, content files out, read and checked with the model's
     // parsers and the proofreading rules (for breaking ties between copies).
     ("import", &["content", "diag", "fsio", "model", "proofread"]),
     // The preview server: the pipeline's in-memory site, over HTTP.
-    ("serve", &["diag", "error", "output", "pipeline"]),
+    ("serve", &["diag", "error", "load", "output", "pipeline"]),
     // New content files from archetypes (their only writes).
     ("scaffold", &["config", "error", "fsio", "model"]),
     (
         "cmd",
         &[
-            "cli", "diag", "error", "import", "model", "output", "pipeline", "scaffold", "serve",
+            "cli", "diag", "error", "import", "load", "model", "output", "pipeline", "scaffold",
+            "serve", "timings",
         ],
     ),
 ];
@@ -156,6 +167,157 @@ fn modules_only_use_the_layers_below_them() {
         violations.is_empty(),
         "upward or sideways imports:\n{}",
         violations.join("\n")
+    );
+}
+
+/// Every `crate::` path a source text names, whole: `crate::{a, b::{c, self}}` gives
+/// `a`, `b::c` and `b`.
+fn used_paths(source: &str) -> Vec<Vec<String>> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 7 <= chars.len() {
+        if chars[i..i + 7].iter().collect::<String>() == "crate::" {
+            i = path_tree(&chars, i + 7, &mut Vec::new(), &mut out);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Reads one path (or a `{…}` group of them) at `i` under `prefix`; returns where it ends.
+fn path_tree(
+    chars: &[char],
+    mut i: usize,
+    prefix: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+) -> usize {
+    let at = |i: usize| chars.get(i).copied().unwrap_or(' ');
+    loop {
+        if at(i) == '{' {
+            i += 1;
+            loop {
+                while at(i).is_whitespace() || at(i) == ',' {
+                    i += 1;
+                }
+                if i >= chars.len() || at(i) == '}' {
+                    return i + 1;
+                }
+                i = path_tree(chars, i, &mut prefix.clone(), out);
+                // Past `as name`, to the next item.
+                while i < chars.len() && !matches!(at(i), ',' | '}') {
+                    i += 1;
+                }
+            }
+        }
+        let start = i;
+        while at(i).is_ascii_alphanumeric() || at(i) == '_' {
+            i += 1;
+        }
+        let segment: String = chars[start..i].iter().collect();
+        let named = !segment.is_empty();
+        if named && segment != "self" {
+            prefix.push(segment);
+        }
+        if at(i) == ':' && at(i + 1) == ':' && named {
+            i += 2;
+            continue;
+        }
+        if !prefix.is_empty() {
+            out.push(prefix.clone());
+        }
+        return i;
+    }
+}
+
+/// The source file a `crate::` path ends in: the longest prefix that is a file.
+fn file_of(src: &Path, path: &[String]) -> Option<std::path::PathBuf> {
+    (1..=path.len()).rev().find_map(|k| {
+        let base = src.join(path[..k].join("/"));
+        [base.with_extension("rs"), base.join("mod.rs")]
+            .into_iter()
+            .find(|f| f.is_file())
+    })
+}
+
+/// No circle of files crosses a module's border: the files a module's files import
+/// (through `crate::` paths) never lead back into that module. Test files are left out.
+#[test]
+fn no_file_circle_between_modules() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(&src)
+        .into_iter()
+        .map(|e| e.expect("walk").into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .filter(|p| {
+            !p.components()
+                .any(|c| c.as_os_str() == "tests" || c.as_os_str() == "tests.rs")
+        })
+        .collect();
+    let module_of = |f: &Path| {
+        f.strip_prefix(&src).unwrap().components().next().map(|c| {
+            let name = c.as_os_str().to_string_lossy().into_owned();
+            name.trim_end_matches(".rs").to_string()
+        })
+    };
+    let imports: BTreeMap<&Path, BTreeSet<std::path::PathBuf>> = files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            let to = used_paths(&text)
+                .iter()
+                .filter_map(|p| file_of(&src, p))
+                .filter(|t| t != f)
+                .collect();
+            (f.as_path(), to)
+        })
+        .collect();
+    let reach = |from: &Path| {
+        let mut seen: BTreeSet<&Path> = BTreeSet::new();
+        let mut todo = vec![from];
+        while let Some(f) = todo.pop() {
+            for to in imports.get(f).into_iter().flatten() {
+                if seen.insert(to.as_path()) {
+                    todo.push(to.as_path());
+                }
+            }
+        }
+        seen
+    };
+    let reached: BTreeMap<&Path, BTreeSet<&Path>> =
+        files.iter().map(|f| (f.as_path(), reach(f))).collect();
+    let mut circles = Vec::new();
+    for (a, from_a) in &reached {
+        for b in from_a {
+            if module_of(a) != module_of(b) && reached[b].contains(a) && a < b {
+                let short = |f: &Path| f.strip_prefix(&src).unwrap().display().to_string();
+                circles.push(format!("src/{} <-> src/{}", short(a), short(b)));
+            }
+        }
+    }
+    assert!(
+        circles.is_empty(),
+        "file circles between modules:\n{}",
+        circles.join("\n")
+    );
+}
+
+#[test]
+fn the_path_scanner_reads_whole_grouped_paths() {
+    let found = used_paths(
+        "use crate::{check, content::{self, Node as N, raw::Pos}};\nuse crate::model::Site;",
+    );
+    let found: Vec<String> = found.iter().map(|p| p.join("::")).collect();
+    assert_eq!(
+        found,
+        [
+            "check",
+            "content",
+            "content::Node",
+            "content::raw::Pos",
+            "model::Site"
+        ]
     );
 }
 

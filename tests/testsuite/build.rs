@@ -283,6 +283,27 @@ fn base_url_can_be_overridden() {
 }
 
 #[test]
+fn a_base_url_override_is_checked_like_config_toml() {
+    for bad in [
+        "not a url",
+        "javascript:alert(1)//",
+        "https://example.jp/hyoka/?utm=1#top",
+    ] {
+        let site = SiteTest::minimal();
+        let run = site.run(&["build", "--base-url", bad]);
+        assert_eq!(run.code, 1, "{bad}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("--base-url に指定した値「{bad}」")),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("[E-CONFIG-BASE-URL]"), "{}", run.stderr);
+        assert!(!site.path("public").exists(), "{bad}: nothing is written");
+    }
+}
+
+#[test]
 fn markdown_cannot_inject_script() {
     let body = "\n<script>alert(1)</script>\n\n[押して](javascript:alert(2))\n";
     let text =

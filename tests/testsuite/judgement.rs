@@ -381,14 +381,16 @@ fn the_fixture_builds_byte_identically_twice() {
 /// that remove a tag page or the cost files.
 #[test]
 fn rebuilds_after_edits_of_the_new_keys_equal_a_full_build() {
-    use hyoka::pipeline::{BuildOptions, Rebuilder, load_site, plan_site};
+    use hyoka::load::{BuildOptions, load_site};
+    use hyoka::pipeline::{Rebuilder, plan_site};
+    use hyoka::timings::Timings;
     let site = SiteTest::fixture("judgement");
     let options = BuildOptions {
         root: site.root().to_path_buf(),
         ..BuildOptions::default()
     };
     let full = |options: &BuildOptions| {
-        let (model, _) = load_site(options).expect("load");
+        let (model, _) = load_site(options, &[], &Timings::new()).expect("load");
         plan_site(&model.expect("site"), &options.root).expect("plan")
     };
     let mut rebuilder = Rebuilder::new(options.clone()).expect("first build");

@@ -3,11 +3,22 @@
 
 use std::path::PathBuf;
 
+use hyoka::diag::Diagnostics;
+use hyoka::error::Error;
+use hyoka::load::{BuildOptions, Keep};
+use hyoka::model::Site;
+use hyoka::model::build::GoalCache;
 use hyoka::output::OutputPlan;
-use hyoka::pipeline::{BuildOptions, Rebuilder, load_site, plan_site};
+use hyoka::pipeline::{Rebuilder, plan_site};
+use hyoka::timings::Timings;
 
 use crate::corpus;
 use crate::harness::*;
+
+/// A one-off load, as `hyoka build` does it.
+fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), Error> {
+    hyoka::load::load_site(options, &[], &Timings::new())
+}
 
 fn full_plan(options: &BuildOptions) -> OutputPlan {
     let (site, diags) = load_site(options).expect("load");
@@ -195,8 +206,7 @@ fn every_kind_of_edit_rebuilds_to_the_same_plan_as_a_full_build() {
 #[test]
 fn the_part_by_part_load_finds_what_loading_everything_at_once_finds() {
     use hyoka::content::load_content;
-    use hyoka::diag::Diagnostics;
-    use hyoka::model::build::build_site;
+    use hyoka::model::build::SiteBuilder;
 
     let site = SiteTest::fixture("town");
     let site = site
@@ -216,6 +226,7 @@ fn the_part_by_part_load_finds_what_loading_everything_at_once_finds() {
     let (parted, parted_diags) = load_site(&options).expect("load");
     let parted = parted.expect("a site");
 
+    // Everything at once: the whole content read, modelled and proofread as one part.
     let config = hyoka::config::Config::parse(
         &std::fs::read_to_string(site.path("config.toml")).expect("config"),
         std::path::Path::new("config.toml"),
@@ -223,10 +234,26 @@ fn the_part_by_part_load_finds_what_loading_everything_at_once_finds() {
     .expect("config parses");
     let mut whole_diags = Diagnostics::new();
     let content = load_content(site.root(), &mut whole_diags).expect("load");
-    let (whole, more) = build_site(&content, &config, false);
+    let mut builder = SiteBuilder::new(&config, false);
+    builder.add(&content, &mut GoalCache::default());
+    let (whole, more) = builder.finish();
     whole_diags.extend(more);
     hyoka::check::check_rule_config(&config, &mut whole_diags);
-    whole_diags.extend(hyoka::check::proofread_content(&content, &config));
+    whole_diags.extend(hyoka::check::Rules::new(&config).proofread_where(&content, |_| true));
+
+    // Kept whole for `serve`, then modelled again: the same too.
+    let kept = hyoka::load::load(
+        &options,
+        &[],
+        Keep::Content,
+        &mut GoalCache::remembering(),
+        &Timings::new(),
+    )
+    .expect("load")
+    .expect("config parses");
+    assert_eq!(kept.loaded.content, content);
+    let (remodelled, _) = kept.loaded.model(false, &mut GoalCache::default());
+    assert_eq!(format!("{remodelled:?}"), format!("{whole:?}"));
 
     assert_eq!(format!("{parted:?}"), format!("{whole:?}"));
     let codes: Vec<String> = parted_diags

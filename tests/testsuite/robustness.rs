@@ -6,6 +6,7 @@ use std::path::Path;
 use hyoka::config::Config;
 use hyoka::content::{DepartmentDocs, LoadedContent, SourceFile, parse_document};
 use hyoka::diag::Diagnostics;
+use hyoka::model::build::{GoalCache, SiteBuilder};
 
 /// A small deterministic generator (xorshift), so a failure can be replayed.
 struct Rng(u64);
@@ -114,6 +115,7 @@ fn damaged_files_never_panic() {
         Path::new("config.toml"),
     )
     .unwrap();
+    let rules = hyoka::check::Rules::new(&config);
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let mut errors = 0;
     // HYOKA_FUZZ_ROUNDS=50000 for a longer hunt; the default keeps the suite quick.
@@ -142,9 +144,11 @@ fn damaged_files_never_panic() {
                 goals: vec![goal],
             }],
         };
-        let (_, more) = hyoka::model::build::build_site(&content, &config, true);
+        let mut builder = SiteBuilder::new(&config, true);
+        builder.add(&content, &mut GoalCache::default());
+        let (_, more) = builder.finish();
         diags.extend(more);
-        diags.extend(hyoka::check::proofread_content(&content, &config));
+        diags.extend(rules.proofread_where(&content, |_| true));
         for d in diags.iter() {
             assert!(
                 !d.message.is_empty(),

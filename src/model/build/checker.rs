@@ -294,13 +294,4 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The closest allowed key within edit distance 2 (typos like `indcator`), at most half
-/// its characters (so 準備 is not offered 策定).
-pub fn suggest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
-    allowed
-        .iter()
-        .map(|a| (strsim::levenshtein(key, a), *a))
-        .filter(|(d, a)| *d <= 2.min(a.chars().count() / 2).max(1))
-        .min()
-        .map(|(_, a)| a)
-}
+pub use crate::diag::suggest;

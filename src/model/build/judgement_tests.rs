@@ -11,7 +11,18 @@ use crate::model::Site;
 use crate::model::assessment::Outlook;
 use crate::model::cost::CostUnit;
 
-use super::super::build_site;
+use super::super::{GoalCache, SiteBuilder};
+
+/// The site's model from `content`, built the way a one-off build does.
+fn build_site(
+    content: &LoadedContent,
+    config: &Config,
+    include_drafts: bool,
+) -> (Site, Diagnostics) {
+    let mut builder = SiteBuilder::new(config, include_drafts);
+    builder.add(content, &mut GoalCache::default());
+    builder.finish()
+}
 
 const CONFIG: &str = "title = \"t\"\nbase_url = \"https://example.jp/\"\nmunicipality = \"町\"\npopulation = 33000\n[[grades]]\ncode = \"A\"\nlabel = \"順調\"\nstatuses = [\"achieved\", \"on_track\"]\n[[grades]]\ncode = \"C\"\nlabel = \"遅れ\"\nstatuses = [\"behind\", \"worse\"]\n[[plan]]\ncode = \"4\"\ntitle = \"安全\"\n[[plan]]\ncode = \"4-1\"\ntitle = \"防災\"\nparent = \"4\"\n";
 

@@ -21,7 +21,6 @@ mod checker;
 mod cost;
 mod facts;
 mod indicator;
-pub mod scale;
 mod settle;
 
 use checker::Checker;
@@ -66,7 +65,7 @@ const HOME_KEYS: &[&str] = &["title", "description"];
 
 /// Goals already validated, by source file, for rebuilding a site after a few files changed
 /// (`hyoka serve`): a goal whose file text and department are the same as last time is not
-/// validated again.
+/// validated again. [`GoalCache::default`] keeps nothing (a one-off build).
 #[derive(Debug, Default)]
 pub struct GoalCache {
     /// False for a one-off build: nothing is kept.
@@ -91,42 +90,52 @@ impl GoalCache {
         }
     }
 
-    /// The goal of `doc` in department `department_slug`, from the cache when its text is
-    /// unchanged, else validated (and remembered).
-    fn goal(
+    /// The goals of a department's files (in file order), in parallel: each from the cache
+    /// when its text and department are unchanged, else validated (and remembered).
+    fn goals(
         &mut self,
-        doc: &Document,
+        docs: &DepartmentDocs,
         department_slug: &str,
         diags: &mut Diagnostics,
-    ) -> Option<Goal> {
-        if !self.remember {
-            return goal(doc, department_slug, diags);
-        }
-        let path = &doc.source.path;
-        if let Some(c) = self.goals.get(path)
-            && c.text == doc.source.text
-            && c.department_slug == department_slug
-        {
-            diags.extend(c.diags.clone());
-            return c.goal.clone();
-        }
-        let mut local = Diagnostics::new();
-        let goal = goal(doc, department_slug, &mut local);
-        diags.extend(local.clone());
-        self.goals.insert(
-            path.clone(),
-            CachedGoal {
-                text: doc.source.text.clone(),
-                department_slug: department_slug.to_string(),
-                goal: goal.clone(),
-                diags: local,
-            },
-        );
-        goal
+    ) -> Vec<Option<Goal>> {
+        let found: Vec<(Option<Goal>, Diagnostics, bool)> = docs
+            .goals
+            .par_iter()
+            .map(|doc| match self.cached(doc, department_slug) {
+                Some(c) => (c.goal.clone(), c.diags.clone(), false),
+                None => {
+                    let mut local = Diagnostics::new();
+                    (goal(doc, department_slug, &mut local), local, true)
+                }
+            })
+            .collect();
+        found
+            .into_iter()
+            .zip(&docs.goals)
+            .map(|((goal, found, fresh), doc)| {
+                if fresh && self.remember {
+                    let cached = CachedGoal {
+                        text: doc.source.text.clone(),
+                        department_slug: department_slug.to_string(),
+                        goal: goal.clone(),
+                        diags: found.clone(),
+                    };
+                    self.goals.insert(doc.source.path.clone(), cached);
+                }
+                diags.extend(found);
+                goal
+            })
+            .collect()
+    }
+
+    fn cached(&self, doc: &Document, department_slug: &str) -> Option<&CachedGoal> {
+        self.goals
+            .get(&doc.source.path)
+            .filter(|c| c.text == doc.source.text && c.department_slug == department_slug)
     }
 
     /// Forgets goals whose files are no longer in `content`.
-    fn retain(&mut self, content: &LoadedContent) {
+    pub fn retain_files_of(&mut self, content: &LoadedContent) {
         let live: HashSet<&Path> = content
             .departments
             .iter()
@@ -137,32 +146,11 @@ impl GoalCache {
     }
 }
 
-/// Builds the site model. `include_drafts` keeps goals with `draft: true`.
-pub fn build_site(
-    content: &LoadedContent,
-    config: &Config,
-    include_drafts: bool,
-) -> (Site, Diagnostics) {
-    build_site_cached(content, config, include_drafts, &mut GoalCache::default())
-}
-
-/// [`build_site`], reusing the goals of `cache` whose files did not change.
-pub fn build_site_cached(
-    content: &LoadedContent,
-    config: &Config,
-    include_drafts: bool,
-    cache: &mut GoalCache,
-) -> (Site, Diagnostics) {
-    cache.retain(content);
-    let mut builder = SiteBuilder::new(config, include_drafts);
-    builder.add_cached(content, cache);
-    builder.finish()
-}
-
 /// The site model built from content handed in part by part (the home page, then each
-/// department folder in name order: see `content::load_content_each`), so the documents of
-/// one part can be dropped before the next is read. Keeps the departments and, for the
-/// site-wide URL check, each page's URL with where it was written.
+/// department folder in name order, as `content::ContentScan` gives them; or everything as
+/// one part), so the documents of one part can be dropped before the next is read. Keeps
+/// the departments and, for the site-wide URL check, each page's URL with where it was
+/// written.
 #[derive(Debug)]
 pub struct SiteBuilder {
     config: Config,
@@ -241,46 +229,9 @@ impl SiteBuilder {
         }
     }
 
-    /// Adds a part of the content: its home page (if any) and its departments. Goals are
-    /// validated in parallel.
-    pub fn add(&mut self, content: &LoadedContent) {
-        self.add_with(content, |docs, slug, diags| {
-            let validated: Vec<(Option<Goal>, Diagnostics)> = docs
-                .goals
-                .par_iter()
-                .map(|doc| {
-                    let mut found = Diagnostics::new();
-                    (goal(doc, slug, &mut found), found)
-                })
-                .collect();
-            validated
-                .into_iter()
-                .map(|(goal, found)| {
-                    diags.extend(found);
-                    goal
-                })
-                .collect()
-        });
-    }
-
-    /// [`SiteBuilder::add`] with goals from `cache` when their files did not change (one
-    /// at a time: the cache learns each).
-    fn add_cached(&mut self, content: &LoadedContent, cache: &mut GoalCache) {
-        self.add_with(content, |docs, slug, diags| {
-            docs.goals
-                .iter()
-                .map(|doc| cache.goal(doc, slug, diags))
-                .collect()
-        });
-    }
-
-    /// Adds `content`, its goals validated by `validate` (a department's files and slug →
-    /// each goal file's goal, in file order).
-    fn add_with(
-        &mut self,
-        content: &LoadedContent,
-        mut validate: impl FnMut(&DepartmentDocs, &str, &mut Diagnostics) -> Vec<Option<Goal>>,
-    ) {
+    /// Adds a part of the content: its home page (if any) and its departments, their
+    /// goals validated in parallel or taken from `goals` ([`GoalCache`]).
+    pub fn add(&mut self, content: &LoadedContent, goals: &mut GoalCache) {
         self.add_home(content);
         for docs in &content.departments {
             let Some((mut dept, index)) = self.department(docs) else {
@@ -288,8 +239,8 @@ impl SiteBuilder {
             };
             self.urls
                 .push(UrlClaim::new(format!("/{}/", dept.slug), index));
-            let goals = validate(docs, &dept.slug, &mut self.diags);
-            for (goal, doc) in goals.into_iter().zip(&docs.goals) {
+            let validated = goals.goals(docs, &dept.slug, &mut self.diags);
+            for (goal, doc) in validated.into_iter().zip(&docs.goals) {
                 self.keep_goal(&mut dept, goal, doc);
             }
             self.departments.push(dept);

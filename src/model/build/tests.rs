@@ -12,6 +12,17 @@ fn config() -> Config {
     .unwrap()
 }
 
+/// The whole content as one part, nothing cached.
+fn build_site(
+    content: &LoadedContent,
+    config: &Config,
+    include_drafts: bool,
+) -> (Site, Diagnostics) {
+    let mut builder = SiteBuilder::new(config, include_drafts);
+    builder.add(content, &mut GoalCache::default());
+    builder.finish()
+}
+
 fn doc(path: &str, text: &str, diags: &mut Diagnostics) -> Document {
     parse_document(SourceFile::new(path, text.to_string()), diags)
 }
@@ -173,6 +184,50 @@ fn drafts_are_left_out_unless_asked() {
     let (site, diags) = site_with(&text);
     assert!(diags.is_empty());
     assert!(site.departments[0].goals.is_empty());
+}
+
+#[test]
+fn cached_goals_are_the_goals_validating_gives_and_removed_files_are_forgotten() {
+    let mut diags = Diagnostics::new();
+    let bad = GOAL.replace("令和6年度: 72.1", "令和6年度: \"７２．１％\"");
+    let mut content = LoadedContent {
+        home: None,
+        departments: vec![DepartmentDocs {
+            folder: "somu".into(),
+            path: "content/somu".into(),
+            index: Some(doc("content/somu/_index.md", DEPT, &mut diags)),
+            goals: vec![
+                doc("content/somu/a.md", &bad, &mut diags),
+                doc("content/somu/b.md", GOAL, &mut diags),
+            ],
+        }],
+    };
+    let fresh = build_site(&content, &config(), false);
+    let mut cache = GoalCache::remembering();
+    let build = |content: &LoadedContent, cache: &mut GoalCache| {
+        let mut builder = SiteBuilder::new(&config(), false);
+        builder.add(content, cache);
+        let (site, diags) = builder.finish();
+        format!("{site:?} {:?}", diags.sorted())
+    };
+    let build_once = |content: &LoadedContent| {
+        let (site, diags) = build_site(content, &config(), false);
+        format!("{site:?} {:?}", diags.sorted())
+    };
+    let expected = format!("{:?} {:?}", fresh.0, fresh.1.sorted());
+    assert_eq!(build(&content, &mut cache), expected);
+    assert_eq!(cache.goals.len(), 2);
+    // From the cache: the same goals and the same findings.
+    assert_eq!(build(&content, &mut cache), expected);
+    content.departments[0].goals.remove(0);
+    cache.retain_files_of(&content);
+    assert_eq!(
+        cache.goals.keys().collect::<Vec<_>>(),
+        [Path::new("content/somu/b.md")]
+    );
+    let mut one_off = GoalCache::default();
+    assert_eq!(build(&content, &mut one_off), build_once(&content));
+    assert!(one_off.goals.is_empty(), "a one-off build keeps nothing");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! (byte for byte); how much work an edit costs is this module's business alone.
 //!
 //! Edits of goal files, department `_index.md` files and `content/_index.md` (changed, new or
-//! deleted goals) are incremental ([`edits`]): only those files are read, parsed and
+//! deleted goals) are incremental ([`crate::load::Edit`]): only those files are read, parsed and
 //! proofread again; the model is rebuilt from cached goals; only goals whose model changed
 //! get a new chart, page and data files; the list pages come from cached cards; the theme's
 //! templates stay compiled. Anything else (config.toml, themes, templates, static files, a
@@ -13,7 +13,6 @@
 //! A build with content errors keeps the last good plan (the server keeps serving it) and
 //! reports the errors through [`Rebuilder::diagnostics`].
 
-mod edits;
 mod render;
 #[cfg(test)]
 mod tests;
@@ -22,18 +21,15 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::check;
-use crate::config::Config;
-use crate::content::{self, LoadedContent};
 use crate::diag::Diagnostics;
 use crate::error::Error;
+use crate::load::{self, BuildOptions, Edit, Keep, Load, Loaded, content_edits};
 use crate::model::Site;
-use crate::model::build::{GoalCache, build_site_cached};
+use crate::model::build::GoalCache;
 use crate::output::OutputPlan;
 use crate::render::{Card, theme::Theme};
+use crate::timings::Timings;
 
-use super::{BuildOptions, load_config};
-use edits::{Edit, content_edits};
 use render::{render_all, render_changes, render_site_wide, same_frame};
 
 /// The in-memory site of a `serve` session.
@@ -48,18 +44,11 @@ pub struct Rebuilder {
     pending: bool,
 }
 
-/// What the last load read, kept for the next edit.
+/// What the last load read, kept for the next edit, and the caches it fills.
 #[derive(Debug)]
 struct State {
-    config: Config,
-    /// Findings about config.toml.
-    config_diags: Diagnostics,
-    content: LoadedContent,
-    /// Findings of walking, reading and parsing content files.
-    load_diags: Diagnostics,
-    proofread_diags: Diagnostics,
+    loaded: Loaded,
     goals: GoalCache,
-    rules: check::Rules,
     /// What the last good plan was made from.
     rendered: Option<Rendered>,
 }
@@ -136,7 +125,7 @@ impl Rebuilder {
         let edits = self
             .state
             .as_ref()
-            .and_then(|s| content_edits(&self.options.root, &s.content, changed));
+            .and_then(|s| content_edits(&self.options.root, &s.loaded.content, changed));
         let incremental = edits.is_some();
         let mut report = match edits {
             Some(edits) => self.rebuild_edits(&edits)?,
@@ -149,40 +138,48 @@ impl Rebuilder {
 
     /// Reads everything again.
     fn rebuild_all(&mut self) -> Result<RebuildReport, Error> {
-        let root = &self.options.root;
-        let mut config_diags = Diagnostics::new();
-        let Some(config) = load_config(&self.options, false, &mut config_diags)? else {
-            self.state = None;
-            self.diagnostics = config_diags;
-            return Ok(self.failed());
+        let mut goals = GoalCache::remembering();
+        let loading = load::load(
+            &self.options,
+            &[],
+            Keep::Content,
+            &mut goals,
+            &Timings::new(),
+        )?;
+        let Load {
+            loaded,
+            site,
+            model_findings,
+        } = match loading {
+            Ok(load) => load,
+            Err(diags) => {
+                self.state = None;
+                self.diagnostics = diags;
+                return Ok(self.failed());
+            }
         };
-        check::check_rule_config(&config, &mut config_diags);
-        let mut load_diags = Diagnostics::new();
-        let content = content::load_content(root, &mut load_diags)?;
-        let rules = check::Rules::new(&config);
-        let proofread_diags = rules.proofread_where(&content, |_| true);
+        let mut diags = loaded.findings();
+        diags.extend(model_findings);
         self.state = Some(State {
-            config,
-            config_diags,
-            content,
-            load_diags,
-            proofread_diags,
-            goals: GoalCache::remembering(),
-            rules,
+            loaded,
+            goals,
             rendered: None,
         });
-        self.remodel()
+        self.show(site, diags)
     }
 
     /// Reads only the edited content files again.
     fn rebuild_edits(&mut self, edits: &[Edit]) -> Result<RebuildReport, Error> {
+        let state = self
+            .state
+            .as_mut()
+            .expect("edits are only found with a state");
+        state.loaded.edit(&self.options.root, edits)?;
         if edits.iter().all(Edit::is_gone) {
             // Only editor leftovers changed: the plan stands; their findings go.
-            let gone: HashSet<&PathBuf> = edits.iter().map(|e| &e.rel).collect();
-            if let Some(state) = self.state.as_mut() {
-                state.load_diags.retain(|d| !gone.contains(&d.path));
-            }
-            self.diagnostics.retain(|d| !gone.contains(&d.path));
+            let gone: HashSet<&std::path::Path> = edits.iter().map(Edit::path).collect();
+            self.diagnostics
+                .retain(|d| !gone.contains(d.path.as_path()));
             return Ok(RebuildReport {
                 failed: self.diagnostics.has_errors(),
                 generation: self.generation,
@@ -190,44 +187,16 @@ impl Rebuilder {
                 ..RebuildReport::default()
             });
         }
-        let root = self.options.root.clone();
-        let state = self
-            .state
-            .as_mut()
-            .expect("edits are only found with a state");
-        let mut reproofread: HashSet<PathBuf> = HashSet::new();
-        for edit in edits {
-            state.load_diags.retain(|d| d.path != edit.rel);
-            edit.apply(&root, &mut state.content, &mut state.load_diags)?;
-            reproofread.insert(edit.rel.clone());
-            // A department's facts are compared with each of its goals.
-            if let Some(dept) = edit.department_index_of(&state.content) {
-                reproofread.extend(dept.goals.iter().map(|g| g.source.path.clone()));
-            }
-        }
-        state
-            .proofread_diags
-            .retain(|d| !reproofread.contains(&d.path));
-        let found = state
-            .rules
-            .proofread_where(&state.content, |doc| reproofread.contains(&doc.source.path));
-        state.proofread_diags.extend(found);
-        self.remodel()
+        let (site, model_findings) = state.loaded.model(self.options.drafts, &mut state.goals);
+        let mut diags = state.loaded.findings();
+        diags.extend(model_findings);
+        self.show(site, diags)
     }
 
-    /// Builds the model from the loaded content, then brings the plan up to date.
-    fn remodel(&mut self) -> Result<RebuildReport, Error> {
-        let state = self.state.as_mut().expect("remodel after a load");
-        let (site, model_diags) = build_site_cached(
-            &state.content,
-            &state.config,
-            self.options.drafts,
-            &mut state.goals,
-        );
-        let mut diags = state.config_diags.clone();
-        diags.extend(state.load_diags.clone());
-        diags.extend(model_diags);
-        diags.extend(state.proofread_diags.clone());
+    /// Brings the plan up to date with `site` (and `diags`, every finding of its load):
+    /// only what changed when the site has the same frame as the last good one.
+    fn show(&mut self, site: Site, diags: Diagnostics) -> Result<RebuildReport, Error> {
+        let state = self.state.as_mut().expect("shown after a load");
         let failed = diags.has_errors();
         self.diagnostics = diags;
         if failed {

@@ -14,7 +14,8 @@ use crate::output::{OutputPlan, PlanCollector};
 use crate::render::{Card, Renderer, theme::Theme};
 
 use super::Rendered;
-use crate::pipeline::{Timings, emit_goal, emit_lists, emit_site_data, emit_site_with};
+use crate::pipeline::{emit_goal, emit_lists, emit_site_data, emit_site_with};
+use crate::timings::Timings;
 
 /// Everything but the goals is the same: settings, the evaluated year, the home text and the
 /// departments (slugs in order), so cached goal pages and cards may be reused.

@@ -1,7 +1,11 @@
 //! Rebuilds must equal full builds.
 
 use super::*;
-use crate::pipeline::{load_site, plan_site};
+use crate::pipeline::plan_site;
+
+fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), Error> {
+    load::load_site(options, &[], &Timings::new())
+}
 use std::path::Path;
 
 fn site_copy() -> tempfile::TempDir {

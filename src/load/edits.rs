@@ -1,7 +1,8 @@
-//! Which changed files a rebuild can take one by one: goal files, department `_index.md`
-//! files and `content/_index.md`, in department folders that already exist. Anything else
-//! (config.toml, themes, templates, static files, a new or removed department folder, a file
-//! in the wrong place) makes the caller rebuild everything.
+//! Edits of kept content: which changed files can be taken one by one (goal files,
+//! department `_index.md` files and `content/_index.md`, in department folders that already
+//! exist), and how each is read again into the content ([`super::Loaded::edit`] does that
+//! with the findings). Anything else (config.toml, themes, templates, static files, a new or
+//! removed department folder, a file in the wrong place) makes the caller load everything.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -11,9 +12,9 @@ use crate::error::Error;
 
 /// One content file to read again (or drop, when it no longer exists).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Edit {
+pub struct Edit {
     /// Site-relative path (`content/somu/jichikai.md`).
-    pub(super) rel: PathBuf,
+    rel: PathBuf,
     slot: Slot,
     exists: bool,
 }
@@ -29,7 +30,7 @@ enum Slot {
 
 /// The edits for `changed`, or `None` when one of them needs a full rebuild. Editor
 /// leftovers (hidden files, backups ending in `~`) are no edit at all.
-pub(super) fn content_edits(
+pub fn content_edits(
     root: &Path,
     content: &LoadedContent,
     changed: &[PathBuf],
@@ -103,6 +104,11 @@ fn site_relative(root: &Path, path: &Path) -> Option<PathBuf> {
 }
 
 impl Edit {
+    /// The edited file, site-relative (`content/somu/jichikai.md`).
+    pub fn path(&self) -> &Path {
+        &self.rel
+    }
+
     /// Reads the file again into `content` (or takes it out), with its findings.
     pub(super) fn apply(
         &self,
@@ -143,7 +149,7 @@ impl Edit {
     }
 
     /// Whether this is only a vanished temporary file (nothing to read or render).
-    pub(super) fn is_gone(&self) -> bool {
+    pub fn is_gone(&self) -> bool {
         self.slot == Slot::Gone
     }
 

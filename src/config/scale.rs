@@ -9,12 +9,10 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Diagnostics};
-
-use super::super::assessment::Grade;
-use super::super::evaluation::Status;
-use super::super::plan::{Plan, PlanNode, PlanProblem, code_shape, plan_problems};
-use super::checker::suggest;
+use crate::diag::{Diagnostic, Diagnostics, suggest};
+use crate::model::assessment::Grade;
+use crate::model::evaluation::Status;
+use crate::model::plan::{Plan, PlanNode, PlanProblem, code_shape, plan_problems};
 
 /// One `[[grades]]` table as written.
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,270 @@
+//! Loading, the one way in: config.toml and `content/` (plus, for `hyoka import`, an
+//! overlay of files not yet written) → a [`Loaded`] site: the settings, the content, every
+//! finding by where it came from, and the proofreading rules in force. Content is read one
+//! part at a time (the home page, then each department folder in name order); each part is
+//! proofread and added to the model while it is the only one in memory, and kept only when
+//! asked ([`Keep`]), so a one-off build never holds more than one department's documents.
+//! `hyoka serve` keeps the content and brings it up to date file by file ([`Loaded::edit`]).
+
+mod edits;
+
+pub use edits::{Edit, content_edits};
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::check::{self, Rules};
+use crate::config::{Config, Overrides};
+use crate::content::{self, LoadedContent};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::error::Error;
+use crate::model::Site;
+use crate::model::build::{GoalCache, SiteBuilder};
+use crate::timings::{Stage, Timings};
+
+/// What a build is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder (holding config.toml and content/).
+    pub root: PathBuf,
+    /// Overrides config.toml's base_url.
+    pub base_url: Option<String>,
+    /// Keep goals with `draft: true`.
+    pub drafts: bool,
+}
+
+/// What a load keeps of the content once each part is modelled and proofread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Nothing: only the model (`build`, `check`, `import`).
+    Model,
+    /// Everything, for edits to come (`serve`).
+    Content,
+}
+
+/// A site's files as read and checked.
+#[derive(Debug)]
+pub struct Loaded {
+    /// config.toml with the command line's overrides.
+    pub config: Config,
+    /// The content, when kept ([`Keep::Content`]); empty otherwise.
+    pub content: LoadedContent,
+    /// The proofreading rules config.toml leaves on.
+    pub rules: Rules,
+    findings: Findings,
+}
+
+/// A load's findings by where they come from, so that an edit can replace a file's own.
+#[derive(Debug, Default)]
+struct Findings {
+    /// config.toml and its `[proofreading]` table.
+    config: Diagnostics,
+    /// Walking `content/`, reading and parsing its files.
+    files: Diagnostics,
+    /// Proofreading every document.
+    proofreading: Diagnostics,
+}
+
+/// A site read and modelled.
+#[derive(Debug)]
+pub struct Load {
+    /// The files as read, with the load's findings.
+    pub loaded: Loaded,
+    /// The model, goals evaluated.
+    pub site: Site,
+    /// The model's own findings (validation of every key, clashing URLs).
+    pub model_findings: Diagnostics,
+}
+
+/// Reads config.toml, then `content/` with `overlay` (site-relative path, text: files as if
+/// already written, replacing any with the same path) one part at a time, each proofread
+/// and modelled (goals from `goals` where unchanged) as it is read, and kept as `keep`
+/// says. `Err` holds the findings when config.toml is refused (or there is no `content/`
+/// and no overlay): then there is no site. Stage times are added to `timings`.
+pub fn load(
+    options: &BuildOptions,
+    overlay: &[(PathBuf, String)],
+    keep: Keep,
+    goals: &mut GoalCache,
+    timings: &Timings,
+) -> Result<Result<Load, Diagnostics>, Error> {
+    let mut findings = Findings::default();
+    let Some(config) = read_config(options, !overlay.is_empty(), &mut findings.config)? else {
+        return Ok(Err(findings.config));
+    };
+    check::check_rule_config(&config, &mut findings.config);
+    let rules = Rules::new(&config);
+    let root = &options.root;
+    let mut scan = content::scan_content(root, &mut findings.files)?;
+    let overlay = by_part(overlay);
+    for folder in overlay.keys().flatten() {
+        scan.add_department(folder);
+    }
+    let mut builder = SiteBuilder::new(&config, options.drafts);
+    let mut content = LoadedContent::default();
+    for part in scan.into_parts() {
+        let written = overlay.get(&part.folder().map(str::to_string));
+        let mut part = part.read(root, &mut findings.files, timings)?;
+        if let Some(written) = written {
+            part.overlay(written, &mut findings.files);
+        }
+        timings.time(Stage::Evaluate, || builder.add(&part, goals));
+        let found = timings.time(Stage::Proofread, || rules.proofread_where(&part, |_| true));
+        findings.proofreading.extend(found);
+        if keep == Keep::Content {
+            content.home = content.home.or(part.home);
+            content.departments.extend(part.departments);
+        }
+    }
+    let (site, model_findings) = timings.time(Stage::Evaluate, || builder.finish());
+    let loaded = Loaded {
+        config,
+        content,
+        rules,
+        findings,
+    };
+    Ok(Ok(Load {
+        loaded,
+        site,
+        model_findings,
+    }))
+}
+
+/// [`load`] for a one-off run, keeping only the model: the site (`None` when config.toml is
+/// refused) and every finding.
+pub fn load_site(
+    options: &BuildOptions,
+    overlay: &[(PathBuf, String)],
+    timings: &Timings,
+) -> Result<(Option<Site>, Diagnostics), Error> {
+    let mut goals = GoalCache::default();
+    Ok(
+        match load(options, overlay, Keep::Model, &mut goals, timings)? {
+            Ok(Load {
+                loaded,
+                site,
+                model_findings,
+            }) => {
+                let mut diags = loaded.into_findings();
+                diags.extend(model_findings);
+                (Some(site), diags)
+            }
+            Err(diags) => (None, diags),
+        },
+    )
+}
+
+impl Loaded {
+    /// The load's findings so far: config.toml's, the content files', the proofreading's.
+    pub fn findings(&self) -> Diagnostics {
+        let Findings {
+            config,
+            files,
+            proofreading,
+        } = &self.findings;
+        let mut all = config.clone();
+        all.extend(files.clone());
+        all.extend(proofreading.clone());
+        all
+    }
+
+    /// [`Loaded::findings`], taken.
+    pub fn into_findings(self) -> Diagnostics {
+        let Findings {
+            mut config,
+            files,
+            proofreading,
+        } = self.findings;
+        config.extend(files);
+        config.extend(proofreading);
+        config
+    }
+
+    /// Reads the edited files again into the kept content (`root` is the site folder), in
+    /// place of their findings; proofreads them again, and a department's goals with its
+    /// `_index.md` (a department's facts are compared with each of its goals).
+    pub fn edit(&mut self, root: &Path, edits: &[Edit]) -> Result<(), Error> {
+        let mut reproofread: HashSet<PathBuf> = HashSet::new();
+        for edit in edits {
+            self.findings.files.retain(|d| d.path != edit.path());
+            edit.apply(root, &mut self.content, &mut self.findings.files)?;
+            reproofread.insert(edit.path().to_path_buf());
+            if let Some(dept) = edit.department_index_of(&self.content) {
+                reproofread.extend(dept.goals.iter().map(|g| g.source.path.clone()));
+            }
+        }
+        self.findings
+            .proofreading
+            .retain(|d| !reproofread.contains(&d.path));
+        let found = self
+            .rules
+            .proofread_where(&self.content, |doc| reproofread.contains(&doc.source.path));
+        self.findings.proofreading.extend(found);
+        Ok(())
+    }
+
+    /// The model of the kept content, as it stands after edits (goals from `goals` where
+    /// their files did not change; goals of files no longer there are forgotten), with the
+    /// model's findings.
+    pub fn model(&self, drafts: bool, goals: &mut GoalCache) -> (Site, Diagnostics) {
+        goals.retain_files_of(&self.content);
+        let mut builder = SiteBuilder::new(&self.config, drafts);
+        builder.add(&self.content, goals);
+        builder.finish()
+    }
+}
+
+/// The overlay's files by the part they belong to: `None` for the home page
+/// (`content/_index.md`), else the department folder's name.
+fn by_part(overlay: &[(PathBuf, String)]) -> BTreeMap<Option<String>, Vec<(PathBuf, String)>> {
+    let mut parts: BTreeMap<Option<String>, Vec<(PathBuf, String)>> = BTreeMap::new();
+    for (path, text) in overlay {
+        let folder = path
+            .parent()
+            .filter(|p| *p != Path::new("content"))
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned());
+        parts
+            .entry(folder)
+            .or_default()
+            .push((path.clone(), text.clone()));
+    }
+    parts
+}
+
+/// config.toml with the command line's overrides; `None` (with findings) when it is wrong
+/// or there is no content/ folder (fine when `extra_content` files will be added).
+fn read_config(
+    options: &BuildOptions,
+    extra_content: bool,
+    diags: &mut Diagnostics,
+) -> Result<Option<Config>, Error> {
+    let config_path = options.root.join("config.toml");
+    if !config_path.is_file() {
+        return Err(Error::NoConfig(options.root.clone()));
+    }
+    let Some(text) = content::read_source_text(&options.root, &config_path, diags)? else {
+        return Ok(None);
+    };
+    let overrides = Overrides {
+        base_url: options.base_url.clone(),
+    };
+    let config = match Config::parse_with(&text, Path::new("config.toml"), &overrides) {
+        Ok(config) => config,
+        Err(more) => {
+            diags.extend(more);
+            return Ok(None);
+        }
+    };
+    if !options.root.join("content").is_dir() && !extra_content {
+        diags.push(
+            Diagnostic::error("E-NO-CONTENT", Path::new("content"), 0, 0, "content フォルダーがありません")
+                .with_help("content/<課>/_index.md と content/<課>/<目標>.md を作ってください（hyoka init で雛形を作れます）"),
+        );
+        return Ok(None);
+    }
+    Ok(Some(config))
+}
+
+#[cfg(test)]
+mod tests;
