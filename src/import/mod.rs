@@ -133,7 +133,11 @@ pub fn plan(
             weight: department_weight(&existing, dept_docs),
             duties: facts.duties.clone(),
             served: facts.served.clone(),
-            provenance: report::provenance_of_facts(&sheets, facts.copies),
+            provenance: if sheets.is_empty() {
+                "hyoka import: 表には課の情報がないため、課名だけを書きました（主な業務 duties を書き足してください）".to_string()
+            } else {
+                report::provenance_of_facts(&sheets, facts.copies)
+            },
         }),
     });
     if index.is_none()

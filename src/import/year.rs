@@ -216,7 +216,7 @@ fn era_year(e: EraName, n: i32, text: &str, warnings: &mut Vec<String>) -> Resul
     if e == EraName::Heisei && n > 31 {
         warnings.push(format!(
             "「{text}」は令和{}年度（{western}年度）のことと読みました（平成は31年度まで）",
-            n - 31
+            n - 30
         ));
     }
     Ok(western)
