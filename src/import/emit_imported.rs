@@ -8,7 +8,6 @@ use std::fmt::Write as _;
 
 use crate::model::Direction;
 
-
 use super::emit::{comment_text, scalar};
 use super::imported::{ImportedGoal, ImportedIndicator, Point, Val};
 
@@ -18,7 +17,10 @@ pub fn goal_file(goal: &ImportedGoal, weight: i64) -> String {
     let _ = writeln!(
         out,
         "# {}",
-        comment_text(&format!("hyoka import: {} から取り込みました", goal.provenance))
+        comment_text(&format!(
+            "hyoka import: {} から取り込みました",
+            goal.provenance
+        ))
     );
     let _ = writeln!(out, "title: {}", scalar(&goal.title));
     let _ = writeln!(out, "weight: {weight}");
@@ -57,7 +59,9 @@ pub fn goal_file(goal: &ImportedGoal, weight: i64) -> String {
         let _ = writeln!(
             out,
             "assessment:   # {}",
-            comment_text(&format!("シートの評価「{code} {label}」。config.toml の [[grades]] に {code} が必要です"))
+            comment_text(&format!(
+                "シートの評価「{code} {label}」。config.toml の [[grades]] に {code} が必要です"
+            ))
         );
         let _ = writeln!(out, "  grade: {}", scalar(code));
     }
@@ -91,16 +95,30 @@ fn indicator(out: &mut String, i: &ImportedIndicator, first: &str, indent: &str)
             let why = match (i.direction, i.direction_or_inferred()) {
                 (Some(_), _) => "シートの「方向」".to_string(),
                 (None, Some(d)) => {
-                    let (b, f) = (value_text(&i.baseline.val), i.targets.last().map(|t| value_text(&t.val)).unwrap_or_default());
+                    let (b, f) = (
+                        value_text(&i.baseline.val),
+                        i.targets
+                            .last()
+                            .map(|t| value_text(&t.val))
+                            .unwrap_or_default(),
+                    );
                     match d {
                         Direction::Up => format!("推定: 最終目標値 {f} > 基準値 {b}"),
                         Direction::Down => format!("推定: 最終目標値 {f} < 基準値 {b}"),
                     }
                 }
-                (None, None) => "要確認: 最終目標値と基準値が同じため推定できません。低いほど良いなら down".to_string(),
+                (None, None) => {
+                    "要確認: 最終目標値と基準値が同じため推定できません。低いほど良いなら down"
+                        .to_string()
+                }
             };
             let d = i.direction_or_inferred().unwrap_or(Direction::Up);
-            let _ = writeln!(out, "{indent}direction: {}   # {}", d.code(), comment_text(&why));
+            let _ = writeln!(
+                out,
+                "{indent}direction: {}   # {}",
+                d.code(),
+                comment_text(&why)
+            );
         }
     }
     if let Some(def) = &i.definition {
@@ -121,7 +139,13 @@ fn indicator(out: &mut String, i: &ImportedIndicator, first: &str, indent: &str)
         value_text(&i.baseline.val)
     );
     series(out, indent, "actual", "実績（現状値）", &i.actual);
-    series(out, indent, "targets", "目標値（最後の年度が最終目標値）", &i.targets);
+    series(
+        out,
+        indent,
+        "targets",
+        "目標値（最後の年度が最終目標値）",
+        &i.targets,
+    );
 }
 
 fn series(out: &mut String, indent: &str, key: &str, what: &str, points: &[Point]) {
@@ -154,3 +178,72 @@ fn quoted_code(code: &str) -> String {
     serde_json::to_string(code).expect("a string serialises")
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::SourceFile;
+    use crate::diag::Diagnostics;
+    use crate::import::{form, grid, list};
+
+    fn fixture(name: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(name);
+        std::fs::read_to_string(path).expect("fixture")
+    }
+
+    #[test]
+    fn several_indicators_notes_nulls_and_a_milestone_use_the_section_8_keys() {
+        let g = grid::from_text(SourceFile::new("form-multi.txt", fixture("form-multi.txt")));
+        let mut d = Diagnostics::new();
+        let goals = form::read(&g, &mut d);
+        assert!(!d.has_errors(), "{d:?}");
+        let text = goal_file(&goals[0], 1);
+        for want in [
+            "indicators:\n  - name: 自主防災組織率\n",
+            "    definition: 自主防災組織設立世帯数÷全世帯数\n",
+            "    source: 危機管理課調べ\n",
+            "    baseline: { year: 平成22年度, value: 57.10 }",
+            "      平成25年度: { value: 69.5, note: 見込 }\n",
+            "      平成26年度: null\n",
+            "      令和2年度: 93.0\n",
+            "  - name: 地区防災計画の策定\n    kind: milestone",
+            "    steps: [未着手, 検討中, 策定]\n",
+            "    baseline: { year: 平成25年度, value: 未着手 }",
+        ] {
+            assert!(text.contains(want), "{want:?} not in\n{text}");
+        }
+    }
+
+    #[test]
+    fn costs_and_the_grade_use_cost_and_assessment() {
+        let mut d = Diagnostics::new();
+        let g = grid::from_csv(
+            SourceFile::new("form-costs.csv", fixture("form-costs.csv")),
+            &mut d,
+        );
+        let goals = form::read(&g, &mut d);
+        assert!(!d.has_errors(), "{d:?}");
+        let text = goal_file(&goals[0], 1);
+        assert!(text.contains("cost:   # 事業費（予算・決算・人件費）\n  unit: 千円\n  years:\n    平成27年度: { budget: 12000, settlement: 11480, personnel: 3200 }\n"), "{text}");
+        assert!(text.contains("\n  grade: C\n"), "{text}");
+        assert!(
+            text.contains("indicator:\n  name: 道路修繕の完了件数\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_codes_column_is_written_as_a_string() {
+        let mut d = Diagnostics::new();
+        let g = grid::from_csv(
+            SourceFile::new("l.csv", "指標番号,指標名,基準値（令和2年度）,令和3年度,目標値（令和7年度）\n4-1-1,防災訓練参加者数,100人,120人,200人\n".into()),
+            &mut d,
+        );
+        let goals = list::read(&g, &mut d);
+        assert!(!d.has_errors(), "{d:?}");
+        let text = goal_file(&goals[0], 1);
+        assert!(text.contains("  code: \"4-1-1\"\n"), "{text}");
+        assert!(text.contains("  unit: 人\n"), "{text}");
+    }
+}

@@ -47,15 +47,27 @@ fn label_of(text: &str) -> Label {
     let starts = |words: &[&str]| words.iter().any(|w| l.starts_with(w));
     if l.contains("根拠") || l.contains("理由") {
         Label::Basis
-    } else if starts(&["施策名", "目標名", "施策", "基本施策", "事業名", "政策名"]) {
+    } else if starts(&["施策名", "目標名", "施策", "基本施策", "事業名", "政策名"])
+    {
         Label::Title
-    } else if starts(&["成果指標", "指標名", "指標", "KPI"]) && !l.contains("定義") && !l.contains("番号") {
+    } else if starts(&["成果指標", "指標名", "指標", "KPI"])
+        && !l.contains("定義")
+        && !l.contains("番号")
+    {
         Label::Indicator
     } else if starts(&["単位"]) {
         Label::Unit
-    } else if starts(&["方向", "目指す方向", "目標の方向"]) && !l.starts_with("方向性") {
+    } else if starts(&["方向", "目指す方向", "目標の方向"]) && !l.starts_with("方向性")
+    {
         Label::Direction
-    } else if starts(&["内容", "指標の定義", "定義", "算出方法", "算定方法", "指標の説明"]) {
+    } else if starts(&[
+        "内容",
+        "指標の定義",
+        "定義",
+        "算出方法",
+        "算定方法",
+        "指標の説明",
+    ]) {
         Label::Definition
     } else if starts(&["出典", "出所", "データの出典", "資料"]) {
         Label::Source
@@ -95,7 +107,9 @@ pub fn is_form(grid: &Grid) -> bool {
 /// `現状値 平成22年度` → `平成22年度`; `None` when the label has none.
 fn year_in_label(label: &str) -> Option<String> {
     let l = compact(label);
-    let l = l.replace(['（', '［', '【'], "(").replace(['）', '］', '】'], ")");
+    let l = l
+        .replace(['（', '［', '【'], "(")
+        .replace(['）', '］', '】'], ")");
     // Year first: `平成25(基準値)`.
     if looks_like_year(&l) {
         return Some(l.split('(').next().unwrap_or(&l).to_string());
@@ -135,7 +149,11 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
     }
     let mut out = Vec::new();
     for g in r.goals {
-        let Some(first) = g.cell.clone().or_else(|| g.indicators.first().and_then(|i| i.cell.clone())) else {
+        let Some(first) = g
+            .cell
+            .clone()
+            .or_else(|| g.indicators.first().and_then(|i| i.cell.clone()))
+        else {
             continue;
         };
         let indicators: Vec<_> = g
@@ -152,7 +170,8 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
             indicators,
             basis: (!g.basis.is_empty()).then(|| g.basis.join(" ")),
             summary: g.summary,
-            cost: (!g.costs.is_empty()).then(|| (g.cost_unit.unwrap_or_else(|| "千円".into()), g.costs)),
+            cost: (!g.costs.is_empty())
+                .then(|| (g.cost_unit.unwrap_or_else(|| "千円".into()), g.costs)),
             grade: g.grade,
             provenance: provenance(grid, &first),
             at: (grid.path.clone(), first.line),
@@ -185,7 +204,12 @@ impl Reader<'_> {
     fn row(&mut self, row: &[GridCell], diags: &mut Diagnostics) {
         let first = &row[0];
         let rest = &row[1..];
-        let joined = || rest.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+        let joined = || {
+            rest.iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         match label_of(&first.text) {
             Label::Title => {
                 let starts_new = self
@@ -257,7 +281,8 @@ impl Reader<'_> {
     ) -> Option<(crate::model::FiscalYear, Option<String>, &'c [GridCell])> {
         if let Some(y) = year_in_label(&first.text) {
             let (year, note) = year_at(self.grid, first, &y, self.era, diags)?;
-            let note = note.or_else(|| compact(&first.text).contains("見込").then(|| "見込".into()));
+            let note =
+                note.or_else(|| compact(&first.text).contains("見込").then(|| "見込".into()));
             return Some((year, note, rest));
         }
         match rest.split_first() {
@@ -300,17 +325,35 @@ impl Reader<'_> {
             role
         };
         // A printed 達成率 in the same row: `実績値 平成26年度 66.6% 92%`.
-        let printed = values.get(1).and_then(|c| read_pct(&c.text).filter(|_| c.text.contains('%')).map(|p| (c.clone(), p)));
+        let printed = values.get(1).and_then(|c| {
+            read_pct(&c.text)
+                .filter(|_| c.text.contains('%'))
+                .map(|p| (c.clone(), p))
+        });
         let i = self.indicator().expect("checked above");
         i.raw.push((role, year, Some(text), value.clone()));
         if let Some((cell, pct)) = printed
             && role == Role::Actual
         {
-            i.printed.push(PrintedPct { what: Printed::Achievement, year: Some(year), pct, cell });
+            let place = self.grid.place(&cell);
+            let i = self.indicator().expect("checked above");
+            i.printed.push(PrintedPct {
+                what: Printed::Achievement,
+                year: Some(year),
+                pct,
+                cell,
+                place,
+            });
         }
     }
 
-    fn printed(&mut self, what: Printed, first: &GridCell, rest: &[GridCell], diags: &mut Diagnostics) {
+    fn printed(
+        &mut self,
+        what: Printed,
+        first: &GridCell,
+        rest: &[GridCell],
+        diags: &mut Diagnostics,
+    ) {
         if self.indicator().is_none() {
             return;
         }
@@ -320,20 +363,38 @@ impl Reader<'_> {
                 None => return,
             },
             None => match rest.split_first() {
-                Some((y, v)) if looks_like_year(&y.text) => {
-                    (year_at(self.grid, y, &y.text, self.era, diags).map(|r| r.0), v)
-                }
+                Some((y, v)) if looks_like_year(&y.text) => (
+                    year_at(self.grid, y, &y.text, self.era, diags).map(|r| r.0),
+                    v,
+                ),
                 _ => (None, rest),
             },
         };
         let Some(cell) = values.first() else { return };
-        let Some(pct) = read_pct(&cell.text) else { return };
+        let Some(pct) = read_pct(&cell.text) else {
+            return;
+        };
+        let place = self.grid.place(cell);
         let i = self.indicator().expect("checked above");
-        i.printed.push(PrintedPct { what, year, pct, cell: cell.clone() });
+        i.printed.push(PrintedPct {
+            what,
+            year,
+            pct,
+            cell: cell.clone(),
+            place,
+        });
     }
 
-    fn cost(&mut self, kind: CostKind, first: &GridCell, rest: &[GridCell], diags: &mut Diagnostics) {
-        let unit_in_label = ["千円", "万円", "円"].into_iter().find(|u| first.text.contains(u));
+    fn cost(
+        &mut self,
+        kind: CostKind,
+        first: &GridCell,
+        rest: &[GridCell],
+        diags: &mut Diagnostics,
+    ) {
+        let unit_in_label = ["千円", "万円", "円"]
+            .into_iter()
+            .find(|u| first.text.contains(u));
         let Some((year, _, values)) = self.year_and_values(first, rest, diags) else {
             return;
         };
@@ -343,9 +404,17 @@ impl Reader<'_> {
             .into_iter()
             .find(|u| t.ends_with(u))
             .or(unit_in_label);
-        let digits = t.trim_end_matches(|c: char| !c.is_ascii_digit()).replace(',', "");
+        let digits = t
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .replace(',', "");
         let Ok(amount) = digits.parse::<f64>() else {
-            diags.push(self.grid.diagnostic(false, "E-SHEET-VALUE", cell, format!("「{}」は金額として読めません", cell.text), "「12,000千円」のように書いてください"));
+            diags.push(self.grid.diagnostic(
+                false,
+                "E-SHEET-VALUE",
+                cell,
+                format!("「{}」は金額として読めません", cell.text),
+                "「12,000千円」のように書いてください",
+            ));
             return;
         };
         let g = self.goal();
@@ -357,7 +426,12 @@ impl Reader<'_> {
             None => {
                 g.costs.push((year, CostYear::default()));
                 g.costs.sort_by_key(|(y, _)| *y);
-                &mut g.costs.iter_mut().find(|(y, _)| *y == year).expect("pushed").1
+                &mut g
+                    .costs
+                    .iter_mut()
+                    .find(|(y, _)| *y == year)
+                    .expect("pushed")
+                    .1
             }
         };
         match kind {
@@ -406,16 +480,23 @@ mod tests {
         assert_eq!(i.baseline.val, Val::Num(57.1, 2));
         assert_eq!(i.actual[1].note.as_deref(), Some("見込"));
         assert_eq!(i.targets[0].year.western(), 2020);
-        assert_eq!(i.definition.as_deref(), Some("自主防災組織設立世帯数÷全世帯数"));
+        assert_eq!(
+            i.definition.as_deref(),
+            Some("自主防災組織設立世帯数÷全世帯数")
+        );
         assert_eq!(g.basis.as_deref(), Some("県平均を上回る水準"));
         let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
-        assert!(codes.contains(&"W-SHEET-BASELINE") && codes.contains(&"W-SHEET-YEAR"), "{codes:?}");
+        assert!(
+            codes.contains(&"W-SHEET-BASELINE") && codes.contains(&"W-SHEET-YEAR"),
+            "{codes:?}"
+        );
         assert!(!d.has_errors());
     }
 
     #[test]
     fn a_target_without_a_year_is_refused_at_its_line() {
-        let (goals, d) = read_text("成果指標\tごみ排出量\n基準値\t平成25年度\t700g\n5ヵ年目標\t600g\n");
+        let (goals, d) =
+            read_text("成果指標\tごみ排出量\n基準値\t平成25年度\t700g\n5ヵ年目標\t600g\n");
         assert!(goals.is_empty());
         let e: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
         assert_eq!(e, [(3, "E-SHEET-YEAR")]);
@@ -435,13 +516,22 @@ mod tests {
         assert_eq!(years[0].1.settlement, Some(11480.0));
         assert_eq!(years[0].1.personnel, Some(3200.0));
         assert_eq!(g.indicators[0].printed.len(), 1);
-        assert_eq!(super::super::imported::check_arithmetic(&g.indicators[0]).len(), 1);
+        assert_eq!(
+            super::super::imported::check_arithmetic(&g.indicators[0]).len(),
+            1
+        );
     }
 
     #[test]
     fn era_less_years_take_the_documents_era() {
-        let (goals, d) = read_text("計画期間 平成28年度から\n成果指標\t図書館利用者数\n基準値\t26年度\t100人\n目標値\t31年度\t120人\n");
-        assert_eq!(goals[0].indicators[0].baseline.year.western(), 2014, "{d:?}");
+        let (goals, d) = read_text(
+            "計画期間 平成28年度から\n成果指標\t図書館利用者数\n基準値\t26年度\t100人\n目標値\t31年度\t120人\n",
+        );
+        assert_eq!(
+            goals[0].indicators[0].baseline.year.western(),
+            2014,
+            "{d:?}"
+        );
         assert!(d.iter().any(|d| d.message.contains("元号がない")));
     }
 }

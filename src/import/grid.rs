@@ -138,9 +138,23 @@ pub fn split_text_line(text: &str) -> Vec<(usize, String)> {
         let gap = if tabbed {
             (c == '\t').then_some(1)
         } else if c == '\u{3000}' {
-            Some(chars[i..].iter().take_while(|c| **c == '\u{3000}' || **c == ' ').count())
-        } else if c == ' ' && chars.get(i + 1).is_some_and(|n| *n == ' ' || *n == '\u{3000}') {
-            Some(chars[i..].iter().take_while(|c| **c == '\u{3000}' || **c == ' ').count())
+            Some(
+                chars[i..]
+                    .iter()
+                    .take_while(|c| **c == '\u{3000}' || **c == ' ')
+                    .count(),
+            )
+        } else if c == ' '
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| *n == ' ' || *n == '\u{3000}')
+        {
+            Some(
+                chars[i..]
+                    .iter()
+                    .take_while(|c| **c == '\u{3000}' || **c == ' ')
+                    .count(),
+            )
         } else {
             None
         };
@@ -268,7 +282,9 @@ pub fn from_xlsx(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<Grid> 
                 0,
                 format!("Excel のファイルとして読めません: {why}"),
             )
-            .with_help("Excel で開けることを確かめ、「Excel ブック（*.xlsx）」として保存し直してください"),
+            .with_help(
+                "Excel で開けることを確かめ、「Excel ブック（*.xlsx）」として保存し直してください",
+            ),
         );
     };
     let mut book: Xlsx<_> = match open_workbook(path) {
@@ -292,12 +308,7 @@ pub fn from_xlsx(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<Grid> 
         let mut cells: Vec<Vec<String>> = (0..rows_n)
             .map(|r| {
                 (0..cols_n)
-                    .map(|c| {
-                        range
-                            .get((r, c))
-                            .map(cell_text)
-                            .unwrap_or_default()
-                    })
+                    .map(|c| range.get((r, c)).map(cell_text).unwrap_or_default())
                     .collect()
             })
             .collect();
@@ -308,10 +319,11 @@ pub fn from_xlsx(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<Grid> 
                 continue;
             }
         };
-        let at = |r: u32, c: u32| Some(((r.checked_sub(r0)?) as usize, (c.checked_sub(c0)?) as usize));
+        let at =
+            |r: u32, c: u32| Some(((r.checked_sub(r0)?) as usize, (c.checked_sub(c0)?) as usize));
         for dim in merged {
-            let Some(value) = at(dim.start.0, dim.start.1)
-                .and_then(|(r, c)| cells.get(r)?.get(c).cloned())
+            let Some(value) =
+                at(dim.start.0, dim.start.1).and_then(|(r, c)| cells.get(r)?.get(c).cloned())
             else {
                 continue;
             };
@@ -358,8 +370,15 @@ fn cell_text(data: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => {
             // Excel keeps binary noise (0.1 + 0.2); what it shows has 15 significant digits.
-            let shown = format!("{:.*}", 15usize.saturating_sub(f.abs().log10().ceil().max(0.0) as usize), f);
-            shown.trim_end_matches('0').trim_end_matches('.').to_string()
+            let shown = format!(
+                "{:.*}",
+                15usize.saturating_sub(f.abs().log10().ceil().max(0.0) as usize),
+                f
+            );
+            shown
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
         }
         other => other.to_string(),
     }
@@ -395,9 +414,18 @@ mod tests {
 
     #[test]
     fn text_cells_apart_by_tabs_space_runs_or_full_width_spaces() {
-        assert_eq!(texts("指標名\t自治会加入割合\t"), ["指標名", "自治会加入割合"]);
-        assert_eq!(texts("基準値  平成22年度   57.1%"), ["基準値", "平成22年度", "57.1%"]);
-        assert_eq!(texts("目標値　平成32年度　93.0%"), ["目標値", "平成32年度", "93.0%"]);
+        assert_eq!(
+            texts("指標名\t自治会加入割合\t"),
+            ["指標名", "自治会加入割合"]
+        );
+        assert_eq!(
+            texts("基準値  平成22年度   57.1%"),
+            ["基準値", "平成22年度", "57.1%"]
+        );
+        assert_eq!(
+            texts("目標値　平成32年度　93.0%"),
+            ["目標値", "平成32年度", "93.0%"]
+        );
         assert_eq!(texts("目　標　名　　防災の推進"), ["目標名", "防災の推進"]);
         assert_eq!(texts("町 の 人口"), ["町 の 人口"]);
         assert_eq!(split_text_line("a\t\tb")[1].0, 4);

@@ -57,7 +57,8 @@ pub enum Role {
 /// `目標値設定の根拠` is no role (it is the basis).
 pub fn role_of(label: &str) -> Option<Role> {
     let l = compact(label);
-    if l.contains("根拠") || l.contains("理由") || l.contains("達成率") || l.contains("進捗率") {
+    if l.contains("根拠") || l.contains("理由") || l.contains("達成率") || l.contains("進捗率")
+    {
         return None;
     }
     const WORDS: &[(&str, Role)] = &[
@@ -105,6 +106,8 @@ pub struct PrintedPct {
     pub pct: f64,
     /// Where.
     pub cell: GridCell,
+    /// The sheet and cell in words ([`Grid::place`]).
+    pub place: String,
 }
 
 /// An indicator being read.
@@ -195,19 +198,49 @@ pub struct ImportedGoal {
 
 /// Written in a value cell for "not measured".
 pub const NO_VALUE: &[&str] = &[
-    "-", "－", "―", "ー", "—", "‐", "なし", "無し", "未測定", "未集計", "未実施", "×", "/", "／",
+    "-",
+    "－",
+    "―",
+    "ー",
+    "—",
+    "‐",
+    "なし",
+    "無し",
+    "未測定",
+    "未集計",
+    "未実施",
+    "×",
+    "/",
+    "／",
 ];
 
 /// Steps of qualitative indicators, in the order they happen.
 const STEP_ORDER: &[&str] = &[
-    "未着手", "未設置", "未策定", "未実施", "検討", "検討中", "準備", "準備中", "策定中", "一部設置",
-    "設置", "策定", "実施", "開始", "運用", "完了",
+    "未着手",
+    "未設置",
+    "未策定",
+    "未実施",
+    "検討",
+    "検討中",
+    "準備",
+    "準備中",
+    "策定中",
+    "一部設置",
+    "設置",
+    "策定",
+    "実施",
+    "開始",
+    "運用",
+    "完了",
 ];
 
 /// The unit written after a number: `57.10%` → `%`, `611g/人` → `g/人`.
 pub fn unit_after_number(text: &str) -> String {
     let s: String = text.nfkc().collect();
-    let s = s.trim().trim_start_matches(['△', '▲', '-', '−']).trim_start();
+    let s = s
+        .trim()
+        .trim_start_matches(['△', '▲', '-', '−'])
+        .trim_start();
     let rest = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
     if rest.len() == s.len() {
         return String::new();
@@ -249,8 +282,30 @@ pub fn read_val(text: &str, unit: &str) -> Result<(Val, Option<String>), String>
 /// `アップ`, `↑`, `高いほど良い`, `増加` → up; `ダウン`, `↓`, `減少` → down.
 pub fn direction_word(text: &str) -> Option<Direction> {
     let t = compact(text);
-    const UP: &[&str] = &["アップ", "↑", "上昇", "増加", "高いほど", "多いほど", "up", "UP", "向上", "拡大"];
-    const DOWN: &[&str] = &["ダウン", "↓", "減少", "低いほど", "少ないほど", "down", "DOWN", "低減", "削減", "縮小"];
+    const UP: &[&str] = &[
+        "アップ",
+        "↑",
+        "上昇",
+        "増加",
+        "高いほど",
+        "多いほど",
+        "up",
+        "UP",
+        "向上",
+        "拡大",
+    ];
+    const DOWN: &[&str] = &[
+        "ダウン",
+        "↓",
+        "減少",
+        "低いほど",
+        "少ないほど",
+        "down",
+        "DOWN",
+        "低減",
+        "削減",
+        "縮小",
+    ];
     if DOWN.iter().any(|w| t.contains(w)) {
         Some(Direction::Down)
     } else if UP.iter().any(|w| t.contains(w)) {
@@ -328,7 +383,14 @@ impl IndicatorDraft {
                     "E-SHEET-VALUE",
                     cell,
                     e,
-                    format!("「{}」のように、数値と単位（{unit}）で書いてください", if unit.is_empty() { "12".to_string() } else { format!("12{unit}") }),
+                    format!(
+                        "「{}」のように、数値と単位（{unit}）で書いてください",
+                        if unit.is_empty() {
+                            "12".to_string()
+                        } else {
+                            format!("12{unit}")
+                        }
+                    ),
                 )),
             }
         }
@@ -370,7 +432,10 @@ impl IndicatorDraft {
                 true,
                 "W-SHEET-BASELINE",
                 &p.cell,
-                format!("基準値（初期値）がないため、最も早い現状値（{}）を初期値としました", p.year.label()),
+                format!(
+                    "基準値（初期値）がないため、最も早い現状値（{}）を初期値としました",
+                    p.year.label()
+                ),
                 "別の年度を初期値にするなら、取り込んだファイルの baseline を直してください",
             ));
             baseline = Some(p);
@@ -390,12 +455,28 @@ impl IndicatorDraft {
         for (series, what) in [(&actual, "実績値"), (&targets, "目標値")] {
             for pair in series.windows(2) {
                 if pair[0].year == pair[1].year {
-                    diags.push(grid.diagnostic(false, "E-SHEET-YEAR", &pair[1].cell, format!("{}の{what}が2回書かれています", pair[1].year.label()), "同じ年度の値は1つにしてください"));
+                    diags.push(grid.diagnostic(
+                        false,
+                        "E-SHEET-YEAR",
+                        &pair[1].cell,
+                        format!("{}の{what}が2回書かれています", pair[1].year.label()),
+                        "同じ年度の値は1つにしてください",
+                    ));
                 }
             }
         }
         if targets[0].year <= baseline.year {
-            diags.push(grid.diagnostic(false, "E-SHEET-YEAR", &targets[0].cell, format!("目標値の年度（{}）が基準値の年度（{}）より後ではありません", targets[0].year.label(), baseline.year.label()), "目標値は基準値より後の年度にしてください"));
+            diags.push(grid.diagnostic(
+                false,
+                "E-SHEET-YEAR",
+                &targets[0].cell,
+                format!(
+                    "目標値の年度（{}）が基準値の年度（{}）より後ではありません",
+                    targets[0].year.label(),
+                    baseline.year.label()
+                ),
+                "目標値は基準値より後の年度にしてください",
+            ));
         }
         actual.retain(|p| p.year != baseline.year || p.val != baseline.val);
         let steps = qualitative.then(|| {
@@ -465,7 +546,10 @@ impl ImportedIndicator {
     /// The model's indicator for the contract's arithmetic (numeric indicators only).
     pub fn model(&self) -> Option<Indicator> {
         let num = |p: &Point| match p.val {
-            Val::Num(v, _) => Some(ModelPoint { year: p.year, value: v }),
+            Val::Num(v, _) => Some(ModelPoint {
+                year: p.year,
+                value: v,
+            }),
             _ => None,
         };
         Some(Indicator {
@@ -540,7 +624,11 @@ pub fn check_arithmetic(ind: &ImportedIndicator) -> Vec<ArithmeticMismatch> {
         };
         let Some(computed) = computed else { continue };
         let decimals = printed_decimals(&printed.cell.text);
-        let tolerance = if decimals == 0 { 1.0 } else { 10f64.powi(-i32::from(decimals)) };
+        let tolerance = if decimals == 0 {
+            1.0
+        } else {
+            10f64.powi(-i32::from(decimals))
+        };
         if (computed - printed.pct).abs() >= tolerance {
             out.push(ArithmeticMismatch {
                 printed: printed.clone(),
@@ -554,9 +642,9 @@ pub fn check_arithmetic(ind: &ImportedIndicator) -> Vec<ArithmeticMismatch> {
 
 fn printed_decimals(text: &str) -> u8 {
     let t: String = text.nfkc().collect();
-    t.trim_end_matches('%')
-        .split_once('.')
-        .map_or(0, |(_, f)| f.chars().take_while(char::is_ascii_digit).count() as u8)
+    t.trim_end_matches('%').split_once('.').map_or(0, |(_, f)| {
+        f.chars().take_while(char::is_ascii_digit).count() as u8
+    })
 }
 
 /// `101%` → 101.
@@ -591,11 +679,22 @@ mod tests {
     use super::*;
 
     fn cell(text: &str) -> GridCell {
-        GridCell { col: 0, text: text.into(), line: 1, column: 1 }
+        GridCell {
+            col: 0,
+            text: text.into(),
+            line: 1,
+            column: 1,
+        }
     }
 
     fn grid() -> Grid {
-        Grid { path: "t.txt".into(), sheet: None, csv: false, rows: Vec::new(), source: None }
+        Grid {
+            path: "t.txt".into(),
+            sheet: None,
+            csv: false,
+            rows: Vec::new(),
+            source: None,
+        }
     }
 
     #[test]
@@ -614,7 +713,10 @@ mod tests {
     #[test]
     fn values_as_towns_write_them() {
         assert_eq!(read_val("57.10%", "%").unwrap(), (Val::Num(57.1, 2), None));
-        assert_eq!(read_val("611g/人", "g/人").unwrap(), (Val::Num(611.0, 0), None));
+        assert_eq!(
+            read_val("611g/人", "g/人").unwrap(),
+            (Val::Num(611.0, 0), None)
+        );
         assert_eq!(read_val("1,234人", "人").unwrap().0, Val::Num(1234.0, 0));
         assert_eq!(read_val("なし", "%").unwrap().0, Val::Null);
         assert_eq!(read_val("－", "%").unwrap().0, Val::Null);
@@ -641,7 +743,14 @@ mod tests {
             cell: Some(cell("x")),
             raw: raw
                 .iter()
-                .map(|(r, y, t)| (*r, FiscalYear::new(*y).unwrap(), Some(t.to_string()), cell(t)))
+                .map(|(r, y, t)| {
+                    (
+                        *r,
+                        FiscalYear::new(*y).unwrap(),
+                        Some(t.to_string()),
+                        cell(t),
+                    )
+                })
                 .collect(),
             ..Default::default()
         }
@@ -650,29 +759,56 @@ mod tests {
     #[test]
     fn the_earliest_actual_is_the_baseline_when_none_is_given() {
         let mut d = Diagnostics::new();
-        let i = draft(&[(Role::Actual, 2010, "57.1%"), (Role::Actual, 2012, "66.6%"), (Role::Target, 2020, "93%")])
-            .finish(&grid(), &mut d)
-            .unwrap();
+        let i = draft(&[
+            (Role::Actual, 2010, "57.1%"),
+            (Role::Actual, 2012, "66.6%"),
+            (Role::Target, 2020, "93%"),
+        ])
+        .finish(&grid(), &mut d)
+        .unwrap();
         assert_eq!(i.baseline.year.western(), 2010);
         assert_eq!(i.actual.len(), 1);
-        assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-SHEET-BASELINE"]);
+        assert_eq!(
+            d.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["W-SHEET-BASELINE"]
+        );
     }
 
     #[test]
     fn steps_are_ordered_as_they_happen() {
         let mut d = Diagnostics::new();
-        let i = draft(&[(Role::Baseline, 2023, "未着手"), (Role::Target, 2026, "運用"), (Role::Actual, 2024, "策定")])
-            .finish(&grid(), &mut d)
-            .unwrap();
+        let i = draft(&[
+            (Role::Baseline, 2023, "未着手"),
+            (Role::Target, 2026, "運用"),
+            (Role::Actual, 2024, "策定"),
+        ])
+        .finish(&grid(), &mut d)
+        .unwrap();
         assert_eq!(i.steps.unwrap(), ["未着手", "策定", "運用"]);
     }
 
     #[test]
     fn a_printed_rate_that_disagrees_is_found_with_the_formula() {
         let mut d = Diagnostics::new();
-        let mut dr = draft(&[(Role::Baseline, 2013, "700g"), (Role::Actual, 2015, "680g"), (Role::Target, 2017, "600g")]);
-        dr.printed.push(PrintedPct { what: Printed::Achievement, year: None, pct: 101.0, cell: cell("101%") });
-        dr.printed.push(PrintedPct { what: Printed::Progress, year: None, pct: 20.0, cell: cell("20%") });
+        let mut dr = draft(&[
+            (Role::Baseline, 2013, "700g"),
+            (Role::Actual, 2015, "680g"),
+            (Role::Target, 2017, "600g"),
+        ]);
+        dr.printed.push(PrintedPct {
+            what: Printed::Achievement,
+            year: None,
+            pct: 101.0,
+            cell: cell("101%"),
+            place: String::new(),
+        });
+        dr.printed.push(PrintedPct {
+            what: Printed::Progress,
+            year: None,
+            pct: 20.0,
+            cell: cell("20%"),
+            place: String::new(),
+        });
         let i = dr.finish(&grid(), &mut d).unwrap();
         let m = check_arithmetic(&i);
         // plan for 2015 = 650, down: 650 / 680 = 95.6%; progress (680-700)/(600-700) = 20%.

@@ -33,7 +33,20 @@ enum Col {
 /// The year written in a header cell, without its role words and brackets.
 fn year_text(header: &str) -> Option<String> {
     let mut t = compact(header);
-    for w in ["最終目標値", "目標値", "実績値", "現状値", "計画値", "基準値", "最終目標", "目標", "実績", "基準", "見込み", "見込"] {
+    for w in [
+        "最終目標値",
+        "目標値",
+        "実績値",
+        "現状値",
+        "計画値",
+        "基準値",
+        "最終目標",
+        "目標",
+        "実績",
+        "基準",
+        "見込み",
+        "見込",
+    ] {
         t = t.replace(w, "");
     }
     let t = t.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）' | '[' | ']' | '・' | ' '));
@@ -69,7 +82,12 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
     if diags.has_errors() {
         return Vec::new();
     }
-    let mut goals: Vec<(Option<String>, GridCell, Vec<IndicatorDraft>, Option<(String, String)>)> = Vec::new();
+    let mut goals: Vec<(
+        Option<String>,
+        GridCell,
+        Vec<IndicatorDraft>,
+        Option<(String, String)>,
+    )> = Vec::new();
     for row in &grid.rows[h + 1..] {
         let at = |col: &Col| {
             columns
@@ -84,14 +102,19 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
             cell: Some(name.clone()),
             unit: at(&Col::Unit).map(|c| c.text.clone()),
             direction: at(&Col::Direction).and_then(|c| direction_word(&c.text)),
-            definition: at(&Col::Definition).map(|c| c.text.clone()).into_iter().collect(),
+            definition: at(&Col::Definition)
+                .map(|c| c.text.clone())
+                .into_iter()
+                .collect(),
             source: at(&Col::Source).map(|c| c.text.clone()),
             code: at(&Col::Code).map(|c| c.text.clone()),
             errors_before: Some(diags.error_count()),
             ..Default::default()
         };
         for (i, col) in &columns {
-            let Some(cell) = row.iter().find(|c| c.col == *i) else { continue };
+            let Some(cell) = row.iter().find(|c| c.col == *i) else {
+                continue;
+            };
             match col {
                 Col::Value(role, year, note) => {
                     let mut text = cell.text.clone();
@@ -104,7 +127,13 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
                 }
                 Col::Printed(what) => {
                     if let Some(pct) = read_pct(&cell.text) {
-                        d.printed.push(PrintedPct { what: *what, year: None, pct, cell: cell.clone() });
+                        d.printed.push(PrintedPct {
+                            what: *what,
+                            year: None,
+                            pct,
+                            cell: cell.clone(),
+                            place: grid.place(cell),
+                        });
                     }
                 }
                 _ => {}
@@ -124,8 +153,16 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
     goals
         .into_iter()
         .filter_map(|(title, first, drafts, grade)| {
-            let indicators: Vec<_> = drafts.into_iter().filter_map(|d| d.finish(grid, diags)).collect();
-            let title = title.unwrap_or_else(|| indicators.first().map(|i| i.name.clone()).unwrap_or_default());
+            let indicators: Vec<_> = drafts
+                .into_iter()
+                .filter_map(|d| d.finish(grid, diags))
+                .collect();
+            let title = title.unwrap_or_else(|| {
+                indicators
+                    .first()
+                    .map(|i| i.name.clone())
+                    .unwrap_or_default()
+            });
             (!indicators.is_empty()).then(|| ImportedGoal {
                 title,
                 indicators,
@@ -140,7 +177,12 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
         .collect()
 }
 
-fn columns(grid: &Grid, h: usize, era: Option<EraName>, diags: &mut Diagnostics) -> Vec<(usize, Col)> {
+fn columns(
+    grid: &Grid,
+    h: usize,
+    era: Option<EraName>,
+    diags: &mut Diagnostics,
+) -> Vec<(usize, Col)> {
     let mut out = Vec::new();
     // Each column's header: its cell in the header row, else the nearest one above.
     let mut headers: Vec<&GridCell> = Vec::new();
@@ -159,15 +201,18 @@ fn columns(grid: &Grid, h: usize, era: Option<EraName>, diags: &mut Diagnostics)
         let t = compact(&cell.text);
         let col = if let Some(y) = year_text(&cell.text) {
             // The role: this cell's words, else the nearest header cell above.
-            let above = grid.rows[..h]
-                .iter()
-                .rev()
-                .find_map(|r| r.iter().find(|c| c.col == cell.col).and_then(|c| role_of(&c.text).map(|r| (r, c.text.contains("見込")))));
+            let above = grid.rows[..h].iter().rev().find_map(|r| {
+                r.iter()
+                    .find(|c| c.col == cell.col)
+                    .and_then(|c| role_of(&c.text).map(|r| (r, c.text.contains("見込"))))
+            });
             let (role, estimate) = match role_of(&t) {
                 Some(r) => (r, t.contains("見込")),
                 None => above.unwrap_or((Role::Actual, false)),
             };
-            let Some((year, note)) = year_at(grid, cell, &y, era, diags) else { continue };
+            let Some((year, note)) = year_at(grid, cell, &y, era, diags) else {
+                continue;
+            };
             let note = note.or_else(|| estimate.then(|| "見込".to_string()));
             Col::Value(role, year, note)
         } else if t.contains("達成率") {
@@ -180,7 +225,11 @@ fn columns(grid: &Grid, h: usize, era: Option<EraName>, diags: &mut Diagnostics)
             Col::Code
         } else if t.contains("指標") || t.contains("KPI") {
             Col::Name
-        } else if t.contains("施策") || t.contains("目標名") || t.contains("政策") || t.contains("事業名") {
+        } else if t.contains("施策")
+            || t.contains("目標名")
+            || t.contains("政策")
+            || t.contains("事業名")
+        {
             Col::Title
         } else if t.contains("単位") {
             Col::Unit
@@ -242,13 +291,20 @@ mod tests {
     fn a_target_column_without_a_year_is_refused() {
         let mut d = Diagnostics::new();
         let grid = from_csv(
-            SourceFile::new("l.csv", "指標名,平成25年度,平成26年度,5ヵ年目標\nごみ,700,680,600\n".to_string()),
+            SourceFile::new(
+                "l.csv",
+                "指標名,平成25年度,平成26年度,5ヵ年目標\nごみ,700,680,600\n".to_string(),
+            ),
             &mut d,
         );
         let goals = read(&grid, &mut d);
         assert!(goals.is_empty());
         let e = d.iter().find(|d| d.code == "E-SHEET-YEAR").expect("error");
         assert_eq!((e.line, e.column), (1, 4));
-        assert!(e.message.contains("4列目") && e.message.contains("5ヵ年目標"), "{}", e.message);
+        assert!(
+            e.message.contains("4列目") && e.message.contains("5ヵ年目標"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -32,7 +32,7 @@ use crate::model::goal::is_valid_slug;
 use direction::Inference;
 use sheet::Sheet;
 use vote::Disagreement;
-pub use write::{NewFile, WriteError, write_files};
+pub use write::{NewFile, WriteError, write_files, write_files_replacing};
 
 /// What was asked on the command line.
 #[derive(Debug, Clone, Default)]
@@ -83,6 +83,8 @@ pub struct ImportPlan {
     pub arithmetic: Vec<String>,
     /// `hyoka init`'s placeholder goals, rewritten as drafts so they are not published.
     pub drafted: Vec<NewFile>,
+    /// `hyoka init`'s placeholder files, replaced without `--force`.
+    pub replaceable: Vec<PathBuf>,
 }
 
 impl ImportPlan {
@@ -162,7 +164,12 @@ pub fn plan(
         goals,
         replaced: Vec::new(),
         arithmetic,
-        drafted: drafted.clone(),
+        replaceable: drafted
+            .iter()
+            .map(|f| f.path.clone())
+            .chain(placeholder_index.then(|| index_path.clone()))
+            .collect(),
+        drafted,
     };
     plan.replaced = existing_files(root, &plan)
         .into_iter()
@@ -319,7 +326,7 @@ fn plan_imported(
                     &g.at.0,
                     m.printed.cell.line,
                     m.printed.cell.column,
-                    message,
+                    format!("{}{message}", m.printed.place),
                 )
                 .with_help("シートの計算を確かめてください（hyoka の計算方法はサイトの「評価の方法」のページにあります）");
                 diags.push(d);

@@ -279,9 +279,15 @@ mod tests {
     fn imported_goals_get_two_words_so_unrelated_ones_differ() {
         assert_eq!(readable_slug("防災訓練参加者数", "x"), "bosai-kunren");
         assert_eq!(readable_slug("自主防災組織率", "x"), "jishu-bosai-soshiki");
-        assert_eq!(readable_slug("ワクワク指数", "防災体制の充実"), "bosai-taisei");
+        assert_eq!(
+            readable_slug("ワクワク指数", "防災体制の充実"),
+            "bosai-taisei"
+        );
         assert!(readable_slug("ワクワク", "ドキドキ").starts_with("goal-"));
-        assert_ne!(readable_slug("ワクワク", "ドキドキ"), readable_slug("ワクワク", "ハラハラ"));
+        assert_ne!(
+            readable_slug("ワクワク", "ドキドキ"),
+            readable_slug("ワクワク", "ハラハラ")
+        );
     }
 
     #[test]
