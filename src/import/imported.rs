@@ -353,9 +353,7 @@ impl IndicatorDraft {
     /// Checks the series; `None` (errors in `diags`) when it cannot be written.
     pub fn finish(self, grid: &Grid, diags: &mut Diagnostics) -> Option<ImportedIndicator> {
         let errors = self.errors_before.unwrap_or(diags.error_count());
-        let Some(name_cell) = self.cell.clone() else {
-            return None;
-        };
+        let name_cell = self.cell.clone()?;
         let unit = self.unit.clone().unwrap_or_else(|| {
             self.raw
                 .iter()

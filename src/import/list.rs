@@ -16,6 +16,15 @@ use super::imported::{
 use super::year::{EraName, era_named_in, looks_like_year};
 use crate::model::FiscalYear;
 
+/// Rows of one goal: its 施策 (if the table has the column), its first cell, the
+/// indicators and the town's grade.
+type GoalRows = (
+    Option<String>,
+    GridCell,
+    Vec<IndicatorDraft>,
+    Option<(String, String)>,
+);
+
 #[derive(Debug, Clone, PartialEq)]
 enum Col {
     Title,
@@ -82,12 +91,7 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
     if diags.has_errors() {
         return Vec::new();
     }
-    let mut goals: Vec<(
-        Option<String>,
-        GridCell,
-        Vec<IndicatorDraft>,
-        Option<(String, String)>,
-    )> = Vec::new();
+    let mut goals: Vec<GoalRows> = Vec::new();
     for row in &grid.rows[h + 1..] {
         let at = |col: &Col| {
             columns
