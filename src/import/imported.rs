@@ -258,6 +258,13 @@ fn strip_note(text: &str) -> (&str, Option<String>) {
             }
         }
     }
+    // Any other note in brackets after the value: `12団体（9月30日現在）`.
+    if let Some(inner) = text.strip_suffix(')')
+        && let Some((value, note)) = inner.rsplit_once('(')
+        && !note.is_empty()
+    {
+        return (value.trim(), Some(note.to_string()));
+    }
     (text, None)
 }
 
@@ -726,6 +733,10 @@ mod tests {
         assert!(read_val("57.1人", "%").is_err());
         assert_eq!(unit_after_number("611g/人"), "g/人");
         assert_eq!(unit_after_number("69.5%見込"), "%");
+        assert_eq!(
+            read_val("12団体（9月30日現在）", "団体").unwrap(),
+            (Val::Num(12.0, 0), Some("9月30日現在".into()))
+        );
     }
 
     #[test]

@@ -742,3 +742,89 @@ fn costs_and_the_towns_grade_are_kept() {
     let costs = site.read("public/data/costs.csv");
     assert!(costs.contains("11480"), "{costs}");
 }
+
+#[test]
+fn calendar_years_and_dates_are_read_as_fiscal_years_with_a_warning() {
+    let site = site_with_fixtures(&["form-dates.txt"]);
+    let (run, json) = import_and_build(&site, &["form-dates.txt", "--department", "危機管理課"]);
+    let g = json.as_array().unwrap().first().expect("one goal");
+    assert_eq!(g["indicator"], "町内の自主防災組織の数");
+    assert_eq!(g["baseline"]["fiscal_year"], 2003, "平成15年9月30日現在");
+    let years: Vec<u64> = g["actual"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["fiscal_year"].as_u64().unwrap())
+        .collect();
+    assert_eq!(years, [2004, 2005]);
+    // 18 in 平成17年度 against a plan of 17.14 (12 → 30 over 平成15–22年度).
+    assert_eq!(g["status"], "on_track");
+    assert!(site.read(&format!("content/{}/{}.md", g["department_slug"].as_str().unwrap(), g["slug"].as_str().unwrap())).contains("（9月30日現在）"));
+    says(
+        &run,
+        "「平成16年」は年度ではなく暦年（または日付）の書き方のため、平成16年度として読みました",
+    );
+}
+
+/// A workbook holding one 施策 sheet (labels in column A, values beside them).
+fn form_workbook(path: &Path, rows: &[&[&str]]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("施策評価").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_shisaku_sheet_in_a_workbook_imports() {
+    let site = site_with(&[]);
+    form_workbook(
+        &site.path("施策.xlsx"),
+        &[
+            &["施策名", "健康づくりの推進"],
+            &["成果指標", "特定健診の受診率"],
+            &["方向", "アップ"],
+            &["基準値", "平成25年度", "35.0%"],
+            &["実績値", "平成26年度", "38.2%"],
+            &["進捗率", "20%"],
+            &["目標値", "平成32年度", "60.0%"],
+        ],
+    );
+    let (run, json) = import_and_build(&site, &["施策.xlsx", "--department", "健康課"]);
+    let g = goal_by_slug(&json, "tokutei-kenshin-jushin");
+    assert_eq!(g["title"], "健康づくりの推進");
+    // 38.2 against a plan of 38.57 for 平成26年度.
+    assert_eq!(g["status"], "behind");
+    // (38.2 − 35) ÷ (60 − 35) = 12.8%, not the 20% printed.
+    says(
+        &run,
+        "シート「施策評価」のセル B6: 指標「特定健診の受診率」: シートの進捗率 20% と、hyoka の計算 12.8% が違います",
+    );
+}
+
+#[test]
+#[ignore = "needs the §8 model (branch model/judge)"]
+fn a_workbook_with_a_milestone_codes_and_the_towns_grade() {
+    let site = site_with(&[]);
+    form_workbook(
+        &site.path("計画.xlsx"),
+        &[
+            &["施策名", "地域防災力の向上"],
+            &["成果指標", "地区防災計画の策定"],
+            &["指標番号", "4-1-2"],
+            &["基準値", "令和5年度", "未着手"],
+            &["実績値", "令和6年度", "検討中"],
+            &["目標値", "令和8年度", "運用"],
+            &["総合評価", "B 順調"],
+        ],
+    );
+    let (_, json) = import_and_build(&site, &["計画.xlsx", "--department", "危機管理課"]);
+    let g = json.as_array().unwrap().first().expect("one goal");
+    assert_eq!(g["indicator_code"], "4-1-2");
+    // Step 1 of 0–2 in 令和6年度 against a plan of 0.67.
+    assert_eq!(g["status"], "on_track");
+}
