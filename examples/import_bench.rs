@@ -13,6 +13,8 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let rows: u32 = args.next().and_then(|a| a.parse().ok()).unwrap_or(500);
     let binary = args.next().unwrap_or_else(|| "target/release/hyoka".into());
+    let binary = std::fs::canonicalize(&binary)
+        .unwrap_or_else(|e| panic!("{binary}: {e} (cargo build --release first)"));
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
         dir.path().join("config.toml"),
@@ -67,6 +69,9 @@ fn main() {
     let written = std::fs::read_dir(dir.path().join("content/kikaku"))
         .map(|d| d.count())
         .unwrap_or(0);
+    if !out.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    }
     println!(
         "{rows} rows: import {:.2} s ({:.0} rows/s), exit {:?}, {written} files in content/kikaku/",
         elapsed.as_secs_f64(),

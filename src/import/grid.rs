@@ -73,7 +73,7 @@ impl Grid {
         };
         let line = self.source.as_ref().and_then(|s| s.line(cell.line));
         d.with_help(help)
-            .with_source_line(line.filter(|_| self.sheet.is_none()))
+            .with_source_line(line.filter(|_| self.sheet.is_none() && !self.csv))
     }
 
     /// All the text of the grid (to find the document's era).

@@ -759,7 +759,14 @@ fn calendar_years_and_dates_are_read_as_fiscal_years_with_a_warning() {
     assert_eq!(years, [2004, 2005]);
     // 18 in 平成17年度 against a plan of 17.14 (12 → 30 over 平成15–22年度).
     assert_eq!(g["status"], "on_track");
-    assert!(site.read(&format!("content/{}/{}.md", g["department_slug"].as_str().unwrap(), g["slug"].as_str().unwrap())).contains("（9月30日現在）"));
+    assert!(
+        site.read(&format!(
+            "content/{}/{}.md",
+            g["department_slug"].as_str().unwrap(),
+            g["slug"].as_str().unwrap()
+        ))
+        .contains("（9月30日現在）")
+    );
     says(
         &run,
         "「平成16年」は年度ではなく暦年（または日付）の書き方のため、平成16年度として読みました",
