@@ -142,6 +142,8 @@ fn read_row(ctx: &mut Ctx, l: &Line, rows: &mut Rows) {
         "目標名" => rows.title = text(),
         "指標名" => rows.indicator = text(),
         "設定根拠" => rows.basis = text(),
+        // `目標値設定の根拠・理由` starts with 目標値 but is the basis, not a target.
+        l if l.contains("根拠") => rows.basis = text(),
         "事業概要" => rows.summary = text(),
         "単位" => rows.unit = text(),
         "数値目標" if rest.is_empty() => {}

@@ -143,3 +143,14 @@ fn words_after_the_year_and_a_value_without_its_tab() {
     );
     assert_eq!(t.targets[0].year.western(), 2029);
 }
+
+#[test]
+fn the_reason_for_the_target_is_the_basis_not_a_target() {
+    let (t, d) = table(
+        "目標名\ta\n指標名\tb\n数値目標\t初期値（令和5年度）\t74.6%\n\t最終目標値（令和9年度）\t75.0%\n目標値設定の根拠・理由\t県平均の水準\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let t = t.unwrap();
+    assert_eq!(t.basis.as_deref(), Some("県平均の水準"));
+    assert_eq!(t.targets.len(), 1);
+}
