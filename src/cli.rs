@@ -132,7 +132,7 @@ pub enum Format {
 /// `hyoka import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// 取り込む評価シート（テキストファイル。1つのファイルに複数のシートがあっても構いません）
+    /// 取り込む評価シート・指標の表（テキスト、CSV、Excel の .xlsx。1つのファイルに複数のシートがあっても構いません）
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// 課名（シートには「当課」としか書かれていないため）

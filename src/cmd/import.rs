@@ -65,9 +65,11 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         );
         return Ok(outcome);
     }
-    import::write_files(&root, &files, args.force).map_err(|e| Error::Io {
-        path: root.join(&e.path),
-        source: e.source,
+    import::write_files_replacing(&root, &files, args.force, &plan.replaceable).map_err(|e| {
+        Error::Io {
+            path: root.join(&e.path),
+            source: e.source,
+        }
     })?;
     // The files written are exactly the ones checked above: that check is the report.
     let outcome = summarise(diags, &plan, evaluations, false, err);

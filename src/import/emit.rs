@@ -209,7 +209,7 @@ fn is_plain_safe(s: &str) -> bool {
 }
 
 /// Text for a `#` comment: one line, no control characters.
-fn comment_text(s: &str) -> String {
+pub(super) fn comment_text(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_control() || is_yaml_break(c) {

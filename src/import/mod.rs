@@ -8,12 +8,18 @@
 
 pub mod direction;
 pub mod emit;
+pub mod emit_imported;
+pub mod form;
+pub mod grid;
+pub mod imported;
+pub mod list;
 pub mod report;
 pub mod sheet;
 pub mod slug;
 pub mod table;
 pub mod vote;
 pub mod write;
+pub mod year;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -26,7 +32,7 @@ use crate::model::goal::is_valid_slug;
 use direction::Inference;
 use sheet::Sheet;
 use vote::Disagreement;
-pub use write::{NewFile, WriteError, write_files};
+pub use write::{NewFile, WriteError, write_files, write_files_replacing};
 
 /// What was asked on the command line.
 #[derive(Debug, Clone, Default)]
@@ -73,6 +79,12 @@ pub struct ImportPlan {
     pub goals: Vec<PlannedGoal>,
     /// Files that exist and will be replaced (only with `--force`).
     pub replaced: Vec<PathBuf>,
+    /// Where the sheets' own 達成率 / 進捗率 differ from the contract's, one line each.
+    pub arithmetic: Vec<String>,
+    /// `hyoka init`'s placeholder goals, rewritten as drafts so they are not published.
+    pub drafted: Vec<NewFile>,
+    /// `hyoka init`'s placeholder files, replaced without `--force`.
+    pub replaceable: Vec<PathBuf>,
 }
 
 impl ImportPlan {
@@ -82,6 +94,7 @@ impl ImportPlan {
             .iter()
             .cloned()
             .chain(self.goals.iter().map(|g| g.file.clone()))
+            .chain(self.drafted.iter().cloned())
             .collect()
     }
 }
@@ -93,7 +106,7 @@ pub fn plan(
     request: &Request,
     diags: &mut Diagnostics,
 ) -> Result<Option<ImportPlan>, FsError> {
-    let (sheets, sources) = read_sheets(&request.sheets, diags)?;
+    let (sheets, sources, imported) = read_sheets(&request.sheets, diags)?;
     if diags.has_errors() {
         return Ok(None);
     }
@@ -112,14 +125,21 @@ pub fn plan(
         diags.push(report::disagreement(d, sources.get(&d.path)));
     }
     let index_path = folder.join("_index.md");
-    let index = (request.force || !root.join(&index_path).is_file()).then(|| NewFile {
-        path: index_path,
+    let placeholder_index = dept_docs
+        .and_then(|d| d.index.as_ref())
+        .is_some_and(|i| duties_of(i) == [PLACEHOLDER_DUTY]);
+    let index = (request.force || placeholder_index || !root.join(&index_path).is_file()).then(|| NewFile {
+        path: index_path.clone(),
         text: emit::department_file(&emit::DepartmentPage {
             title: department.clone(),
             weight: department_weight(&existing, dept_docs),
             duties: facts.duties.clone(),
             served: facts.served.clone(),
-            provenance: report::provenance_of_facts(&sheets, facts.copies),
+            provenance: if sheets.is_empty() {
+                "hyoka import: 表には課の情報がないため、課名だけを書きました（主な業務 duties を書き足してください）".to_string()
+            } else {
+                report::provenance_of_facts(&sheets, facts.copies)
+            },
         }),
     });
     if index.is_none()
@@ -131,7 +151,9 @@ pub fn plan(
     let existing_goals: Vec<(String, Option<String>)> = dept_docs
         .map(|d| d.goals.iter().map(|g| (g.stem(), title_of(g))).collect())
         .unwrap_or_default();
-    let goals = plan_goals(&sheets, &folder, &existing_goals, diags, &sources);
+    let mut goals = plan_goals(&sheets, &folder, &existing_goals, diags, &sources);
+    let arithmetic = plan_imported(&imported, &folder, &existing_goals, &mut goals, diags);
+    let drafted = placeholder_goals(&existing);
     let mut plan = ImportPlan {
         department,
         folder,
@@ -141,8 +163,18 @@ pub fn plan(
         disagreements: facts.disagreements,
         goals,
         replaced: Vec::new(),
+        arithmetic,
+        replaceable: drafted
+            .iter()
+            .map(|f| f.path.clone())
+            .chain(placeholder_index.then(|| index_path.clone()))
+            .collect(),
+        drafted,
     };
-    plan.replaced = existing_files(root, &plan);
+    plan.replaced = existing_files(root, &plan)
+        .into_iter()
+        .filter(|p| !(placeholder_index && *p == index_path))
+        .collect();
     if !request.force && !plan.replaced.is_empty() {
         refuse(&plan.replaced, diags);
         return Ok(None);
@@ -155,7 +187,7 @@ fn existing_files(root: &Path, plan: &ImportPlan) -> Vec<PathBuf> {
     plan.files()
         .into_iter()
         .map(|f| f.path)
-        .filter(|p| root.join(p).exists())
+        .filter(|p| root.join(p).exists() && !plan.drafted.iter().any(|d| d.path == *p))
         .collect()
 }
 
@@ -169,26 +201,161 @@ fn refuse(existing: &[PathBuf], diags: &mut Diagnostics) {
     }
 }
 
-/// Reads and parses every sheet file (each once), keeping the texts for messages.
-fn read_sheets(
-    paths: &[PathBuf],
-    diags: &mut Diagnostics,
-) -> Result<(Vec<Sheet>, BTreeMap<PathBuf, SourceFile>), FsError> {
+/// What the files held: seed-form sheets, their texts, and goals of the other forms.
+type Read = (
+    Vec<Sheet>,
+    BTreeMap<PathBuf, SourceFile>,
+    Vec<imported::ImportedGoal>,
+);
+
+/// Reads and parses every file (each once): text in the seed's form through [`sheet`];
+/// other text, CSV and every sheet of a workbook as a [`grid::Grid`], read as the 施策
+/// form ([`form`]) or an 一覧表 ([`list`]).
+fn read_sheets(paths: &[PathBuf], diags: &mut Diagnostics) -> Result<Read, FsError> {
     let mut sheets: Vec<Sheet> = Vec::new();
     let mut sources: BTreeMap<PathBuf, SourceFile> = BTreeMap::new();
+    let mut goals = Vec::new();
+    let mut seen = BTreeSet::new();
     for path in paths {
         let rel = content::relative(Path::new("."), path);
-        if sources.contains_key(&rel) {
+        if !seen.insert(rel.clone()) {
             continue; // the same file named twice would vote twice
         }
-        let Some(text) = content::read_source_text(Path::new("."), path, diags)? else {
-            continue;
+        let grids = if grid::kind_of(path) == grid::FileKind::Text {
+            let Some(text) = content::read_source_text(Path::new("."), path, diags)? else {
+                continue;
+            };
+            let source = SourceFile::new(rel.clone(), text);
+            if is_seed_form(&source.text) {
+                sheets.extend(sheet::parse_sheets(&source, diags));
+                sources.insert(source.path.clone(), source);
+                continue;
+            }
+            vec![grid::from_text(source)]
+        } else {
+            grid::read_file(path, diags)?
         };
-        let source = SourceFile::new(rel, text);
-        sheets.extend(sheet::parse_sheets(&source, diags));
-        sources.insert(source.path.clone(), source);
+        let mut found = false;
+        for g in &grids {
+            if list::is_list(g) {
+                goals.extend(list::read(g, diags));
+                found = true;
+            } else if form::is_form(g) {
+                goals.extend(form::read(g, diags));
+                found = true;
+            }
+        }
+        if !found && !diags.has_errors() {
+            diags.push(
+                Diagnostic::error("E-SHEET-NO-TABLE", &rel, 0, 0, format!("{}枚の表のどれにも、指標の表（「成果指標」「指標名」の行、または指標名と年度の列のある一覧表）が見つかりません", grids.len()))
+                    .with_help("町の評価シート（6つの見出しの様式）、成果指標の表、または年度を列にした指標の一覧表を指定してください"),
+            );
+        }
     }
-    Ok((sheets, sources))
+    Ok((sheets, sources, goals))
+}
+
+/// The seed's form: numbered headings 1 and 3 (主な業務, 数値目標).
+fn is_seed_form(text: &str) -> bool {
+    let numbers: BTreeSet<u8> = text.lines().filter_map(sheet::heading).collect();
+    numbers.contains(&1) && numbers.contains(&3)
+}
+
+/// `hyoka init`'s placeholder duty in `_index.md`.
+const PLACEHOLDER_DUTY: &str = "（主な業務を書いてください）";
+/// `hyoka init`'s placeholder goal title.
+const PLACEHOLDER_TITLE: &str = "新しい目標（目標名に書き換えてください）";
+
+/// `hyoka init`'s placeholder goals still published, rewritten with `draft: true`.
+fn placeholder_goals(existing: &LoadedContent) -> Vec<NewFile> {
+    existing
+        .departments
+        .iter()
+        .flat_map(|d| &d.goals)
+        .filter(|g| title_of(g).as_deref() == Some(PLACEHOLDER_TITLE))
+        .filter(|g| g.source.text.contains("\ndraft: false"))
+        .map(|g| NewFile {
+            path: g.source.path.clone(),
+            text: g.source.text.replacen(
+                "\ndraft: false",
+                "\n# hyoka import: hyoka init の仮の目標のため、公開しないよう下書きにしました（不要なら削除してください）\ndraft: true",
+                1,
+            ),
+        })
+        .collect()
+}
+
+/// Plans the goals of the other forms after the seed-form ones: slugs, files, and the
+/// town's arithmetic checked. Returns the summary lines of that check.
+fn plan_imported(
+    imported: &[imported::ImportedGoal],
+    folder: &Path,
+    existing: &[(String, Option<String>)],
+    goals: &mut Vec<PlannedGoal>,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    let mut taken: BTreeSet<String> = existing.iter().map(|(s, _)| s.clone()).collect();
+    for g in goals.iter() {
+        if let Some(stem) = g.file.path.file_stem() {
+            taken.insert(stem.to_string_lossy().into_owned());
+        }
+    }
+    let kept = existing.len();
+    let mut arithmetic = Vec::new();
+    for g in imported {
+        let same = existing
+            .iter()
+            .find(|(_, t)| t.as_deref() == Some(g.title.as_str()))
+            .map(|(s, _)| s.clone());
+        let slug = same.unwrap_or_else(|| {
+            let base = if g.indicators.len() == 1 {
+                slug::readable_slug(&g.indicators[0].name, &g.title)
+            } else {
+                slug::readable_slug(&g.title, &g.indicators[0].name)
+            };
+            let s = slug::unique(&base, &mut 1, |c| taken.contains(c));
+            taken.insert(s.clone());
+            s
+        });
+        for ind in &g.indicators {
+            for m in imported::check_arithmetic(ind) {
+                let message = imported::mismatch_message(ind, &m);
+                arithmetic.push(format!("  {} {}", g.provenance, message));
+                let d = Diagnostic::warning(
+                    "W-IMPORT-ARITHMETIC",
+                    &g.at.0,
+                    m.printed.cell.line,
+                    m.printed.cell.column,
+                    format!("{}{message}", m.printed.place),
+                )
+                .with_help("シートの計算を確かめてください（hyoka の計算方法はサイトの「評価の方法」のページにあります）");
+                diags.push(d);
+            }
+        }
+        let inference = match g
+            .indicators
+            .iter()
+            .map(imported::ImportedIndicator::direction_or_inferred)
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(ds) => Inference::Inferred(ds[0]),
+            None => {
+                diags.push(report::unknown_direction(&g.at.0, g.at.1, None));
+                Inference::Unknown
+            }
+        };
+        let weight = (kept + goals.len() + 1) as i64;
+        goals.push(PlannedGoal {
+            file: NewFile {
+                path: folder.join(format!("{slug}.md")),
+                text: emit_imported::goal_file(g, weight),
+            },
+            title: g.title.clone(),
+            inference,
+            sheet: g.at.clone(),
+        });
+    }
+    arithmetic
 }
 
 /// A department keeps its `weight:` when its `_index.md` is replaced; a new one comes

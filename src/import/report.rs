@@ -153,6 +153,19 @@ pub fn summary(plan: &ImportPlan, dry_run: bool) -> Vec<String> {
         "direction（高いほど良い／低いほど良い）はシートにないため、最終目標値と初期値から推定しました: 推定 {}件、推定できず {unknown}件",
         plan.goals.len() - unknown
     ));
+    if !plan.arithmetic.is_empty() {
+        out.push(format!(
+            "シートに印刷された達成率・進捗率の検算（hyoka の計算と比べて、端数の違いを超えるもの）: 食い違い {}件",
+            plan.arithmetic.len()
+        ));
+        out.extend(plan.arithmetic.iter().cloned());
+    }
+    for d in &plan.drafted {
+        out.push(format!(
+            "  {} — hyoka init の仮の目標のため、下書き（draft: true）にしました［{verb}］",
+            d.path.display()
+        ));
+    }
     if !plan.replaced.is_empty() {
         out.push(format!(
             "--force により既存の{}ファイルを置き換えます",

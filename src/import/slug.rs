@@ -133,6 +133,14 @@ const GLOSSARY: &[(&str, &str)] = &[
     ("寄附", "kifu"),
     ("契約", "keiyaku"),
     ("管財", "kanzai"),
+    ("訓練", "kunren"),
+    ("排出", "haishutsu"),
+    ("利用", "riyo"),
+    ("組織", "soshiki"),
+    ("参加", "sanka"),
+    ("受診", "jushin"),
+    ("計画策定", "keikaku-sakutei"),
+    ("体制", "taisei"),
 ];
 
 /// Name endings that say "a department", not what it does.
@@ -169,6 +177,24 @@ pub fn goal_slug(indicator: &str, title: &str) -> String {
         .chain(glossary_words(title))
         .next()
         .map_or_else(|| format!("goal-{}", short_hash(title)), str::to_string)
+}
+
+/// The slug of an imported goal: up to two different glossary words of `name`, else of
+/// `other`, else `goal-` and a hash of both (two unrelated indicators that share one
+/// generic word, 防災訓練 and 防災組織, get `bosai-kunren` and `bosai-soshiki`).
+pub fn readable_slug(name: &str, other: &str) -> String {
+    for text in [name, other] {
+        let mut words: Vec<&str> = Vec::new();
+        for w in glossary_words(text) {
+            if !words.contains(&w) && words.len() < 2 {
+                words.push(w);
+            }
+        }
+        if !words.is_empty() {
+            return words.join("-");
+        }
+    }
+    format!("goal-{}", short_hash(&format!("{name}\n{other}")))
 }
 
 /// The slug of a department: up to three glossary words of its name, else `dept-` and a
@@ -247,6 +273,21 @@ mod tests {
             assert!(is_valid_slug(romaji), "{ja} → {romaji}");
         }
         assert!(is_valid_slug(&goal_slug("ワクワク", "x")));
+    }
+
+    #[test]
+    fn imported_goals_get_two_words_so_unrelated_ones_differ() {
+        assert_eq!(readable_slug("防災訓練参加者数", "x"), "bosai-kunren");
+        assert_eq!(readable_slug("自主防災組織率", "x"), "jishu-bosai-soshiki");
+        assert_eq!(
+            readable_slug("ワクワク指数", "防災体制の充実"),
+            "bosai-taisei"
+        );
+        assert!(readable_slug("ワクワク", "ドキドキ").starts_with("goal-"));
+        assert_ne!(
+            readable_slug("ワクワク", "ドキドキ"),
+            readable_slug("ワクワク", "ハラハラ")
+        );
     }
 
     #[test]

@@ -34,6 +34,17 @@ struct Done {
 
 /// Writes every file under `root`; `force` allows replacing existing files.
 pub fn write_files(root: &Path, files: &[NewFile], force: bool) -> Result<(), WriteError> {
+    write_files_replacing(root, files, force, &[])
+}
+
+/// [`write_files`], where the files in `replaceable` (`hyoka init`'s placeholders) may
+/// be replaced without `force`.
+pub fn write_files_replacing(
+    root: &Path,
+    files: &[NewFile],
+    force: bool,
+    replaceable: &[PathBuf],
+) -> Result<(), WriteError> {
     for file in files {
         crate::fsio::refuse_symlinks(root, &file.path).map_err(|e| WriteError {
             path: file.path.clone(),
@@ -44,6 +55,7 @@ pub fn write_files(root: &Path, files: &[NewFile], force: bool) -> Result<(), Wr
     let mut created_dirs: Vec<PathBuf> = Vec::new();
     for file in files {
         let path = root.join(&file.path);
+        let force = force || replaceable.contains(&file.path);
         if let Err(source) = write_one(&path, &file.text, force, &mut done, &mut created_dirs) {
             undo(&done, &created_dirs);
             return Err(WriteError {

@@ -424,3 +424,414 @@ fn import_and_new_refuse_to_write_through_a_symlinked_folder() {
     let written: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
     assert!(written.is_empty(), "written outside the site: {written:?}");
 }
+
+// ---- The forms other towns use (issue 13): text, CSV and .xlsx ----
+
+/// A fixture of `tests/fixtures/import/` as bytes (CSV in Shift_JIS stays as it is).
+fn fixture_bytes(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(name),
+    )
+    .expect("fixture")
+}
+
+/// A site with the seed's config and the named fixtures copied in byte for byte.
+fn site_with_fixtures(names: &[&str]) -> SiteTest {
+    let mut site = site_with(&[]);
+    for n in names {
+        site = site.bytes(n, &fixture_bytes(n));
+    }
+    site
+}
+
+/// Imports, checks the exit status, builds, and returns `/data/indicators.json`.
+fn import_and_build(site: &SiteTest, args: &[&str]) -> (Run, serde_json::Value) {
+    let mut all = vec!["import"];
+    all.extend_from_slice(args);
+    let run = site.run(&all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    (run, site.json("public/data/indicators.json"))
+}
+
+#[test]
+fn a_shisaku_sheet_with_tabs_imports_with_the_towns_arithmetic_checked() {
+    let site = site_with_fixtures(&["form-tabs.txt"]);
+    let (run, json) = import_and_build(&site, &["form-tabs.txt", "--department", "環境課"]);
+    let g = goal_by_slug(&json, "gomi-haishutsu");
+    assert_eq!(g["title"], "ごみの減量と資源化");
+    assert_eq!(g["direction"], "down");
+    assert_eq!(g["baseline"]["fiscal_year"], 2013);
+    assert_eq!(
+        g["final_target"]["fiscal_year"], 2020,
+        "平成32年 is 令和2年度"
+    );
+    assert_eq!(g["status"], "behind");
+    // The town printed 101% for a "lower is better" indicator short of its plan.
+    says(
+        &run,
+        "シートの達成率 101% と、hyoka の計算 99.2% が違います",
+    );
+    says(&run, "低いほど良い指標");
+    says(&run, "[W-IMPORT-ARITHMETIC]");
+    says(&run, "form-tabs.txt:8:");
+    says(&run, "達成率・進捗率の検算");
+    let text = site.read("content/kankyo/gomi-haishutsu.md");
+    assert!(text.contains("    令和2年度: 611\n"), "{text}");
+    assert!(
+        text.contains("basis: 県の廃棄物処理計画の水準に合わせる"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("目標値設定"),
+        "the basis row is no target: {text}"
+    );
+}
+
+#[test]
+fn text_from_pdf_with_space_runs_and_era_less_years() {
+    let site = site_with_fixtures(&["form-spaces.txt"]);
+    let (run, json) = import_and_build(&site, &["form-spaces.txt", "--department", "生涯学習課"]);
+    let g = goal_by_slug(&json, "toshokan-riyo");
+    assert_eq!(
+        g["baseline"]["fiscal_year"], 2014,
+        "現状値（26年度） as baseline"
+    );
+    assert_eq!(g["baseline"]["value"], 1234.0);
+    assert_eq!(g["final_target"]["fiscal_year"], 2020);
+    assert_eq!(g["latest"]["value"], 1350.0);
+    assert_eq!(g["status"], "behind");
+    says(
+        &run,
+        "「27年度」には元号がないため、文書に書かれた元号から平成27年度と読みました",
+    );
+    says(&run, "[W-SHEET-BASELINE]");
+}
+
+#[test]
+fn an_excel_csv_with_bom_is_an_ichiranhyo_with_years_as_columns() {
+    let site = site_with_fixtures(&["list-bom.csv"]);
+    let (run, json) = import_and_build(&site, &["list-bom.csv", "--department", "協働推進課"]);
+    let slugs: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs.len(), 3);
+    let unique: std::collections::BTreeSet<&&str> = slugs.iter().collect();
+    assert_eq!(unique.len(), 3, "{slugs:?}");
+    assert_eq!(goal_by_slug(&json, "jichikai")["status"], "worse");
+    let gas = goal_by_slug(&json, "onshitsu-gas-haishutsu");
+    assert_eq!(gas["direction"], "down");
+    // 9.0 → 8.5 by 平成25年度 against a plan of 8.4 for that year.
+    assert_eq!(gas["status"], "behind");
+    says(
+        &run,
+        "シートの達成率 87% と、hyoka の計算 101.6% が違います",
+    );
+    says(
+        &run,
+        "list-bom.csv:3:7: 警告: 7列目: 指標「公民館の利用者数」",
+    );
+}
+
+#[test]
+fn a_target_without_a_year_is_refused_naming_the_line() {
+    let site = site_with_fixtures(&["no-year-target.txt"]);
+    let run = site.run(&["import", "no-year-target.txt", "--department", "健康課"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    says(
+        &run,
+        "no-year-target.txt:3:1: エラー: 「5ヵ年目標」の年度が書かれていません",
+    );
+    says(&run, "5ヵ年目標なら、その最終年度");
+    says(&run, "何も書き込んでいません");
+    assert!(!site.path("content").exists());
+}
+
+/// A workbook as towns publish it: a title row, a merged 「実績値」 over the years, one
+/// indicator a row, on two sheets.
+fn ichiran_workbook(path: &Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    for (name, rows) in [
+        (
+            "総務",
+            vec![
+                ("窓口サービスの満足度", "%", "53.2", "53.0", "54.0", "60.0"),
+                (
+                    "町ホームページの閲覧数",
+                    "件",
+                    "120000",
+                    "126000",
+                    "131000",
+                    "150000",
+                ),
+            ],
+        ),
+        (
+            "福祉",
+            vec![("介護予防教室の参加者数", "人", "400", "380", "350", "500")],
+        ),
+    ] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        sheet
+            .write_string(0, 0, "成果指標一覧（第2次総合計画）")
+            .unwrap();
+        sheet.write_string(1, 0, "指標名").unwrap();
+        sheet.write_string(1, 1, "単位").unwrap();
+        sheet.write_string(1, 2, "基準値").unwrap();
+        sheet
+            .merge_range(1, 3, 1, 4, "実績値", &Format::new())
+            .unwrap();
+        sheet.write_string(1, 5, "目標値").unwrap();
+        for (c, y) in ["平成26年度", "平成27年度", "平成28年度", "平成32年度"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(2, c as u16 + 2, *y).unwrap();
+        }
+        for (r, (n, u, b, a1, a2, t)) in rows.iter().enumerate() {
+            let r = r as u32 + 3;
+            sheet.write_string(r, 0, *n).unwrap();
+            sheet.write_string(r, 1, *u).unwrap();
+            for (c, v) in [b, a1, a2, t].iter().enumerate() {
+                sheet
+                    .write_number(r, c as u16 + 2, v.parse::<f64>().unwrap())
+                    .unwrap();
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn an_xlsx_workbook_every_sheet_merged_headers_as_excel_shows_them() {
+    let site = site_with(&[]);
+    ichiran_workbook(&site.path("指標一覧.xlsx"));
+    let (_, json) = import_and_build(&site, &["指標一覧.xlsx", "--department", "企画課"]);
+    assert_eq!(json.as_array().unwrap().len(), 3, "both sheets: {json:#}");
+    let m = goal_by_slug(&json, "madoguchi");
+    assert_eq!(m["baseline"]["fiscal_year"], 2014);
+    assert_eq!(
+        m["actual"].as_array().unwrap().len(),
+        2,
+        "the merged 実績値 covers both years"
+    );
+    assert_eq!(m["status"], "behind");
+    let kaigo = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["indicator"] == "介護予防教室の参加者数")
+        .unwrap();
+    assert_eq!(kaigo["status"], "worse");
+    assert_eq!(kaigo["final_target"]["value"], 500.0);
+}
+
+#[test]
+fn a_bad_cell_in_a_workbook_is_named_by_file_sheet_and_cell() {
+    use rust_xlsxwriter::Workbook;
+    let site = site_with(&[]);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("一覧").unwrap();
+    for (c, h) in ["指標名", "平成26年度", "平成27年度", "目標値（平成32年度）"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["窓口満足度", "53.2%", "53.0人", "60%"].iter().enumerate() {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    book.save(site.path("bad.xlsx")).unwrap();
+    let run = site.run(&["import", "bad.xlsx", "--department", "総務課"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    says(&run, "bad.xlsx:2:3: エラー: シート「一覧」のセル C2: ");
+    assert!(!site.path("content").exists());
+}
+
+#[test]
+fn init_then_import_publishes_the_sheet_not_the_placeholder() {
+    let site = SiteTest::empty();
+    let init = site.run(&["init", "town"]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    std::fs::write(
+        site.path("town/form-tabs.txt"),
+        fixture_bytes("form-tabs.txt"),
+    )
+    .unwrap();
+    let run = site.run(&[
+        "import",
+        "--site",
+        "town",
+        "town/form-tabs.txt",
+        "--department",
+        "総務課",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let dept = site.read("town/content/somu/_index.md");
+    assert!(!dept.contains("（主な業務を書いてください）"), "{dept}");
+    assert!(
+        site.read("town/content/somu/mokuhyo.md")
+            .contains("draft: true")
+    );
+    let built = site.run(&["build", "town"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let json = site.json("town/public/data/indicators.json");
+    let titles: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["ごみの減量と資源化"]);
+}
+
+// The tests marked `needs the §8 model` need `indicators:`, `{ value, note }`, `null`,
+// `code`, `kind: milestone`, `cost:` and `assessment:` accepted by the site's checks
+// (branches `model` and `judge`): after merging them, delete the `#[ignore]` lines.
+
+#[test]
+#[ignore = "needs the §8 model (branch model/judge)"]
+fn several_indicators_under_one_shisaku_with_notes_nulls_and_a_milestone() {
+    let site = site_with_fixtures(&["form-multi.txt"]);
+    let (_, json) = import_and_build(&site, &["form-multi.txt", "--department", "危機管理課"]);
+    let records = json.as_array().unwrap();
+    assert_eq!(records.len(), 3, "one record per indicator");
+    assert!(
+        records.iter().all(|r| r["title"] == "防災体制の充実"),
+        "one goal"
+    );
+    let rate = records
+        .iter()
+        .find(|r| r["indicator"] == "自主防災組織率")
+        .unwrap();
+    assert_eq!(rate["baseline"]["fiscal_year"], 2010);
+    assert_eq!(rate["status"], "behind");
+}
+
+#[test]
+#[ignore = "needs the §8 model (branch model/judge)"]
+fn a_shift_jis_csv_groups_indicators_by_shisaku() {
+    let site = site_with_fixtures(&["list-sjis.csv"]);
+    let (run, json) = import_and_build(&site, &["list-sjis.csv", "--department", "子ども課"]);
+    says(&run, "[W-ENCODING]");
+    let records = json.as_array().unwrap();
+    assert_eq!(records.len(), 3);
+    let taiki = records
+        .iter()
+        .find(|r| r["indicator"] == "待機児童数")
+        .unwrap();
+    assert_eq!(taiki["direction"], "down");
+    assert_eq!(taiki["status"], "on_track");
+}
+
+#[test]
+#[ignore = "needs the §8 model (branch model/judge)"]
+fn costs_and_the_towns_grade_are_kept() {
+    let site = site_with_fixtures(&["form-costs.csv"]);
+    let (_, json) = import_and_build(&site, &["form-costs.csv", "--department", "建設課"]);
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    let costs = site.read("public/data/costs.csv");
+    assert!(costs.contains("11480"), "{costs}");
+}
+
+#[test]
+fn calendar_years_and_dates_are_read_as_fiscal_years_with_a_warning() {
+    let site = site_with_fixtures(&["form-dates.txt"]);
+    let (run, json) = import_and_build(&site, &["form-dates.txt", "--department", "危機管理課"]);
+    let g = json.as_array().unwrap().first().expect("one goal");
+    assert_eq!(g["indicator"], "町内の自主防災組織の数");
+    assert_eq!(g["baseline"]["fiscal_year"], 2003, "平成15年9月30日現在");
+    let years: Vec<u64> = g["actual"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["fiscal_year"].as_u64().unwrap())
+        .collect();
+    assert_eq!(years, [2004, 2005]);
+    // 18 in 平成17年度 against a plan of 17.14 (12 → 30 over 平成15–22年度).
+    assert_eq!(g["status"], "on_track");
+    assert!(
+        site.read(&format!(
+            "content/{}/{}.md",
+            g["department_slug"].as_str().unwrap(),
+            g["slug"].as_str().unwrap()
+        ))
+        .contains("（9月30日現在）")
+    );
+    says(
+        &run,
+        "「平成16年」は年度ではなく暦年（または日付）の書き方のため、平成16年度として読みました",
+    );
+}
+
+/// A workbook holding one 施策 sheet (labels in column A, values beside them).
+fn form_workbook(path: &Path, rows: &[&[&str]]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("施策評価").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_shisaku_sheet_in_a_workbook_imports() {
+    let site = site_with(&[]);
+    form_workbook(
+        &site.path("施策.xlsx"),
+        &[
+            &["施策名", "健康づくりの推進"],
+            &["成果指標", "特定健診の受診率"],
+            &["方向", "アップ"],
+            &["基準値", "平成25年度", "35.0%"],
+            &["実績値", "平成26年度", "38.2%"],
+            &["進捗率", "20%"],
+            &["目標値", "平成32年度", "60.0%"],
+        ],
+    );
+    let (run, json) = import_and_build(&site, &["施策.xlsx", "--department", "健康課"]);
+    let g = goal_by_slug(&json, "tokutei-kenshin-jushin");
+    assert_eq!(g["title"], "健康づくりの推進");
+    // 38.2 against a plan of 38.57 for 平成26年度.
+    assert_eq!(g["status"], "behind");
+    // (38.2 − 35) ÷ (60 − 35) = 12.8%, not the 20% printed.
+    says(
+        &run,
+        "シート「施策評価」のセル B6: 指標「特定健診の受診率」: シートの進捗率 20% と、hyoka の計算 12.8% が違います",
+    );
+}
+
+#[test]
+#[ignore = "needs the §8 model (branch model/judge)"]
+fn a_workbook_with_a_milestone_codes_and_the_towns_grade() {
+    let site = site_with(&[]);
+    form_workbook(
+        &site.path("計画.xlsx"),
+        &[
+            &["施策名", "地域防災力の向上"],
+            &["成果指標", "地区防災計画の策定"],
+            &["指標番号", "4-1-2"],
+            &["基準値", "令和5年度", "未着手"],
+            &["実績値", "令和6年度", "検討中"],
+            &["目標値", "令和8年度", "運用"],
+            &["総合評価", "B 順調"],
+        ],
+    );
+    let (_, json) = import_and_build(&site, &["計画.xlsx", "--department", "危機管理課"]);
+    let g = json.as_array().unwrap().first().expect("one goal");
+    assert_eq!(g["indicator_code"], "4-1-2");
+    // Step 1 of 0–2 in 令和6年度 against a plan of 0.67.
+    assert_eq!(g["status"], "on_track");
+}

@@ -142,6 +142,8 @@ fn read_row(ctx: &mut Ctx, l: &Line, rows: &mut Rows) {
         "目標名" => rows.title = text(),
         "指標名" => rows.indicator = text(),
         "設定根拠" => rows.basis = text(),
+        // `目標値設定の根拠・理由` starts with 目標値 but is the basis, not a target.
+        l if l.contains("根拠") => rows.basis = text(),
         "事業概要" => rows.summary = text(),
         "単位" => rows.unit = text(),
         "数値目標" if rest.is_empty() => {}
@@ -217,7 +219,23 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
             return;
         }
     };
-    match FiscalYear::parse(&year_text) {
+    // What the content format cannot read but a town's sheet means plainly (平成32年度,
+    // 平成25年: contract §8.5) is read with a warning, and written in the 令和 form.
+    let parsed = FiscalYear::parse(&year_text).or_else(
+        |e| -> Result<FiscalYear, crate::model::fiscal_year::FiscalYearError> {
+            let lenient = super::year::read_year(&year_text, None).map_err(|_| e)?;
+            if let Some(w) = lenient.warning {
+                ctx.warning(
+                    "W-SHEET-YEAR",
+                    (line, year_cell.column),
+                    w,
+                    "取り込んだファイルの年度を確かめてください（年度は4月始まりです）",
+                );
+            }
+            Ok(lenient.year)
+        },
+    );
+    match parsed {
         Ok(year) => rows.series.push(SeriesRow {
             kind,
             year,

@@ -143,3 +143,25 @@ fn words_after_the_year_and_a_value_without_its_tab() {
     );
     assert_eq!(t.targets[0].year.western(), 2029);
 }
+
+#[test]
+fn the_reason_for_the_target_is_the_basis_not_a_target() {
+    let (t, d) = table(
+        "目標名\ta\n指標名\tb\n数値目標\t初期値（令和5年度）\t74.6%\n\t最終目標値（令和9年度）\t75.0%\n目標値設定の根拠・理由\t県平均の水準\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let t = t.unwrap();
+    assert_eq!(t.basis.as_deref(), Some("県平均の水準"));
+    assert_eq!(t.targets.len(), 1);
+}
+
+#[test]
+fn late_heisei_years_are_read_as_reiwa_with_a_warning() {
+    let (t, d) = table(
+        "目標名\ta\n指標名\tb\n数値目標\t初期値（平成27年度）\t74.6%\n\t最終目標値（平成32年度）\t75.0%\n",
+    );
+    let t = t.expect("read");
+    assert_eq!(t.targets[0].year.label(), "令和2年度");
+    let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
+    assert_eq!(found, [(5, "W-SHEET-YEAR")]);
+}
