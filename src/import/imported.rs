@@ -565,6 +565,7 @@ impl ImportedIndicator {
             actual: self.actual.iter().filter_map(num).collect(),
             targets: self.targets.iter().map(num).collect::<Option<Vec<_>>>()?,
             decimals: 1,
+            details: Default::default(),
         })
     }
 }

@@ -221,20 +221,32 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
     };
     // What the content format cannot read but a town's sheet means plainly (平成32年度,
     // 平成25年: contract §8.5) is read with a warning, and written in the 令和 form.
-    let parsed = FiscalYear::parse(&year_text).or_else(
-        |e| -> Result<FiscalYear, crate::model::fiscal_year::FiscalYearError> {
-            let lenient = super::year::read_year(&year_text, None).map_err(|_| e)?;
-            if let Some(w) = lenient.warning {
+    let parsed = FiscalYear::parse_noted(&year_text)
+        .map(|(year, note)| {
+            if let Some(note) = note {
                 ctx.warning(
                     "W-SHEET-YEAR",
                     (line, year_cell.column),
-                    w,
+                    note.message(),
                     "取り込んだファイルの年度を確かめてください（年度は4月始まりです）",
                 );
             }
-            Ok(lenient.year)
-        },
-    );
+            year
+        })
+        .or_else(
+            |e| -> Result<FiscalYear, crate::model::fiscal_year::FiscalYearError> {
+                let lenient = super::year::read_year(&year_text, None).map_err(|_| e)?;
+                if let Some(w) = lenient.warning {
+                    ctx.warning(
+                        "W-SHEET-YEAR",
+                        (line, year_cell.column),
+                        w,
+                        "取り込んだファイルの年度を確かめてください（年度は4月始まりです）",
+                    );
+                }
+                Ok(lenient.year)
+            },
+        );
     match parsed {
         Ok(year) => rows.series.push(SeriesRow {
             kind,
