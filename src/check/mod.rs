@@ -244,7 +244,9 @@ pub fn placeholders(doc: &Document, published: bool) -> Diagnostics {
             } else {
                 (
                     "W-PLACEHOLDER",
-                    format!("ひな形の仮の文「{found}」が残っています（下書きなので公開はされません）"),
+                    format!(
+                        "ひな形の仮の文「{found}」が残っています（下書きなので公開はされません）"
+                    ),
                     "公開する前に、この文を本当の内容に書き換えてください",
                 )
             };

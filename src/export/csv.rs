@@ -140,7 +140,10 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
     };
     write_row(
         &mut w,
-        code_column(has_code, GOAL_CSV_HEADER.iter().chain(detail_columns).collect()),
+        code_column(
+            has_code,
+            GOAL_CSV_HEADER.iter().chain(detail_columns).collect(),
+        ),
     );
     for (index, ind) in goal.indicators().iter().enumerate() {
         let indicator_code = goal.indicator_code(index);

@@ -19,22 +19,29 @@ fn init_writes_a_site_that_builds_and_checks_at_once() {
     assert!(site.read("mysite/.gitignore").contains("public/"));
     // The goal init writes holds the archetype's placeholders, so it is a draft: check
     // names each placeholder as a warning, and nothing is published yet.
-    assert!(site.read("mysite/content/somu/mokuhyo.md").contains("draft: true"));
+    assert!(
+        site.read("mysite/content/somu/mokuhyo.md")
+            .contains("draft: true")
+    );
     let check = site.run(&["check", "mysite"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(check.stderr.contains("エラー 0件"), "{}", check.stderr);
     assert!(check.stderr.contains("[W-PLACEHOLDER]"), "{}", check.stderr);
     assert!(
-        check
-            .stderr
-            .contains("content/somu/mokuhyo.md:3:13: 警告: ひな形の仮の文「（目標名に書き換えてください）」"),
+        check.stderr.contains(
+            "content/somu/mokuhyo.md:3:13: 警告: ひな形の仮の文「（目標名に書き換えてください）」"
+        ),
         "{}",
         check.stderr
     );
     assert!(!check.stderr.contains("E-PLACEHOLDER"), "{}", check.stderr);
     let build = site.run(&["build", "mysite"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
-    assert!(site.path("mysite/public/index.html").is_file());
+    assert!(
+        site.read("mysite/public/index.html")
+            .contains("公開している目標はまだありません。"),
+        "the home page says nothing is published yet"
+    );
     assert!(!site.path("mysite/public/somu/mokuhyo/index.html").exists());
     assert!(
         !site.path("mysite/public/somu/index.html").exists(),
@@ -63,7 +70,11 @@ fn a_published_placeholder_is_an_error_in_check_and_build() {
         check.stderr
     );
     assert!(check.stderr.contains("[E-PLACEHOLDER]"), "{}", check.stderr);
-    assert!(check.stderr.contains("書き換えてください"), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("書き換えてください"),
+        "{}",
+        check.stderr
+    );
     let build = site.run(&["build"]);
     assert_eq!(build.code, 1, "{}", build.stderr);
     assert!(build.stderr.contains("[E-PLACEHOLDER]"), "{}", build.stderr);
@@ -83,16 +94,20 @@ fn a_department_with_only_drafts_is_not_published() {
     let check = site.run(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(
-        check
-            .stderr
-            .contains("content/kikaku/_index.md:3:8: 警告: ひな形の仮の文「（課の名前を書いてください）」"),
+        check.stderr.contains(
+            "content/kikaku/_index.md:3:8: 警告: ひな形の仮の文「（課の名前を書いてください）」"
+        ),
         "{}",
         check.stderr
     );
     assert_eq!(site.build().code, 0);
     assert!(site.path("public/somu/index.html").is_file());
     assert!(!site.path("public/kikaku").exists());
-    assert!(!site.read("public/index.html").contains("（課の名前を書いてください）"));
+    assert!(
+        !site
+            .read("public/index.html")
+            .contains("（課の名前を書いてください）")
+    );
 }
 
 #[test]
