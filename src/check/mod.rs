@@ -8,6 +8,7 @@
 pub mod dept_facts;
 pub mod emphasis;
 pub mod extract;
+pub mod placeholder;
 
 use std::path::Path;
 
@@ -106,16 +107,39 @@ impl Rules {
                 Some(DeptFacts::new(department_facts(index)))
             })
             .collect();
-        let mut jobs: Vec<(&Document, Facts)> = Vec::new();
-        jobs.extend(content.home.iter().filter(|d| wanted(d)).map(|d| (d, None)));
+        // Whether each document is published (for placeholders: an error there, a warning in
+        // a draft). A department is published unless all its goals are drafts.
+        let mut jobs: Vec<(&Document, Facts, bool)> = Vec::new();
+        jobs.extend(
+            content
+                .home
+                .iter()
+                .filter(|d| wanted(d))
+                .map(|d| (d, None, true)),
+        );
         for (dept, facts) in content.departments.iter().zip(&facts) {
             let facts = dept.index.as_ref().zip(facts.as_ref());
-            jobs.extend(dept.index.iter().filter(|d| wanted(d)).map(|d| (d, None)));
-            jobs.extend(dept.goals.iter().filter(|d| wanted(d)).map(|d| (d, facts)));
+            let dept_published = dept.goals.is_empty() || dept.goals.iter().any(|g| !is_draft(g));
+            jobs.extend(
+                dept.index
+                    .iter()
+                    .filter(|d| wanted(d))
+                    .map(|d| (d, None, dept_published)),
+            );
+            jobs.extend(
+                dept.goals
+                    .iter()
+                    .filter(|d| wanted(d))
+                    .map(|d| (d, facts, !is_draft(d))),
+            );
         }
         let found: Vec<Diagnostics> = jobs
             .par_iter()
-            .map(|(doc, facts)| self.proofread_document(doc, *facts))
+            .map(|(doc, facts, published)| {
+                let mut diags = self.proofread_document(doc, *facts);
+                diags.extend(placeholders(doc, *published));
+                diags
+            })
             .collect();
         let mut diags = Diagnostics::new();
         found.into_iter().for_each(|d| diags.extend(d));
@@ -189,6 +213,56 @@ fn check_document(
             ));
         }
     }
+}
+
+/// Whether a document says `draft: true`.
+fn is_draft(doc: &Document) -> bool {
+    doc.front
+        .as_ref()
+        .and_then(|f| f.get("draft"))
+        .is_some_and(|n| matches!(n.value, NodeValue::Bool(true)))
+}
+
+/// Archetype placeholders left in `doc` ([`placeholder`]): errors (`E-PLACEHOLDER`) when the
+/// file is published, warnings (`W-PLACEHOLDER`) in a draft.
+pub fn placeholders(doc: &Document, published: bool) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    if doc.unreadable {
+        return diags;
+    }
+    let body_runs = extract::markdown_runs(&doc.body, body_offset(doc));
+    for run in extract::front_matter_runs(doc).iter().chain(&body_runs) {
+        for range in placeholder::find(&run.text) {
+            let found = &run.text[range.clone()];
+            let (line, column) = doc.source.line_col(run.file_offset(range.start));
+            let (code, message, help) = if published {
+                (
+                    "E-PLACEHOLDER",
+                    format!("ひな形の仮の文「{found}」が残っています。このままでは公開できません"),
+                    "この文を、住民に読んでもらう本当の内容に書き換えてください。まだ書けないときは draft: true にして下書きにします",
+                )
+            } else {
+                (
+                    "W-PLACEHOLDER",
+                    format!(
+                        "ひな形の仮の文「{found}」が残っています（下書きなので公開はされません）"
+                    ),
+                    "公開する前に、この文を本当の内容に書き換えてください",
+                )
+            };
+            let d = if published {
+                Diagnostic::error(code, &doc.source.path, line, column, message)
+            } else {
+                Diagnostic::warning(code, &doc.source.path, line, column, message)
+            };
+            diags.push(
+                d.with_help(help)
+                    .with_width(found.chars().count())
+                    .with_source_line(doc.source.line(line)),
+            );
+        }
+    }
+    diags
 }
 
 /// Duties and 業務の対象 of a department, as written in its `_index.md`.

@@ -33,6 +33,9 @@ pub struct Document {
     pub body: String,
     /// File line of the body's first line.
     pub body_first_line: usize,
+    /// True when the file could not be read as text (binary, too large, not a regular
+    /// file): its error is already reported, and nothing else is said about it.
+    pub unreadable: bool,
 }
 
 impl Document {
@@ -357,8 +360,11 @@ fn read_documents(
             let text = read_source_text(root, &path, &mut local);
             let read = timings.since(Stage::Load, started);
             let doc = text.map(|text| {
+                let unreadable = text.is_none();
                 let source = SourceFile::new(relative(root, &path), text.unwrap_or_default());
-                parse_document(source, &mut local)
+                let mut doc = parse_document(source, &mut local);
+                doc.unreadable = unreadable;
+                doc
             });
             timings.since(Stage::Parse, read);
             (slot, doc, local)
@@ -411,11 +417,14 @@ pub fn load_document(
     path: &Path,
     diags: &mut Diagnostics,
 ) -> Result<Document, FsError> {
-    let text = read_source_text(root, path, diags)?.unwrap_or_default();
-    Ok(parse_document(
-        SourceFile::new(relative(root, path), text),
+    let text = read_source_text(root, path, diags)?;
+    let unreadable = text.is_none();
+    let mut doc = parse_document(
+        SourceFile::new(relative(root, path), text.unwrap_or_default()),
         diags,
-    ))
+    );
+    doc.unreadable = unreadable;
+    Ok(doc)
 }
 
 /// Reads and decodes a file staff wrote (content or config.toml): Shift_JIS is read with a
@@ -513,6 +522,7 @@ pub fn parse_document(source: SourceFile, diags: &mut Diagnostics) -> Document {
         has_front_matter,
         body,
         body_first_line,
+        unreadable: false,
     }
 }
 

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use ::csv::{Terminator, Writer, WriterBuilder};
 
+use crate::model::value::round_to;
 use crate::model::{Department, Goal, Indicator, SeriesKind, Site};
 
 use super::{Kind, goal_url, indicator_url, plain_number, plain_percent, series};
@@ -52,8 +53,10 @@ pub const GOAL_CSV_HEADER: [&str; 10] = [
     "単位",
 ];
 
-/// Header of `/data/indicators.csv`.
-pub const INDICATORS_CSV_HEADER: [&str; 20] = [
+/// Header of `/data/indicators.csv`. Like 評価/評価コード, 方向 is the Japanese label with
+/// its code beside it; every year is given as 西暦 and 和暦; 進捗率 and 達成率 are rounded
+/// to one decimal place, as the pages show them.
+pub const INDICATORS_CSV_HEADER: [&str; 24] = [
     "団体コード",
     "団体名",
     "課",
@@ -63,11 +66,15 @@ pub const INDICATORS_CSV_HEADER: [&str; 20] = [
     "指標",
     "単位",
     "方向",
-    "初期値年度",
+    "方向コード",
+    "初期値年度(西暦)",
+    "初期値年度(和暦)",
     "初期値",
-    "最新実績年度",
+    "最新実績年度(西暦)",
+    "最新実績年度(和暦)",
     "最新実績",
-    "最終目標年度",
+    "最終目標年度(西暦)",
+    "最終目標年度(和暦)",
     "最終目標値",
     "進捗率",
     "達成率",
@@ -75,6 +82,18 @@ pub const INDICATORS_CSV_HEADER: [&str; 20] = [
     "評価コード",
     "URL",
 ];
+
+/// Decimal places of 進捗率 and 達成率 in the CSV: the pages' one place.
+const PERCENT_PLACES: u8 = 1;
+
+/// Drops the 団体コード cell (always the first) when the site sets no
+/// `municipality_code`, so the CSV has no column that is empty in every row.
+fn code_column<T>(has_code: bool, mut row: Vec<T>) -> Vec<T> {
+    if !has_code {
+        row.remove(0);
+    }
+    row
+}
 
 /// Protects a text cell against CSV/formula injection: a cell starting with `=`, `+`, `-`,
 /// `@`, tab or CR is prefixed with `'`. Only for text, never for our own numbers.
@@ -111,16 +130,21 @@ pub(super) fn finish(w: Writer<Vec<u8>>) -> Vec<u8> {
 pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
     let config = &site.config;
     let details = site.has_indicator_details();
+    let has_code = config.municipality_code.is_some();
     let code = config.municipality_code.as_deref().unwrap_or("");
     let mut w = writer();
-    if details {
-        write_row(
-            &mut w,
-            GOAL_CSV_HEADER.iter().chain(&GOAL_CSV_DETAIL_COLUMNS),
-        );
+    let detail_columns: &[&str] = if details {
+        &GOAL_CSV_DETAIL_COLUMNS
     } else {
-        write_row(&mut w, GOAL_CSV_HEADER);
-    }
+        &[]
+    };
+    write_row(
+        &mut w,
+        code_column(
+            has_code,
+            GOAL_CSV_HEADER.iter().chain(detail_columns).collect(),
+        ),
+    );
     for (index, ind) in goal.indicators().iter().enumerate() {
         let indicator_code = goal.indicator_code(index);
         for e in series(site, ind) {
@@ -160,7 +184,7 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
                         .unwrap_or_default(),
                 );
             }
-            write_row(&mut w, &row);
+            write_row(&mut w, code_column(has_code, row));
         }
     }
     // 事業費 (§8.2): 指標「事業費」, after the series; none for a goal without costs.
@@ -175,7 +199,12 @@ pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
         let head = head.map(|t| protect_text(t).into_owned());
         write_row(
             &mut w,
-            head.into_iter().chain([western, label, kind, value, unit]),
+            code_column(
+                has_code,
+                head.into_iter()
+                    .chain([western, label, kind, value, unit])
+                    .collect(),
+            ),
         );
     }
     finish(w)
@@ -189,27 +218,32 @@ fn step_cell(ind: &Indicator, value: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
-/// `/data/indicators.csv`: one row per indicator, in `site.goals()` order. Years are 西暦
-/// numbers; an undefined value is an empty cell.
+/// `/data/indicators.csv`: one row per indicator, in `site.goals()` order. Each year is
+/// two cells, 西暦 and 和暦; an undefined value is an empty cell.
 pub fn indicators_csv(site: &Site) -> Vec<u8> {
     let config = &site.config;
     let details = site.has_indicator_details();
+    let has_code = config.municipality_code.is_some();
     let code = config.municipality_code.as_deref().unwrap_or("");
     let mut w = writer();
-    if details {
-        write_row(
-            &mut w,
-            INDICATORS_CSV_HEADER
-                .iter()
-                .chain(&INDICATORS_CSV_DETAIL_COLUMNS),
-        );
+    let detail_columns: &[&str] = if details {
+        &INDICATORS_CSV_DETAIL_COLUMNS
     } else {
-        write_row(&mut w, INDICATORS_CSV_HEADER);
-    }
+        &[]
+    };
+    write_row(
+        &mut w,
+        code_column(
+            has_code,
+            INDICATORS_CSV_HEADER.iter().chain(detail_columns).collect(),
+        ),
+    );
     for (dept, goal) in site.goals() {
         for (index, (ind, e)) in goal.evaluated().enumerate() {
             let d = ind.decimals;
             let year = |y: crate::model::FiscalYear| y.western().to_string();
+            let wareki = |y: crate::model::FiscalYear| y.label();
+            let percent = |p: f64| plain_percent(round_to(p, i32::from(PERCENT_PLACES)));
             let latest = e.latest;
             let url = goal_url(site, dept, goal);
             let mut row: Vec<String> = vec![
@@ -221,15 +255,19 @@ pub fn indicators_csv(site: &Site) -> Vec<u8> {
                 protect_text(&goal.title).into_owned(),
                 protect_text(&ind.name).into_owned(),
                 protect_text(&ind.unit).into_owned(),
+                ind.direction.label().to_string(),
                 ind.direction.code().to_string(),
                 year(ind.baseline.year),
+                wareki(ind.baseline.year),
                 plain_number(ind.baseline.value, d),
                 latest.map(|p| year(p.year)).unwrap_or_default(),
+                latest.map(|p| wareki(p.year)).unwrap_or_default(),
                 latest.map(|p| plain_number(p.value, d)).unwrap_or_default(),
                 year(e.final_target.year),
+                wareki(e.final_target.year),
                 plain_number(e.final_target.value, d),
-                e.progress_pct.map(plain_percent).unwrap_or_default(),
-                e.achievement_pct.map(plain_percent).unwrap_or_default(),
+                e.progress_pct.map(percent).unwrap_or_default(),
+                e.achievement_pct.map(percent).unwrap_or_default(),
                 e.status.label().to_string(),
                 e.status.code().to_string(),
                 protect_text(&url).into_owned(),
@@ -261,7 +299,7 @@ pub fn indicators_csv(site: &Site) -> Vec<u8> {
                     protect_text(&anchor).into_owned(),
                 ]);
             }
-            write_row(&mut w, &row);
+            write_row(&mut w, code_column(has_code, row));
         }
     }
     finish(w)

@@ -21,6 +21,9 @@ use super::{
 /// Decimal places kept for the plan value p(ya), like the computed percentages.
 const PLAN_PLACES: i32 = 4;
 
+/// Decimal places of a percentage as the pages show it (97.9%).
+const SHOWN_PERCENT_PLACES: i32 = 1;
+
 /// A fiscal year: western start year and its 和暦 label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct YearLabel {
@@ -100,6 +103,8 @@ pub struct GoalIdentity {
     pub unit: String,
     /// `up` / `down`.
     pub direction: Direction,
+    /// 方向 in Japanese (高いほど良い / 低いほど良い), as the pages say it.
+    pub direction_label: &'static str,
     /// Decimal places the sheet used.
     pub decimals: u8,
 }
@@ -151,6 +156,7 @@ impl GoalIdentity {
             }),
             unit: ind.unit.clone(),
             direction: ind.direction,
+            direction_label: ind.direction.label(),
             decimals: ind.decimals,
         }
     }
@@ -180,6 +186,10 @@ pub struct IndicatorRecord {
     pub progress_pct: Option<f64>,
     /// 達成率, or `null` when undefined.
     pub achievement_pct: Option<f64>,
+    /// 進捗率 rounded to one decimal place, as the pages and the CSV show it, or `null`.
+    pub progress_pct_rounded: Option<f64>,
+    /// 達成率 rounded to one decimal place, as the pages and the CSV show it, or `null`.
+    pub achievement_pct_rounded: Option<f64>,
     /// 評価区分 code (`no_data`, `achieved`, `on_track`, `worse`, `behind`, `excluded`).
     pub status: Status,
     /// 評価区分 in Japanese (未測定, 達成, 順調, 悪化, 遅れ, 対象外).
@@ -240,6 +250,8 @@ pub fn indicator_record(
         plan_value_at_latest: e.plan_at_latest.map(|p| round_to(p, PLAN_PLACES)),
         progress_pct: e.progress_pct,
         achievement_pct: e.achievement_pct,
+        progress_pct_rounded: e.progress_pct.map(|p| round_to(p, SHOWN_PERCENT_PLACES)),
+        achievement_pct_rounded: e.achievement_pct.map(|p| round_to(p, SHOWN_PERCENT_PLACES)),
         status: e.status,
         status_label: e.status.label().to_string(),
         as_of: site.as_of.map(YearLabel::from),

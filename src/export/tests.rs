@@ -227,9 +227,14 @@ fn undefined_values_are_null() {
     assert_eq!(g["actual"], Value::Array(vec![]));
     let csv = csv_records(&indicators_csv(&site));
     let row = &csv[1];
-    assert_eq!(row[0], "");
-    assert_eq!(&row[11..17], ["", "", "2029", "75.0", "", ""]);
-    assert_eq!(&row[17..19], ["未測定", "no_data"]);
+    // No municipality_code: no 団体コード column, the row starts with 団体名.
+    assert_eq!(row[0], "毛呂山町");
+    assert_eq!(csv[0][0], "団体名");
+    assert_eq!(
+        &row[12..20],
+        ["", "", "", "2029", "令和11年度", "75.0", "", ""]
+    );
+    assert_eq!(&row[20..22], ["未測定", "no_data"]);
 }
 
 #[test]
@@ -290,15 +295,18 @@ fn indicators_csv_header_and_numbers() {
     let body = text(&bytes[3..]);
     assert_eq!(
         body.split("\r\n").next().unwrap(),
-        "団体コード,団体名,課,課スラッグ,目標スラッグ,目標,指標,単位,方向,初期値年度,初期値,最新実績年度,最新実績,最終目標年度,最終目標値,進捗率,達成率,評価,評価コード,URL"
+        "団体コード,団体名,課,課スラッグ,目標スラッグ,目標,指標,単位,方向,方向コード,初期値年度(西暦),初期値年度(和暦),初期値,最新実績年度(西暦),最新実績年度(和暦),最新実績,最終目標年度(西暦),最終目標年度(和暦),最終目標値,進捗率,達成率,評価,評価コード,URL"
     );
     let rows = csv_records(&bytes);
     assert_eq!(rows.len(), 4);
-    assert_eq!(rows[1][15], "-625");
-    assert_eq!(rows[1][16], "97.8955");
-    assert_eq!(rows[1][19], "https://example.jp/hyoka/somu/jichikai/");
-    assert_eq!(rows[2][10], "58");
-    assert_eq!(rows[3][15], "0");
+    assert_eq!(&rows[1][8..10], ["高いほど良い", "up"]);
+    assert_eq!(&rows[1][10..12], ["2023", "令和5年度"]);
+    assert_eq!(rows[1][19], "-625");
+    // Rounded as the page shows it (97.9%).
+    assert_eq!(rows[1][20], "97.9");
+    assert_eq!(rows[1][23], "https://example.jp/hyoka/somu/jichikai/");
+    assert_eq!(rows[2][12], "58");
+    assert_eq!(rows[3][19], "0");
 }
 
 #[test]
@@ -324,7 +332,7 @@ fn text_cannot_become_a_formula() {
     }
     // Our own negative numbers are numbers, not protected text.
     let rows = csv_records(&indicators_csv(&seed_site()));
-    assert_eq!(rows[1][15], "-625");
+    assert_eq!(rows[1][19], "-625");
     assert_eq!(protect_text("総務課"), "総務課");
     assert_eq!(protect_text("+81"), "'+81");
 }

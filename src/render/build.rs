@@ -613,79 +613,118 @@ impl DataView {
     /// Builds the open data page view (the §8.1 columns too when `site` uses §8.1).
     pub fn new(site: &Site, goals: Vec<GoalView>) -> Self {
         let details = site.has_indicator_details();
+        // Each entry names the CSV header(s) first, then the JSON key(s) in brackets.
         let columns = [
-            ("department（課名）", "目標を担当する課の名前"),
-            ("department_slug / slug", "課と目標のURL名（半角英小文字）"),
-            ("title（目標名）", "目標の名前"),
-            ("indicator（指標名）", "目標の達成度を測る指標の名前"),
             (
-                "unit（単位）",
+                "団体コード（municipality_code）",
+                "全国地方公共団体コード（6桁）。設定していない団体では CSV にこの列がなく、JSON では null です",
+            ),
+            ("団体名（municipality）", "評価を行った団体の名前"),
+            ("課（department）", "目標を担当する課の名前"),
+            (
+                "課スラッグ・目標スラッグ（department_slug / slug）",
+                "課と目標のURL名（半角英小文字）",
+            ),
+            ("目標（title）", "目標の名前"),
+            ("指標（indicator）", "目標の達成度を測る指標の名前"),
+            (
+                "単位（unit）",
                 "値の単位（%、地区、人など）。値そのものには単位を付けません",
             ),
             (
-                "direction（方向）",
-                "up = 高いほど良い、down = 低いほど良い",
+                "方向・方向コード（direction_label / direction）",
+                "方向は「高いほど良い」「低いほど良い」、方向コードは up（高いほど良い）、down（低いほど良い）",
             ),
-            ("baseline（初期値）", "計画の始まりの値と年度"),
-            ("actual（実績）", "各年度の実績値"),
+            (
+                "decimals（小数の桁数）",
+                "JSONだけ。評価シートに書かれた値の小数の桁数",
+            ),
+            (
+                "初期値年度(西暦)・初期値年度(和暦)・初期値（baseline）",
+                "計画の始まりの年度と値",
+            ),
+            ("actual（実績）", "JSONだけ。各年度の実績値"),
             (
                 "targets（目標値）",
-                "各年度の目標値。最後のものが最終目標値",
-            ),
-            ("final_target（最終目標値）", "計画期間の最後の目標値と年度"),
-            ("latest（最新の実績）", "評価に使った最新の実績値と年度"),
-            (
-                "progress_pct（進捗率）",
-                "(最新実績 − 初期値) ÷ (最終目標値 − 初期値) × 100。算出できない場合は空欄（JSONでは null）",
+                "JSONだけ。各年度の目標値。最後のものが最終目標値",
             ),
             (
-                "achievement_pct（達成率）",
-                "その年度の計画値に対する実績の割合。算出できない場合は空欄（JSONでは null）",
+                "最終目標年度(西暦)・最終目標年度(和暦)・最終目標値（final_target）",
+                "計画期間の最後の目標の年度と値",
             ),
             (
-                "status / status_label（評価区分）",
-                "achieved 達成、on_track 順調、behind 遅れ、worse 悪化、no_data 未測定",
+                "最新実績年度(西暦)・最新実績年度(和暦)・最新実績（latest）",
+                "評価に使った最新の実績の年度と値。実績がなければ空欄（JSONでは null）",
             ),
             (
-                "fiscal_year / label（年度）",
+                "plan_value_at_latest（計画値）",
+                "JSONだけ。最新実績の年度の計画値（初期値から最終目標値までを結んだ線の上の値）",
+            ),
+            (
+                "進捗率（progress_pct / progress_pct_rounded）",
+                "(最新実績 − 初期値) ÷ (最終目標値 − 初期値) × 100。CSV と progress_pct_rounded はページと同じく小数第1位に四捨五入した値、progress_pct は丸める前の値（小数第4位まで）。算出できない場合は空欄（JSONでは null）",
+            ),
+            (
+                "達成率（achievement_pct / achievement_pct_rounded）",
+                "その年度の計画値に対する実績の割合。CSV と achievement_pct_rounded はページと同じく小数第1位に四捨五入した値、achievement_pct は丸める前の値（小数第4位まで）。算出できない場合は空欄（JSONでは null）",
+            ),
+            (
+                "評価・評価コード（status_label / status）",
+                "評価は日本語の評価区分、評価コードはその符号：achieved 達成、on_track 順調、behind 遅れ、worse 悪化、no_data 未測定",
+            ),
+            (
+                "年度(西暦)・年度(和暦)（fiscal_year / label）",
                 "年度は西暦の開始年（2025）と和暦（令和7年度）の両方で示します",
             ),
-            ("url", "その目標のページの絶対URL"),
+            ("as_of（評価年度）", "JSONだけ。評価の基準にした年度"),
+            (
+                "basis・summary（設定根拠・事業概要）",
+                "JSONだけ。目標の設定根拠と事業概要（書かれていなければ null）",
+            ),
+            (
+                "区分・値（kind / value）",
+                "目標ごとのデータ（data.csv・data.json の series）だけ。区分は 初期値・実績・目標値・最終目標値（JSON の kind は baseline・actual・target）、値はその年度の値",
+            ),
+            ("URL（url）", "その目標のページの絶対URL"),
+            (
+                "data_csv・data_json",
+                "JSONだけ。その目標のデータファイル（CSV・JSON）の絶対URL",
+            ),
         ];
         let detail_columns: &[(&str, &str)] = if details {
             &[
                 (
-                    "indicator_code（指標コード）",
+                    "指標コード（indicator_code）",
                     "指標の番号。評価シートのコード（code）、なければ目標の中での順番（1, 2 …）。目標のページの指標の位置（#コード）にもなります",
                 ),
                 (
-                    "indicator_kind（指標の種類）",
+                    "指標の種類（indicator_kind）",
                     "number = 数値の指標、milestone = 段階で進み具合を示す指標",
                 ),
                 (
-                    "steps（段階）",
+                    "段階（steps）",
                     "段階の指標の段階の一覧（始めから順に。CSVでは「→」でつなぎます）。段階の指標の値は段階の順番（最初の段階が0）です",
                 ),
                 (
-                    "step（段階名）",
+                    "最新実績の段階（step）",
                     "段階の指標の値の段階名（CSVでは「段階」「最新実績の段階」）",
                 ),
                 (
-                    "note（注記）",
+                    "注記・最新実績の注記（note）",
                     "値の横に書かれた注記（見込、速報など）。CSVでは「注記」「最新実績の注記」",
                 ),
-                ("definition（指標の定義）", "指標の定義・算出方法"),
-                ("source（出典）", "指標の値の出典"),
+                ("指標の定義（definition）", "指標の定義・算出方法"),
+                ("出典（source）", "指標の値の出典"),
                 (
-                    "exclude_reason（対象外の理由）",
+                    "対象外の理由（exclude_reason）",
                     "評価の対象外とした理由。対象外の指標の評価区分は excluded（対象外）で、進捗率と達成率は空欄です",
                 ),
                 (
-                    "indicator_url（指標URL）",
+                    "指標URL（indicator_url）",
                     "目標のページの、その指標の位置のURL（#指標コード付き）",
                 ),
                 (
-                    "value（値）",
+                    "値（value）",
                     "未測定の年度（評価シートに null または － と書かれた年度）は空欄（JSONでは null）です",
                 ),
             ]

@@ -144,7 +144,9 @@ pub fn init_site(dir: &Path, this_year: FiscalYear) -> Result<Vec<PathBuf>, Erro
     context.insert("municipality", "○○町");
     context.insert("title", "総務課");
     context.insert("slug", "mokuhyo");
-    context.insert("draft", &false);
+    // The goal holds the archetype's placeholders, so it starts as a draft: the site builds
+    // at once, and publishes the goal when staff have written it and set draft: false.
+    context.insert("draft", &true);
     let files = [
         ("config.toml", "config.toml"),
         (".gitignore", "gitignore"),

@@ -346,3 +346,75 @@ fn site_static_files_are_copied() {
         b"%PDF-1.4 test"
     );
 }
+
+fn csv_table(text: &str) -> Vec<Vec<String>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("CSV row").iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Issue 15 item 8: indicators.csv gives codes with labels, 西暦 with 和暦, the percentages
+/// the page shows, and the /data/ page documents every one of its Japanese headers.
+#[test]
+fn open_data_agrees_with_the_pages_and_documents_every_column() {
+    let site = SiteTest::repo_site();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{run:?}");
+    let rows = csv_table(&site.read("public/data/indicators.csv"));
+    let header = &rows[0];
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+    };
+    let jichikai = &rows[1];
+    assert_eq!(jichikai[col("方向")], "高いほど良い");
+    assert_eq!(jichikai[col("方向コード")], "up");
+    assert_eq!(jichikai[col("評価")], "悪化");
+    assert_eq!(jichikai[col("評価コード")], "worse");
+    assert_eq!(jichikai[col("初期値年度(西暦)")], "2023");
+    assert_eq!(jichikai[col("初期値年度(和暦)")], "令和5年度");
+    assert_eq!(jichikai[col("最終目標年度(和暦)")], "令和11年度");
+    assert_eq!(jichikai[col("最新実績年度(和暦)")], "令和6年度");
+    assert_eq!(jichikai[col("達成率")], "97.9");
+    let page = site.read("public/somu/jichikai/index.html");
+    assert!(page.contains("97.9%"), "the goal page shows 97.9%");
+    let json = site.json("public/data/indicators.json");
+    assert_eq!(json[0]["direction_label"], "高いほど良い");
+    assert_eq!(json[0]["achievement_pct_rounded"], 97.9);
+    assert_eq!(json[0]["achievement_pct"], 97.8955);
+    // Every header of both CSV files is explained on /data/, in a <dt>.
+    let data = site.read("public/data/index.html");
+    let terms: Vec<&str> = data
+        .split("<dt>")
+        .skip(1)
+        .map(|t| t.split("</dt>").next().unwrap())
+        .collect();
+    let goal_rows = csv_table(&site.read("public/somu/jichikai/data.csv"));
+    for name in header.iter().chain(&goal_rows[0]) {
+        assert!(
+            terms.iter().any(|t| t.contains(name.as_str())),
+            "{name} is not documented on /data/: {terms:?}"
+        );
+    }
+}
+
+/// Without a municipality_code the CSVs have no 団体コード column that is empty in every row.
+#[test]
+fn open_data_has_no_empty_municipality_code_column() {
+    let site = SiteTest::minimal();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!site.read("config.toml").contains("municipality_code"));
+    let rows = csv_table(&site.read("public/data/indicators.csv"));
+    assert_eq!(rows[0][0], "団体名", "{:?}", rows[0]);
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    let json = site.json("public/data/indicators.json");
+    assert_eq!(json[0]["municipality_code"], serde_json::Value::Null);
+}

@@ -105,3 +105,49 @@ fn the_command_line_speaks_japanese_with_the_right_exit_status() {
         value.stderr
     );
 }
+
+/// Issue 15 item 7: a department folder without `_index.md` does not hide its goals' own
+/// errors; they are reported in the same run.
+#[test]
+fn a_folder_without_index_still_reports_its_goals_errors() {
+    let bad_year = goal("目標B", &SEED_INDICATOR.replace("令和7年度", "令和0年度"));
+    let site = SiteTest::minimal().file("content/kikaku/b.md", &bad_year);
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "課のフォルダー「kikaku」に _index.md がありません",
+        "content/kikaku/b.md:11:5: エラー: 「令和0年度」という年度はありません",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing «{expected}» in\n{}",
+            run.stderr
+        );
+    }
+}
+
+/// The carets under a year that does not exist cover the whole token 「令和0年度」 (four
+/// full-width characters and one half-width: nine columns), not its first character.
+#[test]
+fn the_caret_covers_the_whole_year() {
+    let bad_year = goal("目標B", &SEED_INDICATOR.replace("令和7年度", "令和0年度"));
+    let site = SiteTest::minimal().file("content/somu/b.md", &bad_year);
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let snippet = "11 |     令和0年度: 72.7\n   |     ^^^^^^^^^\n";
+    assert!(run.stderr.contains(snippet), "{}", run.stderr);
+}
+
+/// A binary file gives its own error only, not also 「ファイルが空です」.
+#[test]
+fn a_binary_file_gives_only_its_own_error() {
+    let site = SiteTest::minimal().bytes("content/somu/bin.md", b"\x00\x01");
+    let run = site.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let codes: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["code"].to_string())
+        .collect();
+    assert_eq!(codes, ["\"E-BINARY\""], "{}", run.stdout);
+}

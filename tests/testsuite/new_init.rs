@@ -17,16 +17,97 @@ fn init_writes_a_site_that_builds_and_checks_at_once() {
         assert!(site.path("mysite").join(file).is_file(), "{file}");
     }
     assert!(site.read("mysite/.gitignore").contains("public/"));
+    // The goal init writes holds the archetype's placeholders, so it is a draft: check
+    // names each placeholder as a warning, and nothing is published yet.
+    assert!(
+        site.read("mysite/content/somu/mokuhyo.md")
+            .contains("draft: true")
+    );
     let check = site.run(&["check", "mysite"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stderr.contains("エラー 0件"), "{}", check.stderr);
+    assert!(check.stderr.contains("[W-PLACEHOLDER]"), "{}", check.stderr);
     assert!(
-        check.stderr.contains("エラー 0件、警告 0件"),
+        check.stderr.contains(
+            "content/somu/mokuhyo.md:3:13: 警告: ひな形の仮の文「（目標名に書き換えてください）」"
+        ),
         "{}",
         check.stderr
     );
+    assert!(!check.stderr.contains("E-PLACEHOLDER"), "{}", check.stderr);
     let build = site.run(&["build", "mysite"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(
+        site.read("mysite/public/index.html")
+            .contains("公開している目標はまだありません。"),
+        "the home page says nothing is published yet"
+    );
+    assert!(!site.path("mysite/public/somu/mokuhyo/index.html").exists());
+    assert!(
+        !site.path("mysite/public/somu/index.html").exists(),
+        "a department with only drafts is not published"
+    );
+    let drafts = site.run(&["build", "--drafts", "mysite"]);
+    assert_eq!(drafts.code, 0, "{}", drafts.stderr);
     assert!(site.path("mysite/public/somu/mokuhyo/index.html").is_file());
+}
+
+/// Issue 15 item 4: a published file with an archetype placeholder left in is an error in
+/// check and build, at the placeholder, with 修正方法.
+#[test]
+fn a_published_placeholder_is_an_error_in_check_and_build() {
+    let site = SiteTest::minimal().file(
+        "content/somu/x.md",
+        &hyoka_goal("新しい目標（目標名に書き換えてください）"),
+    );
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(
+        check.stderr.contains(
+            "content/somu/x.md:2:13: エラー: ひな形の仮の文「（目標名に書き換えてください）」が残っています"
+        ),
+        "{}",
+        check.stderr
+    );
+    assert!(check.stderr.contains("[E-PLACEHOLDER]"), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("書き換えてください"),
+        "{}",
+        check.stderr
+    );
+    let build = site.run(&["build"]);
+    assert_eq!(build.code, 1, "{}", build.stderr);
+    assert!(build.stderr.contains("[E-PLACEHOLDER]"), "{}", build.stderr);
+    assert!(!site.path("public").exists());
+}
+
+fn hyoka_goal(title: &str) -> String {
+    crate::harness::goal(title, crate::harness::SEED_INDICATOR)
+}
+
+/// `hyoka new` in a new department: the department's placeholders are warnings while its
+/// only goal is a draft, and the department is not published.
+#[test]
+fn a_department_with_only_drafts_is_not_published() {
+    let site = SiteTest::minimal();
+    assert_eq!(site.run(&["new", "kikaku/kanko"]).code, 0);
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains(
+            "content/kikaku/_index.md:3:8: 警告: ひな形の仮の文「（課の名前を書いてください）」"
+        ),
+        "{}",
+        check.stderr
+    );
+    assert_eq!(site.build().code, 0);
+    assert!(site.path("public/somu/index.html").is_file());
+    assert!(!site.path("public/kikaku").exists());
+    assert!(
+        !site
+            .read("public/index.html")
+            .contains("（課の名前を書いてください）")
+    );
 }
 
 #[test]

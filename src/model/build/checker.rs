@@ -75,6 +75,11 @@ impl<'a> Checker<'a> {
 
     pub(super) fn front_matter(&mut self, what: &str) -> Option<&'a Node> {
         let doc = self.doc;
+        if doc.unreadable {
+            // Its one error (E-BINARY, E-NOT-A-FILE …) is already reported.
+            self.failed = true;
+            return None;
+        }
         if doc.source.text.trim().is_empty() && !doc.has_front_matter {
             self.error(
                 "E-EMPTY",

@@ -505,7 +505,17 @@ impl Checker<'_> {
                 Some(y)
             }
             Err(e) => {
-                self.error("E-YEAR", pos, e.to_string(), e.help());
+                // The carets cover the whole year token (「令和0年度」), not its first character.
+                let d = crate::diag::Diagnostic::error(
+                    "E-YEAR",
+                    &self.doc.source.path,
+                    pos.line,
+                    pos.column,
+                    e.to_string(),
+                )
+                .with_help(e.help())
+                .with_width(text.trim().chars().count());
+                self.push(d);
                 None
             }
         }

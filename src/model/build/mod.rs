@@ -235,15 +235,24 @@ impl SiteBuilder {
         self.add_home(content);
         for docs in &content.departments {
             let Some((mut dept, index)) = self.department(docs) else {
+                // The goals' own errors are reported in the same run (README: 「すべて一度に」),
+                // though without a department they are not published.
+                goals.goals(docs, &docs.folder, &mut self.diags);
                 continue;
             };
             self.urls
                 .push(UrlClaim::new(format!("/{}/", dept.slug), index));
             let validated = goals.goals(docs, &dept.slug, &mut self.diags);
+            let mut drafts = 0;
             for (goal, doc) in validated.into_iter().zip(&docs.goals) {
+                drafts += usize::from(goal.as_ref().is_some_and(|g| g.draft));
                 self.keep_goal(&mut dept, goal, doc);
             }
-            self.departments.push(dept);
+            // A department whose goals are all drafts has nothing to publish yet.
+            let only_drafts = drafts > 0 && drafts == docs.goals.len();
+            if self.include_drafts || !only_drafts {
+                self.departments.push(dept);
+            }
         }
     }
 
