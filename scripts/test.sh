@@ -33,6 +33,12 @@ phase() { # seconds command...
   timeout --kill-after=30 "$limit" "$@"
 }
 
+echo "== cargo fmt --check"
+phase 300 cargo fmt --check
+
+echo "== cargo clippy (warnings are errors)"
+phase 1800 cargo clippy --all-targets --quiet -- -D warnings
+
 echo "== cargo test"
 phase 1800 cargo test --all-targets
 

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fsio::{self, DecodeProblem, Encoding, FsError};
 use crate::timings::{Stage, Timings};
-pub use raw::{Key, Node, NodeValue, Pos};
+pub use raw::{Node, NodeValue, Pos};
 pub use source::SourceFile;
 
 /// One Markdown file, decoded and split.

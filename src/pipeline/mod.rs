@@ -6,7 +6,7 @@
 
 mod rebuild;
 
-pub use rebuild::{RebuildReport, Rebuilder};
+pub use rebuild::Rebuilder;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
