@@ -124,13 +124,13 @@ catalog! {
     CostUnit = "E-COST-UNIT",
     /// A date cannot be read as 年-月-日.
     Date = "E-DATE",
-    /// A grade is not in config.toml's [[grades]].
+    /// A grade is not in config.toml's `[[grades]]`.
     Grade = "E-GRADE",
     /// The town's grade disagrees with the status computed from the indicators.
     GradeStatus = "W-GRADE-STATUS",
     /// `outlook` (今後の方向性) is not one of the known words.
     Outlook = "E-OUTLOOK",
-    /// A plan code is not in config.toml's [[plan]].
+    /// A plan code is not in config.toml's `[[plan]]`.
     Plan = "E-PLAN",
     /// A contact's phone, mail or URL cannot be read.
     Contact = "E-CONTACT",
@@ -144,13 +144,13 @@ catalog! {
     ConfigBaseUrl = "E-CONFIG-BASE-URL",
     /// `municipality_code` is not a valid 全国地方公共団体コード.
     ConfigCode = "E-CONFIG-CODE",
-    /// A [[grades]] entry is wrong (empty code, duplicate, unknown status …).
+    /// A `[[grades]]` entry is wrong (empty code, duplicate, unknown status …).
     ConfigGrade = "E-CONFIG-GRADE",
     /// `language` is not `ja`.
     ConfigLanguage = "E-CONFIG-LANGUAGE",
-    /// A [[plan]] entry is wrong (empty code, unknown parent, cycle …).
+    /// A `[[plan]]` entry is wrong (empty code, unknown parent, cycle …).
     ConfigPlan = "E-CONFIG-PLAN",
-    /// [proofreading] names a rule that does not exist.
+    /// `[proofreading]` names a rule that does not exist.
     ConfigRule = "E-CONFIG-RULE",
 
     // hyoka import (legacy sheets).
