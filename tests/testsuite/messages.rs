@@ -16,6 +16,9 @@ fn goal_with(extra: &str, edit: impl Fn(&str) -> String) -> String {
     )
 }
 
+/// A milestone indicator's block, as `goal` takes it.
+const MILESTONE: &str = "  name: 計画の策定\n  kind: milestone\n  steps: [未着手, 検討中, 策定, 運用]\n  baseline: { year: 令和5年度, value: 未着手 }\n  actual:\n    令和6年度: 検討中\n  targets:\n    令和7年度: 策定\n    令和11年度: 運用\n";
+
 fn same(s: &str) -> String {
     s.to_string()
 }
@@ -25,6 +28,7 @@ fn site_for(code: Code) -> Option<SiteTest> {
     let add = |rel: &str, text: &str| SiteTest::minimal().file(rel, text);
     let goal_file = |text: &str| add("content/somu/x.md", text);
     let config = |extra: &str| SiteTest::minimal().file("config.toml", &format!("{CONFIG}{extra}"));
+    let milestone = |edit: &dyn Fn(&str) -> String| goal_file(&goal_with("", |_| edit(MILESTONE)));
     let indicator = |edit: &dyn Fn(&str) -> String| goal_file(&goal_with("", edit));
     Some(match code {
         Code::NoContent => SiteTest::empty().file("config.toml", CONFIG),
@@ -75,6 +79,23 @@ fn site_for(code: Code) -> Option<SiteTest> {
         Code::ConfigCode => config("municipality_code = \"123456\"\n"),
         Code::ConfigAsOf => config("as_of = \"きのう\"\n"),
         Code::ConfigRule => config("[proofreading]\nno-such-rule = false\n"),
+        Code::Steps => milestone(&|s| s.replace("[未着手, 検討中, 策定, 運用]", "[運用]")),
+        Code::DuplicateStep => milestone(&|s| {
+            s.replace(
+                "[未着手, 検討中, 策定, 運用]",
+                "[未着手, 検討中, 検討中, 運用]",
+            )
+        }),
+        Code::Step => milestone(&|s| s.replace("令和11年度: 運用", "令和11年度: 完成")),
+        Code::DuplicateCode => goal_file(&format!(
+            "---\ntitle: 目標\nindicators:\n  - code: A\n{}  - code: A\n{}---\n",
+            SEED_INDICATOR
+                .replacen("  ", "    ", 1)
+                .replace("\n  ", "\n    "),
+            SEED_INDICATOR
+                .replacen("  ", "    ", 1)
+                .replace("\n  ", "\n    "),
+        )),
         _ => return None,
     })
 }
@@ -90,10 +111,6 @@ const NOT_YET_PINNED: &[&str] = &[
     "E-TAG-URL",
     "W-YEAR",
     "E-DUPLICATE-YEAR",
-    "E-STEPS",
-    "E-DUPLICATE-STEP",
-    "E-STEP",
-    "E-DUPLICATE-CODE",
     "E-COST-UNIT",
     "E-DATE",
     "E-GRADE",
