@@ -9,8 +9,8 @@ mod corpus;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use hyoka::load::BuildOptions;
-use hyoka::pipeline::Rebuilder;
+use hyoka::BuildOptions;
+use hyoka::Rebuilder;
 
 /// The allocator the `hyoka` binary uses.
 #[global_allocator]

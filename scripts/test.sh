@@ -33,11 +33,17 @@ phase() { # seconds command...
   timeout --kill-after=30 "$limit" "$@"
 }
 
+echo "== cargo fmt --check"
+phase 300 cargo fmt --check
+
+echo "== cargo clippy (warnings are errors)"
+phase 1800 cargo clippy --all-targets --quiet -- -D warnings
+
 echo "== cargo test"
 phase 1800 cargo test --all-targets
 
-echo "== cargo doc (API docs build without warnings)"
-RUSTDOCFLAGS="-D warnings" phase 900 cargo doc --no-deps --quiet
+echo "== cargo doc (the crate's docs, its own modules included, build without warnings)"
+RUSTDOCFLAGS="-D warnings" phase 900 cargo doc --no-deps --document-private-items --quiet
 
 echo "== browser tests (headless Chromium, axe-core, Nu Html Checker)"
 phase 900 cargo build --quiet

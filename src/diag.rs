@@ -10,6 +10,36 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
+mod codes;
+pub use codes::Code;
+
+/// What [`Diagnostic::error`] and [`Diagnostic::warning`] take: a catalog [`Code`], or an
+/// id as text (a proofreading rule's id, and the `E-…` literals not yet turned into a
+/// [`Code`]; every such literal must be in the catalog, which a test checks).
+pub trait CodeId {
+    /// The id shown to users.
+    fn id(&self) -> &'static str;
+    /// The severity the catalog gives it, if it is a catalog code.
+    fn catalog_severity(&self) -> Option<Severity> {
+        None
+    }
+}
+
+impl CodeId for Code {
+    fn id(&self) -> &'static str {
+        Code::id(*self)
+    }
+    fn catalog_severity(&self) -> Option<Severity> {
+        Some(self.severity())
+    }
+}
+
+impl CodeId for &'static str {
+    fn id(&self) -> &'static str {
+        self
+    }
+}
+
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -58,6 +88,22 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at a position.
     pub fn error(
+        code: impl CodeId,
+        path: &Path,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        debug_assert!(
+            code.catalog_severity().is_none_or(|s| s == Severity::Error),
+            "{} is a warning",
+            code.id()
+        );
+        Self::new(Severity::Error, code.id(), path, line, column, message)
+    }
+
+    fn new(
+        severity: Severity,
         code: &'static str,
         path: &Path,
         line: usize,
@@ -65,7 +111,7 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         Self {
-            severity: Severity::Error,
+            severity,
             code,
             path: path.to_path_buf(),
             line,
@@ -79,16 +125,19 @@ impl Diagnostic {
 
     /// A warning at a position.
     pub fn warning(
-        code: &'static str,
+        code: impl CodeId,
         path: &Path,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(code, path, line, column, message)
-        }
+        debug_assert!(
+            code.catalog_severity()
+                .is_none_or(|s| s == Severity::Warning),
+            "{} is an error",
+            code.id()
+        );
+        Self::new(Severity::Warning, code.id(), path, line, column, message)
     }
 
     /// Adds the fix.

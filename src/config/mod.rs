@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::assessment::Grade;
 use crate::model::fiscal_year::FiscalYear;
 use crate::model::plan::Plan;
@@ -113,7 +113,7 @@ impl Source<'_> {
     /// the user wrote (the key in the file, or the flag).
     fn error(
         &self,
-        code: &'static str,
+        code: Code,
         key: &str,
         origin: &Origin,
         message: impl std::fmt::Display,
@@ -159,7 +159,7 @@ impl Config {
             Err(e) => {
                 let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
                 diags.push(
-                    Diagnostic::error("E-CONFIG", path, line, col, toml_message(&e))
+                    Diagnostic::error(Code::Config, path, line, col, toml_message(&e))
                         .with_source_line(text.lines().nth(line - 1))
                         .with_help(toml_suggestion(&e).unwrap_or_else(|| "config.toml の書き方は README.md の「config.toml」を参照してください（キー名の綴り、文字列の引用符を確認）".into())),
                 );
@@ -177,7 +177,7 @@ impl Config {
         let base_url = normalize_base_url(&written_base_url);
         if let Some((problem, help)) = base_url_problem(&base_url) {
             diags.push(source.error(
-                "E-CONFIG-BASE-URL",
+                Code::ConfigBaseUrl,
                 "base_url",
                 &base_url_origin,
                 format_args!("「{written_base_url}」{problem}"),
@@ -188,7 +188,7 @@ impl Config {
             Some(language) => {
                 if language.get_ref() != "ja" {
                     diags.push(source.error(
-                        "E-CONFIG-LANGUAGE",
+                        Code::ConfigLanguage,
                         "language",
                         &Origin::File(language.span()),
                         format_args!("「{}」には対応していません", language.get_ref()),
@@ -203,7 +203,7 @@ impl Config {
             && !municipality_code_is_valid(code.get_ref())
         {
             diags.push(source.error(
-                "E-CONFIG-CODE",
+                Code::ConfigCode,
                 "municipality_code",
                 &Origin::File(code.span()),
                 format_args!(
@@ -224,7 +224,7 @@ impl Config {
                     Ok(y) => Some(y),
                     Err(e) => {
                         diags.push(source.error(
-                            "E-CONFIG-AS-OF",
+                            Code::ConfigAsOf,
                             "as_of",
                             &Origin::File(v.span()),
                             format_args!(": {e}"),
@@ -240,7 +240,7 @@ impl Config {
             match value.get_ref().as_bool() {
                 Some(on) => proofreading.push((rule.clone(), on)),
                 None => diags.push(source.error(
-                    "E-CONFIG",
+                    Code::Config,
                     "[proofreading] の ",
                     &Origin::File(value.span()),
                     format_args!("{rule} は true か false で書いてください"),

@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Diagnostics, suggest};
+use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::model::assessment::Grade;
 use crate::model::evaluation::Status;
 use crate::model::plan::{Plan, PlanNode, PlanProblem, code_shape, plan_problems};
@@ -49,7 +49,7 @@ struct At<'a> {
 }
 
 impl At<'_> {
-    fn error(&self, code: &'static str, span: &Range<usize>, message: String) -> Diagnostic {
+    fn error(&self, code: Code, span: &Range<usize>, message: String) -> Diagnostic {
         let (line, col) = line_col(self.text, span);
         Diagnostic::error(code, self.path, line, col, message)
             .with_source_line(self.text.lines().nth(line - 1))
@@ -71,7 +71,7 @@ pub fn read_grades(
         if code.is_empty() {
             diags.push(
                 at.error(
-                    "E-CONFIG-GRADE",
+                    Code::ConfigGrade,
                     &g.code.span(),
                     "[[grades]] の code が空です".into(),
                 )
@@ -82,7 +82,7 @@ pub fn read_grades(
         if grades.iter().any(|x| x.code == code) {
             diags.push(
                 at.error(
-                    "E-CONFIG-GRADE",
+                    Code::ConfigGrade,
                     &g.code.span(),
                     format!("[[grades]] の code「{code}」が二回書かれています"),
                 )
@@ -104,7 +104,7 @@ pub fn read_grades(
                     };
                     diags.push(
                         at.error(
-                            "E-CONFIG-GRADE",
+                            Code::ConfigGrade,
                             &s.span(),
                             format!("statuses の「{}」は評価区分のIDではありません", s.get_ref()),
                         )
@@ -146,7 +146,7 @@ pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagn
         let d = match problem {
             PlanProblem::EmptyCode => at
                 .error(
-                    "E-CONFIG-PLAN",
+                    Code::ConfigPlan,
                     &node.code.span(),
                     "[[plan]] の code が空です".into(),
                 )
@@ -154,7 +154,7 @@ pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagn
             PlanProblem::DuplicateCode(first) => {
                 let (line, _) = line_col(text, &raw[first].code.span());
                 at.error(
-                    "E-CONFIG-PLAN",
+                    Code::ConfigPlan,
                     &node.code.span(),
                     format!("[[plan]] の code「{code}」が{line}行目と重なっています"),
                 )
@@ -174,7 +174,7 @@ pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagn
                     ),
                 };
                 at.error(
-                    "E-CONFIG-PLAN",
+                    Code::ConfigPlan,
                     &span,
                     format!("[[plan]]「{code}」の parent「{parent}」という施策がありません"),
                 )
@@ -185,7 +185,7 @@ pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagn
                     .parent
                     .as_ref()
                     .map_or_else(|| node.code.span(), Spanned::span);
-                at.error("E-CONFIG-PLAN", &span, format!("[[plan]]「{code}」の parent をたどると「{code}」自身に戻ります（循環しています）"))
+                at.error(Code::ConfigPlan, &span, format!("[[plan]]「{code}」の parent をたどると「{code}」自身に戻ります（循環しています）"))
                     .with_help("上位の施策（基本目標）には parent を書かず、下位の施策から上位の code を指してください")
             }
         };
@@ -207,7 +207,7 @@ pub fn read_population(
             .position(|l| l.trim_start().starts_with("population"))
             .map_or(1, |i| i + 1);
         diags.push(
-            Diagnostic::error("E-CONFIG", path, line, 1, "population（人口）が 0 です")
+            Diagnostic::error(Code::Config, path, line, 1, "population（人口）が 0 です")
                 .with_source_line(text.lines().nth(line - 1))
                 .with_help("population = 33000 のように住民の数を書いてください（住民1人当たりの事業費の計算に使います）"),
         );

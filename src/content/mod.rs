@@ -14,10 +14,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::fsio::{self, DecodeProblem, Encoding, FsError};
 use crate::timings::{Stage, Timings};
-pub use raw::{Key, Node, NodeValue, Pos};
+pub use raw::{Node, NodeValue, Pos};
 pub use source::SourceFile;
 
 /// One Markdown file, decoded and split.
@@ -237,7 +237,7 @@ pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan,
         if ft.is_symlink() {
             diags.push(
                 Diagnostic::warning(
-                    "W-SYMLINK",
+                    Code::Symlink,
                     &rel,
                     0,
                     0,
@@ -253,7 +253,7 @@ pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan,
             } else {
                 diags.push(
                     Diagnostic::warning(
-                        "W-NESTED",
+                        Code::Nested,
                         &rel,
                         0,
                         0,
@@ -268,7 +268,7 @@ pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan,
             if !is_editor_leftover(&name) {
                 diags.push(
                     Diagnostic::warning(
-                        "W-NOT-MARKDOWN",
+                        Code::NotMarkdown,
                         &rel,
                         0,
                         0,
@@ -289,7 +289,7 @@ pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan,
             (1, _) => {
                 diags.push(
                     Diagnostic::warning(
-                        "W-MISPLACED",
+                        Code::Misplaced,
                         &rel,
                         0,
                         0,
@@ -439,7 +439,7 @@ pub fn read_source_text(
         Ok(decoded) => {
             if decoded.encoding == Encoding::ShiftJis {
                 diags.push(
-                    Diagnostic::warning("W-ENCODING", &rel, 1, 1, "このファイルは Shift_JIS で保存されています（読み込みましたが、文字化けの元になります）")
+                    Diagnostic::warning(Code::Encoding, &rel, 1, 1, "このファイルは Shift_JIS で保存されています（読み込みましたが、文字化けの元になります）")
                         .with_help("メモ帳などで「UTF-8」を選んで保存し直してください"),
                 );
             }
@@ -448,7 +448,7 @@ pub fn read_source_text(
         Err(DecodeProblem::Binary) => {
             diags.push(
                 Diagnostic::error(
-                    "E-BINARY",
+                    Code::Binary,
                     &rel,
                     0,
                     0,
@@ -461,7 +461,7 @@ pub fn read_source_text(
         Err(DecodeProblem::TooLarge(size)) => {
             diags.push(
                 Diagnostic::error(
-                    "E-TOO-LARGE",
+                    Code::TooLarge,
                     &rel,
                     0,
                     0,
@@ -477,7 +477,7 @@ pub fn read_source_text(
         Err(DecodeProblem::NotAFile(kind)) => {
             diags.push(
                 Diagnostic::error(
-                    "E-NOT-A-FILE",
+                    Code::NotAFile,
                     &rel,
                     0,
                     0,

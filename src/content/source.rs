@@ -61,11 +61,6 @@ impl SourceFile {
             .map_or(self.text.len(), |&e| e - 1);
         self.text.get(start..end)
     }
-
-    /// Number of lines.
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::check::{self, Rules};
 use crate::config::{Config, Overrides};
 use crate::content::{self, LoadedContent};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::Site;
 use crate::model::build::{GoalCache, SiteBuilder};
@@ -258,7 +258,7 @@ fn read_config(
     };
     if !options.root.join("content").is_dir() && !extra_content {
         diags.push(
-            Diagnostic::error("E-NO-CONTENT", Path::new("content"), 0, 0, "content フォルダーがありません")
+            Diagnostic::error(Code::NoContent, Path::new("content"), 0, 0, "content フォルダーがありません")
                 .with_help("content/<課>/_index.md と content/<課>/<目標>.md を作ってください（hyoka init で雛形を作れます）"),
         );
         return Ok(None);

@@ -1,4 +1,4 @@
-//! The back half of every command: a loaded site's model ([`crate::load`]) → charts, pages
+//! The back half of every command: a loaded site's model ([`crate::load`](mod@crate::load)) → charts, pages
 //! and open data, emitted file by file into an [`Emit`]: an in-memory [`OutputPlan`]
 //! ([`plan_site`], for `check` and `serve`) or `output`'s staged folder (`cmd::build`), so a
 //! build never holds its whole output in memory; and [`Rebuilder`], a site kept in memory
@@ -6,7 +6,7 @@
 
 mod rebuild;
 
-pub use rebuild::{RebuildReport, Rebuilder};
+pub use rebuild::Rebuilder;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

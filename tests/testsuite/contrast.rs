@@ -2,7 +2,7 @@
 //! 3:1 for borders and chart lines), in the light palette and in the dark one, against both
 //! the page background and the tinted panels.
 
-use hyoka::render::contrast::{Palette, contrast_ratio, palettes};
+use hyoka::{Palette, contrast_ratio, palettes};
 
 const CSS: &str = include_str!("../../themes/default/static/css/hyoka.css");
 
@@ -52,7 +52,7 @@ fn theme_colours_meet_aa_contrast() {
 
 #[test]
 fn chart_lines_stand_out_against_the_white_chart() {
-    for colour in [hyoka::chart::ACTUAL_COLOR, hyoka::chart::PLAN_COLOR] {
+    for colour in [hyoka::ACTUAL_COLOR, hyoka::PLAN_COLOR] {
         let ratio = contrast(colour, "#ffffff");
         assert!(ratio >= 3.0, "{colour}: {ratio:.2}:1 < 3:1 (WCAG 1.4.11)");
     }
@@ -85,8 +85,8 @@ fn the_chart_legend_shows_the_charts_own_colours() {
     // The legend sits on the light page beside a chart drawn on white: it must show the
     // very colours the chart and the sparkline are drawn with.
     let (light, _) = palettes(CSS);
-    let actual = hyoka::chart::ACTUAL_COLOR.to_ascii_lowercase();
-    let plan = hyoka::chart::PLAN_COLOR.to_ascii_lowercase();
+    let actual = hyoka::ACTUAL_COLOR.to_ascii_lowercase();
+    let plan = hyoka::PLAN_COLOR.to_ascii_lowercase();
     assert_eq!(rule_colours(".legend-key", &light), [actual]);
     for rule in [".legend-plan", ".legend-mark", ".legend-final"] {
         assert_eq!(

@@ -381,9 +381,9 @@ fn the_fixture_builds_byte_identically_twice() {
 /// that remove a tag page or the cost files.
 #[test]
 fn rebuilds_after_edits_of_the_new_keys_equal_a_full_build() {
-    use hyoka::load::{BuildOptions, load_site};
-    use hyoka::pipeline::{Rebuilder, plan_site};
-    use hyoka::timings::Timings;
+    use hyoka::Timings;
+    use hyoka::{BuildOptions, load_site};
+    use hyoka::{Rebuilder, plan_site};
     let site = SiteTest::fixture("judgement");
     let options = BuildOptions {
         root: site.root().to_path_buf(),
@@ -419,8 +419,7 @@ fn rebuilds_after_edits_of_the_new_keys_equal_a_full_build() {
         assert!(!report.failed, "{:?}", rebuilder.diagnostics());
         let plan = rebuilder.plan().expect("plan");
         let expected = full(&options);
-        let paths =
-            |p: &hyoka::output::OutputPlan| p.paths().map(str::to_string).collect::<Vec<_>>();
+        let paths = |p: &hyoka::OutputPlan| p.paths().map(str::to_string).collect::<Vec<_>>();
         assert_eq!(paths(plan), paths(&expected), "after {file}");
         for path in paths(&expected) {
             assert_eq!(plan.get(&path), expected.get(&path), "{path} after {file}");

@@ -16,6 +16,7 @@ mod diagnostics;
 mod import;
 mod judgement;
 mod links;
+mod messages;
 mod new_init;
 mod proofreading;
 mod real_report;

@@ -3,21 +3,21 @@
 
 use std::path::PathBuf;
 
-use hyoka::diag::Diagnostics;
-use hyoka::error::Error;
-use hyoka::load::{BuildOptions, Keep};
-use hyoka::model::Site;
-use hyoka::model::build::GoalCache;
-use hyoka::output::OutputPlan;
-use hyoka::pipeline::{Rebuilder, plan_site};
-use hyoka::timings::Timings;
+use hyoka::Diagnostics;
+use hyoka::Error;
+use hyoka::GoalCache;
+use hyoka::OutputPlan;
+use hyoka::Site;
+use hyoka::Timings;
+use hyoka::{BuildOptions, Keep};
+use hyoka::{Rebuilder, plan_site};
 
 use crate::corpus;
 use crate::harness::*;
 
 /// A one-off load, as `hyoka build` does it.
 fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), Error> {
-    hyoka::load::load_site(options, &[], &Timings::new())
+    hyoka::load_site(options, &[], &Timings::new())
 }
 
 fn full_plan(options: &BuildOptions) -> OutputPlan {
@@ -205,8 +205,8 @@ fn every_kind_of_edit_rebuilds_to_the_same_plan_as_a_full_build() {
 /// claimed by two departments, a folder without `_index.md` and proofreading findings.
 #[test]
 fn the_part_by_part_load_finds_what_loading_everything_at_once_finds() {
-    use hyoka::content::load_content;
-    use hyoka::model::build::SiteBuilder;
+    use hyoka::SiteBuilder;
+    use hyoka::load_content;
 
     let site = SiteTest::fixture("town");
     let site = site
@@ -227,7 +227,7 @@ fn the_part_by_part_load_finds_what_loading_everything_at_once_finds() {
     let parted = parted.expect("a site");
 
     // Everything at once: the whole content read, modelled and proofread as one part.
-    let config = hyoka::config::Config::parse(
+    let config = hyoka::Config::parse(
         &std::fs::read_to_string(site.path("config.toml")).expect("config"),
         std::path::Path::new("config.toml"),
     )
@@ -238,11 +238,11 @@ fn the_part_by_part_load_finds_what_loading_everything_at_once_finds() {
     builder.add(&content, &mut GoalCache::default());
     let (whole, more) = builder.finish();
     whole_diags.extend(more);
-    hyoka::check::check_rule_config(&config, &mut whole_diags);
-    whole_diags.extend(hyoka::check::Rules::new(&config).proofread_where(&content, |_| true));
+    hyoka::check_rule_config(&config, &mut whole_diags);
+    whole_diags.extend(hyoka::Rules::new(&config).proofread_where(&content, |_| true));
 
     // Kept whole for `serve`, then modelled again: the same too.
-    let kept = hyoka::load::load(
+    let kept = hyoka::load(
         &options,
         &[],
         Keep::Content,

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use hyoka::config::Config;
-use hyoka::content::{DepartmentDocs, LoadedContent, SourceFile, parse_document};
-use hyoka::diag::Diagnostics;
-use hyoka::model::build::{GoalCache, SiteBuilder};
+use hyoka::Config;
+use hyoka::Diagnostics;
+use hyoka::{DepartmentDocs, LoadedContent, SourceFile, parse_document};
+use hyoka::{GoalCache, SiteBuilder};
 
 /// A small deterministic generator (xorshift), so a failure can be replayed.
 struct Rng(u64);
@@ -115,7 +115,7 @@ fn damaged_files_never_panic() {
         Path::new("config.toml"),
     )
     .unwrap();
-    let rules = hyoka::check::Rules::new(&config);
+    let rules = hyoka::Rules::new(&config);
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let mut errors = 0;
     // HYOKA_FUZZ_ROUNDS=50000 for a longer hunt; the default keeps the suite quick.
@@ -154,7 +154,7 @@ fn damaged_files_never_panic() {
                 !d.message.is_empty(),
                 "round {round}: empty message for\n{text}"
             );
-            if d.severity == hyoka::diag::Severity::Error {
+            if d.severity == hyoka::Severity::Error {
                 errors += 1;
                 assert!(
                     d.help.is_some(),

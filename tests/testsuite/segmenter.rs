@@ -4,7 +4,7 @@
 //! and is measured on the same labelled corpus as hyoka's rule. The test prints both and
 //! fails if hyoka's rule ever becomes worse than the baseline on either side.
 
-use hyoka::proofread::{RuleSet, TextKind, proofread};
+use hyoka::{RuleSet, TextKind, proofread_text as proofread};
 use icu_segmenter::options::WordBreakInvariantOptions;
 use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
 
