@@ -184,6 +184,23 @@ catalog! {
     SheetNoValue = "W-SHEET-NO-VALUE",
     /// Lines before the first heading were skipped.
     SheetPreamble = "W-SHEET-PREAMBLE",
+    /// A sheet's year written in a form the content format reads with a warning (平成32年度,
+    /// a calendar year, a date, an era-less year): written in the 令和 form.
+    SheetYearWarning = "W-SHEET-YEAR",
+    /// A sheet gives no 基準値: its 現状値 is used as the baseline.
+    SheetBaseline = "W-SHEET-BASELINE",
+    /// A CSV file could not be read as a table.
+    SheetCsv = "E-SHEET-CSV",
+    /// An .xlsx workbook (or one of its cells) could not be read.
+    SheetXlsx = "E-SHEET-XLSX",
+    /// The sheet's own 達成率 or 進捗率 differs from hyoka's (contract §5) by more than rounding.
+    ImportArithmetic = "W-IMPORT-ARITHMETIC",
+
+    // Placeholders left from the archetypes (issue: placeholders get published).
+    /// A published file still holds an archetype's 「（…を書いてください）」.
+    Placeholder = "E-PLACEHOLDER",
+    /// A draft still holds an archetype's placeholder (it may not be published so).
+    PlaceholderInDraft = "W-PLACEHOLDER",
 }
 
 impl Code {
