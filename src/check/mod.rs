@@ -293,3 +293,74 @@ fn warning(
         .with_width(width)
         .with_source_window(&place.window, place.cut_before, place.cut_after)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{SourceFile, parse_document};
+
+    fn check(text: String) -> Vec<Diagnostic> {
+        let doc = parse_document(
+            SourceFile::new("content/somu/a.md", text),
+            &mut Diagnostics::new(),
+        );
+        let mut diags = Diagnostics::new();
+        check_document(&doc, None, &RuleSet::all(), &|_| true, &mut diags);
+        diags.sorted()
+    }
+
+    /// Bytes the diagnostics hold: message, help and shown line.
+    fn held(diags: &[Diagnostic]) -> usize {
+        diags
+            .iter()
+            .map(|d| {
+                d.message.len()
+                    + d.help.as_ref().map_or(0, String::len)
+                    + d.source_line.as_ref().map_or(0, String::len)
+            })
+            .sum()
+    }
+
+    #[test]
+    fn findings_on_one_long_line_hold_a_bounded_window_and_are_capped_per_rule() {
+        // 10,000 「つた」 on one 60 KB line: each used to hold a copy of the whole line.
+        let line = "つた".repeat(10_000);
+        let diags = check(format!("---\ntitle: 題名\n---\n\n{line}\n"));
+        assert!(held(&diags) < 200_000, "{} bytes", held(&diags));
+        assert_eq!(diags.len(), SHOWN_PER_RULE + 1, "{:#?}", &diags[..3]);
+        assert!(diags.iter().all(|d| d.code == "small-tsu" && d.line == 5));
+        let columns: Vec<usize> = diags.iter().map(|d| d.column).collect();
+        let expected: Vec<usize> = (0..=SHOWN_PER_RULE).map(|k| 4 * k + 2).collect();
+        assert_eq!(columns, expected);
+        let summary = &diags[SHOWN_PER_RULE];
+        assert_eq!(
+            summary.message,
+            format!(
+                "このファイルには同じ種類の指摘（small-tsu）がほかに {} 件あります",
+                5_000 - SHOWN_PER_RULE
+            )
+        );
+        assert!(summary.source_line.is_none());
+        // The caret of a cut line is still under the finding.
+        let shown = diags[60].render();
+        let lines: Vec<&str> = shown.lines().collect();
+        let window = lines[2].strip_prefix("5 | ").unwrap();
+        assert!(window.starts_with('…') && window.ends_with('…'), "{window}");
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        let d = &diags[60];
+        assert_eq!(caret.trim_start(), "^".repeat(2 * d.width));
+        // 「…」 is one column and each kana two.
+        let at = d.column - 1 - d.source_cut_before;
+        assert_eq!(caret.find('^'), Some(1 + 2 * at));
+    }
+
+    #[test]
+    fn a_short_file_shows_every_finding_with_its_whole_line() {
+        let diags = check("---\ntitle: 題名\n---\n\n実情にあつた計画と、現地に行つて確認した。\n".into());
+        assert_eq!(diags.len(), 2);
+        assert!(diags.iter().all(|d| d.source_line.as_deref()
+            == Some("実情にあつた計画と、現地に行つて確認した。")
+            && d.source_cut_before == 0
+            && !d.source_cut_after));
+    }
+}
