@@ -163,7 +163,11 @@ impl Diagnostic {
         let mut out = String::new();
         let gutter = self.line.to_string();
         let pad = " ".repeat(gutter.len());
-        let before = if self.source_cut_before > 0 { "…" } else { "" };
+        let before = if self.source_cut_before > 0 {
+            "…"
+        } else {
+            ""
+        };
         let after = if self.source_cut_after { "…" } else { "" };
         let _ = writeln!(out, "{pad} |");
         let _ = writeln!(out, "{gutter} | {before}{src}{after}");
