@@ -77,9 +77,15 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, in Japanese.
     pub help: Option<String>,
-    /// The source line, for display.
+    /// The source line, for display: of a long line, only the window around the column.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// How many characters of the source line were cut before the window (shown as `…`).
+    #[serde(skip)]
+    pub source_cut_before: usize,
+    /// Characters of the source line were cut after the window (shown as `…`).
+    #[serde(skip)]
+    pub source_cut_after: bool,
     /// How many characters from `column` the finding covers (for the carets); 0 = one.
     #[serde(skip)]
     pub width: usize,
@@ -119,6 +125,8 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             source_line: None,
+            source_cut_before: 0,
+            source_cut_after: false,
             width: 0,
         }
     }
@@ -155,6 +163,15 @@ impl Diagnostic {
     /// Adds the source line shown under the message.
     pub fn with_source_line(mut self, line: Option<&str>) -> Self {
         self.source_line = line.map(str::to_string);
+        self
+    }
+
+    /// Adds the window of the source line around the column that the caller cut out:
+    /// `cut_before` characters of the line precede it, and more follow when `cut_after`.
+    pub fn with_source_window(mut self, window: &str, cut_before: usize, cut_after: bool) -> Self {
+        self.source_line = Some(window.to_string());
+        self.source_cut_before = cut_before;
+        self.source_cut_after = cut_after;
         self
     }
 
@@ -195,15 +212,18 @@ impl Diagnostic {
         let mut out = String::new();
         let gutter = self.line.to_string();
         let pad = " ".repeat(gutter.len());
+        let before = if self.source_cut_before > 0 {
+            "…"
+        } else {
+            ""
+        };
+        let after = if self.source_cut_after { "…" } else { "" };
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{gutter} | {src}");
+        let _ = writeln!(out, "{gutter} | {before}{src}{after}");
         if self.column > 0 {
-            let prefix: String = src.chars().take(self.column - 1).collect();
-            let marked: String = src
-                .chars()
-                .skip(self.column - 1)
-                .take(self.width.max(1))
-                .collect();
+            let at = (self.column - 1).saturating_sub(self.source_cut_before);
+            let prefix: String = before.chars().chain(src.chars().take(at)).collect();
+            let marked: String = src.chars().skip(at).take(self.width.max(1)).collect();
             let caret_pad = unicode_pad(&prefix);
             let carets = "^".repeat(unicode_pad(&marked).chars().count().max(1));
             let _ = writeln!(out, "{pad} | {caret_pad}{carets}");

@@ -8,6 +8,7 @@
 pub mod dept_facts;
 pub mod emphasis;
 pub mod extract;
+pub mod locate;
 pub mod placeholder;
 
 use std::path::Path;
@@ -165,52 +166,114 @@ fn check_document(
     enabled: &dyn Fn(&str) -> bool,
     diags: &mut Diagnostics,
 ) {
+    let mut found = Capped::default();
     let body_runs = extract::markdown_runs(&doc.body, body_offset(doc));
     for run in extract::front_matter_runs(doc).iter().chain(&body_runs) {
         for f in proofread::proofread(&run.text, run.kind, rules) {
-            let width = run.text[f.start..f.end].chars().count();
-            diags.push(warning(
-                doc,
-                f.rule,
-                run.file_offset(f.start),
-                width,
-                f.message,
-                &f.suggestion,
-            ));
+            let offset = run.file_offset(f.start);
+            found.push(f.rule, offset, || {
+                let width = run.text[f.start..f.end].chars().count();
+                (width, f.message, f.suggestion)
+            });
         }
     }
     if enabled("emphasis") {
         for e in emphasis::find(&doc.body, body_offset(doc)) {
-            let width = doc.source.text[e.start..e.end].chars().count();
-            let message = "この ** は強調にならず、記号のまま表示されます（日本語の括弧や句読点に接しているため）".to_string();
-            diags.push(warning(
-                doc,
-                "emphasis",
-                e.start,
-                width,
-                message,
-                &e.suggestion,
-            ));
+            found.push("emphasis", e.start, || {
+                let width = doc.source.text[e.start..e.end].chars().count();
+                let message = "この ** は強調にならず、記号のまま表示されます（日本語の括弧や句読点に接しているため）".to_string();
+                (width, message, e.suggestion)
+            });
         }
     }
-    let Some((index, facts)) = facts.filter(|_| enabled("dept-facts")) else {
-        return;
-    };
-    for run in &body_runs {
-        if let Some(d) = dept_facts::differing_fact(&run.text, facts) {
-            let width = run.text.chars().count();
-            let message = format!(
-                "課の情報（{}）と文言が違います",
-                index.source.path.display()
+    if let Some((index, facts)) = facts.filter(|_| enabled("dept-facts")) {
+        for run in &body_runs {
+            if let Some(d) = dept_facts::differing_fact(&run.text, facts) {
+                found.push("dept-facts", run.file_offset(0), || {
+                    let width = run.text.chars().count();
+                    let message = format!(
+                        "課の情報（{}）と文言が違います",
+                        index.source.path.display()
+                    );
+                    (width, message, d.fact.to_string())
+                });
+            }
+        }
+    }
+    found.report(doc, diags);
+}
+
+/// Findings of one rule shown for one file: past this many, one summary warning says how
+/// many more there are (one pasted paragraph can hold 50,000 of the same typo). Above the
+/// 208 near copies that the proofread-mistakes fixture pins in one file.
+pub const SHOWN_PER_RULE: usize = 500;
+
+/// A finding kept to be reported: rule, file offset, width in chars, message, suggestion.
+type Kept = (&'static str, usize, usize, String, String);
+
+/// A file's findings, at most [`SHOWN_PER_RULE`] of each rule (the first ones found, so the
+/// same file always shows the same ones), and for each rule past that, how many more and
+/// where the first of them is.
+#[derive(Default)]
+struct Capped {
+    kept: Vec<Kept>,
+    /// Per rule: (findings seen, offset of the first one not shown).
+    seen: Vec<(&'static str, usize, usize)>,
+}
+
+impl Capped {
+    /// Notes a finding of `rule` at `offset`; `details` (width, message, suggestion) is
+    /// worked out only when it is shown.
+    fn push(
+        &mut self,
+        rule: &'static str,
+        offset: usize,
+        details: impl FnOnce() -> (usize, String, String),
+    ) {
+        let k = match self.seen.iter().position(|s| s.0 == rule) {
+            Some(k) => k,
+            None => {
+                self.seen.push((rule, 0, 0));
+                self.seen.len() - 1
+            }
+        };
+        let seen = &mut self.seen[k];
+        seen.1 += 1;
+        if seen.1 <= SHOWN_PER_RULE {
+            let (width, message, suggestion) = details();
+            self.kept.push((rule, offset, width, message, suggestion));
+        } else if seen.1 == SHOWN_PER_RULE + 1 {
+            seen.2 = offset;
+        }
+    }
+
+    /// The warnings: each kept finding at its place, and a summary for each rule past the cap.
+    fn report(self, doc: &Document, diags: &mut Diagnostics) {
+        let over: Vec<_> = self.seen.iter().filter(|s| s.1 > SHOWN_PER_RULE).collect();
+        let offsets: Vec<usize> = self
+            .kept
+            .iter()
+            .map(|k| k.1)
+            .chain(over.iter().map(|s| s.2))
+            .collect();
+        let places = locate::places(&doc.source.text, &offsets);
+        for ((rule, _, width, message, suggestion), place) in self.kept.into_iter().zip(&places) {
+            diags.push(warning(doc, rule, place, width, message, &suggestion));
+        }
+        for (&&(rule, seen, _), place) in over.iter().zip(&places[places.len() - over.len()..]) {
+            let more = seen - SHOWN_PER_RULE;
+            diags.push(
+                Diagnostic::warning(
+                    rule,
+                    &doc.source.path,
+                    place.line,
+                    place.column,
+                    format!("このファイルには同じ種類の指摘（{rule}）がほかに {more} 件あります"),
+                )
+                .with_help(format!(
+                    "最初の {SHOWN_PER_RULE} 件だけを表示しています。表示された箇所を直してから、もう一度確かめてください"
+                )),
             );
-            diags.push(warning(
-                doc,
-                "dept-facts",
-                run.file_offset(0),
-                width,
-                message,
-                d.fact,
-            ));
         }
     }
 }
@@ -286,19 +349,90 @@ fn body_offset(doc: &Document) -> usize {
 fn warning(
     doc: &Document,
     rule: &'static str,
-    offset: usize,
+    place: &locate::Place,
     width: usize,
     message: String,
     suggestion: &str,
 ) -> Diagnostic {
-    let (line, column) = doc.source.line_col(offset);
     let help = if suggestion.is_empty() {
         "文言を確認してください".to_string()
     } else {
         format!("修正案: {suggestion}")
     };
-    Diagnostic::warning(rule, &doc.source.path, line, column, message)
+    Diagnostic::warning(rule, &doc.source.path, place.line, place.column, message)
         .with_help(help)
         .with_width(width)
-        .with_source_line(doc.source.line(line))
+        .with_source_window(&place.window, place.cut_before, place.cut_after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{SourceFile, parse_document};
+
+    fn check(text: String) -> Vec<Diagnostic> {
+        let doc = parse_document(
+            SourceFile::new("content/somu/a.md", text),
+            &mut Diagnostics::new(),
+        );
+        let mut diags = Diagnostics::new();
+        check_document(&doc, None, &RuleSet::all(), &|_| true, &mut diags);
+        diags.sorted()
+    }
+
+    /// Bytes the diagnostics hold: message, help and shown line.
+    fn held(diags: &[Diagnostic]) -> usize {
+        diags
+            .iter()
+            .map(|d| {
+                d.message.len()
+                    + d.help.as_ref().map_or(0, String::len)
+                    + d.source_line.as_ref().map_or(0, String::len)
+            })
+            .sum()
+    }
+
+    #[test]
+    fn findings_on_one_long_line_hold_a_bounded_window_and_are_capped_per_rule() {
+        // 20,000 「つた」 on one 120 KB line: each finding used to hold a copy of the line.
+        let line = "つた".repeat(20_000);
+        let diags = check(format!("---\ntitle: 題名\n---\n\n{line}\n"));
+        assert!(held(&diags) < 1_000_000, "{} bytes", held(&diags));
+        assert_eq!(diags.len(), SHOWN_PER_RULE + 1, "{:#?}", &diags[..3]);
+        assert!(diags.iter().all(|d| d.code == "small-tsu" && d.line == 5));
+        let columns: Vec<usize> = diags.iter().map(|d| d.column).collect();
+        let expected: Vec<usize> = (0..=SHOWN_PER_RULE).map(|k| 4 * k + 2).collect();
+        assert_eq!(columns, expected);
+        let summary = &diags[SHOWN_PER_RULE];
+        assert_eq!(
+            summary.message,
+            format!(
+                "このファイルには同じ種類の指摘（small-tsu）がほかに {} 件あります",
+                10_000 - SHOWN_PER_RULE
+            )
+        );
+        assert!(summary.source_line.is_none());
+        // The caret of a cut line is still under the finding.
+        let shown = diags[160].render();
+        let lines: Vec<&str> = shown.lines().collect();
+        let window = lines[2].strip_prefix("5 | ").unwrap();
+        assert!(window.starts_with('…') && window.ends_with('…'), "{window}");
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        let d = &diags[160];
+        assert_eq!(caret.trim_start(), "^".repeat(2 * d.width));
+        // 「…」 is one column and each kana two.
+        let at = d.column - 1 - d.source_cut_before;
+        assert_eq!(caret.find('^'), Some(1 + 2 * at));
+    }
+
+    #[test]
+    fn a_short_file_shows_every_finding_with_its_whole_line() {
+        let diags =
+            check("---\ntitle: 題名\n---\n\n実情にあつた計画と、現地に行つて確認した。\n".into());
+        assert_eq!(diags.len(), 2);
+        assert!(diags.iter().all(|d| d.source_line.as_deref()
+            == Some("実情にあつた計画と、現地に行つて確認した。")
+            && d.source_cut_before == 0
+            && !d.source_cut_after));
+    }
 }

@@ -135,7 +135,7 @@ const PARTICLE_STARTS: &[char] = &['を', 'に', 'が', 'で', 'は', 'の', '�
 
 /// Whether the space run `i..j` (between two Japanese characters) splits text rather than
 /// separating two words of a title, a label or a name.
-fn splits_text(c: &Chars, i: usize, j: usize) -> bool {
+fn splits_text(c: &Chars, marks: &Marks, i: usize, j: usize) -> bool {
     let word = |mut k: usize, step: isize| {
         let mut n = 0;
         let letter = |x: char| (is_japanese(x) && !is_jp_punct(x)) || x.is_alphanumeric();
@@ -167,28 +167,71 @@ fn splits_text(c: &Chars, i: usize, j: usize) -> bool {
     if left == 1 || right == 1 {
         return true;
     }
-    if inside_quotes(c, i, j) || after_name(c, i, j) {
+    if inside_quotes(c, marks, i, j) || after_name(c, i, j) {
         return false;
     }
-    let line_start = c.before(i).rfind('\n').map_or(0, |b| b + 1);
-    let line_end = c.rest(j).find('\n').map_or(c.rest(j).len(), |b| b) + c.byte(j);
-    let line = &c.rest(0)[line_start..line_end];
-    line.contains(['、', '。', '！', '？'])
+    let line_start = last_before(&marks.newlines, i).map_or(0, |n| n + 1);
+    let line_end = first_from(&marks.newlines, j).unwrap_or(c.len());
+    first_from(&marks.sentence_punct, line_start).is_some_and(|p| p < line_end)
 }
 
 /// The space run `i..j` is inside 「」 or 『』 on its line: 「ともに支え合う 緑豊かなまち」.
-fn inside_quotes(c: &Chars, i: usize, j: usize) -> bool {
-    let before = c.before(i);
-    let before = &before[before.rfind('\n').map_or(0, |b| b + 1)..];
-    let after = c.rest(j);
-    let after = &after[..after.find('\n').unwrap_or(after.len())];
-    [('「', '」'), ('『', '』')].iter().any(|&(open, close)| {
-        let opened = before.rfind(open);
-        opened.is_some_and(|o| !before[o..].contains(close))
-            && after
-                .find(close)
-                .is_some_and(|e| !after[..e].contains(open))
-    })
+/// (The nearest bracket of the pair before `i` on the line opens, and the nearest after `j`
+/// closes.)
+fn inside_quotes(c: &Chars, marks: &Marks, i: usize, j: usize) -> bool {
+    [(&marks.kagi, '「', '」'), (&marks.niju, '『', '』')]
+        .iter()
+        .any(|&(at, open, close)| {
+            last_before(at, i).is_some_and(|k| c.get(k) == Some(open))
+                && first_from(at, j).is_some_and(|k| c.get(k) == Some(close))
+        })
+}
+
+/// Char indices of what [`splits_text`] looks for on the line of a space run, found in one
+/// pass over the text (looking along the line for each run made a long line quadratic).
+struct Marks {
+    newlines: Vec<usize>,
+    /// 、。！？
+    sentence_punct: Vec<usize>,
+    /// 「 」 and line breaks.
+    kagi: Vec<usize>,
+    /// 『 』 and line breaks.
+    niju: Vec<usize>,
+}
+
+impl Marks {
+    fn new(c: &Chars) -> Self {
+        let mut m = Marks {
+            newlines: Vec::new(),
+            sentence_punct: Vec::new(),
+            kagi: Vec::new(),
+            niju: Vec::new(),
+        };
+        for k in 0..c.len() {
+            match c.get(k) {
+                Some('\n') => {
+                    m.newlines.push(k);
+                    m.kagi.push(k);
+                    m.niju.push(k);
+                }
+                Some('、' | '。' | '！' | '？') => m.sentence_punct.push(k),
+                Some('「' | '」') => m.kagi.push(k),
+                Some('『' | '』') => m.niju.push(k),
+                _ => {}
+            }
+        }
+        m
+    }
+}
+
+/// The last of the sorted indices `at` before `i`.
+fn last_before(at: &[usize], i: usize) -> Option<usize> {
+    at[..at.partition_point(|&k| k < i)].last().copied()
+}
+
+/// The first of the sorted indices `at` from `j` on.
+fn first_from(at: &[usize], j: usize) -> Option<usize> {
+    at.get(at.partition_point(|&k| k < j)).copied()
 }
 
 /// The space run `i..j` separates the parts of a name: the word after it is not a particle,
@@ -225,7 +268,9 @@ pub(super) fn trigger(prev: Option<char>, c: char) -> bool {
 
 /// Finds spaces between Japanese characters; see the module doc.
 pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
-    let layout = layout_spaces(c);
+    let mut layout = layout_spaces(c);
+    layout.sort_unstable();
+    let marks = Marks::new(c);
     // Flagged space runs as (index of the char before, index of the char after).
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -238,13 +283,13 @@ pub(super) fn check(c: &Chars, _kind: TextKind) -> Vec<Finding> {
         while c.get(j).is_some_and(is_space) {
             j += 1;
         }
-        if i > 0 && !layout.contains(&i) {
+        if i > 0 && layout.binary_search(&i).is_err() {
             let (a, b) = (c.get(i - 1), c.get(j));
             let both_japanese = a.is_some_and(is_japanese) && b.is_some_and(is_japanese);
             let flagged = if a.is_some_and(is_katakana) && b.is_some_and(is_katakana) {
                 splits_katakana(c, i, j)
             } else {
-                both_japanese && splits_text(c, i, j)
+                both_japanese && splits_text(c, &marks, i, j)
             };
             if flagged {
                 runs.push((i - 1, j));

@@ -314,3 +314,68 @@ fn the_rules_for_official_slips_can_be_turned_off() {
     assert!(new_rules.iter().all(|r| !left.contains(*r)), "{left:?}");
     assert!(left.contains("space-in-japanese"), "{left:?}");
 }
+
+/// A site whose one goal has `body` after its front matter.
+fn goal_with_body(body: &str) -> SiteTest {
+    let text = goal("地域コミュニティの推進", SEED_INDICATOR);
+    SiteTest::minimal().file("content/somu/jichikai.md", &format!("{text}\n{body}\n"))
+}
+
+/// (rule, line) of each finding, and the summaries' messages.
+fn capped(found: &[serde_json::Value]) -> (Vec<(String, u64)>, Vec<String>) {
+    let (summaries, shown): (Vec<_>, Vec<_>) = found
+        .iter()
+        .partition(|f| f["message"].as_str().unwrap().contains("同じ種類の指摘"));
+    let shown = shown
+        .iter()
+        .map(|f| {
+            let rule = f["code"].as_str().unwrap().to_string();
+            (rule, f["line"].as_u64().unwrap())
+        })
+        .collect();
+    let summaries = summaries
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    (shown, summaries)
+}
+
+#[test]
+fn a_huge_line_of_one_typo_is_reported_500_times_and_summed_up() {
+    // 50,000 「つた」 on one 300 KB line, 25,000 findings: this took 8.6 GB (each held the line).
+    let site = goal_with_body(&"つた".repeat(50_000));
+    let line = site.read("content/somu/jichikai.md").lines().count() as u64;
+    let (shown, summaries) = capped(&findings(&site));
+    assert_eq!(shown, vec![("small-tsu".to_string(), line); 500]);
+    assert_eq!(
+        summaries,
+        ["このファイルには同じ種類の指摘（small-tsu）がほかに 24500 件あります"]
+    );
+    // The text form shows each line cut to a window around the finding.
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stderr.len() < 2_000_000, "{} bytes", run.stderr.len());
+}
+
+#[test]
+fn a_pasted_paragraph_of_one_typo_is_capped_per_rule() {
+    // A 225 KB paragraph from a PDF, one line, with 5,000 「行われれます」 and a
+    // 「実施しします」 now and then: both are doubled-kana, counted under one cap.
+    let sentence = "本事業は、計画に基づき関係機関と連携して行われれます。";
+    let mut body = String::new();
+    for k in 0..5_000 {
+        body.push_str(sentence);
+        if k % 40 == 0 {
+            body.push_str("計画どおり事業を実施しします。");
+        }
+    }
+    assert!(body.len() > 225_000, "{}", body.len());
+    let site = goal_with_body(&body);
+    let (shown, summaries) = capped(&findings(&site));
+    let count = |rule: &str| shown.iter().filter(|(r, _)| r == rule).count();
+    assert_eq!((count("doubled-kana"), shown.len()), (500, 500));
+    assert_eq!(
+        summaries,
+        ["このファイルには同じ種類の指摘（doubled-kana）がほかに 4625 件あります"]
+    );
+}
