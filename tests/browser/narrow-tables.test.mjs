@@ -25,11 +25,13 @@ function cellsOutside(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const out = [];
-    for (const cell of document.querySelectorAll('table th, table td, table caption')) {
+    for (const cell of document.querySelectorAll('table th, table td, table caption, table th *, table td *')) {
       const box = cell.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue; // inside a closed <details>
       if (box.left < -0.5 || box.right > width + 0.5) {
         out.push(`${cell.tagName} 「${cell.textContent.trim().slice(0, 20)}」 ${Math.round(box.left)}–${Math.round(box.right)}px`);
+      } else if (cell.scrollWidth > cell.clientWidth + 1 && getComputedStyle(cell).overflowX !== 'visible') {
+        out.push(`${cell.tagName} 「${cell.textContent.trim().slice(0, 20)}」 clips its text`);
       }
     }
     return out;
