@@ -264,13 +264,7 @@ fn shown_actuals(indicator: &Indicator, evaluation: &Evaluation) -> Vec<Point> {
 }
 
 /// The `<svg>` start tag with its short accessible name, and the background.
-fn open_svg(
-    indicator: &Indicator,
-    id: &str,
-    width: f64,
-    height: f64,
-    font: f64,
-) -> String {
+fn open_svg(indicator: &Indicator, id: &str, width: f64, height: f64, font: f64) -> String {
     let name = escape_xml(&super::image_name(indicator, "段階グラフ"));
     let mut svg = String::with_capacity(4096);
     let _ = write!(

@@ -96,12 +96,7 @@ impl Ranged for YAxis {
 /// description once, as visible text, so the drawing has no `<desc>`); on a drawing error
 /// (which an in-memory String cannot really produce) returns an accessible empty chart
 /// rather than panicking.
-pub(crate) fn render(
-    figure: &Figure,
-    layout: Layout,
-    id: &str,
-    name_xml: &str,
-) -> String {
+pub(crate) fn render(figure: &Figure, layout: Layout, id: &str, name_xml: &str) -> String {
     let mut out = String::with_capacity(4096 + name_xml.len());
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
     int(&mut out, layout.width as i32);

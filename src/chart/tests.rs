@@ -201,7 +201,10 @@ fn chart_is_accessible_markup() {
     // once, so the drawing does not carry it again.
     let after_root = &svg[svg.find('>').unwrap() + 1..];
     assert!(after_root.trim_start().starts_with("<title id="));
-    assert!(!svg.contains("<desc"), "the description would be heard twice");
+    assert!(
+        !svg.contains("<desc"),
+        "the description would be heard twice"
+    );
     assert!(!svg.contains("自治会加入割合は、"));
     let root = &svg[..svg.find('>').unwrap()];
     assert!(
