@@ -104,7 +104,7 @@ pub(crate) fn render(indicator: &Indicator, evaluation: &Evaluation, id: &str) -
     let height = TOP + ROW * steps.len() as f64 + BOTTOM;
     let x = |y: FiscalYear| label_width + column * (f64::from(y.western() - first.western()) + 0.5);
     let y = |v: f64| TOP + ROW * (steps.len() as f64 - v - 0.5);
-    let mut svg = open_svg(indicator, evaluation, id, WIDTH, height, 13.0);
+    let mut svg = open_svg(indicator, id, WIDTH, height, 13.0);
     for (i, name) in steps.iter().enumerate() {
         let cy = y(i as f64);
         let _ = write!(
@@ -204,7 +204,7 @@ pub(crate) fn render_narrow(indicator: &Indicator, evaluation: &Evaluation, id: 
     let top = 30.0;
     let names_top = top + LINE * rows.len() as f64 + 16.0;
     let height = names_top + NAME_LINE * steps.len() as f64 + 8.0;
-    let mut svg = open_svg(indicator, evaluation, id, W, height, 16.0);
+    let mut svg = open_svg(indicator, id, W, height, 16.0);
     for i in 0..steps.len() {
         let _ = write!(
             svg,
@@ -263,25 +263,17 @@ fn shown_actuals(indicator: &Indicator, evaluation: &Evaluation) -> Vec<Point> {
         .collect()
 }
 
-/// The `<svg>` start tag with its accessible name and description, and the background.
-fn open_svg(
-    indicator: &Indicator,
-    evaluation: &Evaluation,
-    id: &str,
-    width: f64,
-    height: f64,
-    font: f64,
-) -> String {
-    let title = escape_xml(&title(indicator, evaluation));
-    let desc = escape_xml(&describe(indicator, evaluation));
+/// The `<svg>` start tag with its short accessible name, and the background.
+fn open_svg(indicator: &Indicator, id: &str, width: f64, height: f64, font: f64) -> String {
+    let name = escape_xml(&super::image_name(indicator, "段階グラフ"));
     let mut svg = String::with_capacity(4096);
     let _ = write!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
          width=\"100%\" class=\"hyoka-chart hyoka-step-chart\" \
-         role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         role=\"img\" aria-labelledby=\"{id}-title\" \
          font-family=\"sans-serif\" font-size=\"{font}\">\
-         <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>\
+         <title id=\"{id}-title\">{name}</title>\
          <rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>"
     );
     svg

@@ -38,7 +38,8 @@ pub use describe::{active_title, describe, headline, title};
 /// A chart ready to inline in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chart {
-    /// Inline `<svg …>…</svg>` with role="img", aria-labelledby pointing to its own `<title>` and `<desc>`.
+    /// Inline `<svg …>…</svg>` with role="img", aria-labelledby pointing to its own `<title>`
+    /// (a short name such as "自治会加入割合の折れ線グラフ").
     pub svg: String,
     /// The same chart drawn for phones (320×240, larger text), with its own ids; a page
     /// shows one of the two.
@@ -56,8 +57,7 @@ pub struct Chart {
 ///
 /// `id_prefix` makes element ids unique in a page (e.g. "somu-jichikai"); ids must be valid
 /// (ASCII). Characters other than ASCII letters, digits, `-` and `_` are replaced by `-`. The
-/// ids used are `{prefix}-chart-title` and `{prefix}-chart-desc`, and
-/// `{prefix}-chart-narrow-title`, `{prefix}-chart-narrow-desc` in the narrow drawing.
+/// ids used are `{prefix}-chart-title` and `{prefix}-chart-narrow-title` in the narrow drawing.
 ///
 /// A milestone indicator gets a step chart instead: its steps as rows, the years as
 /// columns, the 実績 as a staircase (and, for phones, one row per value with the steps
@@ -76,14 +76,21 @@ pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &st
     let description = describe::describe(indicator, evaluation);
     let id = format!("{}-chart", sanitize_id(id_prefix));
     let figure = figure::Figure::new(indicator, evaluation);
-    let (title_xml, description_xml) = (escape_xml(&title), escape_xml(&description));
-    let draw = |layout, id: &str| svg::render(&figure, layout, id, &title_xml, &description_xml);
+    let name_xml = escape_xml(&image_name(indicator, "折れ線グラフ"));
+    let draw = |layout, id: &str| svg::render(&figure, layout, id, &name_xml);
     Chart {
         svg: draw(svg::WIDE, &id),
         narrow_svg: draw(svg::NARROW, &format!("{id}-narrow")),
         title,
         description,
     }
+}
+
+/// The image's own short accessible name, e.g. "自治会加入割合の折れ線グラフ": the figure is
+/// named by its caption (the title) and the description is the visible text beside it, so a
+/// screen reader hears each once.
+pub(crate) fn image_name(indicator: &Indicator, kind: &str) -> String {
+    format!("{}の{kind}", indicator.name)
 }
 
 /// Small chart for lists (≈120×36 px): actual series line + dashed plan line, no axes/text;

@@ -92,32 +92,25 @@ impl Ranged for YAxis {
     }
 }
 
-/// Renders the chart with the title and description given XML-escaped; on a drawing error
+/// Renders the chart with its short accessible name given XML-escaped (the page says the
+/// description once, as visible text, so the drawing has no `<desc>`); on a drawing error
 /// (which an in-memory String cannot really produce) returns an accessible empty chart
 /// rather than panicking.
-pub(crate) fn render(
-    figure: &Figure,
-    layout: Layout,
-    id: &str,
-    title_xml: &str,
-    description_xml: &str,
-) -> String {
-    let mut out = String::with_capacity(4096 + title_xml.len() + description_xml.len());
+pub(crate) fn render(figure: &Figure, layout: Layout, id: &str, name_xml: &str) -> String {
+    let mut out = String::with_capacity(4096 + name_xml.len());
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
     int(&mut out, layout.width as i32);
     out.push(' ');
     int(&mut out, layout.height as i32);
     let _ = write!(
         out,
-        "\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+        "\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" \
          class=\"hyoka-chart\">\n<title id=\"{id}-title\">"
     );
-    out.push_str(title_xml);
-    let _ = write!(out, "</title>\n<desc id=\"{id}-desc\">");
-    out.push_str(description_xml);
+    out.push_str(name_xml);
     // The texts' size, given once: the root keeps the page's font size (a theme may size the
     // chart in em).
-    out.push_str("</desc>\n<g font-size=\"");
+    out.push_str("</title>\n<g font-size=\"");
     decimal(&mut out, hundredths(font_size(layout.font)));
     out.push_str("\">\n");
     let body = out.len();

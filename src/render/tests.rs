@@ -263,7 +263,8 @@ fn the_seed_goal_page_shows_its_figures() {
         "<link rel=\"canonical\" href=\"https://example.jp/hyoka/somu/jichikai/\">",
         "<th scope=\"row\" class=\"nowrap\">初期値</th>",
         "<caption>",
-        "<figcaption>自治会加入割合は初期値から変化しています。</figcaption>",
+        "<p class=\"chart-description\">自治会加入割合は初期値から変化しています。</p>",
+        "<link rel=\"icon\" href=\"../../favicon.svg\" type=\"image/svg+xml\">",
         "第六次毛呂山町総合振興計画前期基本計画",
         "<h2 id=\"期待される効果\">",
     ] {
@@ -403,7 +404,10 @@ fn a_theme_folder_layers_between_builtin_and_site() {
     );
     let files = theme.static_files().unwrap();
     let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(names, ["css/hyoka.css", "img/logo.svg", "js/filter.js"]);
+    assert_eq!(
+        names,
+        ["css/hyoka.css", "favicon.svg", "img/logo.svg", "js/filter.js"]
+    );
 }
 
 #[test]

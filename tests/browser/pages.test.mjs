@@ -38,6 +38,14 @@ for (const path of pages) {
       const overflow = await horizontalOverflow(page);
       assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 320px`);
       assert.equal(await page.locator('h1').count(), 1, 'one h1');
+      // A favicon of the site's own, linked relatively (no request for /favicon.ico at the host root).
+      const icon = await page.getAttribute('link[rel="icon"]', 'href');
+      assert.ok(icon && !icon.startsWith('/'), `the favicon is linked relatively: ${icon}`);
+      const iconUrl = new URL(icon, page.url());
+      assert.ok(iconUrl.pathname.startsWith(prefix), 'the favicon sits under the site');
+      assert.equal((await page.request.get(iconUrl.href)).status(), 200, 'the favicon loads');
+      const header = await page.locator('header').innerText();
+      assert.equal(header.split('毛呂山町').length - 1, 1, `the header names the town once: ${header}`);
       const css = await page.evaluate(() => getComputedStyle(document.body).fontSize);
       assert.equal(css, '16px', 'the stylesheet is applied');
       // Every chart has an accessible name and description taken from its title/desc.

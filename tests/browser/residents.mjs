@@ -108,7 +108,7 @@ export function residentsSuite(name, siteDir, shots) {
             }));
           const html = readFileSync(join(site.out, path === '404.html' ? path : `${path}index.html`), 'utf8');
           // One drawing shown per chart figure (a goal with several indicators has one each).
-          const figures = (html.match(/<figure class="chart-figure">/g) || []).length;
+          const figures = (html.match(/<figure class="chart-figure"[ >]/g) || []).length;
           if (html.includes('hyoka-chart')) assert.equal(charts.length, figures, `/${path}: exactly one drawing of each chart is shown`);
           for (const c of charts) {
             assert.ok(c.width > 200 && c.height > 100, `/${path}: chart has a size (${c.width}×${c.height})`);
