@@ -8,6 +8,7 @@
 use serde_yaml::Value;
 
 use super::raw::{Key, Node, NodeValue, Pos};
+use super::yaml_guard::{self, Hazard};
 
 /// A file split into front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +75,9 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
 
 /// Parses front matter YAML into a [`Node`] tree; `first_line` is the file line of its first line.
 pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
+    if let Some(hazard) = yaml_guard::scan(yaml) {
+        return Err(hazard_error(hazard, yaml, first_line));
+    }
     let value: Value = serde_yaml::from_str(yaml).map_err(|e| yaml_error(&e, yaml, first_line))?;
     let locator = Locator {
         text: yaml,
@@ -87,6 +91,46 @@ pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
         column: 1,
     };
     Ok(locator.node(&value, 0, yaml.len(), root_pos))
+}
+
+/// What the guard found, at its file line and column, before the parser saw it.
+fn hazard_error(hazard: Hazard, yaml: &str, first_line: usize) -> FrontMatterError {
+    let at = |offset: usize| {
+        let before = &yaml[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            first_line + before.matches('\n').count(),
+            before[line_start..].chars().count() + 1,
+        )
+    };
+    match hazard {
+        Hazard::TooDeep { offset } => {
+            let (line, column) = at(offset);
+            FrontMatterError {
+                code: "E-YAML-LIMIT",
+                line,
+                column,
+                message: format!(
+                    "YAMLの入れ子が深すぎます（[ ] や {{ }}、「- 」の重なりは {} 段までです）",
+                    yaml_guard::MAX_DEPTH
+                ),
+                help: "フロントマターには、キーと値を素直に書いてください（かっこの閉じ忘れがないかも確認してください）".into(),
+            }
+        }
+        Hazard::Control { offset, ch } => {
+            let (line, column) = at(offset);
+            FrontMatterError {
+                code: "E-YAML",
+                line,
+                column,
+                message: format!(
+                    "フロントマターに制御文字（U+{:04X}、目に見えない文字）が入っています",
+                    u32::from(ch)
+                ),
+                help: "その文字を消してください（ほかのソフトから貼り付けたときに紛れ込むことがあります）".into(),
+            }
+        }
+    }
 }
 
 fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatterError {
@@ -523,5 +567,34 @@ mod tests {
             bomb += &format!("b{i}: &b{i} [{}]\n", vec![prev; 9].join(","));
         }
         assert_eq!(parse(&bomb, 2).unwrap_err().code, "E-YAML-LIMIT");
+    }
+
+    #[test]
+    fn deep_brackets_are_refused_in_linear_time_where_they_get_too_deep() {
+        // The YAML crate's scanner is quadratic in the depth of [ and {: 200,000 of them
+        // (a 400 KB file) took minutes before they were refused ahead of it.
+        for opener in ["[", "{a: ", "[\n"] {
+            let deep = format!("title: x\nindicator: {}\n", opener.repeat(200_000));
+            let started = std::time::Instant::now();
+            let e = parse(&deep, 2).unwrap_err();
+            assert!(started.elapsed() < std::time::Duration::from_secs(3));
+            assert_eq!(e.code, "E-YAML-LIMIT", "{opener}");
+            assert!(e.message.contains("入れ子が深すぎます"), "{}", e.message);
+            // At the first bracket too many.
+            let expected = if opener.ends_with('\n') {
+                (3 + 128, 1)
+            } else {
+                (3, "indicator: ".len() + 128 * opener.len() + 1)
+            };
+            assert_eq!((e.line, e.column), expected, "{opener}");
+        }
+    }
+
+    #[test]
+    fn a_control_character_is_reported_in_japanese_at_its_line_and_column() {
+        let e = parse("title: 総務\nsummary: 町の\u{7}事業\n", 2).unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("E-YAML", 3, 12));
+        assert!(e.message.contains("制御文字（U+0007"), "{}", e.message);
+        assert!(!e.message.contains("control"), "{}", e.message);
     }
 }
