@@ -13,6 +13,7 @@ mod build;
 mod contrast;
 mod determinism;
 mod diagnostics;
+mod fuzz;
 mod import;
 mod links;
 mod new_init;

@@ -320,3 +320,27 @@ fn a_control_character_is_reported_in_japanese_where_it_is() {
 fn short(text: &str) -> String {
     text.chars().take(2_000).collect()
 }
+
+/// An empty key (`"": 72.1` under `actual:`) made `check`, `build` and `serve` loop forever
+/// while looking for where it was written (found by the fuzz test); now it is an E-YEAR at
+/// its place.
+#[test]
+fn an_empty_key_is_an_error_not_a_hang() {
+    let site = crate::harness::SiteTest::minimal().file(
+        "content/somu/kara.md",
+        &crate::harness::goal(
+            "空のキー",
+            &crate::harness::SEED_INDICATOR.replace("令和6年度: 72.1", "\"\": 72.1"),
+        ),
+    );
+    let run = site
+        .run_limited(&["check"], &[], std::time::Duration::from_secs(30))
+        .unwrap_or_else(|late| panic!("{late}"));
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("content/somu/kara.md:9:5: エラー: 「」は年度として読めません"),
+        "{}",
+        run.stderr
+    );
+}
