@@ -122,7 +122,7 @@ impl Diagnostic {
             path: path.to_path_buf(),
             line,
             column,
-            message: message.into(),
+            message: shorten(message.into()),
             help: None,
             source_line: None,
             source_cut_before: 0,
@@ -150,7 +150,7 @@ impl Diagnostic {
 
     /// Adds the fix.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(shorten(help.into()));
         self
     }
 
@@ -160,9 +160,25 @@ impl Diagnostic {
         self
     }
 
-    /// Adds the source line shown under the message.
+    /// Adds the source line shown under the message; of a line longer than
+    /// [`SHOWN_CHARS`], only a window around the column is kept (a 3 MB line would
+    /// otherwise be printed, and held, whole).
     pub fn with_source_line(mut self, line: Option<&str>) -> Self {
-        self.source_line = line.map(str::to_string);
+        let Some(line) = line else {
+            self.source_line = None;
+            return self;
+        };
+        let total = line.chars().count();
+        let (start, end) = if total <= SHOWN_CHARS {
+            (0, total)
+        } else {
+            let at = self.column.saturating_sub(1);
+            let start = at.saturating_sub(SHOWN_BEFORE).min(total - SHOWN_CHARS);
+            (start, start + SHOWN_CHARS)
+        };
+        self.source_line = Some(line.chars().skip(start).take(end - start).collect());
+        self.source_cut_before = start;
+        self.source_cut_after = end < total;
         self
     }
 
@@ -206,7 +222,9 @@ impl Diagnostic {
     }
 
     /// The offending source line under a gutter, with carets under the finding (full-width
-    /// characters counted as two columns); `None` when the line is not known.
+    /// characters counted as two columns); `None` when the line is not known. A cut line
+    /// shows `…` where it was cut; control characters are shown as their symbols (␇), never
+    /// sent to the terminal.
     pub fn snippet(&self) -> Option<String> {
         let src = self.source_line.as_ref()?;
         let mut out = String::new();
@@ -218,17 +236,54 @@ impl Diagnostic {
             ""
         };
         let after = if self.source_cut_after { "…" } else { "" };
+        let shown: String = src.chars().map(visible).collect();
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{gutter} | {before}{src}{after}");
+        let _ = writeln!(out, "{gutter} | {before}{shown}{after}");
         if self.column > 0 {
             let at = (self.column - 1).saturating_sub(self.source_cut_before);
-            let prefix: String = before.chars().chain(src.chars().take(at)).collect();
-            let marked: String = src.chars().skip(at).take(self.width.max(1)).collect();
+            let prefix: String = before.chars().chain(shown.chars().take(at)).collect();
+            let marked: String = shown.chars().skip(at).take(self.width.max(1)).collect();
             let caret_pad = unicode_pad(&prefix);
             let carets = "^".repeat(unicode_pad(&marked).chars().count().max(1));
             let _ = writeln!(out, "{pad} | {caret_pad}{carets}");
         }
         Some(out)
+    }
+}
+
+/// Source lines up to this many characters are shown whole; a longer one is cut to this
+/// many around the column.
+pub const SHOWN_CHARS: usize = 400;
+
+/// Messages and fixes longer than this many characters (they quote what was written, which
+/// may be a 3 MB value) keep their beginning and end around a `…`.
+pub const MESSAGE_CHARS: usize = 400;
+
+fn shorten(text: String) -> String {
+    const HEAD: usize = MESSAGE_CHARS * 2 / 3;
+    let count = text.chars().count();
+    if count <= MESSAGE_CHARS {
+        return text;
+    }
+    let tail = MESSAGE_CHARS - HEAD - 1;
+    let mut out: String = text.chars().take(HEAD).collect();
+    out.push('…');
+    out.extend(text.chars().skip(count - tail));
+    out
+}
+
+/// Characters of a cut line shown before the column.
+const SHOWN_BEFORE: usize = 200;
+
+/// A control character as its symbol (U+2400…, ␡ for DEL, � for the C1 controls); a tab and
+/// a carriage return stay as they are.
+fn visible(c: char) -> char {
+    match u32::from(c) {
+        0x09 | 0x0D => c,
+        n @ 0x00..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        0x80..=0x9F => '\u{FFFD}',
+        _ => c,
     }
 }
 
@@ -376,6 +431,81 @@ mod tests {
             "{}",
             d.render()
         );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column_with_the_caret_still_under_it() {
+        let line = format!("title: {}: 値", "x".repeat(3_000_000));
+        let column = line.chars().count() - 2;
+        let d = Diagnostic::error("E-YAML", Path::new("a.md"), 2, column, "読めません")
+            .with_source_line(Some(&line));
+        let rendered = d.render();
+        assert!(rendered.len() < 1_000, "{} bytes", rendered.len());
+        let lines: Vec<&str> = rendered.lines().collect();
+        let shown = lines[2].strip_prefix("2 | ").unwrap();
+        assert!(shown.starts_with('…') && shown.ends_with(": 値"), "{shown}");
+        // The caret is under the ':' at the column.
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        assert_eq!(caret.trim_start(), "^");
+        let under = caret.len() - 1;
+        assert_eq!(shown.chars().nth(under), Some(':'), "{shown}\n{caret}");
+        // Cut on both sides when the column is in the middle; whole when short.
+        let middle = format!("{}X{}", "あ".repeat(1000), "い".repeat(1000));
+        let d = Diagnostic::error("E", Path::new("a.md"), 1, 1001, "m")
+            .with_source_line(Some(&middle))
+            .with_width(3);
+        let rendered = d.render();
+        let lines: Vec<&str> = rendered.lines().collect();
+        let shown = lines[2].strip_prefix("1 | ").unwrap();
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().count(), SHOWN_CHARS + 2);
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        // '…' is one column, each kana two: the carets start under the 'X'.
+        let before: String = shown.chars().take_while(|&c| c != 'X').collect();
+        assert_eq!(caret.find('^'), Some(unicode_pad(&before).len()), "{caret}");
+        assert_eq!(caret.trim_start(), "^^^^^");
+        let short =
+            Diagnostic::error("E", Path::new("a.md"), 1, 3, "m").with_source_line(Some("ab漢字"));
+        assert!(short.render().contains("1 | ab漢字\n  |   ^^\n"));
+    }
+
+    #[test]
+    fn a_message_quoting_a_huge_value_keeps_its_beginning_and_end() {
+        let value = "x".repeat(3_000_000);
+        let d = Diagnostic::error(
+            "E-VALUE",
+            Path::new("a.md"),
+            7,
+            35,
+            format!("初期値: 「{value}」は数値ではありません"),
+        )
+        .with_help(format!("「{value}」を数値で書いてください"));
+        assert_eq!(d.message.chars().count(), MESSAGE_CHARS);
+        assert!(
+            d.message.starts_with("初期値: 「xxx")
+                && d.message.ends_with("xxx」は数値ではありません")
+        );
+        assert!(d.message.contains('…'));
+        assert_eq!(d.help.as_ref().unwrap().chars().count(), MESSAGE_CHARS);
+        let short = Diagnostic::error("E", Path::new("a.md"), 1, 1, "短い");
+        assert_eq!(short.message, "短い");
+    }
+
+    #[test]
+    fn control_characters_in_the_line_are_shown_as_symbols() {
+        let d = Diagnostic::error("E-YAML", Path::new("a.md"), 3, 12, "制御文字")
+            .with_source_line(Some("summary: 町の\u{7}\u{1b}[2J事業\u{7f}"));
+        let rendered = d.render();
+        assert!(
+            !rendered.chars().any(|c| c.is_control() && c != '\n'),
+            "{rendered:?}"
+        );
+        assert!(
+            rendered.contains("3 | summary: 町の␇␛[2J事業␡\n"),
+            "{rendered}"
+        );
+        // Each symbol one column: the caret is under ␇.
+        assert!(rendered.ends_with("  |              ^\n"), "{rendered}");
     }
 
     #[test]

@@ -67,8 +67,29 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         started.elapsed().as_millis(),
         counts(outcome),
     );
+    if !stats.kept.is_empty() {
+        let _ = writeln!(err, "{}", kept_message(&stats.kept));
+    }
     if args.timings {
         let _ = write!(err, "{}", timings.report(rayon::current_num_threads()));
     }
     Ok(outcome)
+}
+
+/// Files in the output that hyoka did not write are kept; staff are told which.
+fn kept_message(kept: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut list = kept
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("、");
+    if kept.len() > SHOWN {
+        list += &format!(" ほか {} 件", kept.len() - SHOWN);
+    }
+    format!(
+        "出力先にあった、hyoka が書いたものではないファイル {} 件は、そのまま残しました: {list}",
+        kept.len()
+    )
 }

@@ -8,6 +8,7 @@
 use serde_yaml::Value;
 
 use super::raw::{Key, Node, NodeValue, Pos};
+use super::yaml_guard::{self, Hazard};
 
 /// A file split into front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +75,9 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
 
 /// Parses front matter YAML into a [`Node`] tree; `first_line` is the file line of its first line.
 pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
+    if let Some(hazard) = yaml_guard::scan(yaml) {
+        return Err(hazard_error(hazard, yaml, first_line));
+    }
     let value: Value = serde_yaml::from_str(yaml).map_err(|e| yaml_error(&e, yaml, first_line))?;
     let locator = Locator {
         text: yaml,
@@ -89,13 +93,85 @@ pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
     Ok(locator.node(&value, 0, yaml.len(), root_pos))
 }
 
+/// The file line and column of a byte offset in the YAML text (lines end at `\n`).
+fn file_position(yaml: &str, first_line: usize, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(yaml.len());
+    while !yaml.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &yaml[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        first_line + before.matches('\n').count(),
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// The byte offset of the parser's 1-based `line` and `column`, counted as the parser
+/// counts them: LF, CR, CRLF, NEL (U+0085), LS (U+2028) and PS (U+2029) end a line.
+fn parser_offset(yaml: &str, line: usize, column: usize) -> usize {
+    let (mut at_line, mut at_column) = (1, 1);
+    let mut chars = yaml.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if (at_line, at_column) >= (line, column) {
+            return offset;
+        }
+        match c {
+            '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {}
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                (at_line, at_column) = (at_line + 1, 1)
+            }
+            _ => at_column += 1,
+        }
+    }
+    yaml.len()
+}
+
+/// What the guard found, at its file line and column, before the parser saw it.
+fn hazard_error(hazard: Hazard, yaml: &str, first_line: usize) -> FrontMatterError {
+    let at = |offset: usize| file_position(yaml, first_line, offset);
+    match hazard {
+        Hazard::TooDeep { offset } => {
+            let (line, column) = at(offset);
+            FrontMatterError {
+                code: "E-YAML-LIMIT",
+                line,
+                column,
+                message: format!(
+                    "YAMLの入れ子が深すぎます（[ ] や {{ }}、「- 」の重なりは {} 段までです）",
+                    yaml_guard::MAX_DEPTH
+                ),
+                help: "フロントマターには、キーと値を素直に書いてください（かっこの閉じ忘れがないかも確認してください）".into(),
+            }
+        }
+        Hazard::Control { offset, ch } => {
+            let (line, column) = at(offset);
+            FrontMatterError {
+                code: "E-YAML",
+                line,
+                column,
+                message: format!(
+                    "フロントマターに制御文字（U+{:04X}、目に見えない文字）が入っています",
+                    u32::from(ch)
+                ),
+                help: "その文字を消してください（ほかのソフトから貼り付けたときに紛れ込むことがあります）".into(),
+            }
+        }
+    }
+}
+
 fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatterError {
     let text = e.to_string();
     // An unclosed bracket or quote is found only where the parser gives up (often the end of
     // the front matter); staff need the place where it was opened.
+    // The parser counts NEL, LS and PS (and a lone CR) as line ends too: its line and column
+    // are turned into a place in the text, and that into the file's line and column.
     let (line, column) = opening_mark(&text)
-        .or_else(|| e.location().map(|l| (l.line(), l.column())))
-        .map_or((first_line, 1), |(l, c)| (l + first_line - 1, c));
+        .map(|(l, c)| parser_offset(yaml, l, c))
+        .or_else(|| e.location().map(|l| l.index().min(yaml.len())))
+        .map_or((first_line, 1), |offset| {
+            file_position(yaml, first_line, offset)
+        });
     let base = FrontMatterError {
         code: "E-YAML",
         line,
@@ -371,6 +447,10 @@ impl Locator<'_> {
     fn find_key(&self, key: &str, from: usize, end: usize) -> Option<FoundKey> {
         let hay = &self.text[from..end];
         for variant in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
+            // An empty key is found only quoted (an empty pattern would match forever).
+            if variant.is_empty() {
+                continue;
+            }
             let mut search = 0;
             while let Some(i) = hay[search..].find(&variant) {
                 let at = from + search + i;
@@ -523,5 +603,59 @@ mod tests {
             bomb += &format!("b{i}: &b{i} [{}]\n", vec![prev; 9].join(","));
         }
         assert_eq!(parse(&bomb, 2).unwrap_err().code, "E-YAML-LIMIT");
+    }
+
+    #[test]
+    fn deep_brackets_are_refused_in_linear_time_where_they_get_too_deep() {
+        // The YAML crate's scanner is quadratic in the depth of [ and {: 200,000 of them
+        // (a 400 KB file) took minutes before they were refused ahead of it.
+        for opener in ["[", "{a: ", "[\n"] {
+            let deep = format!("title: x\nindicator: {}\n", opener.repeat(200_000));
+            let started = std::time::Instant::now();
+            let e = parse(&deep, 2).unwrap_err();
+            assert!(started.elapsed() < std::time::Duration::from_secs(3));
+            assert_eq!(e.code, "E-YAML-LIMIT", "{opener}");
+            assert!(e.message.contains("入れ子が深すぎます"), "{}", e.message);
+            // At the first bracket too many.
+            let expected = if opener.ends_with('\n') {
+                (3 + 128, 1)
+            } else {
+                (3, "indicator: ".len() + 128 * opener.len() + 1)
+            };
+            assert_eq!((e.line, e.column), expected, "{opener}");
+        }
+    }
+
+    #[test]
+    fn an_empty_key_is_found_where_it_is_written() {
+        // Looking for the key "" never ended (found by the fuzz test).
+        let root = parse("actual:\n  \"\": 72.1\n  令和6年度: 1\n", 2).unwrap();
+        let actual = root.get("actual").unwrap().as_map().unwrap();
+        assert_eq!(actual[0].0.text, "");
+        assert_eq!((actual[0].0.pos.line, actual[0].0.pos.column), (3, 3));
+        assert_eq!((actual[1].1.pos.line, actual[1].1.pos.column), (4, 10));
+    }
+
+    #[test]
+    fn line_ends_only_the_parser_knows_do_not_move_errors() {
+        // NEL and LS end a line for the parser, not for the file: the error is still at the
+        // file's line and column.
+        for break_char in ['\u{85}', '\u{2028}'] {
+            let yaml = format!("title: \"a{break_char}b\"\nsummary: x\n  y: 1\n");
+            let e = parse(&yaml, 2).unwrap_err();
+            assert_eq!((e.line, e.column), (4, 4), "{break_char:?}: {}", e.message);
+            // And an unclosed quote opened after one.
+            let yaml = format!("title: \"a{break_char}b\"\nsummary: 'x\n");
+            let e = parse(&yaml, 2).unwrap_err();
+            assert_eq!((e.line, e.column), (3, 10), "{break_char:?}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn a_control_character_is_reported_in_japanese_at_its_line_and_column() {
+        let e = parse("title: 総務\nsummary: 町の\u{7}事業\n", 2).unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("E-YAML", 3, 12));
+        assert!(e.message.contains("制御文字（U+0007"), "{}", e.message);
+        assert!(!e.message.contains("control"), "{}", e.message);
     }
 }

@@ -8,6 +8,7 @@
 pub mod front_matter;
 pub mod raw;
 pub mod source;
+mod yaml_guard;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

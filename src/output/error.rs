@@ -161,4 +161,74 @@ pub enum WriteError {
         /// The underlying I/O error.
         source: io::Error,
     },
+    /// The disk (or the user's quota) is full: nothing was swapped, and what this build had
+    /// written is removed again.
+    #[error(
+        "ディスクの空きが足りないため「{path}」を書き込めませんでした（{source}）。出力先は前回のまま変わっていません（書きかけのファイルは消しました）。ディスクの空きを増やしてから、もう一度実行してください（出力先と同じくらいの空きが要ります）"
+    )]
+    DiskFull {
+        /// The file or folder that could not be written.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: io::Error,
+    },
+    /// Files someone put into the output are where this build writes its own.
+    #[error(
+        "出力先「{path}」の次のファイルは hyoka が書いたものではありませんが、今回の build が同じ名前（またはその上のフォルダー）に書き出します: {listed}。出力先は変更していません。残すなら static/ に移すか名前を変え、要らなければ消してから、もう一度実行してください"
+    )]
+    ForeignInTheWay {
+        /// The output directory.
+        path: PathBuf,
+        /// The files in the way, relative to the output.
+        files: Vec<String>,
+        /// The first of them, for the message.
+        listed: String,
+    },
+}
+
+impl WriteError {
+    /// A file could not be written: [`WriteError::DiskFull`] when the disk is full.
+    pub fn write_file(path: PathBuf, source: io::Error) -> Self {
+        if is_disk_full(&source) {
+            WriteError::DiskFull { path, source }
+        } else {
+            WriteError::WriteFile { path, source }
+        }
+    }
+
+    /// A folder could not be made: [`WriteError::DiskFull`] when the disk is full.
+    pub fn create_dir(path: PathBuf, source: io::Error) -> Self {
+        if is_disk_full(&source) {
+            WriteError::DiskFull { path, source }
+        } else {
+            WriteError::CreateDir { path, source }
+        }
+    }
+
+    /// Foreign files in the way of `files` of this build, in `output`.
+    pub fn foreign_in_the_way(path: PathBuf, files: Vec<String>) -> Self {
+        const SHOWN: usize = 10;
+        let mut listed = files
+            .iter()
+            .take(SHOWN)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("、");
+        if files.len() > SHOWN {
+            listed += &format!(" ほか {} 件", files.len() - SHOWN);
+        }
+        WriteError::ForeignInTheWay {
+            path,
+            files,
+            listed,
+        }
+    }
+}
+
+/// No space left on the device, or the user's disk quota is used up.
+fn is_disk_full(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+    )
 }

@@ -406,7 +406,12 @@ fn a_theme_folder_layers_between_builtin_and_site() {
     let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
         names,
-        ["css/hyoka.css", "favicon.svg", "img/logo.svg", "js/filter.js"]
+        [
+            "css/hyoka.css",
+            "favicon.svg",
+            "img/logo.svg",
+            "js/filter.js"
+        ]
     );
 }
 

@@ -13,6 +13,7 @@ mod build;
 mod contrast;
 mod determinism;
 mod diagnostics;
+mod fuzz;
 mod import;
 mod judgement;
 mod links;

@@ -209,3 +209,142 @@ fn a_fifo_or_a_device_in_content_is_an_error_not_a_hang() {
     }
     assert!(!site.path("public").exists());
 }
+
+/// 200,000 nested brackets (a 400 KB file) are refused at once: the YAML crate's scanner
+/// is quadratic in their depth, and this took minutes before the guard ahead of it.
+#[test]
+fn deeply_nested_front_matter_is_refused_at_once() {
+    let site = crate::harness::SiteTest::minimal();
+    for (name, opener) in [("brackets", "["), ("braces", "{a: ")] {
+        site.write(
+            &format!("content/somu/{name}.md"),
+            &format!(
+                "---\ntitle: 深い\nsummary: {}\n---\n",
+                opener.repeat(400_000 / opener.len())
+            ),
+        );
+    }
+    let started = std::time::Instant::now();
+    let run = site
+        .run_limited(&["check"], &[], std::time::Duration::from_secs(30))
+        .unwrap_or_else(|late| panic!("{late}"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(run.code, 1);
+    for (name, column) in [("brackets", 10 + 128), ("braces", 10 + 4 * 128)] {
+        let at = format!("content/somu/{name}.md:3:{column}: エラー: YAMLの入れ子が深すぎます");
+        assert!(run.stderr.contains(&at), "{at}\n{}", short(&run.stderr));
+    }
+    assert!(run.stderr.contains("[E-YAML-LIMIT]"));
+    // Each 400 KB line is shown as a window around the column.
+    assert!(run.stderr.len() < 8_000, "{} bytes", run.stderr.len());
+}
+
+/// A 3 MB line in an error: the message and the line shown under it are cut around the
+/// column (before, the whole line was printed, twice over with the caret's padding).
+#[test]
+fn a_huge_line_is_shown_as_a_window_around_the_error() {
+    let huge = "x".repeat(3_000_000);
+    let site = crate::harness::SiteTest::minimal()
+        .file(
+            "content/somu/colon.md",
+            &format!("---\ntitle: {huge}: y\n---\n"),
+        )
+        .file(
+            "content/somu/value.md",
+            &crate::harness::goal(
+                "値",
+                &format!(
+                    "  name: n\n  unit: \"%\"\n  direction: up\n  baseline: {{ year: 令和5年度, value: {huge} }}\n  targets:\n    令和7年度: 1\n"
+                ),
+            ),
+        );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.len() < 8_000,
+        "{} bytes:\n{}",
+        run.stderr.len(),
+        short(&run.stderr)
+    );
+    assert!(
+        run.stderr.contains("content/somu/colon.md:2:"),
+        "{}",
+        short(&run.stderr)
+    );
+    assert!(
+        run.stderr.contains("content/somu/value.md:7:35:"),
+        "{}",
+        short(&run.stderr)
+    );
+    // The shown line is cut on the right, and the caret is under the value's first 'x'.
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("7 |   baseline:"))
+        .expect("the line of the value");
+    let before = lines[at].split("value: ").next().unwrap();
+    let width = unicode_width::UnicodeWidthStr::width(before) + "value: ".len();
+    assert_eq!(
+        lines[at + 1].find('^'),
+        Some(width),
+        "{}\n{}",
+        lines[at],
+        lines[at + 1]
+    );
+    assert!(lines[at].ends_with('…'));
+}
+
+/// A control character in a value: a Japanese message at its own line and column (before:
+/// "control characters are not allowed at position 20" at 2:1), the character shown as a
+/// symbol, never sent to the terminal.
+#[test]
+fn a_control_character_is_reported_in_japanese_where_it_is() {
+    let site = crate::harness::SiteTest::minimal().file(
+        "content/somu/bell.md",
+        "---\ntitle: 鐘\nsummary: 町の\u{7}事業\n---\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "content/somu/bell.md:3:12: エラー: フロントマターに制御文字（U+0007、目に見えない文字）が入っています"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("3 | summary: 町の␇事業\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains('\u{7}') && !run.stderr.contains("control characters"));
+}
+
+/// The first characters of a long output, for a failure message.
+fn short(text: &str) -> String {
+    text.chars().take(2_000).collect()
+}
+
+/// An empty key (`"": 72.1` under `actual:`) made `check`, `build` and `serve` loop forever
+/// while looking for where it was written (found by the fuzz test); now it is an E-YEAR at
+/// its place.
+#[test]
+fn an_empty_key_is_an_error_not_a_hang() {
+    let site = crate::harness::SiteTest::minimal().file(
+        "content/somu/kara.md",
+        &crate::harness::goal(
+            "空のキー",
+            &crate::harness::SEED_INDICATOR.replace("令和6年度: 72.1", "\"\": 72.1"),
+        ),
+    );
+    let run = site
+        .run_limited(&["check"], &[], std::time::Duration::from_secs(30))
+        .unwrap_or_else(|late| panic!("{late}"));
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("content/somu/kara.md:9:5: エラー: 「」は年度として読めません"),
+        "{}",
+        run.stderr
+    );
+}

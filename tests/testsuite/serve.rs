@@ -581,3 +581,146 @@ fn a_connection_that_never_finishes_its_request_header_is_closed() {
     // And the server still answers everyone else.
     assert_eq!(server.get("/hyoka/").status, 200);
 }
+
+/// A soak: for 20 s (`HYOKA_SOAK_SECS` for longer) a goal file is saved every 50 ms — new
+/// values, a broken version now and then, saved in place or by rename as editors do — while
+/// three readers fetch pages and data and a tab listens for reloads, all on 127.0.0.1. Every
+/// reply is the page (200) or the error page (500), the server never dies, and it stops
+/// cleanly on Ctrl-C.
+#[test]
+fn a_server_under_edits_and_readers_keeps_answering_and_stops_cleanly() {
+    let soak = Duration::from_secs(
+        std::env::var("HYOKA_SOAK_SECS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(20),
+    );
+    let site = site();
+    let mut server = Server::start(&site);
+    server.wait_for("/hyoka/", "the first build", |r| r.status == 200);
+    let mut tab = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    write!(
+        tab,
+        "GET /__hyoka/livereload HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+
+    let good = site.read("content/somu/jichikai.md");
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let origin = server.origin.clone();
+    let readers: Vec<_> = (0..3)
+        .map(|reader| {
+            let (stop, origin) = (Arc::clone(&stop), origin.clone());
+            std::thread::spawn(move || {
+                let paths = [
+                    "/hyoka/",
+                    "/hyoka/somu/",
+                    "/hyoka/somu/jichikai/",
+                    "/hyoka/data/indicators.csv",
+                    "/hyoka/somu/jichikai/data.json",
+                    "/hyoka/logo.svg",
+                ];
+                let mut answered = 0;
+                let mut wrong = Vec::new();
+                let mut i = reader;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let path = paths[i % paths.len()];
+                    i += 1;
+                    match try_get(&format!("{origin}{path}")) {
+                        Ok((200, _)) => {}
+                        Ok((500, body)) if body.contains("修正方法") && body.contains("エラー") =>
+                            {}
+                        Ok((status, body)) => {
+                            wrong.push(format!("{path}: {status} {}", &body[..body.len().min(300)]))
+                        }
+                        Err(e) => wrong.push(format!("{path}: no answer: {e}")),
+                    }
+                    answered += 1;
+                }
+                (answered, wrong)
+            })
+        })
+        .collect();
+
+    let started = Instant::now();
+    let mut saves = 0;
+    while started.elapsed() < soak {
+        let text = if saves % 7 == 6 {
+            good.replace("direction: up", "direction: up\n  unit: [\"%\"")
+        } else {
+            good.replace("72.1", &format!("{}.{}", 60 + saves % 30, saves % 10))
+        };
+        if saves % 2 == 0 {
+            site.write("content/somu/jichikai.md", &text);
+        } else {
+            let tmp = site.path("content/somu/.jichikai.md.swp");
+            std::fs::write(&tmp, &text).unwrap();
+            std::fs::rename(&tmp, site.path("content/somu/jichikai.md")).unwrap();
+        }
+        saves += 1;
+        assert!(
+            server.child.try_wait().unwrap().is_none(),
+            "serve died after {saves} saves:\n{}",
+            server.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut answered = 0;
+    for reader in readers {
+        let (count, wrong) = reader.join().unwrap();
+        assert!(
+            wrong.is_empty(),
+            "{} wrong replies, first: {:?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(5)]
+        );
+        answered += count;
+    }
+    assert!(answered >= 100, "only {answered} replies in {soak:?}");
+    assert!(saves >= 100, "only {saves} saves in {soak:?}");
+
+    // The last good save is what is served, the server is alive, and Ctrl-C stops it.
+    site.write("content/somu/jichikai.md", &good.replace("72.1", "99.9"));
+    server.wait_for("/hyoka/somu/jichikai/", "the last save", |r| {
+        r.status == 200 && r.body.contains("99.9")
+    });
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let stopping = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            stopping.elapsed() < PATIENCE,
+            "serve did not stop on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0), "{}", server.stderr());
+    drop(tab);
+}
+
+/// A GET that reports a failed connection instead of panicking: (status, body).
+fn try_get(url: &str) -> Result<(u16, String), String> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(PATIENCE))
+        .build()
+        .into();
+    let mut response = agent.get(url).call().map_err(|e| e.to_string())?;
+    let status = response.status().as_u16();
+    let body = response
+        .body_mut()
+        .read_to_string()
+        .map_err(|e| e.to_string())?;
+    Ok((status, body))
+}

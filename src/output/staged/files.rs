@@ -99,42 +99,39 @@ pub(super) fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     create_new(path)?.write_all(bytes)
 }
 
-/// Removes from the staging folder `base` everything under `rel` that is neither a file in
-/// `paths` nor a folder in `dirs`; folders in parallel.
-pub(super) fn prune(
-    base: &Path,
-    rel: &str,
-    paths: &BTreeSet<String>,
-    dirs: &HashSet<String>,
-) -> io::Result<()> {
-    let folder = if rel.is_empty() {
-        base.to_path_buf()
-    } else {
-        join_rel(base, rel)
-    };
+/// What pruning the spare keeps: this build's files and folders, and the foreign entries
+/// carried into it (with the folders above them).
+pub(super) struct Keep<'a> {
+    pub files: &'a BTreeSet<String>,
+    pub dirs: &'a HashSet<String>,
+    pub foreign: &'a HashSet<PathBuf>,
+}
+
+/// Removes from the staging folder `base` everything under `rel` (`key`: the same with `/`,
+/// `None` when not UTF-8) that `keep` does not hold; folders in parallel.
+pub(super) fn prune(base: &Path, rel: &Path, key: Option<&str>, keep: &Keep<'_>) -> io::Result<()> {
     let mut keep_dirs = Vec::new();
-    for entry in fs::read_dir(&folder)? {
+    for entry in fs::read_dir(base.join(rel))? {
         let entry = entry?;
         let name = entry.file_name();
-        let Some(name) = name.to_str() else {
-            remove_path(&entry.path())?;
-            continue;
+        let child = rel.join(&name);
+        let child_key = match (key, name.to_str()) {
+            (Some(""), Some(name)) => Some(name.to_string()),
+            (Some(key), Some(name)) => Some(format!("{key}/{name}")),
+            _ => None,
         };
-        let child = if rel.is_empty() {
-            name.to_string()
-        } else {
-            format!("{rel}/{name}")
-        };
+        let ours = |set: &dyn Fn(&str) -> bool| child_key.as_deref().is_some_and(set);
+        let foreign = keep.foreign.contains(&child);
         let kind = entry.file_type()?;
-        if kind.is_dir() && dirs.contains(&child) {
-            keep_dirs.push(child);
-        } else if !(kind.is_file() && paths.contains(&child)) {
+        if kind.is_dir() && (foreign || ours(&|k| keep.dirs.contains(k))) {
+            keep_dirs.push((child, child_key));
+        } else if !(foreign || (kind.is_file() && ours(&|k| keep.files.contains(k)))) {
             remove_path(&entry.path())?;
         }
     }
     keep_dirs
         .par_iter()
-        .try_for_each(|child| prune(base, child, paths, dirs))
+        .try_for_each(|(child, key)| prune(base, child, key.as_deref(), keep))
 }
 
 /// Trades the names `a` and `b` (both must exist) in one step.

@@ -12,9 +12,14 @@
 //! that did not change (hard links), so the spare costs little disk space; a file is never
 //! changed in place, only replaced by a new one, so writing the spare can never change the
 //! output. When another build holds the spare (or it cannot be used), a fresh
-//! `.<name>.staging-<pid>` folder is used and removed as before.
+//! `.<name>.staging-<pid>` folder is used and removed as before. A build that fails removes
+//! what it had written (the spare too: the next build makes a new one), so a failure, a full
+//! disk above all, leaves nothing behind that takes space or stands in the next build's way.
+//!
+//! Files that someone put into the output are kept ([`foreign`]).
 
 mod files;
+mod foreign;
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs::{self, File};
@@ -31,17 +36,22 @@ use super::plan::{OutputPlan, PlanError, check_path_conflicts, is_valid_path};
 use super::target::absolute_lexical;
 pub use files::SPARE_SUFFIX;
 use files::{
-    create_new, exchange, exchange_unsupported, join_rel, prune, remove_path, same_file_contents,
-    sibling, spare_path, take_spare, write_new,
+    Keep, create_new, exchange, exchange_unsupported, join_rel, prune, remove_path,
+    same_file_contents, sibling, spare_path, take_spare, write_new,
 };
+pub use foreign::RECORD_SUFFIX;
+use foreign::{Foreign, Written, read_record, record_path, write_record};
 
 /// What a staged write wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WriteStats {
     /// Number of files written.
     pub files: usize,
     /// Total number of bytes written.
     pub bytes: usize,
+    /// Files that were in the output but not written by hyoka, kept as they were (relative
+    /// to the output, sorted).
+    pub kept: Vec<String>,
 }
 
 /// An output folder being written: files land in the staging folder until [`finish`].
@@ -87,10 +97,8 @@ impl StagedOutput {
                 });
             }
         };
-        fs::create_dir_all(parent).map_err(|source| WriteError::CreateDir {
-            path: parent.to_path_buf(),
-            source,
-        })?;
+        fs::create_dir_all(parent)
+            .map_err(|source| WriteError::create_dir(parent.to_path_buf(), source))?;
         let old = sibling(parent, name, "old");
         // A fresh staging folder of this process id is a dead build's leftover.
         let staging = sibling(parent, name, "staging");
@@ -102,10 +110,8 @@ impl StagedOutput {
         let (staging, spare) = match take_spare(&spare_path) {
             Some(lock) => (spare_path, Some(lock)),
             None => {
-                fs::create_dir(&staging).map_err(|source| WriteError::CreateDir {
-                    path: staging.clone(),
-                    source,
-                })?;
+                fs::create_dir(&staging)
+                    .map_err(|source| WriteError::create_dir(staging.clone(), source))?;
                 (staging, None)
             }
         };
@@ -150,14 +156,10 @@ impl StagedOutput {
             }
             // Whatever is there goes (a file possibly shared with the output is unlinked,
             // never written to).
-            remove_path(&file).map_err(|source| WriteError::WriteFile {
-                path: file.clone(),
-                source,
-            })?;
+            remove_path(&file).map_err(|source| WriteError::write_file(file.clone(), source))?;
         }
         if !(self.exists && self.link_unchanged(&path, bytes, &file)) {
-            write_new(&file, bytes)
-                .map_err(|source| WriteError::WriteFile { path: file, source })?;
+            write_new(&file, bytes).map_err(|source| WriteError::write_file(file, source))?;
         }
         Ok(())
     }
@@ -199,7 +201,7 @@ impl StagedOutput {
                 },
                 Err(e) => Err(e),
             };
-            made.map_err(|source| WriteError::CreateDir { path, source })?;
+            made.map_err(|source| WriteError::create_dir(path, source))?;
             self.lock_dirs().insert(folder.to_string());
         }
         Ok(())
@@ -231,12 +233,13 @@ impl StagedOutput {
         self.dirs.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Swaps the staging folder into place. The spare first loses every file this build
-    /// did not make; then the staging folder and the previous output trade places in one
-    /// rename (the previous output becomes the spare), or, where the file system cannot
-    /// exchange two names, the previous output is renamed aside, the staging folder renamed
-    /// to the output and the previous output removed. On a failure before the swap the
-    /// previous output stays exactly as it was.
+    /// Swaps the staging folder into place. Files someone put into the output are first
+    /// carried into the staging folder (refused when one is in the way of this build's);
+    /// the spare loses every other file this build did not make; then the staging folder and
+    /// the previous output trade places in one rename (the previous output becomes the
+    /// spare), or, where the file system cannot exchange two names, the previous output is
+    /// renamed aside, the staging folder renamed to the output and the previous output
+    /// removed. On a failure before the swap the previous output stays exactly as it was.
     pub fn finish(mut self) -> Result<WriteStats, WriteError> {
         let paths = std::mem::take(&mut *self.lock_paths());
         check_path_conflicts(&paths).map_err(|source| WriteError::InvalidPlan {
@@ -247,17 +250,91 @@ impl StagedOutput {
             path: self.old.clone(),
             source,
         })?;
+        let dirs = std::mem::take(&mut *self.lock_dirs());
+        let record = record_path(&self.output).expect("output has a parent and a name");
+        let written_before = read_record(&record);
+        let foreign = self.carry_foreign(written_before.as_ref(), &paths, &dirs)?;
         if self.spare.is_some() {
-            let dirs = std::mem::take(&mut *self.lock_dirs());
-            prune(&self.staging, "", &paths, &dirs).map_err(|source| WriteError::RemoveStale {
-                path: self.staging.clone(),
-                source,
+            let keep = Keep {
+                files: &paths,
+                dirs: &dirs,
+                foreign: &foreign.1,
+            };
+            prune(&self.staging, Path::new(""), Some(""), &keep).map_err(|source| {
+                WriteError::RemoveStale {
+                    path: self.staging.clone(),
+                    source,
+                }
             })?;
         }
-        let stats = WriteStats {
+        // Until the swap is done the record holds the files of both outputs, so whichever
+        // is in place when a build is stopped, the next one knows its files.
+        let record_now = written_before.as_ref().is_none_or(|before| {
+            before.len() != paths.len() || !paths.iter().all(|p| before.contains(p))
+        });
+        if record_now {
+            let mut both = paths.clone();
+            both.extend(written_before.iter().flatten().cloned());
+            write_record(&record, &both)
+                .map_err(|source| WriteError::write_file(record.clone(), source))?;
+        }
+        self.swap()?;
+        if record_now && written_before.is_some() {
+            // Only this build's files now; if this fails, the record of both is still true.
+            let _ = write_record(&record, &paths);
+        }
+        Ok(WriteStats {
             files: paths.len(),
             bytes: self.bytes.load(Ordering::Relaxed),
+            kept: foreign
+                .0
+                .iter()
+                .filter(|f| !f.dir)
+                .map(|f| f.path.to_string_lossy().replace('\\', "/"))
+                .collect(),
+        })
+    }
+
+    /// Finds what in the output no build wrote (by the record of what the last build
+    /// wrote, `written_before`; without one, whatever this build does not write) and links it
+    /// into the staging folder; refuses when any of it is in the way of this build's files.
+    /// Returns the entries and the paths pruning must keep.
+    fn carry_foreign(
+        &self,
+        written_before: Option<&HashSet<String>>,
+        paths: &BTreeSet<String>,
+        dirs: &HashSet<String>,
+    ) -> Result<(Vec<Foreign>, HashSet<PathBuf>), WriteError> {
+        if !self.exists {
+            return Ok(Default::default());
+        }
+        let this_build: HashSet<String>;
+        let written = match written_before {
+            Some(before) => Written::new(before),
+            None => {
+                this_build = paths.iter().cloned().collect();
+                Written::new(&this_build)
+            }
         };
+        let found =
+            foreign::find(&self.output, &written).map_err(|source| WriteError::Resolve {
+                path: self.output.clone(),
+                source,
+            })?;
+        let in_the_way = foreign::in_the_way(&found, paths, dirs);
+        if !in_the_way.is_empty() {
+            return Err(WriteError::foreign_in_the_way(
+                self.output.clone(),
+                in_the_way,
+            ));
+        }
+        let keep = foreign::carry(&self.output, &self.staging, &found)
+            .map_err(|source| WriteError::write_file(self.staging.clone(), source))?;
+        Ok((found, keep))
+    }
+
+    /// Puts the staging folder in the output's place (see [`StagedOutput::finish`]).
+    fn swap(&mut self) -> Result<(), WriteError> {
         let (output, staging, old) = (self.output.clone(), self.staging.clone(), self.old.clone());
         if !self.exists {
             fs::rename(&staging, &output).map_err(|source| WriteError::Rename {
@@ -266,7 +343,7 @@ impl StagedOutput {
                 source,
             })?;
             self.finished = true;
-            return Ok(stats);
+            return Ok(());
         }
         match exchange(&staging, &output) {
             Ok(()) => {
@@ -278,7 +355,7 @@ impl StagedOutput {
                         source,
                     })?;
                 }
-                return Ok(stats);
+                return Ok(());
             }
             Err(e) if !exchange_unsupported(&e) => {
                 return Err(WriteError::Rename {
@@ -304,8 +381,7 @@ impl StagedOutput {
             });
         }
         self.finished = true;
-        remove_path(&old).map_err(|source| WriteError::RemoveOld { path: old, source })?;
-        Ok(stats)
+        remove_path(&old).map_err(|source| WriteError::RemoveOld { path: old, source })
     }
 }
 
@@ -325,7 +401,7 @@ impl Emit for StagedOutput {
                 out: Recorded::new(io::BufWriter::with_capacity(1 << 20, created)),
                 file,
             })),
-            Err(source) => Err(WriteError::WriteFile { path: file, source }),
+            Err(source) => Err(WriteError::write_file(file, source)),
         }
     }
 }
@@ -351,10 +427,7 @@ impl FileWriter for StagedFile<'_> {
     fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
         let flushed = self.out.inner.flush();
         let failed = self.out.error.take().map_or(flushed, Err);
-        failed.map_err(|source| WriteError::WriteFile {
-            path: self.file.clone(),
-            source,
-        })?;
+        failed.map_err(|source| WriteError::write_file(self.file.clone(), source))?;
         self.staged
             .bytes
             .fetch_add(self.out.bytes, Ordering::Relaxed);
@@ -429,11 +502,11 @@ fn stage_and_swap(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteE
 }
 
 impl Drop for StagedOutput {
-    /// A build that stopped before [`StagedOutput::finish`] leaves no fresh staging folder;
-    /// a spare it had begun to update stays the spare (the next build compares against it
-    /// like any other).
+    /// A build that stopped before its swap leaves nothing it wrote: the fresh staging
+    /// folder, or the spare it had begun to update, is removed (a spare half full of files
+    /// no later build makes would hold a full disk full; the next build makes a new spare).
     fn drop(&mut self) {
-        if !self.finished && self.spare.is_none() {
+        if !self.finished {
             let _ = remove_path(&self.staging);
         }
     }

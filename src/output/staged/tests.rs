@@ -50,12 +50,23 @@ fn inode(path: &Path) -> (u64, u64) {
 }
 
 #[test]
-fn the_first_build_leaves_only_the_output() {
+fn the_first_build_leaves_only_the_output_and_the_record_of_its_files() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let stats = build(&out, &[("a/index.html", "a"), ("b.csv", "b")]);
-    assert_eq!(stats, WriteStats { files: 2, bytes: 2 });
-    assert_eq!(names(dir.path()), ["public"]);
+    assert_eq!(
+        stats,
+        WriteStats {
+            files: 2,
+            bytes: 2,
+            ..Default::default()
+        }
+    );
+    assert_eq!(names(dir.path()), [".public.hyoka-files", "public"]);
+    assert_eq!(
+        read_record(&dir.path().join(".public.hyoka-files")),
+        Some(["a/index.html".to_string(), "b.csv".to_string()].into())
+    );
     assert_eq!(
         tree(&out),
         [
@@ -76,8 +87,18 @@ fn rebuilds_share_unchanged_files_with_the_spare_and_write_only_what_changed() {
     let (b, _) = inode(&out.join("b.csv"));
 
     let stats = build(&out, &[("a/index.html", "same"), ("b.csv", "new!")]);
-    assert_eq!(stats, WriteStats { files: 2, bytes: 8 });
-    assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
+    assert_eq!(
+        stats,
+        WriteStats {
+            files: 2,
+            bytes: 8,
+            ..Default::default()
+        }
+    );
+    assert_eq!(
+        names(dir.path()),
+        [".public.hyoka-files", ".public.hyoka-spare", "public"]
+    );
     assert_eq!(
         inode(&out.join("a/index.html")),
         (a, 2),
@@ -198,8 +219,9 @@ fn a_build_that_stops_early_leaves_the_output_as_it_was() {
     ));
     drop(staged);
     assert_eq!(tree(&out), before);
-    assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
-    // The next build starts from the half-updated spare and gets it right.
+    // Nothing the stopped build wrote is left: the half-updated spare is removed.
+    assert_eq!(names(dir.path()), [".public.hyoka-files", "public"]);
+    // The next build makes a new spare and gets it right.
     build(&out, &[("index.html", "v1"), ("b.csv", "b")]);
     assert_eq!(
         tree(&out),
@@ -223,7 +245,10 @@ fn a_busy_spare_means_a_fresh_staging_folder() {
     build(&out, &[("index.html", "v3")]);
     assert_eq!(tree(&out), [("index.html".into(), "v3".into())]);
     assert_eq!(tree(&spare), spare_before);
-    assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
+    assert_eq!(
+        names(dir.path()),
+        [".public.hyoka-files", ".public.hyoka-spare", "public"]
+    );
 }
 
 #[test]
@@ -238,7 +263,10 @@ fn a_spare_name_taken_by_a_file_is_left_alone() {
         "mine"
     );
     assert_eq!(tree(&out), [("index.html".into(), "v2".into())]);
-    assert_eq!(names(dir.path()), [".public.hyoka-spare", "public"]);
+    assert_eq!(
+        names(dir.path()),
+        [".public.hyoka-files", ".public.hyoka-spare", "public"]
+    );
 }
 
 #[cfg(unix)]
@@ -254,7 +282,14 @@ fn a_streamed_file_is_always_a_new_file_and_counts_its_bytes() {
     file.write_all(b"[1]").unwrap();
     file.finish().unwrap();
     let stats = staged.finish().unwrap();
-    assert_eq!(stats, WriteStats { files: 1, bytes: 3 });
+    assert_eq!(
+        stats,
+        WriteStats {
+            files: 1,
+            bytes: 3,
+            ..Default::default()
+        }
+    );
     assert_eq!(fs::read_to_string(out.join("big.json")).unwrap(), "[1]");
     assert_ne!(inode(&out.join("big.json")).0, linked);
     // The previous output's file, now the spare's, was not touched.
@@ -313,7 +348,14 @@ fn a_write_that_fails_is_the_outputs_failure_at_finish() {
         other => panic!("{other:?}"),
     }
     file.finish().unwrap();
-    assert_eq!(staged.finish().unwrap(), WriteStats { files: 1, bytes: 3 });
+    assert_eq!(
+        staged.finish().unwrap(),
+        WriteStats {
+            files: 1,
+            bytes: 3,
+            ..Default::default()
+        }
+    );
 }
 
 // The whole plan, written in one go.
@@ -366,7 +408,8 @@ fn writes_exact_bytes() {
         stats,
         WriteStats {
             files: 5,
-            bytes: plan.total_bytes()
+            bytes: plan.total_bytes(),
+            ..Default::default()
         }
     );
     let snap = snapshot(&out);
@@ -374,7 +417,7 @@ fn writes_exact_bytes() {
     for (p, b) in plan.iter() {
         assert_eq!(snap[&join_rel(Path::new(""), p)], b, "{p}");
     }
-    assert!(hidden_entries(tmp.path()).is_empty());
+    assert_eq!(hidden_entries(tmp.path()), [".public.hyoka-files"]);
 }
 
 #[test]
@@ -392,7 +435,10 @@ fn second_write_replaces_and_prunes() {
     assert_eq!(snap[Path::new("index.html")], b"v2");
     assert_eq!(snap[Path::new("new.csv")], b"x");
     assert!(!out.join("old").exists());
-    assert_eq!(hidden_entries(tmp.path()), [".public.hyoka-spare"]);
+    assert_eq!(
+        hidden_entries(tmp.path()),
+        [".public.hyoka-files", ".public.hyoka-spare"]
+    );
 }
 
 #[test]
@@ -412,7 +458,7 @@ fn stale_staging_and_old_are_cleaned() {
     assert!(!staging.exists());
     assert!(!old.exists());
     assert_eq!(snapshot(&out).len(), 1);
-    assert_eq!(hidden_entries(tmp.path()), [".keep"]);
+    assert_eq!(hidden_entries(tmp.path()), [".keep", ".public.hyoka-files"]);
 }
 
 #[test]
@@ -450,8 +496,9 @@ fn failure_leaves_previous_output_intact() {
     );
     assert_eq!(snapshot(&out), before);
     assert_eq!(fs::read(out.join("sentinel.txt")).unwrap(), b"keep me");
-    // What stays beside the output is the spare, never a fresh staging folder.
-    assert_eq!(hidden_entries(tmp.path()), [".public.hyoka-spare"]);
+    // What stays beside the output is the record of its files: no fresh staging folder,
+    // no half-written spare.
+    assert_eq!(hidden_entries(tmp.path()), [".public.hyoka-files"]);
 }
 
 #[test]
@@ -488,4 +535,165 @@ fn empty_plan_creates_empty_dir() {
     let stats = write_plan(&OutputPlan::new(), &out).unwrap();
     assert_eq!(stats, WriteStats::default());
     assert!(out.is_dir());
+}
+
+/// A webmaster's files in the output (a dotfile, a file in a folder of its own, one in a
+/// folder hyoka writes, an empty folder, a symbolic link) stay through rebuilds, as the same
+/// files; hyoka's own files that are no longer made still go.
+#[cfg(unix)]
+#[test]
+fn files_someone_put_into_the_output_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(
+        &out,
+        &[
+            ("index.html", "v1"),
+            ("somu/index.html", "s"),
+            ("old.csv", "o"),
+        ],
+    );
+    fs::write(out.join(".htaccess"), "Options -Indexes").unwrap();
+    fs::create_dir_all(out.join("images")).unwrap();
+    fs::write(out.join("images/logo.png"), "png").unwrap();
+    fs::write(out.join("somu/extra.pdf"), "pdf").unwrap();
+    fs::create_dir(out.join("uploads")).unwrap();
+    std::os::unix::fs::symlink("index.html", out.join("top.html")).unwrap();
+    let logo = inode(&out.join("images/logo.png")).0;
+
+    let files = [("index.html", "v2"), ("somu/index.html", "s")];
+    let stats = build(&out, &files);
+    let kept = [".htaccess", "images/logo.png", "somu/extra.pdf", "top.html"];
+    assert_eq!(stats.kept, kept);
+    assert_eq!((stats.files, stats.bytes), (2, 3));
+    let expected = vec![
+        (".htaccess".to_string(), "Options -Indexes".to_string()),
+        ("images/logo.png".into(), "png".into()),
+        ("index.html".into(), "v2".into()),
+        ("somu/extra.pdf".into(), "pdf".into()),
+        ("somu/index.html".into(), "s".into()),
+        ("top.html".into(), "->index.html".into()),
+    ];
+    assert_eq!(tree(&out), expected, "old.csv, hyoka's, is gone");
+    assert!(out.join("uploads").is_dir());
+    assert_eq!(inode(&out.join("images/logo.png")).0, logo, "the same file");
+
+    // Again (the spare now holds them too), and with the spare busy (a fresh staging
+    // folder): still there, still the same files.
+    assert_eq!(build(&out, &files).kept, kept);
+    let held = File::open(dir.path().join(".public.hyoka-spare")).unwrap();
+    held.lock().unwrap();
+    assert_eq!(build(&out, &files).kept, kept);
+    drop(held);
+    assert_eq!(tree(&out), expected);
+    assert_eq!(inode(&out.join("images/logo.png")).0, logo);
+    assert!(out.join("uploads").is_dir());
+    // The record lists only what hyoka wrote.
+    assert_eq!(
+        read_record(&dir.path().join(".public.hyoka-files")),
+        Some(["index.html".to_string(), "somu/index.html".to_string()].into())
+    );
+}
+
+/// A foreign file where this build writes one of its own (or needs a folder, or the other
+/// way round) is refused, with the output left as it was.
+#[test]
+fn a_foreign_file_in_the_way_of_the_build_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("index.html", "v1"), ("somu/index.html", "s")]);
+    fs::write(out.join("logo.png"), "mine").unwrap();
+    fs::write(out.join("kikaku"), "a file").unwrap();
+    fs::create_dir(out.join("data.csv")).unwrap();
+    fs::write(out.join("data.csv/x"), "x").unwrap();
+    let before = tree(&out);
+    let staged = StagedOutput::begin(&out).unwrap();
+    for (path, text) in [
+        ("index.html", "v2"),
+        ("logo.png", "hyoka's"),
+        ("kikaku/index.html", "k"),
+        ("data.csv", "csv"),
+    ] {
+        staged.write(path.to_string(), text.as_bytes()).unwrap();
+    }
+    let err = staged.finish().unwrap_err();
+    let WriteError::ForeignInTheWay { files, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(files, &["data.csv", "data.csv/x", "kikaku", "logo.png"]);
+    let message = err.to_string();
+    assert!(
+        message.contains("data.csv、data.csv/x、kikaku、logo.png")
+            && message.contains("hyoka が書いたものではありません")
+            && message.contains("static/ に移す"),
+        "{message}"
+    );
+    assert_eq!(tree(&out), before);
+}
+
+/// Without the record (an output an earlier hyoka wrote, or the record deleted), whatever
+/// this build does not write is kept: nothing is deleted on a guess.
+#[test]
+fn without_a_record_nothing_but_this_builds_files_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("index.html", "v1"), ("old/index.html", "o")]);
+    fs::write(out.join("robots.txt"), "User-agent: *").unwrap();
+    fs::remove_file(dir.path().join(".public.hyoka-files")).unwrap();
+    let stats = build(&out, &[("index.html", "v2")]);
+    assert_eq!(stats.kept, ["old/index.html", "robots.txt"]);
+    assert_eq!(
+        tree(&out),
+        [
+            ("index.html".into(), "v2".into()),
+            ("old/index.html".into(), "o".into()),
+            ("robots.txt".into(), "User-agent: *".into())
+        ]
+    );
+    // From now on there is a record: the next build knows old/index.html is not hyoka's
+    // (it cannot tell any more) and keeps it; hyoka's own index.html is still replaced.
+    let stats = build(&out, &[("index.html", "v3")]);
+    assert_eq!(stats.kept, ["old/index.html", "robots.txt"]);
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v3");
+}
+
+/// A file name that is not UTF-8 (a Shift_JIS name from a Windows archive) is kept too.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_foreign_file_whose_name_is_not_utf8_is_kept() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("index.html", "v1")]);
+    let name = std::ffi::OsStr::from_bytes(b"\x8e\x91\x97\xbf.pdf");
+    fs::create_dir(out.join(name)).unwrap();
+    fs::write(out.join(name).join(name), "sjis").unwrap();
+    build(&out, &[("index.html", "v2")]);
+    build(&out, &[("index.html", "v3")]);
+    assert_eq!(fs::read(out.join(name).join(name)).unwrap(), b"sjis");
+}
+
+/// A build that fails while writing removes the spare it had begun to fill (with a full
+/// disk, its half-written files would keep the disk full and fail every later build).
+#[test]
+fn a_failed_build_leaves_no_half_written_spare() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&out, &[("index.html", "v1")]);
+    build(&out, &[("index.html", "v2")]);
+    let spare = dir.path().join(".public.hyoka-spare");
+    let staged = StagedOutput::begin(&out).unwrap();
+    staged.write("big.bin".into(), &[7; 4096]).unwrap();
+    // "index.html" is a file: a folder of that name cannot be made (while writing, or at
+    // the swap, depending on the order).
+    staged.write("index.html".into(), b"v3").unwrap();
+    match staged.write("index.html/x".into(), b"x") {
+        Ok(()) => assert!(staged.finish().is_err()),
+        Err(_) => drop(staged),
+    }
+    assert!(!spare.exists());
+    assert_eq!(tree(&out), [("index.html".into(), "v2".into())]);
+    build(&out, &[("index.html", "v4")]);
+    assert!(spare.is_dir());
+    assert_eq!(tree(&spare), [("index.html".into(), "v2".into())]);
 }
