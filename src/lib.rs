@@ -51,20 +51,16 @@ pub mod cli;
 pub mod cmd;
 pub mod usage;
 
-// Everything else is the crate's own, so rustc reports what nothing calls. The `allow`s
-// cover dead code found in modules other branches were changing at the same time; branch
-// arch2-dead removes it (and the `allow`s) once those branches are merged.
-#[allow(dead_code, unused_imports)] // until arch2-dead
+// Everything else is the crate's own, so rustc reports what nothing calls (what only unit
+// tests call is `#[cfg(test)]`).
 pub(crate) mod chart;
 pub(crate) mod check;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod diag;
 pub(crate) mod error;
-#[allow(dead_code, unused_imports)] // until arch2-dead
 pub(crate) mod export;
 pub(crate) mod fsio;
-#[allow(dead_code, unused_imports)] // until arch2-dead
 pub(crate) mod import;
 pub(crate) mod load;
 pub(crate) mod markup;
@@ -72,7 +68,6 @@ pub(crate) mod model;
 pub(crate) mod output;
 pub(crate) mod pipeline;
 pub(crate) mod proofread;
-#[allow(dead_code, unused_imports)] // until arch2-dead
 pub(crate) mod render;
 pub(crate) mod scaffold;
 pub(crate) mod serve;

@@ -1,4 +1,4 @@
-//! The words of a chart: its accessible name ([`title`]) and the Japanese sentences that say
+//! The words of a chart: its accessible name (`title`) and the Japanese sentences that say
 //! what it shows ([`describe`]), used in the SVG's `<desc>` and in the page's `<figcaption>`.
 //!
 //! Input: an [`Indicator`] and its [`Evaluation`]. Output: plain (unescaped) text; callers
@@ -8,6 +8,7 @@
 use crate::model::value::{format_change, format_number, format_with_unit};
 use crate::model::{Direction, Evaluation, Indicator, Point, SeriesKind, Status};
 
+#[cfg(test)] // used by unit tests only
 /// The chart's accessible name: `{指標名}の推移（{first year}〜{last year}）`, e.g.
 /// `自治会加入割合の推移（令和5年度〜令和11年度）`.
 pub fn title(indicator: &Indicator) -> String {

@@ -33,7 +33,8 @@ use crate::markup::escape_xml;
 use crate::model::{Evaluation, Indicator};
 
 pub use colour::{ACTUAL_COLOR, PLAN_COLOR};
-pub use describe::{active_title, describe, headline, title};
+#[cfg(test)]
+use describe::{active_title, describe, headline, title};
 
 /// A chart ready to inline in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]

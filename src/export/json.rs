@@ -263,6 +263,7 @@ pub fn indicator_record(
     }
 }
 
+#[cfg(test)] // used by unit tests only
 /// `/data/indicators.json`: an array of [`IndicatorRecord`], in `site.goals()` order.
 pub fn indicators_json(site: &Site) -> Vec<u8> {
     let mut out = Vec::new();
@@ -270,7 +271,7 @@ pub fn indicators_json(site: &Site) -> Vec<u8> {
     out
 }
 
-/// [`indicators_json`] into `out`, one record at a time (the same text as serialising the
+/// `indicators_json` into `out`, one record at a time (the same text as serialising the
 /// whole array): at 100,000 goals neither the records nor the file are held in memory.
 pub fn write_indicators_json(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let details = site.has_indicator_details();

@@ -18,19 +18,12 @@ mod sitemap;
 #[cfg(test)]
 mod tests;
 
-pub use self::costs::{
-    COSTS_CSV_HEADER, COSTS_CSV_PATH, COSTS_JSON_PATH, CostRecord, CostYearRecord, GoalCostRecord,
-    costs_csv, costs_json, has_costs,
-};
-pub use self::csv::{
-    GOAL_CSV_DETAIL_COLUMNS, GOAL_CSV_HEADER, INDICATORS_CSV_DETAIL_COLUMNS, INDICATORS_CSV_HEADER,
-    goal_csv, indicators_csv, protect_text,
-};
-pub use self::json::{
-    GoalData, GoalIdentity, IndicatorDetails, IndicatorRecord, SeriesRow, YearLabel, YearValue,
-    goal_data, goal_json, indicator_record, indicators_json, write_indicators_json,
-};
-pub use self::sitemap::{encode_url, sitemap};
+pub use self::costs::{COSTS_CSV_PATH, COSTS_JSON_PATH, costs_csv, costs_json, has_costs};
+pub use self::csv::{goal_csv, indicators_csv};
+pub use self::json::{goal_json, write_indicators_json};
+pub use self::sitemap::sitemap;
+#[cfg(test)]
+use self::{csv::protect_text, json::indicators_json, sitemap::encode_url};
 
 use crate::model::{Department, FiscalYear, Goal, Indicator, Point, SeriesKind, Site, goal_path};
 

@@ -32,7 +32,7 @@ use crate::model::goal::is_valid_slug;
 use direction::Inference;
 use sheet::Sheet;
 use vote::Disagreement;
-pub use write::{NewFile, WriteError, write_files, write_files_replacing};
+pub use write::{NewFile, write_files_replacing};
 
 /// What was asked on the command line.
 #[derive(Debug, Clone, Default)]

@@ -32,12 +32,13 @@ struct Done {
     previous: Option<Vec<u8>>,
 }
 
+#[cfg(test)] // used by unit tests only
 /// Writes every file under `root`; `force` allows replacing existing files.
 pub fn write_files(root: &Path, files: &[NewFile], force: bool) -> Result<(), WriteError> {
     write_files_replacing(root, files, force, &[])
 }
 
-/// [`write_files`], where the files in `replaceable` (`hyoka init`'s placeholders) may
+/// `write_files`, where the files in `replaceable` (`hyoka init`'s placeholders) may
 /// be replaced without `force`.
 pub fn write_files_replacing(
     root: &Path,

@@ -3,7 +3,6 @@
 //! chart or Markdown crates.
 
 pub mod assessment;
-#[allow(unused_imports)] // until arch2-dead (its `checker::suggest` re-export)
 pub mod build;
 pub mod cost;
 pub mod evaluation;

@@ -9,9 +9,6 @@
 pub mod emit;
 pub mod error;
 pub mod plan;
-// Until branch arch2-dead is merged after the staged output's own branch: its test-only
-// `write_plan` and `stage_and_swap` (issue 17 item 3).
-#[allow(dead_code, unused_imports)]
 pub mod staged;
 pub mod target;
 

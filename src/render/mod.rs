@@ -16,6 +16,7 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -109,6 +110,7 @@ fn output_file(path: &str) -> String {
     format!("{path}index.html")
 }
 
+#[cfg(test)] // used by unit tests only
 /// Renders every page of the site, goal pages in parallel. Sorted by output path.
 pub fn render_site(
     site: &Site,
@@ -147,7 +149,7 @@ pub struct Card(Value);
 pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>;
 
 /// One page to render. List pages carry their view as a template value already (see
-/// [`Renderer::lists`]).
+/// `Renderer::lists`).
 enum Job {
     Home(Value),
     Department(String, DepartmentView, Value),
@@ -173,7 +175,7 @@ fn with_list(view: &impl serde::Serialize, key: &'static str, list: Value) -> Va
 
 /// Renders pages of one site with one theme; the site view is built once. Goal pages come
 /// one at a time ([`Renderer::goal`], from any thread), each giving back the goal's card for
-/// the list pages ([`Renderer::lists`]).
+/// the list pages (`Renderer::lists`).
 pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
@@ -225,6 +227,7 @@ impl<'a> Renderer<'a> {
         Ok((page, Card(Value::from(card))))
     }
 
+    #[cfg(test)] // used by unit tests only
     /// Every page but the goal pages — home, departments, evaluation, data, accessibility
     /// and 404 — from
     /// the goals' cards in `site.goals()` order, rendered in parallel. Each card becomes a
@@ -234,7 +237,8 @@ impl<'a> Renderer<'a> {
         self.lists_for(cards, &|_| true, true)
     }
 
-    /// [`Renderer::lists`], with only the department pages `department` picks, and the
+    #[cfg(test)] // used by unit tests only
+    /// `Renderer::lists`, with only the department pages `department` picks, and the
     /// site-wide pages (home, evaluation, data, accessibility, 404) when `site_wide`.
     pub fn lists_for(
         &self,
@@ -260,7 +264,7 @@ impl<'a> Renderer<'a> {
         Ok(pages)
     }
 
-    /// [`Renderer::lists_for`], handing each page to `each` as its output file and a way
+    /// `Renderer::lists_for`, handing each page to `each` as its output file and a way
     /// to render it into a writer (the dashboard of a large site is a hundred megabytes: it
     /// need not be held whole).
     pub fn lists_each<E: From<RenderError> + Send>(

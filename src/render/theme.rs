@@ -166,6 +166,7 @@ impl Theme {
             .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned()))
     }
 
+    #[cfg(test)] // used by unit tests only
     /// Template names and where each came from (built-in, theme or site), sorted by name.
     pub fn template_origins(&self) -> &BTreeMap<String, String> {
         &self.origins

@@ -24,7 +24,6 @@ mod indicator;
 mod settle;
 
 use checker::Checker;
-pub use checker::suggest;
 
 const DEPARTMENT_KEYS: &[&str] = &["title", "duties", "served", "weight", "slug", "contact"];
 const GOAL_KEYS: &[&str] = &[

@@ -2,6 +2,7 @@ use std::path::Path;
 
 use super::*;
 use crate::content::{DepartmentDocs, SourceFile, parse_document};
+use crate::diag::suggest;
 use crate::model::{FiscalYear, Status};
 
 fn config() -> Config {

@@ -4,7 +4,7 @@
 //! its whole output in memory. Bytes and paths only.
 //!
 //! The staging folder is the output of the build before last, kept beside the output as
-//! `.<name>.hyoka-spare` (see [`SPARE_SUFFIX`]): a rebuild only rewrites the files that
+//! `.<name>.hyoka-spare` (see [`files::SPARE_SUFFIX`]): a rebuild only rewrites the files that
 //! differ from it and removes the ones no longer made, then the two folders trade places
 //! (`renameat2(RENAME_EXCHANGE)` on Linux). A rebuild of an unchanged site then creates and
 //! deletes nothing, where a fresh staging folder would create a folder and a file name for
@@ -28,18 +28,19 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+#[cfg(test)]
 use rayon::prelude::*;
 
 use super::emit::{Emit, FileWriter};
 use super::error::WriteError;
-use super::plan::{OutputPlan, PlanError, check_path_conflicts, is_valid_path};
+#[cfg(test)]
+use super::plan::OutputPlan;
+use super::plan::{PlanError, check_path_conflicts, is_valid_path};
 use super::target::absolute_lexical;
-pub use files::SPARE_SUFFIX;
 use files::{
     Keep, create_new, exchange, exchange_unsupported, join_rel, prune, remove_path,
     same_file_contents, sibling, spare_path, take_spare, write_new,
 };
-pub use foreign::RECORD_SUFFIX;
 use foreign::{Foreign, Written, read_record, record_path, write_record};
 
 /// What a staged write wrote.
@@ -474,6 +475,7 @@ impl<W: io::Write> io::Write for Recorded<W> {
     }
 }
 
+#[cfg(test)] // used by unit tests only
 /// Writes the plan to `output` atomically-ish.
 ///
 /// Every file is written into the staging folder beside the output (the spare
@@ -490,6 +492,7 @@ pub fn write_plan(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteE
     stage_and_swap(plan, output)
 }
 
+#[cfg(test)] // used by unit tests only
 /// [`write_plan`] without the up-front conflict check: every file is staged in parallel,
 /// then swapped in.
 fn stage_and_swap(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
