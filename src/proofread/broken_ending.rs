@@ -160,13 +160,7 @@ mod tests {
             ("お気軽にお問い合わせくだざい。", "せくだざい", "せください"),
             ("次のとおりでごさいます。", "でごさいま", "でございま"),
         ];
-        for (text, range, suggestion) in cases {
-            assert_eq!(
-                run(text),
-                vec![(range.to_string(), suggestion.to_string())],
-                "{text}"
-            );
-        }
+        assert_each_flagged(cases, run);
     }
 
     #[test]

@@ -457,13 +457,7 @@ mod tests {
             ("書類を渡しします。", "渡しします", "渡します"),
             ("重要なな施策です。", "重要なな", "重要な"),
         ];
-        for (text, range, suggestion) in cases {
-            assert_eq!(
-                run(text),
-                vec![(range.to_string(), suggestion.to_string())],
-                "{text}"
-            );
-        }
+        assert_each_flagged(cases, run);
     }
 
     #[test]

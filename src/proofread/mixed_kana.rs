@@ -153,13 +153,7 @@ mod tests {
             ("実績を比ベると、", "比ベると", "比べると"),
             ("デ一タの公開", "デ一タ", "データ"),
         ];
-        for (text, range, suggestion) in cases {
-            assert_eq!(
-                run(text),
-                vec![(range.to_string(), suggestion.to_string())],
-                "{text}"
-            );
-        }
+        assert_each_flagged(cases, run);
     }
 
     #[test]

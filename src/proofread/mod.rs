@@ -438,6 +438,21 @@ pub(crate) mod test_support {
             .collect()
     }
 
+    /// Asserts that `run` flags exactly `range` with `suggestion` in each `(text, range,
+    /// suggestion)` case.
+    pub(crate) fn assert_each_flagged(
+        cases: &[(&str, &str, &str)],
+        run: impl Fn(&str) -> Vec<(String, String)>,
+    ) {
+        for (text, range, suggestion) in cases {
+            assert_eq!(
+                run(text),
+                vec![(range.to_string(), suggestion.to_string())],
+                "{text}"
+            );
+        }
+    }
+
     fn of_rule<'r>(
         rule: &'r str,
         text: &str,

@@ -191,13 +191,7 @@ mod tests {
             ("来場者は延べ3, 500人でした。", "3, 500", "3,500"),
             ("予算は12,34 5,000円です。", "12,34 5,000", "12,345,000"),
         ];
-        for (text, range, suggestion) in cases {
-            assert_eq!(
-                run(text),
-                vec![(range.to_string(), suggestion.to_string())],
-                "{text}"
-            );
-        }
+        assert_each_flagged(cases, run);
     }
 
     #[test]

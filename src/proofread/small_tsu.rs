@@ -159,13 +159,7 @@ mod tests {
             ),
             ("従つて、", "従つて", "従って"),
         ];
-        for (text, range, suggestion) in cases {
-            assert_eq!(
-                run(text),
-                vec![(range.to_string(), suggestion.to_string())],
-                "{text}"
-            );
-        }
+        assert_each_flagged(cases, run);
     }
 
     #[test]

@@ -133,13 +133,7 @@ mod tests {
             ("ちようど正午です。", "ちようど", "ちょうど"),
             ("町のコミユニティバス", "コミユニティ", "コミュニティ"),
         ];
-        for (text, range, suggestion) in cases {
-            assert_eq!(
-                run(text),
-                vec![(range.to_string(), suggestion.to_string())],
-                "{text}"
-            );
-        }
+        assert_each_flagged(cases, run);
     }
 
     #[test]
