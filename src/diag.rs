@@ -13,33 +13,6 @@ use unicode_width::UnicodeWidthChar;
 mod codes;
 pub use codes::Code;
 
-/// What [`Diagnostic::error`] and [`Diagnostic::warning`] take: a catalog [`Code`], or an
-/// id as text (a proofreading rule's id, and the `E-…` literals not yet turned into a
-/// [`Code`]; every such literal must be in the catalog, which a test checks).
-pub trait CodeId {
-    /// The id shown to users.
-    fn id(&self) -> &'static str;
-    /// The severity the catalog gives it, if it is a catalog code.
-    fn catalog_severity(&self) -> Option<Severity> {
-        None
-    }
-}
-
-impl CodeId for Code {
-    fn id(&self) -> &'static str {
-        Code::id(*self)
-    }
-    fn catalog_severity(&self) -> Option<Severity> {
-        Some(self.severity())
-    }
-}
-
-impl CodeId for &'static str {
-    fn id(&self) -> &'static str {
-        self
-    }
-}
-
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -94,17 +67,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at a position.
     pub fn error(
-        code: impl CodeId,
+        code: Code,
         path: &Path,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
-        debug_assert!(
-            code.catalog_severity().is_none_or(|s| s == Severity::Error),
-            "{} is a warning",
-            code.id()
-        );
+        debug_assert_eq!(code.severity(), Severity::Error, "{code} is a warning");
         Self::new(Severity::Error, code.id(), path, line, column, message)
     }
 
@@ -133,19 +102,30 @@ impl Diagnostic {
 
     /// A warning at a position.
     pub fn warning(
-        code: impl CodeId,
+        code: Code,
+        path: &Path,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Warning, "{code} is an error");
+        Self::new(Severity::Warning, code.id(), path, line, column, message)
+    }
+
+    /// A proofreading finding: a warning whose code is the rule's id (`ra-nuki` …, one of
+    /// `proofread::RULES`), not a catalog [`Code`].
+    pub fn proofreading(
+        rule: &'static str,
         path: &Path,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
         debug_assert!(
-            code.catalog_severity()
-                .is_none_or(|s| s == Severity::Warning),
-            "{} is an error",
-            code.id()
+            Code::from_id(rule).is_none() && !rule.starts_with("E-") && !rule.starts_with("W-"),
+            "{rule} is shaped like a catalog code: use Diagnostic::error/warning"
         );
-        Self::new(Severity::Warning, code.id(), path, line, column, message)
+        Self::new(Severity::Warning, rule, path, line, column, message)
     }
 
     /// Adds the fix.
@@ -389,7 +369,7 @@ mod tests {
     #[test]
     fn renders_like_rustc_with_a_caret_under_wide_text() {
         let d = Diagnostic::error(
-            "E-VALUE",
+            Code::Value,
             Path::new("content/somu/a.md"),
             9,
             5,
@@ -405,7 +385,7 @@ mod tests {
 
     #[test]
     fn carets_cover_the_width_of_the_finding() {
-        let d = Diagnostic::warning(
+        let d = Diagnostic::proofreading(
             "doubled-kana",
             Path::new("a.md"),
             1,
@@ -423,7 +403,7 @@ mod tests {
 
     #[test]
     fn carets_count_emoji_as_two_columns_and_combining_marks_as_none() {
-        let d = Diagnostic::warning("W", Path::new("a.md"), 1, 4, "x")
+        let d = Diagnostic::warning(Code::Encoding, Path::new("a.md"), 1, 4, "x")
             .with_source_line(Some("🚧が\u{3099}工事"))
             .with_width(2);
         assert!(
@@ -437,7 +417,7 @@ mod tests {
     fn a_long_line_is_cut_around_the_column_with_the_caret_still_under_it() {
         let line = format!("title: {}: 値", "x".repeat(3_000_000));
         let column = line.chars().count() - 2;
-        let d = Diagnostic::error("E-YAML", Path::new("a.md"), 2, column, "読めません")
+        let d = Diagnostic::error(Code::Yaml, Path::new("a.md"), 2, column, "読めません")
             .with_source_line(Some(&line));
         let rendered = d.render();
         assert!(rendered.len() < 1_000, "{} bytes", rendered.len());
@@ -451,7 +431,7 @@ mod tests {
         assert_eq!(shown.chars().nth(under), Some(':'), "{shown}\n{caret}");
         // Cut on both sides when the column is in the middle; whole when short.
         let middle = format!("{}X{}", "あ".repeat(1000), "い".repeat(1000));
-        let d = Diagnostic::error("E", Path::new("a.md"), 1, 1001, "m")
+        let d = Diagnostic::error(Code::Value, Path::new("a.md"), 1, 1001, "m")
             .with_source_line(Some(&middle))
             .with_width(3);
         let rendered = d.render();
@@ -464,8 +444,8 @@ mod tests {
         let before: String = shown.chars().take_while(|&c| c != 'X').collect();
         assert_eq!(caret.find('^'), Some(unicode_pad(&before).len()), "{caret}");
         assert_eq!(caret.trim_start(), "^^^^^");
-        let short =
-            Diagnostic::error("E", Path::new("a.md"), 1, 3, "m").with_source_line(Some("ab漢字"));
+        let short = Diagnostic::error(Code::Value, Path::new("a.md"), 1, 3, "m")
+            .with_source_line(Some("ab漢字"));
         assert!(short.render().contains("1 | ab漢字\n  |   ^^\n"));
     }
 
@@ -473,7 +453,7 @@ mod tests {
     fn a_message_quoting_a_huge_value_keeps_its_beginning_and_end() {
         let value = "x".repeat(3_000_000);
         let d = Diagnostic::error(
-            "E-VALUE",
+            Code::Value,
             Path::new("a.md"),
             7,
             35,
@@ -487,13 +467,13 @@ mod tests {
         );
         assert!(d.message.contains('…'));
         assert_eq!(d.help.as_ref().unwrap().chars().count(), MESSAGE_CHARS);
-        let short = Diagnostic::error("E", Path::new("a.md"), 1, 1, "短い");
+        let short = Diagnostic::error(Code::Value, Path::new("a.md"), 1, 1, "短い");
         assert_eq!(short.message, "短い");
     }
 
     #[test]
     fn control_characters_in_the_line_are_shown_as_symbols() {
-        let d = Diagnostic::error("E-YAML", Path::new("a.md"), 3, 12, "制御文字")
+        let d = Diagnostic::error(Code::Yaml, Path::new("a.md"), 3, 12, "制御文字")
             .with_source_line(Some("summary: 町の\u{7}\u{1b}[2J事業\u{7f}"));
         let rendered = d.render();
         assert!(
@@ -511,9 +491,15 @@ mod tests {
     #[test]
     fn sorted_by_place() {
         let mut ds = Diagnostics::new();
-        ds.push(Diagnostic::warning("W", Path::new("b.md"), 1, 1, "x"));
-        ds.push(Diagnostic::error("E", Path::new("a.md"), 3, 1, "y"));
-        ds.push(Diagnostic::error("E", Path::new("a.md"), 2, 1, "z"));
+        ds.push(Diagnostic::warning(
+            Code::Encoding,
+            Path::new("b.md"),
+            1,
+            1,
+            "x",
+        ));
+        ds.push(Diagnostic::error(Code::Value, Path::new("a.md"), 3, 1, "y"));
+        ds.push(Diagnostic::error(Code::Value, Path::new("a.md"), 2, 1, "z"));
         let lines: Vec<usize> = ds.clone().sorted().iter().map(|d| d.line).collect();
         assert_eq!(lines, [2, 3, 1]);
         assert_eq!((ds.error_count(), ds.warning_count()), (2, 1));

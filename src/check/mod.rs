@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::{Document, LoadedContent, NodeValue};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::proofread::{self, RuleInfo, RuleSet};
 use dept_facts::DeptFacts;
 
@@ -53,7 +53,7 @@ pub fn check_rule_config(config: &Config, diags: &mut Diagnostics) {
         };
         diags.push(
             Diagnostic::error(
-                "E-CONFIG-RULE",
+                Code::ConfigRule,
                 Path::new("config.toml"),
                 0,
                 0,
@@ -263,7 +263,7 @@ impl Capped {
         for (&&(rule, seen, _), place) in over.iter().zip(&places[places.len() - over.len()..]) {
             let more = seen - SHOWN_PER_RULE;
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::proofreading(
                     rule,
                     &doc.source.path,
                     place.line,
@@ -300,13 +300,13 @@ pub fn placeholders(doc: &Document, published: bool) -> Diagnostics {
             let (line, column) = doc.source.line_col(run.file_offset(range.start));
             let (code, message, help) = if published {
                 (
-                    "E-PLACEHOLDER",
+                    Code::Placeholder,
                     format!("ひな形の仮の文「{found}」が残っています。このままでは公開できません"),
                     "この文を、住民に読んでもらう本当の内容に書き換えてください。まだ書けないときは draft: true にして下書きにします",
                 )
             } else {
                 (
-                    "W-PLACEHOLDER",
+                    Code::PlaceholderInDraft,
                     format!(
                         "ひな形の仮の文「{found}」が残っています（下書きなので公開はされません）"
                     ),
@@ -359,7 +359,7 @@ fn warning(
     } else {
         format!("修正案: {suggestion}")
     };
-    Diagnostic::warning(rule, &doc.source.path, place.line, place.column, message)
+    Diagnostic::proofreading(rule, &doc.source.path, place.line, place.column, message)
         .with_help(help)
         .with_width(width)
         .with_source_window(&place.window, place.cut_before, place.cut_after)

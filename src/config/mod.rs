@@ -442,7 +442,7 @@ mod tests {
         let diags = Config::parse_with(text, Path::new("config.toml"), overrides).unwrap_err();
         let found = diags.sorted();
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].code, "E-CONFIG-BASE-URL");
+        assert_eq!(found[0].code, Code::ConfigBaseUrl.id());
         found[0].clone()
     }
 
@@ -517,6 +517,9 @@ mod tests {
             .sorted();
         let places: Vec<(&str, usize, usize)> =
             d.iter().map(|d| (d.code, d.line, d.column)).collect();
-        assert_eq!(places, [("E-CONFIG-CODE", 4, 21), ("E-CONFIG", 7, 11)]);
+        assert_eq!(
+            places,
+            [(Code::ConfigCode.id(), 4, 21), (Code::Config.id(), 7, 11)]
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! The YAML crate does not give positions of values, so keys are found again in the text by
 //! `Locator`, which follows block indentation (and flow `{ }` on one line).
 
+use crate::diag::Code;
 use serde_yaml::Value;
 
 use super::raw::{Key, Node, NodeValue, Pos};
@@ -27,7 +28,7 @@ pub struct Split<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {
     /// Stable code.
-    pub code: &'static str,
+    pub code: Code,
     /// File line.
     pub line: usize,
     /// Column.
@@ -65,7 +66,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         offset += raw_line.len();
     }
     Err(FrontMatterError {
-        code: "E-FM-UNCLOSED",
+        code: Code::FmUnclosed,
         line: 1,
         column: 1,
         message: "フロントマター（先頭の --- で始まる設定部分）が閉じられていません".into(),
@@ -134,7 +135,7 @@ fn hazard_error(hazard: Hazard, yaml: &str, first_line: usize) -> FrontMatterErr
         Hazard::TooDeep { offset } => {
             let (line, column) = at(offset);
             FrontMatterError {
-                code: "E-YAML-LIMIT",
+                code: Code::YamlLimit,
                 line,
                 column,
                 message: format!(
@@ -147,7 +148,7 @@ fn hazard_error(hazard: Hazard, yaml: &str, first_line: usize) -> FrontMatterErr
         Hazard::Control { offset, ch } => {
             let (line, column) = at(offset);
             FrontMatterError {
-                code: "E-YAML",
+                code: Code::Yaml,
                 line,
                 column,
                 message: format!(
@@ -173,7 +174,7 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
             file_position(yaml, first_line, offset)
         });
     let base = FrontMatterError {
-        code: "E-YAML",
+        code: Code::Yaml,
         line,
         column,
         message: String::new(),
@@ -187,7 +188,7 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
             .trim_matches('"');
         let line = second_occurrence(yaml, key, line - first_line).map_or(line, |l| l + first_line);
         return FrontMatterError {
-            code: "E-DUPLICATE-KEY",
+            code: Code::DuplicateKey,
             line,
             column: 1,
             message: format!("キー「{key}」が二回書かれています"),
@@ -200,7 +201,7 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
         // An integer too large for any number type: a value, not a YAML syntax problem.
         let number = rest.split('`').next().unwrap_or(rest);
         return FrontMatterError {
-            code: "E-VALUE",
+            code: Code::Value,
             message: format!("「{number}」は数値として大きすぎるか、数値ではない特別な値です"),
             help: "72.1 のように実際の値を半角数字で書いてください".into(),
             ..base
@@ -208,7 +209,7 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: usize) -> FrontMatt
     }
     if text.contains("recursion limit") || text.contains("repetition limit") {
         return FrontMatterError {
-            code: "E-YAML-LIMIT",
+            code: Code::YamlLimit,
             message: "YAMLの入れ子やエイリアス（&・*）が深すぎるか多すぎます".into(),
             help:
                 "フロントマターには、キーと値を素直に書いてください（& や * は使わないでください）"
@@ -540,7 +541,7 @@ mod tests {
         assert_eq!(s.body_first_line, 16);
         assert!(split("# 見出し\n").unwrap().yaml.is_none());
         let e = split("---\ntitle: x\n本文\n").unwrap_err();
-        assert_eq!((e.code, e.line), ("E-FM-UNCLOSED", 1));
+        assert_eq!((e.code, e.line), (Code::FmUnclosed, 1));
     }
 
     #[test]
@@ -575,7 +576,7 @@ mod tests {
     fn yaml_errors_point_at_file_lines() {
         // An unclosed bracket or quote: at its opening, not where the parser gave up.
         let e = parse("title: x\nindicator: [1\n", 2).unwrap_err();
-        assert_eq!((e.code, e.line, e.column), ("E-YAML", 3, 12));
+        assert_eq!((e.code, e.line, e.column), (Code::Yaml, 3, 12));
         let e = parse("title: \"abc\nindicator: x\n", 2).unwrap_err();
         assert_eq!((e.line, e.column), (2, 8));
         assert!(e.message.contains("引用符"), "{}", e.message);
@@ -585,14 +586,14 @@ mod tests {
         let e = parse("a: 1\n b: 2\n", 2).unwrap_err();
         assert_eq!(e.line, 3);
         let d = parse("a:\n  令和6年度: 1\n  令和6年度: 2\n", 2).unwrap_err();
-        assert_eq!((d.code, d.line), ("E-DUPLICATE-KEY", 4));
+        assert_eq!((d.code, d.line), (Code::DuplicateKey, 4));
         assert!(d.message.contains("令和6年度"));
     }
 
     #[test]
     fn hostile_yaml_ends_quickly_with_an_error() {
         let deep = "[".repeat(100_000);
-        assert_eq!(parse(&deep, 2).unwrap_err().code, "E-YAML-LIMIT");
+        assert_eq!(parse(&deep, 2).unwrap_err().code, Code::YamlLimit);
         let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
         for i in 0..20 {
             let prev = if i == 0 {
@@ -602,7 +603,7 @@ mod tests {
             };
             bomb += &format!("b{i}: &b{i} [{}]\n", vec![prev; 9].join(","));
         }
-        assert_eq!(parse(&bomb, 2).unwrap_err().code, "E-YAML-LIMIT");
+        assert_eq!(parse(&bomb, 2).unwrap_err().code, Code::YamlLimit);
     }
 
     #[test]
@@ -614,7 +615,7 @@ mod tests {
             let started = std::time::Instant::now();
             let e = parse(&deep, 2).unwrap_err();
             assert!(started.elapsed() < std::time::Duration::from_secs(3));
-            assert_eq!(e.code, "E-YAML-LIMIT", "{opener}");
+            assert_eq!(e.code, Code::YamlLimit, "{opener}");
             assert!(e.message.contains("入れ子が深すぎます"), "{}", e.message);
             // At the first bracket too many.
             let expected = if opener.ends_with('\n') {
@@ -654,7 +655,7 @@ mod tests {
     #[test]
     fn a_control_character_is_reported_in_japanese_at_its_line_and_column() {
         let e = parse("title: 総務\nsummary: 町の\u{7}事業\n", 2).unwrap_err();
-        assert_eq!((e.code, e.line, e.column), ("E-YAML", 3, 12));
+        assert_eq!((e.code, e.line, e.column), (Code::Yaml, 3, 12));
         assert!(e.message.contains("制御文字（U+0007"), "{}", e.message);
         assert!(!e.message.contains("control"), "{}", e.message);
     }

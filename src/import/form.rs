@@ -6,7 +6,7 @@
 //! cell; 達成率 / 進捗率 rows are kept to check the town's arithmetic; 予算額, 決算額, 人件費
 //! and the town's grade (`C 概ね順調`) are kept for §8.2 and §8.3.
 
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostics};
 
 use super::grid::{Grid, GridCell};
 use super::imported::{
@@ -293,7 +293,7 @@ impl Reader<'_> {
             _ => {
                 diags.push(self.grid.diagnostic(
                     false,
-                    "E-SHEET-YEAR",
+                    Code::SheetYear,
                     first,
                     format!("「{}」の年度が書かれていません", first.text),
                     "「目標値（令和7年度）<タブ>93.0%」のように年度を書き足してください（5ヵ年目標なら、その最終年度）",
@@ -410,7 +410,7 @@ impl Reader<'_> {
         let Ok(amount) = digits.parse::<f64>() else {
             diags.push(self.grid.diagnostic(
                 false,
-                "E-SHEET-VALUE",
+                Code::SheetValue,
                 cell,
                 format!("「{}」は金額として読めません", cell.text),
                 "「12,000千円」のように書いてください",
@@ -487,7 +487,8 @@ mod tests {
         assert_eq!(g.basis.as_deref(), Some("県平均を上回る水準"));
         let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
         assert!(
-            codes.contains(&"W-SHEET-BASELINE") && codes.contains(&"W-SHEET-YEAR"),
+            codes.contains(&Code::SheetBaseline.id())
+                && codes.contains(&Code::SheetYearWarning.id()),
             "{codes:?}"
         );
         assert!(!d.has_errors());
@@ -499,7 +500,7 @@ mod tests {
             read_text("成果指標\tごみ排出量\n基準値\t平成25年度\t700g\n5ヵ年目標\t600g\n");
         assert!(goals.is_empty());
         let e: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
-        assert_eq!(e, [(3, "E-SHEET-YEAR")]);
+        assert_eq!(e, [(3, Code::SheetYear.id())]);
         assert!(d.iter().next().unwrap().message.contains("5ヵ年目標"));
     }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use crate::content::{self, SourceFile};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::fsio::FsError;
 
 /// One non-empty cell.
@@ -60,7 +60,7 @@ impl Grid {
     pub fn diagnostic(
         &self,
         warning: bool,
-        code: &'static str,
+        code: Code,
         cell: &GridCell,
         message: impl AsRef<str>,
         help: impl Into<String>,
@@ -250,7 +250,7 @@ pub fn from_csv(source: SourceFile, diags: &mut Diagnostics) -> Grid {
                 let line = e.position().map_or(0, |p| p.line() as usize);
                 diags.push(
                     Diagnostic::error(
-                        "E-SHEET-CSV",
+                        Code::SheetCsv,
                         &source.path,
                         line,
                         0,
@@ -276,7 +276,7 @@ pub fn from_xlsx(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<Grid> 
     let unreadable = |diags: &mut Diagnostics, why: String| {
         diags.push(
             Diagnostic::error(
-                "E-SHEET-XLSX",
+                Code::SheetXlsx,
                 rel,
                 0,
                 0,

@@ -7,7 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostics};
 use crate::model::evaluation::evaluate;
 use crate::model::indicator::{Indicator, Point as ModelPoint};
 use crate::model::value::{format_number, format_percent, parse_value};
@@ -335,7 +335,7 @@ pub fn year_at(
             if let Some(w) = r.warning {
                 diags.push(grid.diagnostic(
                     true,
-                    "W-SHEET-YEAR",
+                    Code::SheetYearWarning,
                     cell,
                     w,
                     "取り込んだファイルの年度を確かめてください（年度は4月始まりです）",
@@ -346,7 +346,7 @@ pub fn year_at(
         Err(e) => {
             diags.push(grid.diagnostic(
                 false,
-                "E-SHEET-YEAR",
+                Code::SheetYear,
                 cell,
                 e,
                 "「目標値（令和7年度）」のように年度を書いてください（平成32年度、R7、2025年度も読めます）",
@@ -385,7 +385,7 @@ impl IndicatorDraft {
                 )),
                 Err(e) => diags.push(grid.diagnostic(
                     false,
-                    "E-SHEET-VALUE",
+                    Code::SheetValue,
                     cell,
                     e,
                     format!(
@@ -406,7 +406,7 @@ impl IndicatorDraft {
                 if let Val::Num(..) = p.val {
                     diags.push(grid.diagnostic(
                         false,
-                        "E-SHEET-VALUE",
+                        Code::SheetValue,
                         &p.cell,
                         "段階（設置・策定など）で書かれた指標に数値が混ざっています",
                         "この指標の値はすべて段階の言葉で書くか、すべて数値で書いてください",
@@ -435,7 +435,7 @@ impl IndicatorDraft {
             let p = actual.remove(i);
             diags.push(grid.diagnostic(
                 true,
-                "W-SHEET-BASELINE",
+                Code::SheetBaseline,
                 &p.cell,
                 format!(
                     "基準値（初期値）がないため、最も早い現状値（{}）を初期値としました",
@@ -447,13 +447,13 @@ impl IndicatorDraft {
         }
         let Some(baseline) = baseline else {
             if diags.error_count() == errors {
-                diags.push(grid.diagnostic(false, "E-SHEET-MISSING", &name_cell, format!("指標「{}」に基準値（初期値）がありません", self.name), "「基準値（平成22年度）<タブ>57.1%」のような行（一覧表なら基準値の列）を書いてください"));
+                diags.push(grid.diagnostic(false, Code::SheetMissing, &name_cell, format!("指標「{}」に基準値（初期値）がありません", self.name), "「基準値（平成22年度）<タブ>57.1%」のような行（一覧表なら基準値の列）を書いてください"));
             }
             return None;
         };
         if targets.is_empty() {
             if diags.error_count() == errors {
-                diags.push(grid.diagnostic(false, "E-SHEET-MISSING", &name_cell, format!("指標「{}」に目標値がありません", self.name), "「目標値（令和7年度）<タブ>93.0%」のような行（一覧表なら目標値の列）を書いてください"));
+                diags.push(grid.diagnostic(false, Code::SheetMissing, &name_cell, format!("指標「{}」に目標値がありません", self.name), "「目標値（令和7年度）<タブ>93.0%」のような行（一覧表なら目標値の列）を書いてください"));
             }
             return None;
         }
@@ -462,7 +462,7 @@ impl IndicatorDraft {
                 if pair[0].year == pair[1].year {
                     diags.push(grid.diagnostic(
                         false,
-                        "E-SHEET-YEAR",
+                        Code::SheetYear,
                         &pair[1].cell,
                         format!("{}の{what}が2回書かれています", pair[1].year.label()),
                         "同じ年度の値は1つにしてください",
@@ -473,7 +473,7 @@ impl IndicatorDraft {
         if targets[0].year <= baseline.year {
             diags.push(grid.diagnostic(
                 false,
-                "E-SHEET-YEAR",
+                Code::SheetYear,
                 &targets[0].cell,
                 format!(
                     "目標値の年度（{}）が基準値の年度（{}）より後ではありません",
@@ -780,7 +780,7 @@ mod tests {
         assert_eq!(i.actual.len(), 1);
         assert_eq!(
             d.iter().map(|d| d.code).collect::<Vec<_>>(),
-            ["W-SHEET-BASELINE"]
+            [Code::SheetBaseline.id()]
         );
     }
 

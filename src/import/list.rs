@@ -5,7 +5,7 @@
 //! their header words (施策, 指標名, 単位, 方向, 定義, 出典, 番号, 評価, 達成率). Rows with
 //! the same 施策 one after another are one goal with several indicators.
 
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostics};
 
 use super::form::{grade, provenance};
 use super::grid::{Grid, GridCell};
@@ -246,7 +246,7 @@ fn columns(
         } else if let Some(role) = role_of(&t) {
             diags.push(grid.diagnostic(
                 false,
-                "E-SHEET-YEAR",
+                Code::SheetYear,
                 cell,
                 format!("列「{}」の年度が書かれていません", cell.text),
                 "見出しに「目標値（令和7年度）」のように年度を書き足してください（5ヵ年目標なら、その最終年度）",
@@ -303,7 +303,10 @@ mod tests {
         );
         let goals = read(&grid, &mut d);
         assert!(goals.is_empty());
-        let e = d.iter().find(|d| d.code == "E-SHEET-YEAR").expect("error");
+        let e = d
+            .iter()
+            .find(|d| d.code == Code::SheetYear.id())
+            .expect("error");
         assert_eq!((e.line, e.column), (1, 4));
         assert!(
             e.message.contains("4列目") && e.message.contains("5ヵ年目標"),

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, DepartmentDocs, Document, LoadedContent, NodeValue, SourceFile};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::fsio::FsError;
 use crate::model::goal::is_valid_slug;
 
@@ -195,7 +195,7 @@ fn existing_files(root: &Path, plan: &ImportPlan) -> Vec<PathBuf> {
 fn refuse(existing: &[PathBuf], diags: &mut Diagnostics) {
     for p in existing {
         diags.push(
-            Diagnostic::error("E-IMPORT-EXISTS", p, 0, 0, "このファイルはすでにあるため、取り込みを中止しました（何も書き込んでいません）")
+            Diagnostic::error(Code::ImportExists, p, 0, 0, "このファイルはすでにあるため、取り込みを中止しました（何も書き込んでいません）")
                 .with_help("同じシートを取り込み直すなら --force を付けて上書きしてください（先に内容を確認してください）"),
         );
     }
@@ -247,7 +247,7 @@ fn read_sheets(paths: &[PathBuf], diags: &mut Diagnostics) -> Result<Read, FsErr
         }
         if !found && !diags.has_errors() {
             diags.push(
-                Diagnostic::error("E-SHEET-NO-TABLE", &rel, 0, 0, format!("{}枚の表のどれにも、指標の表（「成果指標」「指標名」の行、または指標名と年度の列のある一覧表）が見つかりません", grids.len()))
+                Diagnostic::error(Code::SheetNoTable, &rel, 0, 0, format!("{}枚の表のどれにも、指標の表（「成果指標」「指標名」の行、または指標名と年度の列のある一覧表）が見つかりません", grids.len()))
                     .with_help("町の評価シート（6つの見出しの様式）、成果指標の表、または年度を列にした指標の一覧表を指定してください"),
             );
         }
@@ -322,7 +322,7 @@ fn plan_imported(
                 let message = imported::mismatch_message(ind, &m);
                 arithmetic.push(format!("  {} {}", g.provenance, message));
                 let d = Diagnostic::warning(
-                    "W-IMPORT-ARITHMETIC",
+                    Code::ImportArithmetic,
                     &g.at.0,
                     m.printed.cell.line,
                     m.printed.cell.column,
@@ -390,7 +390,7 @@ fn department(
     {
         diags.push(
             Diagnostic::error(
-                "E-IMPORT-SLUG",
+                Code::ImportSlug,
                 &first,
                 0,
                 0,
@@ -407,7 +407,7 @@ fn department(
     let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
         diags.push(
             Diagnostic::error(
-                "E-IMPORT-DEPARTMENT",
+                Code::ImportDepartment,
                 &first,
                 0,
                 0,

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::content::SourceFile;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::Site;
 use crate::model::value::format_percent;
 
@@ -59,7 +59,7 @@ pub fn disagreement(d: &Disagreement, source: Option<&SourceFile>) -> Diagnostic
         ),
         _ => (1, 0),
     };
-    Diagnostic::warning("W-IMPORT-FACTS", &d.path, d.line, column, message)
+    Diagnostic::warning(Code::ImportFacts, &d.path, d.line, column, message)
         .with_help(help)
         .with_width(width)
         .with_source_line(line)
@@ -68,7 +68,7 @@ pub fn disagreement(d: &Disagreement, source: Option<&SourceFile>) -> Diagnostic
 /// The sheets' duties differ from those of the `_index.md` that is kept.
 pub fn kept_index_differs(path: &Path) -> Diagnostic {
     Diagnostic::warning(
-        "W-IMPORT-KEPT",
+        Code::ImportKept,
         path,
         0,
         0,
@@ -80,7 +80,7 @@ pub fn kept_index_differs(path: &Path) -> Diagnostic {
 /// A goal whose final target equals its baseline.
 pub fn unknown_direction(path: &Path, line: usize, source: Option<&SourceFile>) -> Diagnostic {
     Diagnostic::warning(
-        "W-IMPORT-DIRECTION",
+        Code::ImportDirection,
         path,
         line,
         1,

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::SourceFile;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 
 use super::table::{self, GoalTable};
 
@@ -100,7 +100,7 @@ pub fn parse_sheets(source: &SourceFile, diags: &mut Diagnostics) -> Vec<Sheet> 
     report_preamble(source, &preamble, diags);
     if sheets.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error("E-SHEET-EMPTY", &source.path, 1, 0, "評価シートの見出し（**1 当課の主な業務は…** から **6 …取り組みを行います。** まで）が見つかりません")
+            Diagnostic::error(Code::SheetEmpty, &source.path, 1, 0, "評価シートの見出し（**1 当課の主な業務は…** から **6 …取り組みを行います。** まで）が見つかりません")
                 .with_help("町の評価シートの様式（番号付きの6つの見出し）のテキストを指定してください"),
         );
     }
@@ -112,7 +112,7 @@ fn report_preamble(source: &SourceFile, preamble: &[Line], diags: &mut Diagnosti
     if let Some(first) = preamble.first() {
         diags.push(
             Diagnostic::warning(
-                "W-SHEET-PREAMBLE",
+                Code::SheetPreamble,
                 &source.path,
                 first.line,
                 1,
@@ -196,7 +196,7 @@ fn build_sheet(
     if goal.is_none() && !table_failed {
         diags.push(
             Diagnostic::error(
-                "E-SHEET-NO-TABLE",
+                Code::SheetNoTable,
                 &source.path,
                 start,
                 1,
@@ -339,7 +339,10 @@ mod tests {
         let sheets = parse_sheets(&SourceFile::new("s.txt", text.to_string()), &mut diags);
         assert!(sheets.is_empty());
         let found: Vec<(usize, &str)> = diags.iter().map(|d| (d.line, d.code)).collect();
-        assert_eq!(found, [(3, "E-SHEET-NO-TABLE"), (1, "W-SHEET-PREAMBLE")]);
+        assert_eq!(
+            found,
+            [(3, Code::SheetNoTable.id()), (1, Code::SheetPreamble.id())]
+        );
     }
 
     #[test]

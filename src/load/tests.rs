@@ -90,7 +90,10 @@ fn an_overlay_needs_no_content_folder() {
     std::fs::remove_dir_all(dir.path().join("content")).unwrap();
     let (site, diags) = load_site(&options(&dir), &[], &Timings::new()).unwrap();
     assert!(site.is_none());
-    assert_eq!(diags.iter().next().map(|d| d.code), Some("E-NO-CONTENT"));
+    assert_eq!(
+        diags.iter().next().map(|d| d.code),
+        Some(Code::NoContent.id())
+    );
     let (site, diags) = load_site(&options(&dir), &files, &Timings::new()).unwrap();
     let slugs: Vec<String> = site
         .unwrap()
@@ -102,7 +105,7 @@ fn an_overlay_needs_no_content_folder() {
     assert_eq!(slugs, ["kikaku"]);
     let codes: Vec<(&str, &Path)> = diags.iter().map(|d| (d.code, d.path.as_path())).collect();
     assert!(
-        codes.contains(&("E-NO-DEPT-INDEX", Path::new("content/somu"))),
+        codes.contains(&(Code::NoDeptIndex.id(), Path::new("content/somu"))),
         "{codes:?}"
     );
 }
@@ -175,7 +178,7 @@ fn edits_leave_the_findings_and_model_a_fresh_load_gives() {
     assert!(
         after
             .iter()
-            .any(|d| d.code == "E-UNKNOWN-KEY" || d.code == "E-MISSING-KEY")
+            .any(|d| d.code == Code::UnknownKey.id() || d.code == Code::MissingKey.id())
     );
     assert_eq!(shown((Some(site), after)), shown(fresh));
 }

@@ -2,7 +2,7 @@
 //! file, line, column, message and fix, in Japanese, escaped, plus the reload script so the
 //! tab comes back by itself once the file is fixed and saved.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 use super::state::Failure;
 
@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn a_content_error_shows_place_message_fix_and_line_escaped() {
         let d = Diagnostic::error(
-            "E-YAML",
+            Code::Yaml,
             Path::new("content/somu/a.md"),
             3,
             8,

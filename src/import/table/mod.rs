@@ -8,7 +8,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::SourceFile;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
 use crate::model::FiscalYear;
 
 use super::sheet::Line;
@@ -70,29 +70,24 @@ impl Ctx<'_> {
         self.diags.error_count() > self.errors_before
     }
 
-    fn error(&mut self, code: &'static str, at: (usize, usize), message: String, help: &str) {
-        self.report(Severity::Error, code, at, message, help);
+    fn error(&mut self, code: Code, at: (usize, usize), message: String, help: &str) {
+        self.report(code, at, message, help);
     }
 
-    fn warning(&mut self, code: &'static str, at: (usize, usize), message: String, help: &str) {
-        self.report(Severity::Warning, code, at, message, help);
+    fn warning(&mut self, code: Code, at: (usize, usize), message: String, help: &str) {
+        self.report(code, at, message, help);
     }
 
-    /// A finding at (line, column), shown with its sheet line.
-    fn report(
-        &mut self,
-        severity: Severity,
-        code: &'static str,
-        (line, column): (usize, usize),
-        message: String,
-        help: &str,
-    ) {
-        let d = Diagnostic::error(code, &self.source.path, line, column, message);
-        self.diags.push(
-            Diagnostic { severity, ..d }
-                .with_help(help)
-                .with_source_line(self.source.line(line)),
-        );
+    /// A finding at (line, column), shown with its sheet line; error or warning as the
+    /// catalog says.
+    fn report(&mut self, code: Code, (line, column): (usize, usize), message: String, help: &str) {
+        let path = &self.source.path;
+        let d = match code.severity() {
+            Severity::Error => Diagnostic::error(code, path, line, column, message),
+            Severity::Warning => Diagnostic::warning(code, path, line, column, message),
+        };
+        self.diags
+            .push(d.with_help(help).with_source_line(self.source.line(line)));
     }
 }
 
@@ -120,7 +115,7 @@ pub fn parse_table(
 fn read_row(ctx: &mut Ctx, l: &Line, rows: &mut Rows) {
     if !l.text.contains('\t') {
         ctx.warning(
-            "W-SHEET-ROW",
+            Code::SheetRowSkipped,
             (l.line, 1),
             "表の行として読めません（タブ区切りがありません）。この行は読み飛ばしました".into(),
             "見出しと値の間をタブで区切ってください（例: 指標名<タブ>自治会加入割合）",
@@ -150,7 +145,7 @@ fn read_row(ctx: &mut Ctx, l: &Line, rows: &mut Rows) {
         "数値目標" => series_row(ctx, l.line, rest, rows),
         _ if kind_of(&label).is_some() => series_row(ctx, l.line, &cells, rows),
         _ => ctx.warning(
-            "W-SHEET-ROW",
+            Code::SheetRowSkipped,
             (l.line, first.column),
             format!("表の見出し「{}」は様式にないため読み飛ばしました", first.text),
             "目標名・指標名・数値目標（初期値・現状値・目標値・最終目標値）・設定根拠・事業概要のどれかを書いてください",
@@ -186,7 +181,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
     let label = compact(&cells[0].text);
     let Some((kind, rest)) = kind_of(&label) else {
         ctx.error(
-            "E-SHEET-ROW",
+            Code::SheetRow,
             (line, cells[0].column),
             format!(
                 "「{}」は初期値・現状値・目標値・最終目標値のどれでもありません",
@@ -211,7 +206,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
         ),
         _ => {
             ctx.error(
-                "E-SHEET-ROW",
+                Code::SheetRow,
                 (line, cells[0].column),
                 "数値目標の行の列が多すぎます".into(),
                 "「初期値（令和5年度）<タブ>74.6%」のように、見出しと値の2列で書いてください",
@@ -225,7 +220,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
         .map(|(year, note)| {
             if let Some(note) = note {
                 ctx.warning(
-                    "W-SHEET-YEAR",
+                    Code::SheetYearWarning,
                     (line, year_cell.column),
                     note.message(),
                     "取り込んだファイルの年度を確かめてください（年度は4月始まりです）",
@@ -238,7 +233,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
                 let lenient = super::year::read_year(&year_text, None).map_err(|_| e)?;
                 if let Some(w) = lenient.warning {
                     ctx.warning(
-                        "W-SHEET-YEAR",
+                        Code::SheetYearWarning,
                         (line, year_cell.column),
                         w,
                         "取り込んだファイルの年度を確かめてください（年度は4月始まりです）",
@@ -255,7 +250,7 @@ fn series_row(ctx: &mut Ctx, line: usize, cells: &[Cell], rows: &mut Rows) {
             line,
         }),
         Err(e) => ctx.error(
-            "E-SHEET-YEAR",
+            Code::SheetYear,
             (line, year_cell.column),
             if year_text.is_empty() {
                 format!("「{}」に年度が書かれていません", cells[0].text)
@@ -287,7 +282,7 @@ fn year_in_label(rest: &str) -> (&str, &str) {
 fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {
     let missing = |ctx: &mut Ctx, what: &str, example: &str| {
         ctx.error(
-            "E-SHEET-MISSING",
+            Code::SheetMissing,
             (heading.line, 1),
             format!("数値目標の表に「{what}」の行がありません"),
             example,
@@ -309,7 +304,7 @@ fn finish(ctx: &mut Ctx, heading: &Line, rows: Rows) -> Option<GoalTable> {
         };
         match row.kind {
             Kind::Baseline if baseline.is_some() => ctx.error(
-                "E-SHEET-ROW",
+                Code::SheetRow,
                 (row.line, 1),
                 "初期値が2回書かれています".into(),
                 "初期値の行は1つにしてください",

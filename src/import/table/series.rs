@@ -5,6 +5,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::diag::Code;
 use crate::model::FiscalYear;
 use crate::model::value::parse_value;
 
@@ -77,7 +78,7 @@ pub(super) fn read_value(ctx: &mut Ctx, row: &SeriesRow, unit: &str) -> Option<E
     if NO_VALUE.contains(&text) {
         if row.kind == Kind::Actual {
             ctx.warning(
-                "W-SHEET-NO-VALUE",
+                Code::SheetNoValue,
                 (row.line, 1),
                 format!(
                     "{}の実績値がないため、この行は取り込みませんでした",
@@ -87,7 +88,7 @@ pub(super) fn read_value(ctx: &mut Ctx, row: &SeriesRow, unit: &str) -> Option<E
             );
         } else {
             ctx.error(
-                "E-SHEET-VALUE",
+                Code::SheetValue,
                 (row.line, 1),
                 "値が書かれていません".into(),
                 "「74.6%」のように数値を書いてください",
@@ -104,7 +105,7 @@ pub(super) fn read_value(ctx: &mut Ctx, row: &SeriesRow, unit: &str) -> Option<E
         }),
         Err(e) => {
             ctx.error(
-                "E-SHEET-VALUE",
+                Code::SheetValue,
                 (row.line, row.value.column),
                 e.to_string(),
                 &e.help(),
@@ -128,7 +129,7 @@ pub(super) fn check_years(
         for pair in series.windows(2) {
             if pair[0].year == pair[1].year {
                 ctx.error(
-                    "E-SHEET-YEAR",
+                    Code::SheetYear,
                     (pair[1].line, 1),
                     format!(
                         "{}の{}が2回書かれています（{}行目にもあります）",
@@ -145,7 +146,7 @@ pub(super) fn check_years(
         && first.year <= baseline.year
     {
         ctx.error(
-            "E-SHEET-YEAR",
+            Code::SheetYear,
             (baseline.line, 1),
             format!(
                 "初期値の年度（{}）が目標値の年度（{}）より後か同じです",
@@ -159,7 +160,7 @@ pub(super) fn check_years(
         && last.year > f.year
     {
         ctx.error(
-            "E-SHEET-YEAR",
+            Code::SheetYear,
             (last.line, 1),
             format!(
                 "目標値の年度（{}）が最終目標値の年度（{}）より後です",

@@ -62,7 +62,7 @@ fn a_wrong_unit_or_year_is_an_error_at_its_line() {
     );
     assert!(t.is_none());
     let lines: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
-    assert_eq!(lines, [(5, "E-SHEET-YEAR")]);
+    assert_eq!(lines, [(5, Code::SheetYear.id())]);
     let (_, d) = table(
         "目標名\ta\n指標名\tb\n数値目標\t初期値（令和5年度）\t74.6%\n\t最終目標値（令和9年度）\t75人\n",
     );
@@ -70,7 +70,7 @@ fn a_wrong_unit_or_year_is_an_error_at_its_line() {
         d.iter()
             .map(|d| (d.line, d.column, d.code))
             .collect::<Vec<_>>(),
-        [(5, 15, "E-SHEET-VALUE")]
+        [(5, 15, Code::SheetValue.id())]
     );
 }
 
@@ -109,9 +109,9 @@ fn rows_the_form_does_not_have_are_skipped_with_a_warning() {
     assert_eq!(
         found,
         [
-            (4, "W-SHEET-ROW"),
-            (5, "W-SHEET-ROW"),
-            (7, "W-SHEET-NO-VALUE")
+            (4, Code::SheetRowSkipped.id()),
+            (5, Code::SheetRowSkipped.id()),
+            (7, Code::SheetNoValue.id())
         ]
     );
 }
@@ -163,5 +163,5 @@ fn late_heisei_years_are_read_as_reiwa_with_a_warning() {
     let t = t.expect("read");
     assert_eq!(t.targets[0].year.label(), "令和2年度");
     let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
-    assert_eq!(found, [(5, "W-SHEET-YEAR")]);
+    assert_eq!(found, [(5, Code::SheetYearWarning.id())]);
 }

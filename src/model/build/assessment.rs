@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use crate::content::{Node, NodeValue, Pos};
+use crate::diag::Code;
 
 use super::super::assessment::{Assessment, GradeRef, Outlook, Review, Spot};
 use super::checker::Checker;
@@ -15,7 +16,7 @@ impl Checker<'_> {
     pub(super) fn assessment(&mut self, node: &Node) -> Option<Assessment> {
         if node.as_map().is_none() {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 node.pos,
                 "「assessment」（評価）は grade, outlook, reviews を持つ組で書いてください",
                 "assessment: の次の行から字下げして grade: B、outlook: 改善 のように書いてください",
@@ -25,7 +26,7 @@ impl Checker<'_> {
         self.known_keys(node, ASSESSMENT_KEYS, "assessment");
         if node.as_map().is_some_and(<[_]>::is_empty) {
             self.error(
-                "E-EMPTY-VALUE",
+                Code::EmptyValue,
                 node.pos,
                 "「assessment」（評価）が空です",
                 "grade（評価）、outlook（今後の方向性）、reviews（評価の経過）のどれかを書いてください",
@@ -39,7 +40,7 @@ impl Checker<'_> {
                 .filter(|t| !t.is_empty());
             if code.is_none() {
                 self.error(
-                    "E-EMPTY-VALUE",
+                    Code::EmptyValue,
                     g.pos,
                     "「grade」（評価）が空です",
                     "config.toml の [[grades]] の code（例: grade: B）を書いてください",
@@ -85,7 +86,7 @@ impl Checker<'_> {
             None => list,
         };
         self.error(
-            "E-OUTLOOK",
+            Code::Outlook,
             node.pos,
             format!("outlook（今後の方向性）「{text}」は使えない言葉です"),
             help,
@@ -97,7 +98,7 @@ impl Checker<'_> {
         let NodeValue::Seq(items) = &node.value else {
             if node.value != NodeValue::Null {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     node.pos,
                     "「reviews」はリストで書いてください",
                     "reviews: の下の行に「  - by: 担当課（一次評価）」と「    text: 〜」を1件ずつ書いてください",
@@ -111,7 +112,7 @@ impl Checker<'_> {
     fn review(&mut self, node: &Node) -> Option<Review> {
         if node.as_map().is_none() {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 node.pos,
                 "reviews の項目は by（評価者）と text（評価の内容）の組で書いてください",
                 "- by: 行政評価委員会（外部評価）\n  text: 〜 のように書いてください",
@@ -139,7 +140,7 @@ impl Checker<'_> {
             Ok(date) => Some(date),
             Err(_) => {
                 self.error(
-                    "E-DATE",
+                    Code::Date,
                     node.pos,
                     format!("{key}「{text}」は日付として読めません"),
                     format!("{key}: 2025-07-31 のように 年-月-日 を半角で書いてください"),

@@ -2,7 +2,7 @@
 //! diagnostic at the key for each problem (missing, unknown with a suggestion, wrong type).
 
 use crate::content::{Document, Node, NodeValue, Pos};
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
 
 use super::super::goal::is_valid_slug;
 
@@ -35,7 +35,7 @@ impl<'a> Checker<'a> {
 
     pub(super) fn error(
         &mut self,
-        code: &'static str,
+        code: Code,
         pos: Pos,
         message: impl Into<String>,
         help: impl Into<String>,
@@ -57,13 +57,13 @@ impl<'a> Checker<'a> {
         if self.suggested.contains(&key) {
             self.failed = true;
         } else {
-            self.error("E-MISSING-KEY", pos, message, help);
+            self.error(Code::MissingKey, pos, message, help);
         }
     }
 
     pub(super) fn warning(
         &mut self,
-        code: &'static str,
+        code: Code,
         pos: Pos,
         message: impl Into<String>,
         help: impl Into<String>,
@@ -82,7 +82,7 @@ impl<'a> Checker<'a> {
         }
         if doc.source.text.trim().is_empty() && !doc.has_front_matter {
             self.error(
-                "E-EMPTY",
+                Code::Empty,
                 Pos { line: 1, column: 1 },
                 "ファイルが空です",
                 format!("先頭に --- で囲んだ{what}の設定（フロントマター）を書いてください"),
@@ -91,7 +91,7 @@ impl<'a> Checker<'a> {
         }
         if !doc.has_front_matter {
             self.error(
-                "E-FM-MISSING",
+                Code::FmMissing,
                 Pos { line: 1, column: 1 },
                 "フロントマター（先頭の --- で囲んだ設定部分）がありません",
                 format!("1行目に --- を書き、{what}の設定を書いて、--- の行で閉じてください"),
@@ -102,7 +102,7 @@ impl<'a> Checker<'a> {
         if front.as_map().is_none() {
             let kind = front.kind();
             self.error(
-                "E-FM-NOT-MAP",
+                Code::FmNotMap,
                 front.pos,
                 format!("フロントマターが「キー: 値」の形になっていません（{kind}になっています）"),
                 "title: 〜 のように、1行に1つずつ「キー: 値」を書いてください",
@@ -125,7 +125,7 @@ impl<'a> Checker<'a> {
                 None => format!("{what}に書けるキーは {} です", allowed.join(", ")),
             };
             self.error(
-                "E-UNKNOWN-KEY",
+                Code::UnknownKey,
                 key.pos,
                 format!("知らないキー「{}」があります", key.text),
                 help,
@@ -154,7 +154,7 @@ impl<'a> Checker<'a> {
                 if text.is_none() && !self.failed {
                     let pos = node.get(key).map_or(node.pos, |n| n.pos);
                     self.error(
-                        "E-EMPTY-VALUE",
+                        Code::EmptyValue,
                         pos,
                         format!("「{key}」が空です"),
                         format!("{example} を書いてください"),
@@ -175,7 +175,7 @@ impl<'a> Checker<'a> {
             _ => {
                 let kind = value.kind();
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     value.pos,
                     format!("「{key}」は文字列で書いてください（{kind}になっています）"),
                     format!("{key}: 〜 のように1行の文章で書いてください"),
@@ -197,7 +197,7 @@ impl<'a> Checker<'a> {
                     Some(t) => Some(t.trim().trim_start_matches('・').trim().to_string()),
                     None => {
                         self.error(
-                            "E-TYPE",
+                            Code::Type,
                             item.pos,
                             format!("「{key}」の項目は文字列で書いてください"),
                             "- 〜に関すること のように1行ずつ書いてください",
@@ -209,7 +209,7 @@ impl<'a> Checker<'a> {
             NodeValue::String(s) => vec![s.trim().to_string()],
             _ => {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     value.pos,
                     format!("「{key}」はリストで書いてください"),
                     format!("{key}: の下の行に「  - 項目」の形で1行ずつ書いてください"),
@@ -228,7 +228,7 @@ impl<'a> Checker<'a> {
             NodeValue::Null => None,
             _ => {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     value.pos,
                     format!("「{key}」は整数で書いてください"),
                     format!("{key}: 10 のように半角の整数で書いてください"),
@@ -245,7 +245,7 @@ impl<'a> Checker<'a> {
             NodeValue::Null => None,
             _ => {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     value.pos,
                     format!("「{key}」は true か false で書いてください"),
                     format!("{key}: true（公開しない）または {key}: false（公開する）"),
@@ -264,7 +264,7 @@ impl<'a> Checker<'a> {
             .get("slug")
             .map_or(Pos { line: 1, column: 1 }, |v| v.pos);
         self.error(
-            "E-SLUG",
+            Code::Slug,
             pos,
             format!("URL名「{slug}」は Windows のサーバー（IIS など）では使えない名前です（con・prn・aux・nul・com1〜9・lpt1〜9）"),
             format!("{what}を変えるか、フロントマターに slug: {slug}-1 のように別のURL名を書いてください"),
@@ -279,7 +279,7 @@ impl<'a> Checker<'a> {
                 return Some(slug);
             }
             self.error(
-                "E-SLUG",
+                Code::Slug,
                 value.pos,
                 format!("slug「{slug}」はURLに使えません"),
                 "半角の英小文字・数字・ハイフンだけで書いてください（例: slug: jishu-bosai）",
@@ -290,7 +290,7 @@ impl<'a> Checker<'a> {
             return Some(from_name.to_string());
         }
         self.error(
-            "E-SLUG",
+            Code::Slug,
             Pos { line: 1, column: 1 },
             format!("{what}「{from_name}」はURLに使えません（URLは半角の英小文字・数字・ハイフンだけ）"),
             format!("{what}を半角英小文字に変えるか、フロントマターに slug: jichikai のようにURL名を書いてください"),

@@ -3,6 +3,7 @@
 //! positions.
 
 use crate::content::{Node, NodeValue};
+use crate::diag::Code;
 
 use super::super::cost::{Cost, CostUnit, CostYear};
 use super::super::value::{ValueError, check_number, decimals_of, format_number, parse_value};
@@ -16,7 +17,7 @@ impl Checker<'_> {
     pub(super) fn cost(&mut self, node: &Node) -> Option<Cost> {
         if node.as_map().is_none() {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 node.pos,
                 "「cost」（事業費）は unit と years を持つ組で書いてください",
                 format!("次のように書いてください:\n{EXAMPLE}"),
@@ -40,7 +41,7 @@ impl Checker<'_> {
         if years.is_empty() && !self.failed {
             let pos = node.get("years").map_or(node.pos, |y| y.pos);
             self.error(
-                "E-EMPTY-VALUE",
+                Code::EmptyValue,
                 pos,
                 "cost の years に年度がありません",
                 format!("次のように書いてください:\n{EXAMPLE}"),
@@ -77,7 +78,7 @@ impl Checker<'_> {
                 _ => help,
             };
             self.error(
-                "E-COST-UNIT",
+                Code::CostUnit,
                 value.pos,
                 format!("金額の単位「{text}」は使えません"),
                 help,
@@ -89,7 +90,7 @@ impl Checker<'_> {
     fn cost_years(&mut self, node: &Node, unit: CostUnit) -> Vec<(CostYear, u8)> {
         let Some(map) = node.as_map() else {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 node.pos,
                 "「years」は「年度: { budget: 予算, settlement: 決算, personnel: 人件費 }」の組で書いてください",
                 format!("次のように書いてください:\n{EXAMPLE}"),
@@ -107,7 +108,7 @@ impl Checker<'_> {
                     year.label()
                 );
                 self.error(
-                    "E-DUPLICATE-YEAR",
+                    Code::DuplicateYear,
                     key.pos,
                     message,
                     "同じ年度は一度だけ書いてください",
@@ -130,7 +131,7 @@ impl Checker<'_> {
     ) -> Option<(CostYear, u8)> {
         if node.as_map().is_none_or(<[_]>::is_empty) {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 node.pos,
                 format!(
                     "{}の事業費は budget（予算）, settlement（決算）, personnel（人件費）の組で書いてください",
@@ -177,13 +178,13 @@ impl Checker<'_> {
         let parsed = match result {
             Ok(parsed) => parsed,
             Err(e) => {
-                self.error("E-VALUE", node.pos, format!("{what}: {e}"), e.help());
+                self.error(Code::Value, node.pos, format!("{what}: {e}"), e.help());
                 return None;
             }
         };
         if parsed.value < 0.0 {
             self.error(
-                "E-VALUE",
+                Code::Value,
                 node.pos,
                 format!("{what}がマイナスになっています"),
                 format!(
@@ -196,7 +197,7 @@ impl Checker<'_> {
         if parsed.normalized {
             let written = node.as_text().unwrap_or_default();
             self.warning(
-                "W-VALUE-NORMALIZED",
+                Code::ValueNormalized,
                 node.pos,
                 format!(
                     "{what}「{written}」を {} として読みました",

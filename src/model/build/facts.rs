@@ -4,6 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::{Node, NodeValue};
+use crate::diag::Code;
 
 use super::super::facts::{Contact, GoalFacts, PlanRef, Tag};
 use super::super::plan::normalize_tag;
@@ -37,7 +38,7 @@ impl Checker<'_> {
             None => {
                 if node.value != NodeValue::Null {
                     self.error(
-                        "E-TYPE",
+                        Code::Type,
                         node.pos,
                         "「plan」は施策の番号で書いてください",
                         "config.toml の [[plan]] の code を plan: 4-1 のように書いてください",
@@ -55,7 +56,7 @@ impl Checker<'_> {
             NodeValue::String(_) | NodeValue::Number { .. } => vec![node],
             _ => {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     node.pos,
                     "「tags」はリストで書いてください",
                     "tags: [総合戦略, SDGs 11] のように書いてください",
@@ -67,7 +68,7 @@ impl Checker<'_> {
         for item in items {
             let Some(text) = item.as_text() else {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     item.pos,
                     "tags の項目は文字列で書いてください",
                     "tags: [総合戦略, SDGs 11] のように書いてください",
@@ -91,7 +92,7 @@ impl Checker<'_> {
             "contact: { section: 総務課 防災係, phone: 049-295-2112, email: bosai@example.jp }";
         if node.as_map().is_none() {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 node.pos,
                 "「contact」（問い合わせ先）は section, phone, email の組で書いてください",
                 format!("{example} のように書いてください"),
@@ -109,7 +110,7 @@ impl Checker<'_> {
             if !ok {
                 let pos = node.get("phone").map_or(node.pos, |n| n.pos);
                 self.error(
-                    "E-CONTACT",
+                    Code::Contact,
                     pos,
                     format!("電話番号「{p}」が読めません"),
                     "phone: 049-295-2112 のように数字とハイフンで書いてください（内線は section に書けます）",
@@ -125,7 +126,7 @@ impl Checker<'_> {
             if !ok {
                 let pos = node.get("email").map_or(node.pos, |n| n.pos);
                 self.error(
-                    "E-CONTACT",
+                    Code::Contact,
                     pos,
                     format!("メールアドレス「{e}」が正しくありません"),
                     "email: bosai@example.jp のように半角で書いてください",
@@ -135,7 +136,7 @@ impl Checker<'_> {
         });
         if section.is_none() && phone.is_none() && email.is_none() && !self.failed {
             self.error(
-                "E-EMPTY-VALUE",
+                Code::EmptyValue,
                 node.pos,
                 "「contact」（問い合わせ先）が空です",
                 format!("{example} のように書いてください"),

@@ -3,6 +3,7 @@
 //! (§8.1): code, definition, source, milestone steps, exclusion, notes and `null` values.
 
 use crate::content::{Node, NodeValue, Pos};
+use crate::diag::Code;
 
 use super::super::fiscal_year::FiscalYear;
 use super::super::indicator::{Details, Direction, Indicator, Note, Point, SeriesKind};
@@ -49,7 +50,7 @@ impl Checker<'_> {
             (None, Some(list)) => self.indicator_list(list, key_pos),
             (Some(_), Some(_)) => {
                 self.error(
-                    "E-INDICATOR-BOTH",
+                    Code::IndicatorBoth,
                     key_pos,
                     "「indicator」と「indicators」の両方が書かれています",
                     "指標が1つなら indicator:、複数なら indicators: の下に「- name: 〜」の形で並べ、どちらか一方だけにしてください",
@@ -75,7 +76,7 @@ impl Checker<'_> {
             NodeValue::Seq(items) if !items.is_empty() => items,
             NodeValue::Seq(_) | NodeValue::Null => {
                 self.error(
-                    "E-NO-INDICATORS",
+                    Code::NoIndicators,
                     key_pos,
                     "indicators に指標が1つも書かれていません",
                     help,
@@ -84,7 +85,7 @@ impl Checker<'_> {
             }
             _ => {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     key_pos,
                     "「indicators」は指標のリストで書いてください",
                     help,
@@ -103,7 +104,7 @@ impl Checker<'_> {
     pub(super) fn indicator(&mut self, node: &Node, what: &str) -> Option<Indicator> {
         if node.as_map().is_none() {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 node.pos,
                 format!(
                     "「{what}」は name, unit, direction, baseline, targets を持つ組で書いてください"
@@ -157,7 +158,7 @@ impl Checker<'_> {
         };
         if targets.points.is_empty() && !self.failed {
             let pos = node.get("targets").map_or(node.pos, |t| t.pos);
-            self.error("E-NO-TARGETS", pos, "目標値（targets）がありません", "targets: の下に「令和7年度: 72.7」のように年度と目標値を書いてください（最も後の年度が最終目標値です）");
+            self.error(Code::NoTargets, pos, "目標値（targets）がありません", "targets: の下に「令和7年度: 72.7」のように年度と目標値を書いてください（最も後の年度が最終目標値です）");
         }
         let (baseline, baseline_decimals) = baseline?;
         if let Some(first) = targets.points.first()
@@ -165,7 +166,7 @@ impl Checker<'_> {
         {
             let pos = node.get("baseline").map_or(node.pos, |b| b.pos);
             self.error(
-                "E-BASELINE-AFTER-TARGET",
+                Code::BaselineAfterTarget,
                 pos,
                 format!("初期値の年度（{}）が最初の目標年度（{}）より後か同じです", baseline.year.label(), first.0.year.label()),
                 "初期値（baseline）は計画の始まりの年度、目標値（targets）はそれより後の年度で書いてください",
@@ -229,7 +230,7 @@ impl Checker<'_> {
                         None => "段階で進み具合を示す指標は kind: milestone と書いてください（数値の指標には kind は要りません）".to_string(),
                     };
                     self.error(
-                        "E-KIND",
+                        Code::Kind,
                         k.pos,
                         format!("kind「{text}」は milestone（段階の指標）か number（数値の指標）で書いてください"),
                         help,
@@ -254,7 +255,7 @@ impl Checker<'_> {
         };
         if !milestone {
             self.error(
-                "E-STEPS-WITHOUT-MILESTONE",
+                Code::StepsWithoutMilestone,
                 steps_node.pos,
                 "steps（段階の一覧）は kind: milestone の指標にだけ書けます",
                 "段階で進み具合を示す指標なら kind: milestone を加え、数値の指標なら steps を消してください",
@@ -263,7 +264,7 @@ impl Checker<'_> {
         }
         let NodeValue::Seq(items) = &steps_node.value else {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 steps_node.pos,
                 "「steps」はリストで書いてください",
                 help,
@@ -278,7 +279,7 @@ impl Checker<'_> {
                 .filter(|t| !t.is_empty())
             else {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     item.pos,
                     "steps の項目は段階の名前（文字列）で書いてください",
                     help,
@@ -287,7 +288,7 @@ impl Checker<'_> {
             };
             if steps.contains(&text) {
                 self.error(
-                    "E-DUPLICATE-STEP",
+                    Code::DuplicateStep,
                     item.pos,
                     format!("段階「{text}」が二回書かれています"),
                     "steps の段階は、それぞれ一度だけ書いてください",
@@ -298,7 +299,7 @@ impl Checker<'_> {
         }
         if steps.len() < 2 {
             self.error(
-                "E-STEPS",
+                Code::Steps,
                 steps_node.pos,
                 "steps には段階を2つ以上書いてください",
                 help,
@@ -319,7 +320,7 @@ impl Checker<'_> {
             return Some(Direction::Up);
         }
         self.error(
-            "E-DIRECTION",
+            Code::Direction,
             value.pos,
             format!("段階の指標（kind: milestone）の direction「{text}」は使えません（段階は先へ進むほど良いとみなします）"),
             "direction の行を消すか、direction: up と書いてください",
@@ -336,7 +337,7 @@ impl Checker<'_> {
         {
             let pos = node.get("code").map_or(node.pos, |n| n.pos);
             self.error(
-                "E-CODE",
+                Code::IndicatorCode,
                 pos,
                 format!("指標コード「{code}」に空白・「#」・「/」は使えません"),
                 "code: \"4-1-1\" のように、空白を含まない1語で書いてください",
@@ -352,7 +353,7 @@ impl Checker<'_> {
         let reason = self.optional_text(node, "exclude");
         if reason.is_none() && !matches!(value.value, NodeValue::Seq(_) | NodeValue::Map(_)) {
             self.error(
-                "E-EMPTY-VALUE",
+                Code::EmptyValue,
                 value.pos,
                 "「exclude」（評価の対象外）に理由が書かれていません",
                 "exclude: 感染症の影響で比較できないため のように、対象外とする理由を書いてください",
@@ -377,7 +378,7 @@ impl Checker<'_> {
         let parsed = Direction::parse(&text);
         if parsed.is_none() {
             self.error(
-                "E-DIRECTION",
+                Code::Direction,
                 value.pos,
                 format!("direction「{text}」は up か down で書いてください"),
                 help,
@@ -395,7 +396,7 @@ impl Checker<'_> {
         let help = "baseline: { year: 令和5年度, value: 74.6 } のように書いてください";
         let Some(map) = node.as_map() else {
             self.error(
-                "E-TYPE",
+                Code::Type,
                 node.pos,
                 "「baseline」は year と value の組で書いてください",
                 help,
@@ -448,7 +449,7 @@ impl Checker<'_> {
         let Some(map) = node.as_map() else {
             if node.value != NodeValue::Null {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     node.pos,
                     format!("「{key}」は「年度: 値」の組で書いてください"),
                     format!("{key}: の下の行に「  令和6年度: 72.1」のように書いてください"),
@@ -465,7 +466,7 @@ impl Checker<'_> {
             if let Some((_, first)) = seen.iter().find(|(y, _)| *y == year) {
                 let line = first.line;
                 self.error(
-                    "E-DUPLICATE-YEAR",
+                    Code::DuplicateYear,
                     k.pos,
                     format!(
                         "{}の{}が二回書かれています（{}行目と同じ年度）",
@@ -500,14 +501,14 @@ impl Checker<'_> {
         match FiscalYear::parse_noted(text) {
             Ok((y, note)) => {
                 if let Some(note) = note {
-                    self.warning("W-YEAR", pos, note.message(), note.help());
+                    self.warning(Code::YearWarning, pos, note.message(), note.help());
                 }
                 Some(y)
             }
             Err(e) => {
                 // The carets cover the whole year token (「令和0年度」), not its first character.
                 let d = crate::diag::Diagnostic::error(
-                    "E-YEAR",
+                    Code::Year,
                     &self.doc.source.path,
                     pos.line,
                     pos.column,
@@ -537,7 +538,7 @@ impl Checker<'_> {
                 return Some(Read::Unmeasured(None));
             }
             self.error(
-                "E-VALUE",
+                Code::Value,
                 node.pos,
                 format!("{}の値が空です", key_label(key)),
                 "72.1 のように数値を書いてください（まだ値がない年度は行ごと消してください）",
@@ -564,7 +565,7 @@ impl Checker<'_> {
             None => format!("steps に書いた段階（{list}）のどれかを書いてください"),
         };
         self.error(
-            "E-STEP",
+            Code::Step,
             node.pos,
             format!("{}「{written}」は steps にない段階です", key_label(key)),
             help,
@@ -583,7 +584,7 @@ impl Checker<'_> {
             },
             Some(v) => {
                 self.error(
-                    "E-TYPE",
+                    Code::Type,
                     v.pos,
                     "value には数値を1つ書いてください",
                     "{ value: 69.5, note: 見込 } のように書いてください",
@@ -613,7 +614,7 @@ impl Checker<'_> {
                 if parsed.normalized {
                     let written = node.as_text().unwrap_or_default();
                     self.warning(
-                        "W-VALUE-NORMALIZED",
+                        Code::ValueNormalized,
                         node.pos,
                         format!(
                             "値「{written}」を {} として読みました",
@@ -630,7 +631,7 @@ impl Checker<'_> {
             }
             Err(e) => {
                 self.error(
-                    "E-VALUE",
+                    Code::Value,
                     node.pos,
                     format!("{}: {e}", key_label(key)),
                     e.help(),

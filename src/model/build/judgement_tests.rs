@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::content::{DepartmentDocs, LoadedContent, SourceFile, parse_document};
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
 use crate::model::assessment::Outlook;
 use crate::model::cost::CostUnit;
@@ -127,7 +127,7 @@ fn a_grade_that_disagrees_with_the_computed_status_is_a_warning_at_the_grade() {
     // 悪化 is not among A's statuses (achieved, on_track).
     let d = finding(&changed("grade: C", "grade: A"));
     assert_eq!(d.severity, Severity::Warning);
-    assert_eq!((d.code, d.line, d.column), ("W-GRADE-STATUS", 14, 10));
+    assert_eq!((d.code, d.line, d.column), (Code::GradeStatus.id(), 14, 10));
     assert!(
         d.message.contains("A（順調）") && d.message.contains("悪化"),
         "{}",
@@ -150,7 +150,7 @@ fn a_goal_without_actuals_is_not_compared() {
 #[test]
 fn an_unknown_grade_lists_the_towns_grades() {
     let d = finding(&changed("grade: C", "grade: E"));
-    assert_eq!((d.code, d.line, d.column), ("E-GRADE", 14, 10));
+    assert_eq!((d.code, d.line, d.column), (Code::Grade.id(), 14, 10));
     assert_eq!(
         d.help.as_deref(),
         Some("この町の評価は A（順調）、C（遅れ） です")
@@ -167,7 +167,7 @@ fn an_unknown_grade_lists_the_towns_grades() {
 #[test]
 fn an_unknown_outlook_suggests_or_lists_the_words() {
     let d = finding(&changed("outlook: 改善", "outlook: 継読"));
-    assert_eq!((d.code, d.line, d.column), ("E-OUTLOOK", 15, 12));
+    assert_eq!((d.code, d.line, d.column), (Code::Outlook.id(), 15, 12));
     assert!(
         d.help
             .as_deref()
@@ -186,51 +186,63 @@ fn an_unknown_outlook_suggests_or_lists_the_words() {
 #[test]
 fn mistakes_in_the_new_keys_point_at_the_key() {
     for (from, to, code, line, col) in [
-        ("budget: 12500", "budjet: 12500", "E-UNKNOWN-KEY", 26, 14),
-        ("unit: 千円", "unit: 百万円", "E-COST-UNIT", 23, 9),
-        ("budget: 12500", "budget: -1", "E-VALUE", 26, 22),
-        ("budget: 12500", "budget: 十二万", "E-VALUE", 26, 22),
+        (
+            "budget: 12500",
+            "budjet: 12500",
+            Code::UnknownKey.id(),
+            26,
+            14,
+        ),
+        ("unit: 千円", "unit: 百万円", Code::CostUnit.id(), 23, 9),
+        ("budget: 12500", "budget: -1", Code::Value.id(), 26, 22),
+        ("budget: 12500", "budget: 十二万", Code::Value.id(), 26, 22),
         (
             "    令和7年度: { budget",
             "    R6: { budget",
-            "E-DUPLICATE-YEAR",
+            Code::DuplicateYear.id(),
             26,
             5,
         ),
         (
             "    令和7年度: { budget",
             "    令和0年度: { budget",
-            "E-YEAR",
+            Code::Year.id(),
             26,
             5,
         ),
-        ("plan: 4-1", "plan: 4-2", "E-PLAN", 27, 7),
+        ("plan: 4-1", "plan: 4-2", Code::Plan.id(), 27, 7),
         (
             "updated: 2025-06-01",
             "updated: 2025年6月1日",
-            "E-DATE",
+            Code::Date.id(),
             29,
             10,
         ),
         (
             "      date: 2025-07-31",
             "      date: 2025-13-01",
-            "E-DATE",
+            Code::Date.id(),
             18,
             13,
         ),
         (
             "      text: 周知を見直すべき。\n",
             "",
-            "E-MISSING-KEY",
+            Code::MissingKey.id(),
             20,
             7,
         ),
-        ("  outlook: 改善", "  outlok: 改善", "E-UNKNOWN-KEY", 15, 3),
+        (
+            "  outlook: 改善",
+            "  outlok: 改善",
+            Code::UnknownKey.id(),
+            15,
+            3,
+        ),
         (
             "tags: [総合戦略, ＳＤＧｓ　１１]",
             "tags: { a: 1 }",
-            "E-TYPE",
+            Code::Type.id(),
             28,
             7,
         ),
@@ -274,7 +286,7 @@ fn a_bad_department_contact_is_an_error_at_its_key() {
         &[("jichikai", GOAL)],
     );
     let d = &diags[0];
-    assert_eq!((d.code, d.line), ("E-CONTACT", 3));
+    assert_eq!((d.code, d.line), (Code::Contact.id(), 3));
     assert_eq!(d.path, Path::new("content/somu/_index.md"));
 }
 
@@ -282,7 +294,10 @@ fn a_bad_department_contact_is_an_error_at_its_key() {
 fn two_spellings_of_one_tag_url_are_an_error() {
     let other = GOAL.replace("tags: [総合戦略, ＳＤＧｓ　１１]", "tags: [sdgs-11]");
     let (_, diags) = site(DEPT, &[("a", GOAL), ("b", &other)]);
-    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.code == "E-TAG-URL").collect();
+    let errors: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.code == Code::TagUrl.id())
+        .collect();
     assert_eq!(errors.len(), 1, "{diags:#?}");
     assert!(
         errors[0].message.contains("tags/sdgs-11/"),
@@ -295,8 +310,8 @@ fn two_spellings_of_one_tag_url_are_an_error() {
 fn empty_cost_years_and_an_empty_assessment_are_errors() {
     let years = "    令和6年度: { budget: 12000, settlement: 11480, personnel: 3200 }\n    令和7年度: { budget: 12500 }\n";
     let d = finding(&changed(&format!("  years:\n{years}"), "  years: {}\n"));
-    assert_eq!((d.code, d.line), ("E-EMPTY-VALUE", 24), "{d:?}");
+    assert_eq!((d.code, d.line), (Code::EmptyValue.id(), 24), "{d:?}");
     let block = "assessment:\n  grade: C\n  outlook: 改善\n  reviews:\n    - by: 担当課（一次評価）\n      date: 2025-07-31\n      text: 加入を呼びかける。\n    - by: 外部評価\n      text: 周知を見直すべき。\n";
     let d = finding(&changed(block, "assessment: {}\n"));
-    assert_eq!((d.code, d.line), ("E-EMPTY-VALUE", 13), "{d:?}");
+    assert_eq!((d.code, d.line), (Code::EmptyValue.id(), 13), "{d:?}");
 }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::{DepartmentDocs, Document, LoadedContent, Pos};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 
 use super::Site;
 use super::evaluation::evaluate;
@@ -276,7 +276,7 @@ impl SiteBuilder {
         let Some(index) = &docs.index else {
             self.diags.push(
                 Diagnostic::error(
-                    "E-NO-DEPT-INDEX",
+                    Code::NoDeptIndex,
                     &docs.path,
                     0,
                     0,
@@ -378,13 +378,13 @@ fn check_unique_urls(urls: &[UrlClaim], diags: &mut Diagnostics) {
         };
         if RESERVED_SLUGS.iter().any(|r| url == &format!("/{r}/")) {
             diags.push(error(
-                "E-RESERVED-SLUG",
+                Code::ReservedSlug,
                 format!("URL「{url}」は hyoka が使うため、課のURLにできません"),
                 "フォルダー名を変えるか、_index.md に slug: で別のURL名を書いてください",
             ));
         } else if let Some(first) = seen.get(url.as_str()) {
             diags.push(error(
-                "E-DUPLICATE-URL",
+                Code::DuplicateUrl,
                 format!("URL「{url}」が {} と重なっています", first.display()),
                 "どちらかのファイル名を変えるか、slug: で別のURL名を付けてください",
             ));
@@ -401,7 +401,7 @@ fn check_unique_codes(codes: &[UrlClaim], diags: &mut Diagnostics) {
         if let Some((path, line)) = seen.get(claim.url.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    "E-DUPLICATE-CODE",
+                    Code::DuplicateCode,
                     &claim.path,
                     claim.pos.line,
                     claim.pos.column,

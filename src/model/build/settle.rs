@@ -10,7 +10,7 @@ use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 
 use super::super::Department;
 use super::super::assessment::{Spot, disagreeing, find_grade};
@@ -30,7 +30,7 @@ pub(super) fn settle(departments: &mut [Department], config: &Config, diags: &mu
                 match slugs.get(&slug) {
                     Some(first) if first != &tag.name => diags.push(at(
                         Diagnostic::error(
-                            "E-TAG-URL",
+                            Code::TagUrl,
                             &goal.source,
                             tag.at.pos.line,
                             tag.at.pos.column,
@@ -58,13 +58,7 @@ fn at(d: Diagnostic, spot: &Spot) -> Diagnostic {
     d.with_source_line(spot.line.as_deref())
 }
 
-fn error(
-    path: &Path,
-    spot: &Spot,
-    code: &'static str,
-    message: String,
-    help: String,
-) -> Diagnostic {
+fn error(path: &Path, spot: &Spot, code: Code, message: String, help: String) -> Diagnostic {
     at(
         Diagnostic::error(code, path, spot.pos.line, spot.pos.column, message).with_help(help),
         spot,
@@ -103,7 +97,7 @@ fn check_grade(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
         diags.push(error(
             &goal.source,
             &grade.at,
-            "E-GRADE",
+            Code::Grade,
             format!(
                 "評価「{}」は config.toml の [[grades]] にありません",
                 grade.code
@@ -119,7 +113,7 @@ fn check_grade(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
     let computed: Vec<&str> = off.iter().map(|s| s.label()).collect();
     let fits: Vec<&str> = found.statuses.iter().map(|s| s.label()).collect();
     let d = Diagnostic::warning(
-        "W-GRADE-STATUS",
+        Code::GradeStatus,
         &goal.source,
         grade.at.pos.line,
         grade.at.pos.column,
@@ -164,7 +158,7 @@ fn check_plan(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
     diags.push(error(
         &goal.source,
         &plan.at,
-        "E-PLAN",
+        Code::Plan,
         format!(
             "施策「{}」は config.toml の [[plan]] にありません",
             plan.code

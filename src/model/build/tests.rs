@@ -69,55 +69,61 @@ fn first_error(goal_text: &str) -> Diagnostic {
 #[test]
 fn errors_point_at_the_key() {
     for (from, to, code, line, col) in [
-        ("indicator:", "indcator:", "E-UNKNOWN-KEY", 3, 1),
+        ("indicator:", "indcator:", Code::UnknownKey.id(), 3, 1),
         (
             "    令和6年度: 72.1",
             "    令和6年度: 七十二",
-            "E-VALUE",
+            Code::Value.id(),
             9,
             12,
         ),
         (
             "    令和6年度: 72.1",
             "    令和6年度: \"72.1人\"",
-            "E-VALUE",
+            Code::Value.id(),
             9,
             12,
         ),
-        ("    令和6年度: 72.1", "    令和0年度: 72.1", "E-YEAR", 9, 5),
+        (
+            "    令和6年度: 72.1",
+            "    令和0年度: 72.1",
+            Code::Year.id(),
+            9,
+            5,
+        ),
         (
             "    令和11年度: 75.0",
             "    平成51年度: 75.0",
-            "E-YEAR",
+            Code::Year.id(),
             12,
             5,
         ),
         (
             "  direction: up",
             "  direction: sideways",
-            "E-DIRECTION",
+            Code::Direction.id(),
             6,
             14,
         ),
-        ("  direction: up\n", "", "E-MISSING-KEY", 4, 3),
+        ("  direction: up\n", "", Code::MissingKey.id(), 4, 3),
         (
             "令和5年度, value",
             "令和8年度, value",
-            "E-BASELINE-AFTER-TARGET",
+            Code::BaselineAfterTarget.id(),
             7,
             13,
         ),
         (
             "    令和6年度: 72.1",
             "    令和6年度: 72.1\n    R6: 72.0",
-            "E-DUPLICATE-YEAR",
+            Code::DuplicateYear.id(),
             10,
             5,
         ),
         (
             "    令和11年度: 75.0",
             "    令和11年度: .nan",
-            "E-VALUE",
+            Code::Value.id(),
             12,
             13,
         ),
@@ -163,7 +169,7 @@ fn japanese_file_name_needs_a_slug() {
     let (site, diags) = build_site(&content, &config(), false);
     let diags = diags.sorted();
     assert_eq!(diags.len(), 1);
-    assert_eq!(diags[0].code, "E-SLUG");
+    assert_eq!(diags[0].code, Code::Slug.id());
     assert_eq!(diags[0].path, Path::new("content/somu/自治会.md"));
     assert_eq!(site.departments[0].goals[0].slug, "bosai");
 }
@@ -176,7 +182,10 @@ fn values_with_units_are_read_with_a_warning() {
         72.1
     );
     assert_eq!(diags.len(), 1);
-    assert_eq!((diags[0].code, diags[0].line), ("W-VALUE-NORMALIZED", 9));
+    assert_eq!(
+        (diags[0].code, diags[0].line),
+        (Code::ValueNormalized.id(), 9)
+    );
 }
 
 #[test]
@@ -298,7 +307,10 @@ fn several_indicators_are_read_and_evaluated_each_on_its_own() {
     );
     assert_eq!(rate.targets[0].year, fy(2020));
     // 平成32年度 is read with a warning giving 令和2年度.
-    let w: Vec<_> = diags.iter().filter(|d| d.code == "W-YEAR").collect();
+    let w: Vec<_> = diags
+        .iter()
+        .filter(|d| d.code == Code::YearWarning.id())
+        .collect();
     assert_eq!(w.len(), 1, "{diags:?}");
     assert!(
         w[0].message.contains("令和2年度（2020年度）"),
@@ -338,30 +350,36 @@ fn new_keys_are_checked_like_the_old_ones() {
     for (text, code, line, col, hint) in [
         (
             MULTI.replace("value: 未着手 }", "value: 未着手手 }"),
-            "E-STEP",
+            Code::Step.id(),
             21,
             37,
             "もしかして「未着手」",
         ),
         (
             MULTI.replace("{ 令和6年度: 検討中 }", "{ 令和6年度: 準備 }"),
-            "E-STEP",
+            Code::Step.id(),
             22,
             22,
             "未着手、検討中、策定、運用",
         ),
-        (both, "E-INDICATOR-BOTH", 4, 1, "どちらか一方"),
-        (neither.to_string(), "E-MISSING-KEY", 2, 1, "indicators"),
+        (both, Code::IndicatorBoth.id(), 4, 1, "どちらか一方"),
+        (
+            neither.to_string(),
+            Code::MissingKey.id(),
+            2,
+            1,
+            "indicators",
+        ),
         (
             MULTI.replace("    kind: milestone\n", "    kind: milestsone\n"),
-            "E-KIND",
+            Code::Kind.id(),
             19,
             11,
             "もしかして「milestone」",
         ),
         (
             MULTI.replace("    kind: milestone\n", ""),
-            "E-STEPS-WITHOUT-MILESTONE",
+            Code::StepsWithoutMilestone.id(),
             19,
             12,
             "kind: milestone",
@@ -371,14 +389,14 @@ fn new_keys_are_checked_like_the_old_ones() {
                 "    exclude: 感染症の影響で比較できないため\n",
                 "    exclude:\n",
             ),
-            "E-EMPTY-VALUE",
+            Code::EmptyValue.id(),
             27,
             5,
             "理由",
         ),
         (
             MULTI.replace("    definition:", "    defintion:"),
-            "E-UNKNOWN-KEY",
+            Code::UnknownKey.id(),
             8,
             5,
             "もしかして「definition」",
@@ -388,7 +406,7 @@ fn new_keys_are_checked_like_the_old_ones() {
                 "{ value: 69.5, note: 見込 }",
                 "{ value: 69.5, notes: 見込 }",
             ),
-            "E-UNKNOWN-KEY",
+            Code::UnknownKey.id(),
             13,
             30,
             "もしかして「note」",
@@ -398,7 +416,7 @@ fn new_keys_are_checked_like_the_old_ones() {
                 "    targets:\n      平成32年度: 93.0",
                 "    targets:\n      平成51年度: 93.0",
             ),
-            "E-YEAR",
+            Code::Year.id(),
             17,
             7,
             "令和7年度",
@@ -411,7 +429,7 @@ fn new_keys_are_checked_like_the_old_ones() {
                 .unwrap()
                 .to_string()
                 + "---\n",
-            "E-NO-INDICATORS",
+            Code::NoIndicators.id(),
             3,
             1,
             "- name:",
@@ -437,7 +455,7 @@ fn new_keys_are_checked_like_the_old_ones() {
 #[test]
 fn null_is_not_measured_only_for_actuals() {
     let d = first_error(&GOAL.replace("令和7年度: 72.7", "令和7年度: null"));
-    assert_eq!((d.code, d.line), ("E-VALUE", 11));
+    assert_eq!((d.code, d.line), (Code::Value.id(), 11));
     let (site, diags) = site_with(&GOAL.replace("令和6年度: 72.1", "令和6年度: null"));
     assert!(diags.is_empty(), "{diags:?}");
     let goal = &site.departments[0].goals[0];
@@ -451,7 +469,7 @@ fn calendar_years_warn_and_are_read_as_fiscal_years() {
     assert_eq!(diags.len(), 1, "{diags:?}");
     assert_eq!(
         (diags[0].code, diags[0].line, diags[0].column),
-        ("W-YEAR", 9, 5)
+        (Code::YearWarning.id(), 9, 5)
     );
     assert!(diags[0].message.contains("暦年"));
     let goal = &site.departments[0].goals[0];
@@ -478,7 +496,7 @@ fn codes_are_unique_in_the_site() {
     let errors: Vec<_> = diags
         .sorted()
         .into_iter()
-        .filter(|d| d.code == "E-DUPLICATE-CODE")
+        .filter(|d| d.code == Code::DuplicateCode.id())
         .collect();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, Path::new("content/somu/b.md"));
