@@ -19,6 +19,32 @@ pub enum FsError {
         /// The OS error.
         source: std::io::Error,
     },
+    /// A file hyoka publishes or renders (static/, a theme's templates) is a FIFO, socket or
+    /// device: reading it would block or never end.
+    #[error(
+        "{}: 通常のファイルではありません（{kind}）。読み込まずに止めました。このファイルを削除してください [{}]",
+        path.display(),
+        crate::diag::Code::NotAFile
+    )]
+    NotAFile {
+        /// The file.
+        path: PathBuf,
+        /// What it is, in staff's words.
+        kind: &'static str,
+    },
+    /// A theme's template is larger than [`MAX_FILE_BYTES`].
+    #[error(
+        "{}: ファイルが大きすぎます（{size}バイト、{} MiB まで） [{}]",
+        path.display(),
+        MAX_FILE_BYTES / 1024 / 1024,
+        crate::diag::Code::TooLarge
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
 }
 
 /// How a file's bytes were turned into text.
@@ -61,6 +87,30 @@ pub struct Decoded {
 /// forever) and checked on the opened handle, so it cannot be swapped for something else
 /// between the check and the read; at most one byte past the limit is ever read.
 pub fn read_bytes(path: &Path) -> Result<Result<Vec<u8>, DecodeProblem>, FsError> {
+    read_bytes_up_to(path, MAX_FILE_BYTES)
+}
+
+/// Reads a file the site publishes or renders (a static file, a theme's template), opened
+/// as [`read_bytes`] opens it: a FIFO, socket or device is [`FsError::NotAFile`] at once
+/// instead of a build that waits forever. Files larger than `max` are
+/// [`FsError::TooLarge`] (static files, PDFs of the plan among them, have no limit:
+/// `u64::MAX`).
+pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, FsError> {
+    match read_bytes_up_to(path, max)? {
+        Ok(bytes) => Ok(bytes),
+        Err(DecodeProblem::NotAFile(kind)) => Err(FsError::NotAFile {
+            path: path.into(),
+            kind,
+        }),
+        Err(DecodeProblem::TooLarge(size)) => Err(FsError::TooLarge {
+            path: path.into(),
+            size,
+        }),
+        Err(DecodeProblem::Binary) => unreachable!("bytes are not decoded"),
+    }
+}
+
+fn read_bytes_up_to(path: &Path, max: u64) -> Result<Result<Vec<u8>, DecodeProblem>, FsError> {
     use std::io::Read;
     let error = |source| FsError::Read {
         path: path.into(),
@@ -71,14 +121,14 @@ pub fn read_bytes(path: &Path) -> Result<Result<Vec<u8>, DecodeProblem>, FsError
     if !meta.is_file() {
         return Ok(Err(DecodeProblem::NotAFile(kind_of(&meta.file_type()))));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > max {
         return Ok(Err(DecodeProblem::TooLarge(meta.len())));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > max {
         // It grew while being read.
         return Ok(Err(DecodeProblem::TooLarge(bytes.len() as u64)));
     }
@@ -213,8 +263,9 @@ fn shift_jis(bytes: &[u8]) -> Result<String, DecodeProblem> {
     checked(&text)
 }
 
-/// Every regular file under `dir` as (path relative to `dir` with `/` between names, full
-/// path), sorted by name at every level. Symbolic links are not followed (a linked file is
+/// Every file under `dir` as (path relative to `dir` with `/` between names, full path),
+/// sorted by name at every level. A FIFO, socket or device is listed too, so that reading it
+/// ([`read_file`]) stops the build with `E-NOT-A-FILE` instead of leaving it out unsaid. Symbolic links are not followed (a linked file is
 /// left out, so nothing outside `dir` is read through one), and files whose name starts
 /// with `.` (`.DS_Store`, an editor's `.#draft`) are left out; folders are entered whatever
 /// their name, so `static/.well-known/security.txt` is published. A missing `dir` has no
@@ -236,7 +287,11 @@ pub fn walk_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, FsError> {
                 .into_io_error()
                 .unwrap_or_else(|| std::io::Error::other("ループするリンクがあります")),
         })?;
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+        let kind = entry.file_type();
+        if kind.is_dir()
+            || kind.is_symlink()
+            || entry.file_name().to_string_lossy().starts_with('.')
+        {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());

@@ -248,8 +248,7 @@ pub fn goal_graphics(goal: &Goal) -> GoalGraphics {
 fn site_static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let mut files = Vec::new();
     for (url, path) in fsio::walk_files(&root.join("static"))? {
-        let bytes = std::fs::read(&path).map_err(|source| Error::Io { path, source })?;
-        files.push((url, bytes));
+        files.push((url, fsio::read_file(&path, u64::MAX)?));
     }
     Ok(files)
 }

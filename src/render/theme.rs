@@ -52,6 +52,9 @@ pub enum RenderError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A theme file is a FIFO, socket or device, or a template is too large.
+    #[error(transparent)]
+    File(FsError),
     /// A template could not be parsed (syntax error, missing parent …).
     #[error(
         "テンプレート {origin} に誤りがあります。テンプレートの書き方を直してください:\n{detail}"
@@ -149,9 +152,7 @@ impl Theme {
             .collect();
         if let Some(dir) = &self.static_dir {
             for (rel, path) in fsio::walk_files(dir)? {
-                let bytes =
-                    std::fs::read(&path).map_err(|source| RenderError::Io { path, source })?;
-                files.insert(rel, bytes);
+                files.insert(rel, fsio::read_file(&path, u64::MAX)?);
             }
         }
         Ok(files.into_iter().collect())
@@ -218,9 +219,10 @@ fn read_templates(
         return Ok(());
     }
     for (name, path) in fsio::walk_files(dir)? {
-        let text = std::fs::read_to_string(&path).map_err(|source| RenderError::Io {
+        let bytes = fsio::read_file(&path, fsio::MAX_FILE_BYTES)?;
+        let text = String::from_utf8(bytes).map_err(|e| RenderError::Io {
             path: path.clone(),
-            source,
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
         sources.insert(name, (path.display().to_string(), text));
@@ -259,8 +261,10 @@ fn embedded_files(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])> {
 
 impl From<FsError> for RenderError {
     fn from(e: FsError) -> Self {
-        let FsError::Read { path, source } = e;
-        RenderError::Io { path, source }
+        match e {
+            FsError::Read { path, source } => RenderError::Io { path, source },
+            other => RenderError::File(other),
+        }
     }
 }
 

@@ -200,9 +200,10 @@ impl Archetypes {
             .filter(|p| p.is_file());
         let (origin, text) = match own {
             Some(path) => {
-                let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                let bytes = crate::fsio::read_file(&path, crate::fsio::MAX_FILE_BYTES)?;
+                let text = String::from_utf8(bytes).map_err(|e| Error::Io {
                     path: path.clone(),
-                    source,
+                    source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
                 })?;
                 (path.display().to_string(), text)
             }

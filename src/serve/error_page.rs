@@ -2,7 +2,7 @@
 //! file, line, column, message and fix, in Japanese, escaped, plus the reload script so the
 //! tab comes back by itself once the file is fixed and saved.
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::Diagnostic;
 
 use super::state::Failure;
 
@@ -71,6 +71,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Code;
     use std::path::Path;
 
     #[test]

@@ -210,6 +210,41 @@ fn a_fifo_or_a_device_in_content_is_an_error_not_a_hang() {
     assert!(!site.path("public").exists());
 }
 
+/// A FIFO in static/ or among a theme's templates stops the build at once with
+/// E-NOT-A-FILE (before, walking left it out without a word, and a file swapped for one
+/// between the walk and the read blocked the build): files are opened without blocking.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_static_or_in_a_theme_stops_the_build_at_once() {
+    let limit = std::time::Duration::from_secs(60);
+    for (rel, config) in [
+        ("static/files/keikaku.pdf", ""),
+        ("themes/town/templates/footer.html", "theme = \"town\"\n"),
+        ("themes/town/static/css/town.css", "theme = \"town\"\n"),
+    ] {
+        let site = crate::harness::SiteTest::minimal().file(
+            "config.toml",
+            &format!("{}{config}", crate::harness::CONFIG),
+        );
+        let fifo = site.path(rel);
+        std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let run = site
+            .run_limited(&["build"], &[], limit)
+            .unwrap_or_else(|late| panic!("{rel}: {late}"));
+        assert_ne!(run.code, 0, "{rel}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "{rel}: 通常のファイルではありません（名前付きパイプ（FIFO））"
+            )) && run.stderr.contains("[E-NOT-A-FILE]"),
+            "{rel}: {}",
+            run.stderr
+        );
+        assert!(!site.path("public").exists(), "{rel}");
+    }
+}
+
 /// 200,000 nested brackets (a 400 KB file) are refused at once: the YAML crate's scanner
 /// is quadratic in their depth, and this took minutes before the guard ahead of it.
 #[test]
