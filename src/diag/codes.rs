@@ -173,6 +173,8 @@ catalog! {
     ImportFacts = "W-IMPORT-FACTS",
     /// The existing file's facts were kept over the sheet's.
     ImportKept = "W-IMPORT-KEPT",
+    /// A sheet's grade (評価) was written as a comment: config.toml has no `[[grades]]`.
+    ImportGrade = "W-IMPORT-GRADE",
     /// A sheet has none of the expected headings.
     SheetEmpty = "E-SHEET-EMPTY",
     /// The targets table lacks a row (初期値, 目標値 …).

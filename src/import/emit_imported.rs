@@ -11,8 +11,11 @@ use crate::model::Direction;
 use super::emit::{comment_text, scalar};
 use super::imported::{ImportedGoal, ImportedIndicator, Point, Val};
 
-/// `content/<課>/<目標>.md` for an imported goal.
-pub fn goal_file(goal: &ImportedGoal, weight: i64) -> String {
+/// `content/<課>/<目標>.md` for an imported goal. The town's grade is written as
+/// `assessment: { grade }` when the site has a grade scale (`site_has_grades`); without one
+/// it would be refused (E-GRADE), so it is written as comment lines to uncomment once
+/// config.toml has `[[grades]]`.
+pub fn goal_file(goal: &ImportedGoal, weight: i64, site_has_grades: bool) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(
         out,
@@ -55,7 +58,17 @@ pub fn goal_file(goal: &ImportedGoal, weight: i64) -> String {
             let _ = writeln!(out, "    {}: {{ {} }}", year.label(), parts.join(", "));
         }
     }
-    if let Some((code, label)) = &goal.grade {
+    if let Some((code, label)) = goal.grade.as_ref().filter(|_| !site_has_grades) {
+        let _ = writeln!(
+            out,
+            "# {}",
+            comment_text(&format!(
+                "シートの評価「{code} {label}」。config.toml に [[grades]] を書いてから、次の2行の先頭の「# 」を消してください"
+            ))
+        );
+        out.push_str("# assessment:\n");
+        let _ = writeln!(out, "#   grade: {}", scalar(code));
+    } else if let Some((code, label)) = &goal.grade {
         let _ = writeln!(
             out,
             "assessment:   # {}",
@@ -198,7 +211,7 @@ mod tests {
         let mut d = Diagnostics::new();
         let goals = form::read(&g, &mut d);
         assert!(!d.has_errors(), "{d:?}");
-        let text = goal_file(&goals[0], 1);
+        let text = goal_file(&goals[0], 1, true);
         for want in [
             "indicators:\n  - name: 自主防災組織率\n",
             "    definition: 自主防災組織設立世帯数÷全世帯数\n",
@@ -224,12 +237,27 @@ mod tests {
         );
         let goals = form::read(&g, &mut d);
         assert!(!d.has_errors(), "{d:?}");
-        let text = goal_file(&goals[0], 1);
+        let text = goal_file(&goals[0], 1, true);
         assert!(text.contains("cost:   # 事業費（予算・決算・人件費）\n  unit: 千円\n  years:\n    平成27年度: { budget: 12000, settlement: 11480, personnel: 3200 }\n"), "{text}");
         assert!(text.contains("\n  grade: C\n"), "{text}");
         assert!(
             text.contains("indicator:\n  name: 道路修繕の完了件数\n"),
             "{text}"
+        );
+        // Without a grade scale the grade is a comment: the file stays valid YAML without
+        // `assessment:`, and uncommenting the two lines gives the form above.
+        let text = goal_file(&goals[0], 1, false);
+        assert!(!text.contains("\nassessment:"), "{text}");
+        assert!(
+            text.contains("\n# assessment:\n#   grade: C\n---\n"),
+            "{text}"
+        );
+        let uncommented = text
+            .replace("\n# assessment:", "\nassessment:")
+            .replace("\n#   grade", "\n  grade");
+        assert!(
+            uncommented.contains("\nassessment:\n  grade: C\n"),
+            "{uncommented}"
         );
     }
 
@@ -242,7 +270,7 @@ mod tests {
         );
         let goals = list::read(&g, &mut d);
         assert!(!d.has_errors(), "{d:?}");
-        let text = goal_file(&goals[0], 1);
+        let text = goal_file(&goals[0], 1, true);
         assert!(text.contains("  code: \"4-1-1\"\n"), "{text}");
         assert!(text.contains("  unit: 人\n"), "{text}");
     }

@@ -152,7 +152,15 @@ pub fn plan(
         .map(|d| d.goals.iter().map(|g| (g.stem(), title_of(g))).collect())
         .unwrap_or_default();
     let mut goals = plan_goals(&sheets, &folder, &existing_goals, diags, &sources);
-    let arithmetic = plan_imported(&imported, &folder, &existing_goals, &mut goals, diags);
+    let grades = site_has_grades(root);
+    let arithmetic = plan_imported(
+        &imported,
+        &folder,
+        &existing_goals,
+        grades,
+        &mut goals,
+        diags,
+    );
     let drafted = placeholder_goals(&existing);
     let mut plan = ImportPlan {
         department,
@@ -285,12 +293,26 @@ fn placeholder_goals(existing: &LoadedContent) -> Vec<NewFile> {
         .collect()
 }
 
+/// Whether the site's config.toml has a grade scale (`[[grades]]`): without one, a sheet's
+/// grade is written as a comment ([`emit_imported::goal_file`]). An unreadable config.toml
+/// counts as none (the check of the planned files then reports it).
+fn site_has_grades(root: &Path) -> bool {
+    crate::fsio::read_text(&root.join("config.toml"))
+        .ok()
+        .and_then(Result::ok)
+        .and_then(|decoded| {
+            crate::config::Config::parse(&decoded.text, Path::new("config.toml")).ok()
+        })
+        .is_some_and(|c| !c.grades.is_empty())
+}
+
 /// Plans the goals of the other forms after the seed-form ones: slugs, files, and the
 /// town's arithmetic checked. Returns the summary lines of that check.
 fn plan_imported(
     imported: &[imported::ImportedGoal],
     folder: &Path,
     existing: &[(String, Option<String>)],
+    site_has_grades: bool,
     goals: &mut Vec<PlannedGoal>,
     diags: &mut Diagnostics,
 ) -> Vec<String> {
@@ -345,10 +367,14 @@ fn plan_imported(
             }
         };
         let weight = (kept + goals.len() + 1) as i64;
+        let path = folder.join(format!("{slug}.md"));
+        if let (Some(grade), false) = (&g.grade, site_has_grades) {
+            diags.push(report::grade_without_scale(&g.at.0, g.at.1, grade, &path));
+        }
         goals.push(PlannedGoal {
             file: NewFile {
-                path: folder.join(format!("{slug}.md")),
-                text: emit_imported::goal_file(g, weight),
+                path,
+                text: emit_imported::goal_file(g, weight, site_has_grades),
             },
             title: g.title.clone(),
             inference,

@@ -197,3 +197,27 @@ pub fn evaluations(site: Option<&Site>, written: &BTreeSet<PathBuf>) -> Option<V
         .collect();
     Some(lines)
 }
+
+/// W-IMPORT-GRADE: a sheet gives the town's grade (評価) but config.toml has no grade scale,
+/// so the grade was written into `goal` as a comment; says how to turn it on.
+pub fn grade_without_scale(
+    sheet: &Path,
+    line: usize,
+    (code, label): &(String, String),
+    goal: &Path,
+) -> Diagnostic {
+    Diagnostic::warning(
+        Code::ImportGrade,
+        sheet,
+        line,
+        0,
+        format!(
+            "シートの評価「{code} {label}」は、config.toml に評価の段階（[[grades]]）がないため、{} にコメントとして書きました（サイトには載りません）",
+            goal.display()
+        ),
+    )
+    .with_help(format!(
+        "載せるには config.toml に町の評価の段階を書き（例: [[grades]] の下に code = \"{code}\" と label = \"{label}\"。段階ごとに [[grades]] を一つ）、{} の「# assessment:」と「#   grade: {code}」の行の先頭の「# 」を消してください",
+        goal.display()
+    ))
+}

@@ -447,7 +447,7 @@ fn site_with_fixtures(names: &[&str]) -> SiteTest {
 }
 
 /// The site with a town grade scale (A–C) added to its config.toml: an imported `grade:` must
-/// be one of `[[grades]]` (without it the import stops with E-GRADE, naming the line).
+/// be one of `[[grades]]` (without any, it is written as a comment: W-IMPORT-GRADE).
 fn with_grade_scale(site: SiteTest) -> SiteTest {
     let config = site.read("config.toml");
     let scale = "\n[[grades]]\ncode = \"A\"\nlabel = \"順調\"\n[[grades]]\ncode = \"B\"\nlabel = \"概ね順調\"\n[[grades]]\ncode = \"C\"\nlabel = \"遅れ\"\n";
@@ -747,6 +747,45 @@ fn costs_and_the_towns_grade_are_kept() {
     assert_eq!(json.as_array().unwrap().len(), 1);
     let costs = site.read("public/data/costs.csv");
     assert!(costs.contains("11480"), "{costs}");
+}
+
+/// A sheet's grade on a site without `[[grades]]` used to stop the import with E-GRADE:
+/// now the goal is written with the grade as a comment, a warning says how to add the
+/// scale, and the site builds; with the scale added and the lines uncommented, it shows.
+#[test]
+fn a_grade_without_a_grade_scale_is_written_as_a_comment_with_a_warning() {
+    let site = site_with_fixtures(&["form-costs.csv"]);
+    let run = site.run(&["import", "form-costs.csv", "--department", "建設課"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    says(&run, "[W-IMPORT-GRADE]");
+    says(&run, "config.toml に評価の段階（[[grades]]）がないため");
+    assert!(!run.stderr.contains("E-GRADE"), "{}", run.stderr);
+    let rel = std::fs::read_dir(site.path("content/kensetsu"))
+        .expect("department folder")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|n| n != "_index.md")
+        .map(|n| format!("content/kensetsu/{n}"))
+        .expect("a goal file");
+    let text = site.read(&rel);
+    assert!(text.contains("\n# assessment:\n#   grade: C\n"), "{text}");
+    says(&run, &rel);
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+
+    let site = with_grade_scale(site);
+    site.write(
+        &rel,
+        &text
+            .replace("\n# assessment:", "\nassessment:")
+            .replace("\n#   grade", "\n  grade"),
+    );
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let page = site.read("public/kensetsu/doro/index.html");
+    assert!(
+        page.contains("町の評価 <strong>C</strong>（遅れ）"),
+        "{page}"
+    );
 }
 
 #[test]
