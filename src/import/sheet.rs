@@ -345,6 +345,24 @@ mod tests {
         );
     }
 
+    /// `hyoka import` never gets here with such text (it looks for headings 1 and 3 first),
+    /// so the message is pinned here rather than in tests/testsuite/messages.rs.
+    #[test]
+    fn text_without_headings_is_not_a_sheet() {
+        let mut diags = Diagnostics::new();
+        let sheets = parse_sheets(&SourceFile::new("s.txt", "メモです\n".into()), &mut diags);
+        assert!(sheets.is_empty());
+        let d = diags
+            .iter()
+            .find(|d| d.code == Code::SheetEmpty.id())
+            .expect("E-SHEET-EMPTY");
+        assert_eq!(d.line, 1);
+        assert_eq!(
+            d.render(),
+            "s.txt:1: エラー: 評価シートの見出し（**1 当課の主な業務は…** から **6 …取り組みを行います。** まで）が見つかりません — 町の評価シートの様式（番号付きの6つの見出し）のテキストを指定してください [E-SHEET-EMPTY]\n"
+        );
+    }
+
     #[test]
     fn bullets_lose_their_marks() {
         assert_eq!(strip_bullet("- ・条例に関すること"), "条例に関すること");
