@@ -20,11 +20,11 @@ pub enum FsError {
         source: std::io::Error,
     },
     /// A file hyoka publishes or renders (static/, a theme's templates) is a FIFO, socket or
-    /// device: reading it would block or never end.
+    /// device: reading it would block or never end. (The code in the text is diag's
+    /// `Code::NotAFile`, written out: fsio is below diag.)
     #[error(
-        "{}: 通常のファイルではありません（{kind}）。読み込まずに止めました。このファイルを削除してください [{}]",
-        path.display(),
-        crate::diag::Code::NotAFile
+        "{}: 通常のファイルではありません（{kind}）。読み込まずに止めました。このファイルを削除してください [E-NOT-A-FILE]",
+        path.display()
     )]
     NotAFile {
         /// The file.
@@ -34,10 +34,9 @@ pub enum FsError {
     },
     /// A theme's template is larger than [`MAX_FILE_BYTES`].
     #[error(
-        "{}: ファイルが大きすぎます（{size}バイト、{} MiB まで） [{}]",
+        "{}: ファイルが大きすぎます（{size}バイト、{} MiB まで） [E-TOO-LARGE]",
         path.display(),
-        MAX_FILE_BYTES / 1024 / 1024,
-        crate::diag::Code::TooLarge
+        MAX_FILE_BYTES / 1024 / 1024
     )]
     TooLarge {
         /// The file.

@@ -48,7 +48,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     // Its own front door: sheets in, content files out, read and checked with the model's
     // parsers and the proofreading rules (for breaking ties between copies).
-    ("import", &["content", "diag", "fsio", "model", "proofread"]),
+    // config: whether the site has a grade scale decides how a sheet's grade is written.
+    (
+        "import",
+        &["config", "content", "diag", "fsio", "model", "proofread"],
+    ),
     // The preview server: the pipeline's in-memory site, over HTTP.
     ("serve", &["diag", "error", "load", "output", "pipeline"]),
     // New content files from archetypes (their only writes).

@@ -245,6 +245,27 @@ fn a_fifo_in_static_or_in_a_theme_stops_the_build_at_once() {
     }
 }
 
+/// A theme's template past the 4 MiB hyoka reads is refused with E-TOO-LARGE, naming it.
+#[test]
+fn a_huge_template_is_refused_naming_it() {
+    let site = crate::harness::SiteTest::minimal()
+        .file(
+            "config.toml",
+            &format!("{}theme = \"town\"\n", crate::harness::CONFIG),
+        )
+        .bytes(
+            "themes/town/templates/footer.html",
+            &vec![b' '; 4 * 1024 * 1024 + 1],
+        );
+    let run = site.run(&["build"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("themes/town/templates/footer.html: ファイルが大きすぎます（4194305バイト、4 MiB まで） [E-TOO-LARGE]"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// 200,000 nested brackets (a 400 KB file) are refused at once: the YAML crate's scanner
 /// is quadratic in their depth, and this took minutes before the guard ahead of it.
 #[test]
