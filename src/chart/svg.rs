@@ -135,10 +135,12 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
     let root = SvgBackend::new(out, (layout.width, layout.height), em).into_drawing_area();
     root.fill(&WHITE)?;
     if !figure.unit_note.is_empty() {
-        // Left-anchored, so plotters' width estimate does not move it.
+        // Left-anchored, so plotters' width estimate does not move it; its box (see
+        // `labels::LINE_EMS`) starts 2 units below the top edge.
+        let y = 2.0 + (labels::BASELINE_EMS - 0.76) * em;
         root.draw(&Text::new(
             figure.unit_note.as_str(),
-            (6, 4),
+            (6, y.round() as i32),
             font.color(&TEXT).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
     }
@@ -164,6 +166,7 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
     let at = |p: &Point| (SegmentValue::CenterOf(i32::from(p.year.western())), p.value);
 
     let first = SegmentValue::Exact(figure.first_year);
+    let every = year_label_step(figure, f64::from(area.0.end - area.0.start), em);
     root.draw(&Axes {
         plot: area.clone(),
         y_ticks: figure
@@ -176,11 +179,14 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
             .years
             .iter()
             .zip(&figure.year_labels)
-            .map(|(&year, label)| {
+            .enumerate()
+            .map(|(i, (&year, label))| {
                 let x = chart
                     .backend_coord(&(SegmentValue::CenterOf(year), figure.lo))
                     .0;
-                (x, label.as_str())
+                // Every `every`-th year keeps its label when they would touch.
+                let shown = if i % every == 0 { label.as_str() } else { "" };
+                (x, shown)
             })
             .collect(),
         tick: 4,
@@ -263,6 +269,19 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
 
     root.present()?;
     Ok(())
+}
+
+/// Label every year, or every second, third … year when the widest year label (and a little
+/// space) is wider than a year's segment of the `plot_width`.
+fn year_label_step(figure: &Figure, plot_width: f64, em: f64) -> usize {
+    let years = figure.years.len().max(1);
+    let widest = figure
+        .year_labels
+        .iter()
+        .map(|l| labels::text_width(l, em))
+        .fold(0.0, f64::max);
+    let segment = plot_width / years as f64;
+    ((widest + em * 0.5) / segment).ceil().max(1.0) as usize
 }
 
 /// Half the size of the marker drawn at `point`: the 最終目標値's diamond, the 初期値's circle
