@@ -90,6 +90,9 @@ impl Rect {
     }
 }
 
+/// A straight piece of a drawn line: its two ends and the half-width of its stroke.
+pub(crate) type Segment = ((f64, f64), (f64, f64), f64);
+
 /// What a label must keep clear of.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Obstacles {
@@ -98,7 +101,7 @@ pub(crate) struct Obstacles {
     /// Markers (circles, squares, diamonds) by their bounding boxes.
     pub markers: Vec<Rect>,
     /// Straight pieces of the drawn lines, with the half-width of their stroke.
-    pub segments: Vec<((f64, f64), (f64, f64), f64)>,
+    pub segments: Vec<Segment>,
 }
 
 /// One value label to place.
@@ -237,7 +240,10 @@ mod tests {
                 assert!(!b.intersects(m), "box {i} {b:?} crosses marker {m:?}");
             }
             for &(p, q, _) in &obstacles.segments {
-                assert!(!b.crossed_by(p, q), "box {i} {b:?} crosses line {p:?}–{q:?}");
+                assert!(
+                    !b.crossed_by(p, q),
+                    "box {i} {b:?} crosses line {p:?}–{q:?}"
+                );
             }
             for (j, other) in boxes.iter().enumerate().skip(i + 1) {
                 assert!(!b.intersects(other), "boxes {i} and {j} overlap");

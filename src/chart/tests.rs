@@ -573,3 +573,47 @@ fn a_note_is_told_beside_its_value_in_the_description() {
         describe_of(&ind)
     );
 }
+
+/// Fifteen years (平成22年度〜令和6年度) do not fit side by side on a phone: every second or
+/// third year keeps its label, every year keeps its tick.
+#[test]
+fn year_labels_are_thinned_when_they_would_touch() {
+    let ind = indicator(
+        "避難訓練の参加者数",
+        "人",
+        Direction::Up,
+        (2010, 100.0),
+        &[(2015, 120.0), (2024, 150.0)],
+        &[(2024, 160.0)],
+        0,
+    );
+    let chart = chart_of(&ind);
+    let year_labels = |svg: &str| {
+        [
+            "H22", "H23", "H24", "H25", "H26", "H27", "H28", "H29", "H30", "R1", "R2", "R3", "R4",
+            "R5", "R6",
+        ]
+        .iter()
+        .filter(|y| svg.contains(&format!(">{y}</text>")))
+        .count()
+    };
+    assert_eq!(
+        year_labels(&chart.svg),
+        15,
+        "the wide drawing has room for every year"
+    );
+    let narrow = year_labels(&chart.narrow_svg);
+    assert!(
+        (4..15).contains(&narrow),
+        "{narrow} year labels on the phone drawing"
+    );
+    assert!(
+        chart.narrow_svg.contains(">H22</text>"),
+        "the first year keeps its label"
+    );
+    assert_eq!(
+        chart.narrow_svg.matches("V227\"/>").count(),
+        15,
+        "a tick for every year"
+    );
+}

@@ -230,8 +230,30 @@ pub fn format_change(delta: f64, decimals: u8, unit: &str) -> String {
 /// Units that count whole things: a plan value between two whole numbers (59.5地区) is
 /// shown as a whole number (see [`shown_plan`]). The 評価の方法 page states the rule.
 pub const COUNT_UNITS: [&str; 24] = [
-    "人", "件", "地区", "回", "団体", "校", "か所", "箇所", "カ所", "ヶ所", "ケ所", "世帯",
-    "社", "店", "戸", "台", "施設", "事業", "園", "組", "区", "名", "人回", "チーム",
+    "人",
+    "件",
+    "地区",
+    "回",
+    "団体",
+    "校",
+    "か所",
+    "箇所",
+    "カ所",
+    "ヶ所",
+    "ケ所",
+    "世帯",
+    "社",
+    "店",
+    "戸",
+    "台",
+    "施設",
+    "事業",
+    "園",
+    "組",
+    "区",
+    "名",
+    "人回",
+    "チーム",
 ];
 
 /// Whether `unit` counts whole things (人, 件, 地区 …: [`COUNT_UNITS`]).

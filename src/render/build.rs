@@ -3,11 +3,11 @@
 
 use crate::model::value::{format_change, format_percent, format_with_unit, shown_plan};
 use crate::model::{
-    Department, Direction, EVALUATION_PAGE_PATH, Evaluation, FiscalYear, Goal, Indicator, SeriesKind, Site,
-    Status, department_path, goal_path,
+    Department, Direction, EVALUATION_PAGE_PATH, Evaluation, FiscalYear, Goal, Indicator,
+    SeriesKind, Site, Status, department_path, goal_path,
 };
-use crate::render::rate_words::rate_words;
 use crate::render::markdown::{MarkdownOptions, plain_text_summary, render_markdown};
+use crate::render::rate_words::rate_words;
 use crate::render::view::*;
 use crate::render::{GoalGraphics, IndicatorGraphics};
 

@@ -68,9 +68,10 @@ pub(crate) fn rate_words(ind: &Indicator, e: &Evaluation) -> RateWords {
                 Direction::Down => "高い",
             },
         )),
-        (Some(pct), Status::Behind) if pct >= CLOSE_TO_PLAN_PCT => Some(format!(
+        (Some(pct), Status::Behind) if pct >= CLOSE_TO_PLAN_PCT => Some(
             "達成率はその年度の計画値と比べた割合で、100%に届いていないため評価は「遅れ」です。"
-        )),
+                .to_string(),
+        ),
         _ => None,
     };
     RateWords {
@@ -242,7 +243,9 @@ mod tests {
         assert_eq!(w.progress, None, "positive progress speaks for itself");
         assert_eq!(
             w.status.as_deref(),
-            Some("達成率はその年度の計画値と比べた割合で、100%に届いていないため評価は「遅れ」です。")
+            Some(
+                "達成率はその年度の計画値と比べた割合で、100%に届いていないため評価は「遅れ」です。"
+            )
         );
         let on_track = indicator(
             "%",

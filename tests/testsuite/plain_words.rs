@@ -6,7 +6,14 @@
 use crate::harness::{CONFIG, DEPT, SiteTest, goal};
 
 /// The formula letters tables used to carry.
-const LETTERS: [&str; 6] = ["p(y)", "p(ya)", "初期値 b", "最新実績 a", "最終目標値 F", "算出できません）"];
+const LETTERS: [&str; 6] = [
+    "p(y)",
+    "p(ya)",
+    "初期値 b",
+    "最新実績 a",
+    "最終目標値 F",
+    "算出できません）",
+];
 
 fn assert_plain(page: &str, html: &str) {
     for letters in LETTERS {
@@ -31,7 +38,11 @@ fn the_default_site_speaks_plainly_and_keeps_the_formulas_on_the_evaluation_page
         assert_plain(page, html);
     }
     let negative = "目標までの差0.4ポイントに対し、初期値から2.5ポイント減少しています。";
-    for (page, html) in [("home", &home), ("somu/", &department), ("jichikai", &jichikai)] {
+    for (page, html) in [
+        ("home", &home),
+        ("somu/", &department),
+        ("jichikai", &jichikai),
+    ] {
         assert!(html.contains(negative), "{page} leaves -625% unexplained");
     }
     assert!(jichikai.contains(
@@ -44,8 +55,14 @@ fn the_default_site_speaks_plainly_and_keeps_the_formulas_on_the_evaluation_page
 
     let evaluation = site.read("public/about/evaluation/index.html");
     assert!(evaluation.contains("進捗率 ＝ (a − b) ÷ (F − b) × 100"));
-    assert!(evaluation.contains("計画値 p(y)</dt>"), "the terms keep their letters");
-    assert!(evaluation.contains("59.5地区は60地区"), "the rounding rule is stated");
+    assert!(
+        evaluation.contains("計画値 p(y)</dt>"),
+        "the terms keep their letters"
+    );
+    assert!(
+        evaluation.contains("59.5地区は60地区"),
+        "the rounding rule is stated"
+    );
     let table = &evaluation[evaluation.find("<table").unwrap()..];
     assert_plain("the evaluation page's table", table);
     assert!(table.contains(negative));
@@ -80,7 +97,10 @@ fn a_missing_rate_says_why() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mada = site.read("public/somu/mada/index.html");
     assert_plain("mada", &mada);
-    assert_eq!(mada.matches("実績がまだないため、算出できません。").count(), 2);
+    assert_eq!(
+        mada.matches("実績がまだないため、算出できません。").count(),
+        2
+    );
     let several = site.read("public/somu/several/index.html");
     assert_plain("several", &several);
     assert!(several.contains("最終目標値が初期値と同じため、算出できません。"));
