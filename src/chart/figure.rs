@@ -16,6 +16,10 @@ use crate::model::{Evaluation, Indicator, Point};
 /// Said beside the unit when the value axis does not start at zero.
 const BROKEN_AXIS_NOTE: &str = "縦軸は途中から";
 
+/// Room added above the highest value, as a share of the value range, so that the label of
+/// a point at the top (often the 最終目標値) fits above it inside the plot.
+const LABEL_HEADROOM: f64 = 0.12;
+
 /// What a goal chart shows, whatever its size: the series, the value axis with its tick
 /// labels, the year labels, the unit note and the value labels. Computed once for the wide
 /// and the narrow drawing, so numbers are formatted once.
@@ -57,6 +61,7 @@ impl Figure {
             .collect();
         let actual = shown_actuals(indicator, evaluation);
         let (lo, hi) = y_range(&all_values(indicator, &actual), is_count(&indicator.unit));
+        let hi = hi + (hi - lo) * LABEL_HEADROOM;
         let broken_axis = lo > 0.0;
         let (y_ticks, tick_decimals) = ticks(lo, hi);
         let tick_labels: Vec<String> = y_ticks

@@ -21,6 +21,7 @@ mod backend;
 mod colour;
 pub mod describe;
 mod figure;
+mod labels;
 mod milestone;
 mod scale;
 mod sparkline;

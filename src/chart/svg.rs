@@ -24,7 +24,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::axes::Axes;
 use super::backend::{Dashed, SvgBackend, decimal, font_size, hundredths, int};
 use super::colour::{ACTUAL, PLAN};
-use super::figure::{Figure, Side};
+use super::figure::Figure;
+use super::labels;
 use crate::model::Point;
 
 /// The size of a chart and of its text, in SVG user units.
@@ -38,18 +39,20 @@ pub(crate) struct Layout {
     pub font: f64,
 }
 
-/// For desktops: 640×320, 12-unit text (12 px at 640 px wide).
+/// For desktops: 640×340 with 15-unit text. The page shows it at most 640 px wide (40rem),
+/// so at 1280 px its text is 15 px, beside 16 px body text.
 pub(crate) const WIDE: Layout = Layout {
     width: 640,
-    height: 320,
-    font: 14.88,
+    height: 340,
+    font: 15.0 * 1.24,
 };
 
-/// For phones: 320×240, 13.5-unit text (12 px at 288 px wide, the chart's width at 320 px).
+/// For phones (up to 30rem): 320×260 with 14-unit text, 12.6 px at 288 px wide (the chart's
+/// width at 320 px) and larger on wider phones.
 pub(crate) const NARROW: Layout = Layout {
     width: 320,
-    height: 240,
-    font: 16.74,
+    height: 260,
+    font: 14.0 * 1.24,
 };
 
 /// The dash pattern of the plan line.
@@ -132,10 +135,12 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
     let root = SvgBackend::new(out, (layout.width, layout.height), em).into_drawing_area();
     root.fill(&WHITE)?;
     if !figure.unit_note.is_empty() {
-        // Left-anchored, so plotters' width estimate does not move it.
+        // Left-anchored, so plotters' width estimate does not move it; its box (see
+        // `labels::LINE_EMS`) starts 2 units below the top edge.
+        let y = 2.0 + (labels::BASELINE_EMS - 0.76) * em;
         root.draw(&Text::new(
             figure.unit_note.as_str(),
-            (6, 4),
+            (6, y.round() as i32),
             font.color(&TEXT).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
     }
@@ -161,6 +166,7 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
     let at = |p: &Point| (SegmentValue::CenterOf(i32::from(p.year.western())), p.value);
 
     let first = SegmentValue::Exact(figure.first_year);
+    let every = year_label_step(figure, f64::from(area.0.end - area.0.start), em);
     root.draw(&Axes {
         plot: area.clone(),
         y_ticks: figure
@@ -173,11 +179,14 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
             .years
             .iter()
             .zip(&figure.year_labels)
-            .map(|(&year, label)| {
+            .enumerate()
+            .map(|(i, (&year, label))| {
                 let x = chart
                     .backend_coord(&(SegmentValue::CenterOf(year), figure.lo))
                     .0;
-                (x, label.as_str())
+                // Every `every`-th year keeps its label when they would touch.
+                let shown = if i % every == 0 { label.as_str() } else { "" };
+                (x, shown)
             })
             .collect(),
         tick: 4,
@@ -228,62 +237,95 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
         plot.draw(&Circle::new(at(p), 4, ACTUAL.filled()))?;
     }
 
-    // Place each label: inside the plot vertically, away from labels already placed, and
-    // inside the chart horizontally. 22 units is a label's height and its gap.
-    let height = (em * 1.8).ceil() as i32;
-    let mut placed: Vec<(i32, i32, i32, Side)> = Vec::new();
-    for (point, side, color, text) in &figure.labels {
-        let (px, py) = chart.backend_coord(&at(point));
-        let width = text_width(text, em);
-        let fits = |side: Side| match side {
-            Side::Above => py - height >= area.1.start,
-            Side::Below => py + height <= area.1.end,
-        };
-        let clashes = |side: Side| {
-            placed.iter().any(|&(x, y, w, s)| {
-                s == side && (x - px).abs() * 2 < w + width + 8 && (y - py).abs() < height
-            })
-        };
-        let mut side = if fits(*side) { *side } else { side.flip() };
-        if clashes(side) && fits(side.flip()) && !clashes(side.flip()) {
-            side = side.flip();
-        }
-        // Still on top of another label: stack it one line further out.
-        let gap = if clashes(side) { 10 + height } else { 10 };
-        placed.push((px, py, width, side));
-        let (dy, v) = match side {
-            Side::Above => (-gap, VPos::Bottom),
-            Side::Below => (gap, VPos::Top),
-        };
-        // Right- or left-anchored near the edges, so the text is not cut off.
-        let right_room = layout.width as i32 - 2 - px;
-        let (dx, h) = if width / 2 > right_room {
-            (right_room, HPos::Right)
-        } else if width / 2 > px - 2 {
-            (2 - px, HPos::Left)
-        } else {
-            (0, HPos::Center)
-        };
-        plot.draw(
-            &(EmptyElement::at(at(point))
-                + Text::new(
-                    text.clone(),
-                    (dx, dy),
-                    font.color(color).pos(Pos::new(h, v)),
-                )),
-        )?;
+    // Value labels where they touch nothing (see `labels`); one with no room is left out
+    // (its value is in the page's tables).
+    let centre = |p: &Point| {
+        let (x, y) = chart.backend_coord(&at(p));
+        (f64::from(x), f64::from(y))
+    };
+    let obstacles = obstacles(figure, &area, &centre);
+    let requests: Vec<labels::Request> = figure
+        .labels
+        .iter()
+        .map(|(point, side, _, text)| labels::Request {
+            at: centre(point),
+            side: *side,
+            width: labels::text_width(text, em),
+            height: labels::LINE_EMS * em,
+            gap: marker_half_size(figure, point) + 3.0,
+        })
+        .collect();
+    let placed = labels::place(&requests, &obstacles);
+    for ((_, _, color, text), rect) in figure.labels.iter().zip(placed) {
+        let Some(rect) = rect else { continue };
+        // Top-anchored text has its baseline 0.76 em below its y (see `dy_of`).
+        let y = rect.y0 + (labels::BASELINE_EMS - 0.76) * em;
+        root.draw(&Text::new(
+            text.clone(),
+            (rect.x0.round() as i32, y.round() as i32),
+            font.color(color).pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
     }
 
     root.present()?;
     Ok(())
 }
 
-/// The drawn width of a label, estimated in user units: digits and ASCII about 0.6 em,
-/// Japanese characters 1 em.
-fn text_width(text: &str, em: f64) -> i32 {
-    let ems: f64 = text
-        .chars()
-        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
-        .sum();
-    (ems * em).ceil() as i32
+/// Label every year, or every second, third … year when the widest year label (and a little
+/// space) is wider than a year's segment of the `plot_width`.
+fn year_label_step(figure: &Figure, plot_width: f64, em: f64) -> usize {
+    let years = figure.years.len().max(1);
+    let widest = figure
+        .year_labels
+        .iter()
+        .map(|l| labels::text_width(l, em))
+        .fold(0.0, f64::max);
+    let segment = plot_width / years as f64;
+    ((widest + em * 0.5) / segment).ceil().max(1.0) as usize
+}
+
+/// Half the size of the marker drawn at `point`: the 最終目標値's diamond, the 初期値's circle
+/// (with its stroke), a target's square or an actual's dot.
+fn marker_half_size(figure: &Figure, point: &Point) -> f64 {
+    if *point == figure.final_target {
+        8.0
+    } else if *point == figure.baseline {
+        7.0
+    } else if figure.targets.contains(point) {
+        5.0
+    } else {
+        4.0
+    }
+}
+
+/// What value labels keep clear of: the plotting area's edge, every marker and every line.
+fn obstacles(
+    figure: &Figure,
+    area: &(Range<i32>, Range<i32>),
+    centre: &dyn Fn(&Point) -> (f64, f64),
+) -> labels::Obstacles {
+    let (xs, ys) = area;
+    let mut markers: Vec<labels::Rect> = figure
+        .targets
+        .iter()
+        .chain(&figure.actual)
+        .chain(std::iter::once(&figure.baseline))
+        .map(|p| labels::Rect::around(centre(p), marker_half_size(figure, p)))
+        .collect();
+    // An actual on a target's year sits on the target's marker: both are kept clear of.
+    markers.dedup();
+    let mut segments = Vec::new();
+    for line in [&figure.plan, &figure.line] {
+        segments.extend(line.windows(2).map(|w| (centre(&w[0]), centre(&w[1]), 1.0)));
+    }
+    labels::Obstacles {
+        plot: Some(labels::Rect {
+            x0: f64::from(xs.start),
+            y0: f64::from(ys.start),
+            x1: f64::from(xs.end),
+            y1: f64::from(ys.end),
+        }),
+        markers,
+        segments,
+    }
 }

@@ -192,7 +192,7 @@ fn chart_is_accessible_markup() {
             "role=\"img\"",
             "aria-labelledby=\"somu-jichikai-chart-title\"",
             "<title id=\"somu-jichikai-chart-title\">自治会加入割合の折れ線グラフ</title>",
-            "viewBox=\"0 0 640 320\"",
+            "viewBox=\"0 0 640 340\"",
             "width=\"100%\"",
             "class=\"hyoka-chart\"",
         ],
@@ -262,10 +262,10 @@ fn chart_draws_plan_dashed_and_distinct_markers() {
     assert_contains_all(
         &svg,
         &[
-            &format!("<circle cx=\"161\" cy=\"265\" r=\"4\" fill=\"{ACTUAL_COLOR}\"/>"),
+            &format!("<circle cx=\"164\" cy=\"280\" r=\"4\" fill=\"{ACTUAL_COLOR}\"/>"),
             &format!("width=\"8\" height=\"8\" fill=\"#FFFFFF\" stroke=\"{PLAN_COLOR}\"/>"),
             &format!("r=\"6\" fill=\"#FFFFFF\" stroke=\"{PLAN_COLOR}\" stroke-width=\"2\"/>"),
-            &format!("<polygon points=\"581,42 589,50 581,58 573,50\" fill=\"{PLAN_COLOR}\"/>"),
+            &format!("<polygon points=\"581,75 589,83 581,91 573,83\" fill=\"{PLAN_COLOR}\"/>"),
         ],
     );
     // Value labels at the baseline, the latest actual and the final target.
@@ -464,7 +464,7 @@ fn the_narrow_drawing_has_its_own_ids_and_larger_text() {
     assert_contains_all(
         &chart.narrow_svg,
         &[
-            "viewBox=\"0 0 320 240\"",
+            "viewBox=\"0 0 320 260\"",
             "<title id=\"somu-jichikai-chart-narrow-title\">",
             "aria-labelledby=\"somu-jichikai-chart-narrow-title\"",
         ],
@@ -474,8 +474,9 @@ fn the_narrow_drawing_has_its_own_ids_and_larger_text() {
         svg[at..].split('"').next().unwrap().parse().unwrap()
     };
     // Shown 288 px wide on a 320 px phone: 12 px text or more.
-    assert!(font_size(&chart.narrow_svg) * 288.0 / 320.0 >= 12.0);
-    assert!(font_size(&chart.svg) >= 12.0);
+    assert!(font_size(&chart.narrow_svg) * 288.0 / 320.0 >= 12.5);
+    // Shown at most 640 px wide (40rem): near the 16 px body text.
+    assert!(font_size(&chart.svg) >= 15.0);
 }
 
 #[test]
@@ -570,5 +571,49 @@ fn a_note_is_told_beside_its_value_in_the_description() {
         describe_of(&ind).contains("令和6年度の実績は72.1%（見込）でした"),
         "{}",
         describe_of(&ind)
+    );
+}
+
+/// Fifteen years (平成22年度〜令和6年度) do not fit side by side on a phone: every second or
+/// third year keeps its label, every year keeps its tick.
+#[test]
+fn year_labels_are_thinned_when_they_would_touch() {
+    let ind = indicator(
+        "避難訓練の参加者数",
+        "人",
+        Direction::Up,
+        (2010, 100.0),
+        &[(2015, 120.0), (2024, 150.0)],
+        &[(2024, 160.0)],
+        0,
+    );
+    let chart = chart_of(&ind);
+    let year_labels = |svg: &str| {
+        [
+            "H22", "H23", "H24", "H25", "H26", "H27", "H28", "H29", "H30", "R1", "R2", "R3", "R4",
+            "R5", "R6",
+        ]
+        .iter()
+        .filter(|y| svg.contains(&format!(">{y}</text>")))
+        .count()
+    };
+    assert_eq!(
+        year_labels(&chart.svg),
+        15,
+        "the wide drawing has room for every year"
+    );
+    let narrow = year_labels(&chart.narrow_svg);
+    assert!(
+        (4..15).contains(&narrow),
+        "{narrow} year labels on the phone drawing"
+    );
+    assert!(
+        chart.narrow_svg.contains(">H22</text>"),
+        "the first year keeps its label"
+    );
+    assert_eq!(
+        chart.narrow_svg.matches("V227\"/>").count(),
+        15,
+        "a tick for every year"
     );
 }

@@ -227,6 +227,63 @@ pub fn format_change(delta: f64, decimals: u8, unit: &str) -> String {
     format!("{sign}{}{unit}", format_number(delta, decimals))
 }
 
+/// Units that count whole things: a plan value between two whole numbers (59.5地区) is
+/// shown as a whole number (see [`shown_plan`]). The 評価の方法 page states the rule.
+pub const COUNT_UNITS: [&str; 24] = [
+    "人",
+    "件",
+    "地区",
+    "回",
+    "団体",
+    "校",
+    "か所",
+    "箇所",
+    "カ所",
+    "ヶ所",
+    "ケ所",
+    "世帯",
+    "社",
+    "店",
+    "戸",
+    "台",
+    "施設",
+    "事業",
+    "園",
+    "組",
+    "区",
+    "名",
+    "人回",
+    "チーム",
+];
+
+/// Whether `unit` counts whole things (人, 件, 地区 …: [`COUNT_UNITS`]).
+pub fn is_count_unit(unit: &str) -> bool {
+    COUNT_UNITS.contains(&unit.trim())
+}
+
+/// A plan value as pages show it, and its decimal places. For a count unit written without
+/// decimals, the whole number that meets the plan: rounded up when higher is better (59.5地区
+/// → 60地区, as 59 would be short of it), down when lower is better. Otherwise the
+/// indicator's `decimals`, plus up to two more where the line falls between written values
+/// (73.65%). The evaluation itself always uses the exact plan value.
+pub fn shown_plan(value: f64, decimals: u8, unit: &str, higher_is_better: bool) -> (f64, u8) {
+    if decimals == 0 && is_count_unit(unit) {
+        // Floating noise (59.000000001) is not a fraction of a count.
+        let near = round_to(value, 6);
+        let whole = if higher_is_better {
+            near.ceil()
+        } else {
+            near.floor()
+        };
+        return (whole, 0);
+    }
+    let mut places = decimals;
+    while places < decimals + 2 && round_to(value, i32::from(places)) != round_to(value, 6) {
+        places += 1;
+    }
+    (value, places)
+}
+
 /// Rounds to `places` decimals, for stable numbers in data files (−625.0000001 → −625).
 pub fn round_to(value: f64, places: i32) -> f64 {
     let factor = 10f64.powi(places);
@@ -353,5 +410,19 @@ mod tests {
         assert_eq!(format_change(-2.5, 1, "%"), "-2.5ポイント");
         assert_eq!(format_change(1.0, 0, "地区"), "+1地区");
         assert_eq!(round_to(-624.9999999, 4), -625.0);
+    }
+
+    #[test]
+    fn plan_values_of_count_units_are_whole_numbers_that_meet_the_plan() {
+        assert_eq!(shown_plan(59.5, 0, "地区", true), (60.0, 0));
+        assert_eq!(shown_plan(59.5, 0, "地区", false), (59.0, 0));
+        assert_eq!(shown_plan(12.25, 0, "人", true), (13.0, 0));
+        assert_eq!(shown_plan(59.000_000_001, 0, "件", true), (59.0, 0));
+        assert_eq!(shown_plan(3.0, 0, "か所", true), (3.0, 0));
+        // A rate keeps the places the line needs; a count written with decimals keeps them.
+        assert_eq!(shown_plan(73.65, 1, "%", true), (73.65, 2));
+        assert_eq!(shown_plan(2.55, 1, "回", true), (2.55, 2));
+        assert_eq!(shown_plan(59.5, 0, "円", true), (59.5, 1));
+        assert!(is_count_unit("人") && is_count_unit(" 地区 ") && !is_count_unit("%"));
     }
 }

@@ -1,12 +1,13 @@
 //! Building the views of [`super::view`] from the model: all formatting of values, years,
 //! percentages and statuses happens here, once, so templates only print strings.
 
-use crate::model::value::{format_change, format_percent, format_with_unit, round_to};
+use crate::model::value::{format_change, format_percent, format_with_unit, shown_plan};
 use crate::model::{
-    Department, EVALUATION_PAGE_PATH, Evaluation, FiscalYear, Goal, Indicator, SeriesKind, Site,
-    Status, department_path, goal_path,
+    Department, Direction, EVALUATION_PAGE_PATH, Evaluation, FiscalYear, Goal, Indicator,
+    SeriesKind, Site, Status, department_path, goal_path,
 };
 use crate::render::markdown::{MarkdownOptions, plain_text_summary, render_markdown};
+use crate::render::rate_words::rate_words;
 use crate::render::view::*;
 use crate::render::{GoalGraphics, IndicatorGraphics};
 
@@ -78,8 +79,8 @@ fn percent_text(pct: Option<f64>) -> String {
     pct.map_or_else(|| UNDEFINED_PERCENT.to_string(), format_percent)
 }
 
-/// A plan value: the indicator's decimals, plus up to two more when the line falls between;
-/// for a milestone, the step the plan has reached (or is between).
+/// A plan value as [`shown_plan`] rounds it (whole numbers for counts such as 地区); for a
+/// milestone, the step the plan has reached (or is between).
 fn plan_text(value: f64, ind: &Indicator) -> String {
     if ind.is_milestone() {
         let below = value.floor();
@@ -89,10 +90,12 @@ fn plan_text(value: f64, ind: &Indicator) -> String {
             (None, _) => String::new(),
         };
     }
-    let mut places = ind.decimals;
-    while places < ind.decimals + 2 && round_to(value, i32::from(places)) != round_to(value, 6) {
-        places += 1;
-    }
+    let (value, places) = shown_plan(
+        value,
+        ind.decimals,
+        &ind.unit,
+        ind.direction == Direction::Up,
+    );
     format_with_unit(value, places, &ind.unit)
 }
 
@@ -258,6 +261,8 @@ impl GoalIndicatorView {
             }
         };
         let code = goal.indicator_code(index);
+        let plan_at_latest = e.plan_at_latest.map(|v| plan_text(v, ind));
+        let words = rate_words(ind, e);
         GoalIndicatorView {
             path: format!("{}#{code}", goal_path(goal)),
             code,
@@ -289,9 +294,12 @@ impl GoalIndicatorView {
                 e.final_target.year,
                 Some(e.final_target.value),
             ),
-            plan_at_latest_text: e.plan_at_latest.map(|v| plan_text(v, ind)),
+            plan_at_latest_text: plan_at_latest.clone(),
             progress_text: pct(e.progress_pct),
             achievement_text: pct(e.achievement_pct),
+            progress_note: words.progress,
+            achievement_note: words.achievement,
+            status_note: words.status,
             change_text: change_text(ind, e),
             rows: if full {
                 indicator_rows(ind)
@@ -388,6 +396,9 @@ impl GoalView {
             plan_at_latest_text: first.plan_at_latest_text.clone(),
             progress_text: first.progress_text.clone(),
             achievement_text: first.achievement_text.clone(),
+            progress_note: first.progress_note.clone(),
+            achievement_note: first.achievement_note.clone(),
+            status_note: first.status_note.clone(),
             sparkline_svg: graphics.sparkline_svg.clone(),
             draft: goal.draft,
             grade_text: super::facts::grade_text(site, goal),

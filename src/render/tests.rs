@@ -558,7 +558,12 @@ fn a_goal_without_actuals_shows_no_data_and_undefined_rates() {
     let pages = render(&site);
     let html = &pages["somu/jishu-bosai/index.html"];
     assert!(html.contains("－</span>未測定"));
-    assert!(html.contains("—（算出できません）"));
+    // The rates say why they are missing, not just that they are.
+    assert!(!html.contains("算出できません）"));
+    assert_eq!(
+        html.matches("実績がまだないため、算出できません。").count(),
+        2
+    );
     assert!(html.contains("まだありません"));
     assert!(html.contains("低いほど良い"));
     assert!(!html.contains("事業概要</h2>"));

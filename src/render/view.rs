@@ -55,8 +55,9 @@ use crate::model::Status;
 /// Longest meta description, in characters.
 pub const DESCRIPTION_MAX_CHARS: usize = 120;
 
-/// Shown where 進捗率 or 達成率 cannot be computed.
-pub const UNDEFINED_PERCENT: &str = "—（算出できません）";
+/// Shown where 進捗率 or 達成率 cannot be computed; the reason is in `progress_note` or
+/// `achievement_note` beside it.
+pub const UNDEFINED_PERCENT: &str = "—";
 
 /// Site-wide settings for every page.
 #[derive(Debug, Clone, Serialize)]
@@ -250,6 +251,14 @@ pub struct GoalIndicatorView {
     pub progress_text: String,
     /// 達成率 (or [`UNDEFINED_PERCENT`]; `対象外` when excluded).
     pub achievement_text: String,
+    /// Plain words beside 進捗率: why it cannot be computed (`実績がまだないため、算出できません。`)
+    /// or what a negative one means (`目標までの差0.4ポイントに対し、初期値から2.5ポイント減少しています。`).
+    pub progress_note: Option<String>,
+    /// Plain words beside 達成率: why it cannot be computed (`令和6年度の計画値が0のため…`).
+    pub achievement_note: Option<String>,
+    /// Where 達成率 and the status seem to disagree (a high 達成率 beside 悪化 or 遅れ): what
+    /// each compares, in one sentence.
+    pub status_note: Option<String>,
     /// Change from the baseline to the latest actual (`-2.5ポイント`, `2段階進む`).
     pub change_text: Option<String>,
     /// 数値目標 rows (初期値, 実績 per year with the years not measured, 目標値).
@@ -299,6 +308,14 @@ pub struct CardView {
     pub progress_text: String,
     /// 達成率 (`97.9%`, or [`UNDEFINED_PERCENT`]).
     pub achievement_text: String,
+    /// Plain words beside 進捗率: why it cannot be computed (`実績がまだないため、算出できません。`)
+    /// or what a negative one means (`目標までの差0.4ポイントに対し、初期値から2.5ポイント減少しています。`).
+    pub progress_note: Option<String>,
+    /// Plain words beside 達成率: why it cannot be computed (`令和6年度の計画値が0のため…`).
+    pub achievement_note: Option<String>,
+    /// Where 達成率 and the status seem to disagree (a high 達成率 beside 悪化 or 遅れ): what
+    /// each compares, in one sentence.
+    pub status_note: Option<String>,
     /// The small chart (markup, decorative).
     pub sparkline_svg: String,
     /// `draft: true`.
