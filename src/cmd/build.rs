@@ -43,7 +43,7 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     };
     let outcome = progress.suspend(|| print_diagnostics(diags, args.quiet, err));
     // Without a history from git (§10) its pages are left out: said once, as a note.
-    if let crate::history::History::Absent(absence) = &site.history
+    if let crate::model::history::History::Absent(absence) = &site.history
         && !args.quiet
     {
         let _ = progress.suspend(|| writeln!(err, "{}", absence.message()));

@@ -1,34 +1,13 @@
-//! `/feed.xml`: the newest changes ([`FEED_LIMIT`]) as an Atom feed (RFC 4287). Every date
+//! `/feed.xml`: the newest changes (`FEED_LIMIT`) as an Atom feed (RFC 4287). Every date
 //! comes from a commit, and each entry's id is a `tag:` URI made of the site's host, the
 //! commit's date, the commit id and the goal's file, so an entry keeps its id from build to
 //! build.
 
-use std::collections::HashMap;
-use std::path::Path;
-
 use crate::markup::escape_xml;
-use crate::model::{Goal, Site, goal_path};
-
-use super::{Change, SiteHistory};
-
-/// The feed's path in the output.
-pub const FEED_PATH: &str = "feed.xml";
-
-/// The most entries the feed holds.
-pub const FEED_LIMIT: usize = 50;
-
-/// The changes the site shows: those of goals it has, newest first, each with its goal.
-pub fn shown_changes<'s>(site: &'s Site, history: &'s SiteHistory) -> Vec<(&'s Change, &'s Goal)> {
-    let goals: HashMap<&Path, &Goal> = site
-        .goals()
-        .map(|(_, g)| (g.source.as_path(), g))
-        .collect();
-    history
-        .changes
-        .iter()
-        .filter_map(|c| goals.get(c.source.as_path()).map(|g| (c, *g)))
-        .collect()
-}
+use crate::model::history::{
+    CHANGES_PAGE_PATH, Change, FEED_LIMIT, FEED_PATH, SiteHistory, shown_changes,
+};
+use crate::model::{Site, goal_path};
 
 /// The feed's entry id of a change.
 pub fn entry_id(site: &Site, change: &Change) -> String {
@@ -64,14 +43,17 @@ pub fn atom(site: &Site, history: &SiteHistory) -> Vec<u8> {
         "<subtitle>{}</subtitle>\n",
         escape_xml("目標と指標の値（目標値・実績など）の変更を、新しい順にお知らせします。")
     ));
-    out.push_str(&format!("<id>{}</id>\n", escape_xml(&format!("{base}{FEED_PATH}"))));
+    out.push_str(&format!(
+        "<id>{}</id>\n",
+        escape_xml(&format!("{base}{FEED_PATH}"))
+    ));
     out.push_str(&format!(
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
         escape_xml(&format!("{base}{FEED_PATH}"))
     ));
     out.push_str(&format!(
         "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape_xml(&format!("{base}{}", super::CHANGES_PAGE_PATH))
+        escape_xml(&format!("{base}{}", CHANGES_PAGE_PATH))
     ));
     out.push_str(&format!("<updated>{updated}</updated>\n"));
     out.push_str(&format!(
@@ -79,10 +61,17 @@ pub fn atom(site: &Site, history: &SiteHistory) -> Vec<u8> {
         escape_xml(&site.config.municipality)
     ));
     for (change, goal) in changes.into_iter().take(FEED_LIMIT) {
-        let mark = if change.lowered { "【目標の引き下げ】" } else { "" };
+        let mark = if change.lowered {
+            "【目標の引き下げ】"
+        } else {
+            ""
+        };
         let title = format!("{mark}{}：{}", goal.title, change.phrases.join("、"));
         out.push_str("<entry>\n");
-        out.push_str(&format!("<id>{}</id>\n", escape_xml(&entry_id(site, change))));
+        out.push_str(&format!(
+            "<id>{}</id>\n",
+            escape_xml(&entry_id(site, change))
+        ));
         out.push_str(&format!("<title>{}</title>\n", escape_xml(&title)));
         out.push_str(&format!(
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",

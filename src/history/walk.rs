@@ -10,7 +10,7 @@ use std::path::Path;
 use gix::bstr::ByteSlice;
 use gix::object::tree::diff::ChangeDetached;
 
-use super::Absence;
+use crate::model::history::Absence;
 
 /// A goal file's change in one commit, as read from the objects.
 #[derive(Debug, Clone, PartialEq)]

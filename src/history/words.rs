@@ -79,7 +79,8 @@ fn compare(a: &Goal, b: &Goal, out: &mut Described) {
         out.phrases.push("事業概要の更新".to_string());
     }
     if a.facts != b.facts {
-        out.phrases.push("事業費・評価・問い合わせ先などの更新".to_string());
+        out.phrases
+            .push("事業費・評価・問い合わせ先などの更新".to_string());
     }
     if a.weight != b.weight || a.draft != b.draft || a.slug != b.slug {
         out.phrases.push("表示の設定の更新".to_string());
@@ -90,21 +91,31 @@ fn compare(a: &Goal, b: &Goal, out: &mut Described) {
 }
 
 /// Old and new indicators side by side: by `code` when both have one, else by position.
-fn pair_indicators<'g>(a: &'g Goal, b: &'g Goal) -> Vec<(Option<&'g Indicator>, Option<&'g Indicator>)> {
+fn pair_indicators<'g>(
+    a: &'g Goal,
+    b: &'g Goal,
+) -> Vec<(Option<&'g Indicator>, Option<&'g Indicator>)> {
     let coded = |g: &Goal| g.indicators.iter().all(|i| i.details.code.is_some());
     if coded(a) && coded(b) {
         let mut pairs: Vec<_> = b
             .indicators
             .iter()
             .map(|y| {
-                let x = a.indicators.iter().find(|x| x.details.code == y.details.code);
+                let x = a
+                    .indicators
+                    .iter()
+                    .find(|x| x.details.code == y.details.code);
                 (x, Some(y))
             })
             .collect();
         pairs.extend(
             a.indicators
                 .iter()
-                .filter(|x| !b.indicators.iter().any(|y| y.details.code == x.details.code))
+                .filter(|x| {
+                    !b.indicators
+                        .iter()
+                        .any(|y| y.details.code == x.details.code)
+                })
                 .map(|x| (Some(x), None)),
         );
         return pairs;
@@ -186,7 +197,11 @@ fn compare_indicator(x: &Indicator, y: &Indicator, prefix: &str, out: &mut Descr
                     "{prefix}{label}の目標値 {} → {}{}",
                     value(x, o),
                     value(y, n),
-                    if lowered { "（目標の引き下げ）" } else { "" }
+                    if lowered {
+                        "（目標の引き下げ）"
+                    } else {
+                        ""
+                    }
                 ));
                 out.lowered |= lowered;
             }
@@ -226,9 +241,16 @@ mod tests {
     #[test]
     fn a_lowered_target_is_said_with_its_year_and_marked() {
         let old = sheet(TARGETS, ACTUAL, "本文");
-        let new = sheet("    令和7年度: 72.7\n    令和11年度: 75.0\n", ACTUAL, "本文");
+        let new = sheet(
+            "    令和7年度: 72.7\n    令和11年度: 75.0\n",
+            ACTUAL,
+            "本文",
+        );
         let d = said(&old, &new);
-        assert_eq!(d.phrases, ["令和7年度の目標値 74.0 → 72.7（目標の引き下げ）"]);
+        assert_eq!(
+            d.phrases,
+            ["令和7年度の目標値 74.0 → 72.7（目標の引き下げ）"]
+        );
         assert!(d.lowered);
         // Raised, for an `up` indicator, is no lowering.
         let d = said(&new, &old);
@@ -241,14 +263,21 @@ mod tests {
         let old = sheet(TARGETS, ACTUAL, "本文").replace("direction: up", "direction: down");
         let new = old.replace("令和11年度: 75.0", "令和11年度: 76.0");
         let d = said(&old, &new);
-        assert_eq!(d.phrases, ["令和11年度の目標値 75.0 → 76.0（目標の引き下げ）"]);
+        assert_eq!(
+            d.phrases,
+            ["令和11年度の目標値 75.0 → 76.0（目標の引き下げ）"]
+        );
         assert!(d.lowered);
     }
 
     #[test]
     fn an_added_actual_and_a_body_edit_are_said_apart() {
         let old = sheet(TARGETS, ACTUAL, "本文");
-        let new = sheet(TARGETS, "    令和6年度: 72.1\n    令和7年度: 71.2\n", "本文");
+        let new = sheet(
+            TARGETS,
+            "    令和6年度: 72.1\n    令和7年度: 71.2\n",
+            "本文",
+        );
         assert_eq!(said(&old, &new).phrases, ["実績（令和7年度）を追加 71.2"]);
         let edited = sheet(TARGETS, ACTUAL, "本文を書き直しました");
         assert_eq!(said(&old, &edited).phrases, ["本文の更新"]);

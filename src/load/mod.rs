@@ -18,9 +18,10 @@ use crate::config::{Config, Overrides};
 use crate::content::{self, LoadedContent};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::history::{self, History};
+use crate::history;
 use crate::model::Site;
 use crate::model::build::{GoalCache, SiteBuilder};
+use crate::model::history::History;
 use crate::timings::{Stage, Timings};
 
 /// What a build is asked to do.

@@ -159,7 +159,7 @@ pub(super) fn emit_site_data(
     // The Atom feed of the history from git (§10), when there is one.
     if let Some(history) = site.history.read() {
         let feed = crate::history::feed::atom(site, history);
-        out.emit(crate::history::feed::FEED_PATH.to_string(), feed)?;
+        out.emit(crate::model::history::FEED_PATH.to_string(), feed)?;
     }
     // 事業費 (§8.2): only for a site where some goal has costs.
     if export::has_costs(site) {

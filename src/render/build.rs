@@ -30,11 +30,11 @@ impl SiteView {
             changes_path: site
                 .history
                 .read()
-                .map(|_| crate::history::CHANGES_PAGE_PATH.to_string()),
+                .map(|_| crate::model::history::CHANGES_PAGE_PATH.to_string()),
             feed_path: site
                 .history
                 .read()
-                .map(|_| crate::history::feed::FEED_PATH.to_string()),
+                .map(|_| crate::model::history::FEED_PATH.to_string()),
         }
     }
 }

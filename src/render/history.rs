@@ -1,12 +1,13 @@
 //! The history's views (§10): a goal's 更新履歴, the 目標の引き下げ mark its cards carry,
 //! and the `/about/changes/` page of every change, newest first. Built from
-//! [`crate::history::SiteHistory`] as plain text for the templates.
+//! [`SiteHistory`] as plain text for the templates.
 
 use serde::Serialize;
 
-use crate::history::feed::{FEED_LIMIT, FEED_PATH, shown_changes};
-use crate::history::{CHANGES_PAGE_PATH, Change, SiteHistory};
 use crate::model::facts::date_label;
+use crate::model::history::{
+    CHANGES_PAGE_PATH, Change, FEED_LIMIT, FEED_PATH, SiteHistory, shown_changes,
+};
 use crate::model::{Goal, Site, goal_path};
 
 /// One change as the pages show it.

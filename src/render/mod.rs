@@ -102,7 +102,7 @@ pub fn page_paths(site: &Site) -> Vec<String> {
     }
     paths.extend(plan_pages::judgement_page_paths(site));
     if site.history.read().is_some() {
-        paths.push(crate::history::CHANGES_PAGE_PATH.to_string());
+        paths.push(crate::model::history::CHANGES_PAGE_PATH.to_string());
     }
     paths.sort();
     paths.dedup();
@@ -451,7 +451,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Plan(_) | Job::Tags(_) | Job::Tag(_) => self.prepare_judgement(job, home),
             Job::Changes(changes) => {
-                let (title, path) = ("更新履歴", crate::history::CHANGES_PAGE_PATH);
+                let (title, path) = ("更新履歴", crate::model::history::CHANGES_PAGE_PATH);
                 let description = format!(
                     "{}の行政評価の目標と指標の値の変更（目標値・実績など）を、新しい順に一覧にしています。",
                     self.site.config.municipality

@@ -10,7 +10,12 @@ use crate::harness::{CONFIG, DEPT, SiteTest};
 /// Runs `git` in `dir` with fixed identity and date (`date` as git reads it).
 fn git(dir: &Path, args: &[&str], date: &str) {
     let out = Command::new("git")
-        .args(["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -84,7 +89,9 @@ fn repository() -> SiteTest {
 
 /// The 更新履歴 section of a goal page.
 fn history_section(page: &str) -> &str {
-    let start = page.find("id=\"history-heading\"").expect("更新履歴 section");
+    let start = page
+        .find("id=\"history-heading\"")
+        .expect("更新履歴 section");
     let end = page[start..].find("</section>").expect("section end") + start;
     &page[start..end]
 }
@@ -97,23 +104,47 @@ fn goal_pages_list_each_commit_in_words_newest_first() {
 
     let page = site.read("public/somu/jichikai/index.html");
     let history = history_section(&page);
-    let lowered = history.find("令和7年度の目標値 74.0 → 72.7").expect("lowered target");
-    let added = history.find("実績（令和7年度）を追加 71.2").expect("added actual");
+    let lowered = history
+        .find("令和7年度の目標値 74.0 → 72.7")
+        .expect("lowered target");
+    let added = history
+        .find("実績（令和7年度）を追加 71.2")
+        .expect("added actual");
     let created = history.find("目標を掲載").expect("created");
-    assert!(lowered < added && added < created, "newest first:\n{history}");
+    assert!(
+        lowered < added && added < created,
+        "newest first:\n{history}"
+    );
     // Dates in Asia/Tokyo: the first commit was made on 31 March in UTC.
-    assert!(history.contains("<time datetime=\"2025-04-01T05:00:00+09:00\">令和7年4月1日（2025年4月1日）</time>"), "{history}");
+    assert!(
+        history.contains(
+            "<time datetime=\"2025-04-01T05:00:00+09:00\">令和7年4月1日（2025年4月1日）</time>"
+        ),
+        "{history}"
+    );
     assert!(history.contains("<time datetime=\"2025-09-01T10:00:00+09:00\">令和7年9月1日（2025年9月1日）</time> <span class=\"draft-mark lowered-mark\">目標の引き下げ</span>"), "{history}");
     // 更新日: the last commit's date, as the goal has no `updated:`.
-    assert!(page.contains("<dt>更新日</dt><dd><time datetime=\"2025-09-01\">令和7年9月1日（2025年9月1日）</time>"), "{page}");
+    assert!(
+        page.contains(
+            "<dt>更新日</dt><dd><time datetime=\"2025-09-01\">令和7年9月1日（2025年9月1日）</time>"
+        ),
+        "{page}"
+    );
 
     let renamed = site.read("public/somu/bousai/index.html");
     let history = history_section(&renamed);
     let body = history.find("本文の更新").expect("body-only edit");
-    let moved = history.find("ファイルの移動（somu/bosai.md から）").expect("rename followed");
-    let created = history.find("目標を掲載").expect("history from before the rename");
+    let moved = history
+        .find("ファイルの移動（somu/bosai.md から）")
+        .expect("rename followed");
+    let created = history
+        .find("目標を掲載")
+        .expect("history from before the rename");
     assert!(body < moved && moved < created, "{history}");
-    assert!(!history.contains("目標値"), "a body edit says nothing of values: {history}");
+    assert!(
+        !history.contains("目標値"),
+        "a body edit says nothing of values: {history}"
+    );
     assert!(!renamed.contains("lowered-mark"), "not lowered");
 }
 
@@ -123,12 +154,21 @@ fn a_lowered_target_is_marked_in_words_wherever_the_goal_is_shown() {
     site.build();
     let mark = "<span class=\"draft-mark lowered-mark\">目標の引き下げ（令和7年9月1日（2025年9月1日））</span>";
     let goal = site.read("public/somu/jichikai/index.html");
-    assert!(goal.contains(&format!("<h1>地域コミュニティの推進 {mark}</h1>")), "{goal}");
+    assert!(
+        goal.contains(&format!("<h1>地域コミュニティの推進 {mark}</h1>")),
+        "{goal}"
+    );
     for page in ["public/index.html", "public/somu/index.html"] {
         let html = site.read(page);
         assert_eq!(html.matches(mark).count(), 1, "{page}");
-        assert!(html.contains(&format!(">地域コミュニティの推進</a> {mark}")), "{page}");
-        assert!(!html.contains(">防災体制の強化</a> <span class=\"draft-mark lowered"), "{page}");
+        assert!(
+            html.contains(&format!(">地域コミュニティの推進</a> {mark}")),
+            "{page}"
+        );
+        assert!(
+            !html.contains(">防災体制の強化</a> <span class=\"draft-mark lowered"),
+            "{page}"
+        );
     }
 }
 
@@ -148,13 +188,24 @@ fn the_changes_page_lists_every_change_newest_first() {
         .map(|p| page.find(p).unwrap_or_else(|| panic!("{p}:\n{page}")))
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
-    assert_eq!(page.matches("目標を掲載").count(), 2, "both goals' first commit");
+    assert_eq!(
+        page.matches("目標を掲載").count(),
+        2,
+        "both goals' first commit"
+    );
     assert!(page.contains("<a href=\"../../somu/bousai/\">防災体制の強化</a>"));
     assert!(page.contains("（1件）には「目標の引き下げ」"));
     // Linked from every page: the feed in the head, the page in the footer.
-    for p in ["public/index.html", "public/somu/jichikai/index.html", "public/about/changes/index.html"] {
+    for p in [
+        "public/index.html",
+        "public/somu/jichikai/index.html",
+        "public/about/changes/index.html",
+    ] {
         let html = site.read(p);
-        assert!(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\""), "{p}");
+        assert!(
+            html.contains("<link rel=\"alternate\" type=\"application/atom+xml\""),
+            "{p}"
+        );
         assert!(html.contains("更新履歴</a></li>"), "{p}");
     }
     assert!(site.read("public/sitemap.xml").contains("about/changes/"));
@@ -168,7 +219,10 @@ fn the_feed_is_well_formed_atom_with_stable_ids() {
     let doc = roxmltree::Document::parse(&first).expect("well-formed XML");
     let feed = doc.root_element();
     assert_eq!(feed.tag_name().name(), "feed");
-    assert_eq!(feed.tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
+    assert_eq!(
+        feed.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
     let child = |n: roxmltree::Node<'_, '_>, name: &str| {
         n.children()
             .find(|c| c.tag_name().name() == name)
@@ -183,7 +237,10 @@ fn the_feed_is_well_formed_atom_with_stable_ids() {
         .collect();
     assert_eq!(entries.len(), 6);
     let ids: Vec<String> = entries.iter().map(|e| child(*e, "id")).collect();
-    assert!(ids.iter().all(|id| id.starts_with("tag:example.jp,20")), "{ids:?}");
+    assert!(
+        ids.iter().all(|id| id.starts_with("tag:example.jp,20")),
+        "{ids:?}"
+    );
     assert!(ids[0].ends_with("/content/somu/bousai.md"), "{ids:?}");
     let lowered = entries
         .iter()
@@ -218,7 +275,12 @@ fn two_builds_of_one_commit_are_byte_identical() {
     let clone = SiteTest::empty();
     git(
         clone.root(),
-        &["clone", "-q", &format!("file://{}", site.root().display()), "."],
+        &[
+            "clone",
+            "-q",
+            &format!("file://{}", site.root().display()),
+            ".",
+        ],
         "2030-01-01T00:00:00+0000",
     );
     clone.build();
@@ -243,7 +305,12 @@ fn a_shallow_clone_leaves_the_history_out_and_says_so_once() {
         "2030-01-01T00:00:00+0000",
     );
     let run = clone.build();
-    assert_eq!(run.stderr.matches("shallow clone").count(), 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("shallow clone").count(),
+        1,
+        "{}",
+        run.stderr
+    );
     assert!(!clone.path("public/feed.xml").exists());
     assert!(!clone.path("public/about/changes/index.html").exists());
     let page = clone.read("public/somu/jichikai/index.html");
