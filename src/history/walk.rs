@@ -44,7 +44,9 @@ pub(super) struct Walked {
 
 /// Reads the history of `<root>/content/` from the repository that holds `root`.
 pub(super) fn walk(root: &Path) -> Result<Walked, Absence> {
-    let repo = gix::discover(root).map_err(|_| Absence::NoRepository)?;
+    let mut repo = gix::discover(root).map_err(|_| Absence::NoRepository)?;
+    // Trees met again and again (the departments' folders) are decoded once.
+    repo.object_cache_size_if_unset(8 * 1024 * 1024);
     if repo.is_shallow().unwrap_or(false) {
         return Err(Absence::Shallow);
     }
@@ -69,6 +71,12 @@ pub(super) fn walk(root: &Path) -> Result<Walked, Absence> {
     let mut options = gix::diff::Options::default();
     options.track_path();
     options.track_rewrites(Some(gix::diff::Rewrites::default()));
+    // One blob cache and one diff state for the whole walk (a new cache per commit would
+    // read the attributes again each time).
+    let mut blobs = repo
+        .diff_resource_cache_for_tree_diff()
+        .map_err(|e| unreadable(&e))?;
+    let mut state = gix::diff::tree::State::default();
 
     let mut lineage = Lineage::default();
     let mut changes = Vec::new();
@@ -94,9 +102,23 @@ pub(super) fn walk(root: &Path) -> Result<Walked, Absence> {
                     .transpose()
             };
             let (old, new) = (find(old_tree)?, find(new_tree)?);
-            let diff = repo
-                .diff_tree_to_tree(old.as_ref(), new.as_ref(), options)
-                .map_err(|e| unreadable(&e))?;
+            let empty = repo.empty_tree();
+            let (old, new) = (old.as_ref().unwrap_or(&empty), new.as_ref().unwrap_or(&empty));
+            let mut diff: Vec<ChangeDetached> = Vec::new();
+            gix::diff::tree_with_rewrites(
+                gix::objs::TreeRefIter::from_bytes(&old.data, old.id.kind()),
+                gix::objs::TreeRefIter::from_bytes(&new.data, new.id.kind()),
+                &mut blobs,
+                &mut state,
+                &repo.objects,
+                |change| {
+                    diff.push(change.into_owned());
+                    Ok(std::ops::ControlFlow::Continue(()))
+                },
+                options.into(),
+            )
+            .map_err(|e| unreadable(&e))?;
+            blobs.clear_resource_cache();
             let seconds = commit.time().map_err(|e| unreadable(&e))?.seconds;
             let hex = commit.id.to_string();
             let text = |id: gix::ObjectId| -> Result<String, Absence> {
