@@ -103,7 +103,10 @@ pub(super) fn walk(root: &Path) -> Result<Walked, Absence> {
             };
             let (old, new) = (find(old_tree)?, find(new_tree)?);
             let empty = repo.empty_tree();
-            let (old, new) = (old.as_ref().unwrap_or(&empty), new.as_ref().unwrap_or(&empty));
+            let (old, new) = (
+                old.as_ref().unwrap_or(&empty),
+                new.as_ref().unwrap_or(&empty),
+            );
             let mut diff: Vec<ChangeDetached> = Vec::new();
             gix::diff::tree_with_rewrites(
                 gix::objs::TreeRefIter::from_bytes(&old.data, old.id.kind()),

@@ -349,3 +349,81 @@ fn uncommitted_edits_show_their_values_but_not_in_the_history() {
     assert!(!history.contains("70.0"), "{history}");
     assert!(history.contains("74.0 → 72.7"));
 }
+
+#[test]
+fn a_goal_renamed_twice_keeps_its_whole_history() {
+    let site = repository();
+    git(
+        site.root(),
+        &[
+            "mv",
+            "content/somu/bousai.md",
+            "content/somu/bosai-taisei.md",
+        ],
+        "2025-12-01T10:00:00+0900",
+    );
+    commit(&site, "もう一度名前を変更", "2025-12-01T10:00:00+0900");
+    site.build();
+    let page = site.read("public/somu/bosai-taisei/index.html");
+    let history = history_section(&page);
+    for phrase in [
+        "ファイルの移動（somu/bousai.md から）",
+        "本文の更新",
+        "ファイルの移動（somu/bosai.md から）",
+        "目標を掲載",
+    ] {
+        assert!(history.contains(phrase), "{phrase}: {history}");
+    }
+    assert_eq!(history.matches("<li><time").count(), 4, "{history}");
+}
+
+/// `hyoka serve` keeps the history it read; an edit reads it again only when HEAD moved (a
+/// commit made while serving), and then the pages show the new entry.
+#[test]
+fn serve_reads_the_history_again_only_when_head_moves() {
+    use hyoka::{BuildOptions, Rebuilder};
+    let site = repository();
+    let options = BuildOptions {
+        root: site.root().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let mut rebuilder = Rebuilder::new(options).expect("first build");
+    let page = |r: &Rebuilder| {
+        String::from_utf8(
+            r.plan()
+                .expect("a plan")
+                .get("somu/jichikai/index.html")
+                .expect("the goal page")
+                .to_vec(),
+        )
+        .expect("UTF-8")
+    };
+    assert!(page(&rebuilder).contains("74.0 → 72.7"));
+    // An edit not committed: the value shows, the history stays.
+    let path = "content/somu/jichikai.md";
+    site.write(path, &jichikai("72.0", "    令和7年度: 71.2\n", "本文。"));
+    rebuilder.rebuild(&[site.path(path)]).expect("rebuild");
+    assert!(!page(&rebuilder).contains("72.7 → 72.0"));
+    // Committed: HEAD moved, and the next edit brings the new entry.
+    commit(&site, "目標値の再見直し", "2025-12-01T10:00:00+0900");
+    site.write(path, &jichikai("72.0", "    令和7年度: 71.2\n", "本文。\n"));
+    rebuilder.rebuild(&[site.path(path)]).expect("rebuild");
+    let html = page(&rebuilder);
+    assert!(
+        html.contains("令和7年度の目標値 72.7 → 72.0（目標の引き下げ）"),
+        "{html}"
+    );
+    let feed = String::from_utf8(
+        rebuilder
+            .plan()
+            .expect("a plan")
+            .get("feed.xml")
+            .expect("feed")
+            .to_vec(),
+    )
+    .expect("UTF-8");
+    assert!(
+        feed.contains("<updated>2025-12-01T10:00:00+09:00</updated>"),
+        "{feed}"
+    );
+}
