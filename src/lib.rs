@@ -61,6 +61,7 @@ pub(crate) mod diag;
 pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod fsio;
+pub(crate) mod history;
 pub(crate) mod import;
 pub(crate) mod load;
 pub(crate) mod markup;

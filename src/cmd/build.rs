@@ -42,6 +42,12 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         }
     };
     let outcome = progress.suspend(|| print_diagnostics(diags, args.quiet, err));
+    // Without a history from git (§10) its pages are left out: said once, as a note.
+    if let crate::model::history::History::Absent(absence) = &site.history
+        && !args.quiet
+    {
+        let _ = progress.suspend(|| writeln!(err, "{}", absence.message()));
+    }
     let target = args.output.clone().unwrap_or_else(|| root.join("public"));
     let target = output::check_output_dir(&root, &target)?;
     // public/ is hyoka's by contract; a folder named on the command line may be anyone's.

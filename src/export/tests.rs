@@ -117,6 +117,7 @@ fn site_with(specs: &[Spec<'_>]) -> Site {
         departments: vec![dept],
         as_of,
         indicator_details: false,
+        history: Default::default(),
     }
 }
 

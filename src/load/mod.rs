@@ -18,8 +18,10 @@ use crate::config::{Config, Overrides};
 use crate::content::{self, LoadedContent};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::history;
 use crate::model::Site;
 use crate::model::build::{GoalCache, SiteBuilder};
+use crate::model::history::History;
 use crate::timings::{Stage, Timings};
 
 /// What a build is asked to do.
@@ -51,6 +53,9 @@ pub struct Loaded {
     pub content: LoadedContent,
     /// The proofreading rules config.toml leaves on.
     pub rules: Rules,
+    /// The goals' history from git, read once per load ([`crate::history::read`]) and
+    /// again after an edit only when HEAD moved.
+    pub history: History,
     findings: Findings,
 }
 
@@ -95,6 +100,7 @@ pub fn load(
     check::check_rule_config(&config, &mut findings.config);
     let rules = Rules::new(&config);
     let root = &options.root;
+    let history = timings.time(Stage::Load, || history::read(root));
     let mut scan = content::scan_content(root, &mut findings.files)?;
     let overlay = by_part(overlay);
     for folder in overlay.keys().flatten() {
@@ -116,11 +122,13 @@ pub fn load(
             content.departments.extend(part.departments);
         }
     }
-    let (site, model_findings) = timings.time(Stage::Evaluate, || builder.finish());
+    let (mut site, model_findings) = timings.time(Stage::Evaluate, || builder.finish());
+    history::attach(&mut site, &history);
     let loaded = Loaded {
         config,
         content,
         rules,
+        history,
         findings,
     };
     Ok(Ok(Load {
@@ -200,6 +208,12 @@ impl Loaded {
             .rules
             .proofread_where(&self.content, |doc| reproofread.contains(&doc.source.path));
         self.findings.proofreading.extend(found);
+        // A commit made while serving: the history is read again (only then).
+        if let Some(read) = self.history.read()
+            && history::head_of(root).as_deref() != Some(read.head.as_str())
+        {
+            self.history = history::read(root);
+        }
         Ok(())
     }
 
@@ -210,7 +224,9 @@ impl Loaded {
         goals.retain_files_of(&self.content);
         let mut builder = SiteBuilder::new(&self.config, drafts);
         builder.add(&self.content, goals);
-        builder.finish()
+        let (mut site, findings) = builder.finish();
+        history::attach(&mut site, &self.history);
+        (site, findings)
     }
 }
 

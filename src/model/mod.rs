@@ -9,6 +9,7 @@ pub mod evaluation;
 pub mod facts;
 pub mod fiscal_year;
 pub mod goal;
+pub mod history;
 pub mod indicator;
 pub mod plan;
 pub mod value;
@@ -42,6 +43,8 @@ pub struct Site {
     /// Whether any goal uses §8.1 ([`Goal::has_indicator_details`]): the open data then
     /// carries the indicator's code, notes and the other §8.1 keys, for every record alike.
     pub indicator_details: bool,
+    /// The goals' history from git (§10), attached after the load.
+    pub history: history::History,
 }
 
 impl Site {

@@ -156,6 +156,11 @@ pub(super) fn emit_site_data(
         out.emit(path.to_string(), bytes)?;
         t = timings.since(Stage::Write, made);
     }
+    // The Atom feed of the history from git (§10), when there is one.
+    if let Some(history) = site.history.read() {
+        let feed = crate::history::feed::atom(site, history);
+        out.emit(crate::model::history::FEED_PATH.to_string(), feed)?;
+    }
     // 事業費 (§8.2): only for a site where some goal has costs.
     if export::has_costs(site) {
         out.emit(export::COSTS_CSV_PATH.to_string(), export::costs_csv(site))?;

@@ -28,6 +28,14 @@ impl SiteView {
             evaluation_path: EVALUATION_PAGE_PATH.to_string(),
             data_path: DATA_PAGE_PATH.to_string(),
             accessibility_path: ACCESSIBILITY_PAGE_PATH.to_string(),
+            changes_path: site
+                .history
+                .read()
+                .map(|_| crate::model::history::CHANGES_PAGE_PATH.to_string()),
+            feed_path: site
+                .history
+                .read()
+                .map(|_| crate::model::history::FEED_PATH.to_string()),
         }
     }
 }
@@ -404,6 +412,7 @@ impl GoalView {
             grade_text: super::facts::grade_text(site, goal),
             indicator_details: details,
             indicators: Vec::new(),
+            lowered_text: super::history::lowered_text(site, goal),
         };
         let (rows, series) = if details {
             (first.rows.clone(), first.series.clone())
@@ -430,6 +439,7 @@ impl GoalView {
             summary: goal.summary.clone().filter(|s| !s.trim().is_empty()),
             description,
             facts: super::facts::GoalFactsView::new(site, goal),
+            history: super::history::GoalHistoryView::new(site, goal),
         }
     }
 }

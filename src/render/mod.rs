@@ -8,6 +8,7 @@
 mod build;
 pub mod contrast;
 pub mod facts;
+pub mod history;
 pub mod markdown;
 pub mod plan_pages;
 mod rate_words;
@@ -101,6 +102,9 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         paths.extend(dept.goals.iter().map(goal_path));
     }
     paths.extend(plan_pages::judgement_page_paths(site));
+    if site.history.read().is_some() {
+        paths.push(crate::model::history::CHANGES_PAGE_PATH.to_string());
+    }
     paths.sort();
     paths.dedup();
     paths
@@ -163,6 +167,8 @@ enum Job {
     Plan(plan_pages::PlanPageView),
     Tags(plan_pages::TagIndexView),
     Tag(plan_pages::TagPageView),
+    /// `/about/changes/` (§10), for a site with a history.
+    Changes(history::ChangesView),
 }
 
 /// `view` as a template value with its list field `key` set to `list`.
@@ -308,10 +314,12 @@ impl<'a> Renderer<'a> {
             .map_err(E::from)?
             .unwrap_or_default();
         // Goal and department pages, home, evaluation, data, 404 and this page.
+        let changes = history::ChangesView::new(site);
         let page_count = site.goals().count()
             + site.departments.len()
             + 5
-            + plan_pages::judgement_page_paths(site).len();
+            + plan_pages::judgement_page_paths(site).len()
+            + usize::from(changes.is_some());
         let home = HomeView::new(site, Vec::new());
         // The largest pages first (the home page lists every goal twice, evaluation and
         // data once), so no thread is left rendering a big page alone at the end.
@@ -343,6 +351,7 @@ impl<'a> Renderer<'a> {
         ];
         jobs.splice(0..0, site_wide_jobs);
         jobs.extend(judgement_jobs(site));
+        jobs.extend(changes.map(Job::Changes));
         run(jobs)
     }
 
@@ -442,6 +451,21 @@ impl<'a> Renderer<'a> {
                 self.finish("accessibility.html", page, |c| c.insert("accessibility", a))
             }
             Job::Plan(_) | Job::Tags(_) | Job::Tag(_) => self.prepare_judgement(job, home),
+            Job::Changes(changes) => {
+                let (title, path) = ("更新履歴", crate::model::history::CHANGES_PAGE_PATH);
+                let description = format!(
+                    "{}の行政評価の目標と指標の値の変更（目標値・実績など）を、新しい順に一覧にしています。",
+                    self.site.config.municipality
+                );
+                let page = self.page(
+                    "changes",
+                    title,
+                    description,
+                    path,
+                    vec![home, crumb(title, path)],
+                );
+                self.finish("changes.html", page, |c| c.insert("changes", changes))
+            }
             Job::NotFound => {
                 let title = "ページが見つかりません";
                 let mut page = self.page(

@@ -86,6 +86,10 @@ pub struct SiteView {
     pub data_path: String,
     /// Site-relative path of the アクセシビリティ方針 page (`about/accessibility/`).
     pub accessibility_path: String,
+    /// The 更新履歴 page (`about/changes/`), for a site with a history from git (§10).
+    pub changes_path: Option<String>,
+    /// The Atom feed (`feed.xml`), with the same condition.
+    pub feed_path: Option<String>,
 }
 
 /// One step of the breadcrumbs; the last is the current page.
@@ -328,6 +332,8 @@ pub struct CardView {
     pub indicator_details: bool,
     /// Every indicator, in order (the first is also in the keys above).
     pub indicators: Vec<GoalIndicatorView>,
+    /// `目標の引き下げ（令和8年1月5日）` when the history has one (§10).
+    pub lowered_text: Option<String>,
 }
 
 /// A goal (目標) as its page shows it: its card (what the list pages show too, flattened:
@@ -366,6 +372,8 @@ pub struct GoalView {
     /// 事業費, the town's 評価, 施策体系, tags, 問い合わせ先, 更新日 (§8.2–§8.4; see
     /// [`super::facts`]).
     pub facts: super::facts::GoalFactsView,
+    /// 更新履歴 from git (§10); `None` for a site without history.
+    pub history: Option<super::history::GoalHistoryView>,
 }
 
 /// 課.

@@ -22,6 +22,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("config", &["diag", "model"]),
     ("content", &["diag", "fsio", "timings"]),
     ("model", &["config", "content", "diag"]),
+    // History from git (§10): the walk (gix), and its words from the model's own parser.
+    ("history", &["content", "fsio", "markup", "model"]),
     // Siblings over the model: never each other.
     ("chart", &["markup", "model"]),
     ("render", &["config", "fsio", "model"]),
@@ -35,15 +37,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "load",
         &[
-            "check", "config", "content", "diag", "error", "model", "timings",
+            "check", "config", "content", "diag", "error", "history", "model", "timings",
         ],
     ),
     // The way out: a loaded model into charts, pages and open data; never the files again.
     (
         "pipeline",
         &[
-            "chart", "diag", "error", "export", "fsio", "load", "model", "output", "render",
-            "timings",
+            "chart", "diag", "error", "export", "fsio", "history", "load", "model", "output",
+            "render", "timings",
         ],
     ),
     // Its own front door: sheets in, content files out, read and checked with the model's

@@ -14,6 +14,7 @@ mod contrast;
 mod determinism;
 mod diagnostics;
 mod fuzz;
+mod history;
 mod import;
 mod judgement;
 mod links;

@@ -346,6 +346,7 @@ impl SiteBuilder {
             departments,
             as_of,
             indicator_details,
+            history: Default::default(),
         };
         (site, diags)
     }
@@ -445,6 +446,15 @@ fn department(doc: &Document, folder: &str, diags: &mut Diagnostics) -> Option<D
         contact,
         goals: Vec::new(),
     })
+}
+
+/// One goal file's text read as the model reads it (its department left empty), or `None`
+/// when it has errors: what the history compares between two versions of a file.
+pub fn goal_from_text(path: &Path, text: &str) -> Option<Goal> {
+    let mut diags = Diagnostics::new();
+    let source = crate::content::SourceFile::new(path, text.to_string());
+    let doc = crate::content::parse_document(source, &mut diags);
+    goal(&doc, "", &mut diags)
 }
 
 fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Option<Goal> {

@@ -32,6 +32,8 @@ pub(super) fn same_frame(old: &Site, new: &Site) -> bool {
         && crate::render::plan_pages::judgement_page_paths(old)
             == crate::render::plan_pages::judgement_page_paths(new)
         && crate::export::has_costs(old) == crate::export::has_costs(new)
+        // History read again (HEAD moved): every goal page may change.
+        && old.history == new.history
 }
 
 /// A department's own facts (not its goals) are the same.
