@@ -85,6 +85,8 @@ pub struct SiteView {
     pub data_path: String,
     /// Site-relative path of the アクセシビリティ方針 page (`about/accessibility/`).
     pub accessibility_path: String,
+    /// Site-relative path of the booklet (`report/`).
+    pub report_path: String,
 }
 
 /// One step of the breadcrumbs; the last is the current page.
