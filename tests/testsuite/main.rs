@@ -22,6 +22,7 @@ mod new_init;
 mod proofreading;
 mod real_report;
 mod rebuild;
+mod report;
 mod robustness;
 mod safety;
 mod segmenter;
