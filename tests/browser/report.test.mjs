@@ -8,8 +8,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { serveSite, launch, open, closeContext, bin, repo, TEST_LIMIT, SYNC_LIMIT } from './site.mjs';
+import { serveSite, launch, open, closeContext, horizontalOverflow, bin, repo, TEST_LIMIT, SYNC_LIMIT } from './site.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const siteDir = resolve(import.meta.dirname, '../fixtures/town');
 let site, browser, scratch;
@@ -93,6 +97,24 @@ test('the booklet prints on A4: cover, contents, a new page for each goal, the r
     console.log(`# booklet of ${goals.length} goals: ${printed.pages} A4 pages`);
   } finally {
     await closeContext(context);
+  }
+});
+
+test('on screen the booklet passes axe-core and reads at 320 px', { timeout: TEST_LIMIT }, async () => {
+  for (const width of [1280, 320]) {
+    const { page, context, errors } = await open(browser, site.base + 'report/', { width, js: true });
+    try {
+      await page.evaluate(AXE_SOURCE);
+      const result = await page.evaluate(() => globalThis.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'],
+      }));
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `${width} px`);
+      assert.deepEqual(errors, []);
+      assert.ok(await horizontalOverflow(page) <= 0, `${width} px: no sideways scrolling`);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+    } finally {
+      await closeContext(context);
+    }
   }
 });
 

@@ -117,7 +117,7 @@ fn assert_booklet(site: &SiteTest) -> String {
                 );
             }
             assert!(
-                part.contains(&format!("data-print-url=\"https://example.jp/")),
+                part.contains("data-print-url=\"https://example.jp/"),
                 "{number}: printed URLs"
             );
         }
@@ -143,8 +143,8 @@ fn assert_booklet(site: &SiteTest) -> String {
     for href in attributes(&html, "href") {
         if let Some(id) = href.strip_prefix('#') {
             assert!(unique.contains(id), "href=\"{href}\": no element");
-        } else if href.starts_with("../") {
-            let file = href[3..].split(['#', '?']).next().unwrap();
+        } else if let Some(rel) = href.strip_prefix("../") {
+            let file = rel.split(['#', '?']).next().unwrap();
             let file = if file.is_empty() || file.ends_with('/') {
                 format!("{file}index.html")
             } else {
