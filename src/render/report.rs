@@ -68,8 +68,10 @@ struct ReportGoalView {
     status: Option<StatusView>,
 }
 
-/// The booklet's numbering of the site and what its rewrite needs: one per renderer.
-#[derive(Debug, Clone)]
+/// The booklet's numbering of the site and what its rewrite needs: one per renderer. Each
+/// goal's part depends on it (its own number, those of the goals it links to), so a rebuild
+/// keeps no part made under another numbering.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Booklet {
     /// Site-relative path of each department and goal page → (number, anchor).
     numbers: HashMap<String, (String, String)>,
