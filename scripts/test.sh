@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a bare machine: installs what is missing (Debian's Chromium, the Noto CJK
-# fonts and a Java runtime for the browser tests, the npm packages of tests/browser), then the
+# fonts, poppler-utils and a Java runtime for the browser tests, the npm packages of tests/browser), then the
 # Rust tests and the browser tests (axe-core, Nu Html Checker, headless Chromium on two sites).
 #
 # Nothing may hang: every test has its own limit (the Rust harness kills a run of the binary
@@ -15,6 +15,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# pdfinfo and pdftotext, for the printed booklet (tests/browser/report.test.mjs).
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]} (apt)"
   export DEBIAN_FRONTEND=noninteractive

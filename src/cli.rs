@@ -57,6 +57,9 @@ pub struct BuildArgs {
     /// 段階ごと（読み込み・解析・評価・校正・グラフ・ページ生成・書き出し）の所要時間を表示します
     #[arg(long)]
     pub timings: bool,
+    /// 冊子（report/）を Chromium で PDF にして report/report.pdf に書き出します（Chromium が必要です）
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 /// `hyoka check` (drafts are always checked too).

@@ -74,6 +74,27 @@ pub enum Error {
         /// Why it cannot be used, and how to fix it.
         reason: String,
     },
+    /// `hyoka build --pdf` found no Chromium to print the booklet with (the HTML build is
+    /// in place).
+    #[error(
+        "冊子を PDF にできません: Chromium が見つかりません（PATH に chromium、chromium-browser、google-chrome、google-chrome-stable のどれもありません）。Chromium をインストールしてから（Debian・Ubuntu: sudo apt-get install chromium）、もう一度 hyoka build --pdf を実行してください。サイトと冊子の HTML は書き出しました（{}）。ブラウザーで開いて印刷することもできます",
+        .html.display()
+    )]
+    NoChromium {
+        /// The booklet's HTML in the output.
+        html: PathBuf,
+    },
+    /// Chromium could not print the booklet (the HTML build is in place).
+    #[error(
+        "冊子を PDF にできませんでした: {detail}。サイトと冊子の HTML は書き出しました（{}）。ブラウザーで開いて印刷することもできます",
+        .html.display()
+    )]
+    Pdf {
+        /// What went wrong.
+        detail: String,
+        /// The booklet's HTML in the output.
+        html: PathBuf,
+    },
     /// An archetype of `hyoka new` / `hyoka init` is not a valid template.
     #[error(
         "雛形 {origin} を読めません: {detail}。テーマの archetypes フォルダーの {{{{ }}}} の書き方を確認してください"

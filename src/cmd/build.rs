@@ -13,6 +13,7 @@ use crate::output::{self, StagedOutput};
 use crate::pipeline;
 use crate::timings::{Stage, Timings};
 
+use super::pdf;
 use super::progress::Progress;
 use super::{Outcome, counts, print_diagnostics};
 
@@ -60,6 +61,14 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     let staged = StagedOutput::begin(&target)?;
     let (departments, goals) = (site.departments.len(), site.goals().count());
     pipeline::emit_site_once(site, &root, &staged, &timings)?;
+    // The PDF is printed from the staged booklet and goes in with the rest; without it the
+    // HTML still replaces the output, and the command fails after saying so.
+    let pdf = if args.pdf {
+        progress.stage("冊子を PDF に印刷しています");
+        print_booklet(&staged, &target)
+    } else {
+        Ok(())
+    };
     let stats = timings.time(Stage::Write, || staged.finish())?;
     drop(progress);
     let _ = writeln!(
@@ -79,7 +88,36 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     if args.timings {
         let _ = write!(err, "{}", timings.report(rayon::current_num_threads()));
     }
+    pdf?;
+    if args.pdf {
+        let _ = writeln!(
+            err,
+            "冊子の PDF を {} に書き出しました",
+            target.join(pdf::PDF_PATH).display()
+        );
+    }
     Ok(outcome)
+}
+
+/// `--pdf`: the staged booklet printed by Chromium, its PDF written into the staged output.
+fn print_booklet(staged: &StagedOutput, target: &std::path::Path) -> Result<(), Error> {
+    let html = target.join(pdf::REPORT_FILE);
+    let Some(chromium) = pdf::find_chromium() else {
+        return Err(Error::NoChromium { html });
+    };
+    let Some(page) = staged.staged_file(pdf::REPORT_FILE) else {
+        return Err(Error::Pdf {
+            detail: format!("{} を作っていません", pdf::REPORT_FILE),
+            html,
+        });
+    };
+    let bytes =
+        pdf::print_to_pdf(&chromium, &page, pdf::PRINT_LIMIT).map_err(|detail| Error::Pdf {
+            detail,
+            html: html.clone(),
+        })?;
+    staged.write(pdf::PDF_PATH.to_string(), &bytes)?;
+    Ok(())
 }
 
 /// Files in the output that hyoka did not write are kept; staff are told which.

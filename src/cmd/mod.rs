@@ -6,6 +6,7 @@ pub mod check;
 pub mod import;
 pub mod init;
 pub mod new;
+pub mod pdf;
 pub mod progress;
 pub mod serve;
 

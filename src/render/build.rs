@@ -36,6 +36,7 @@ impl SiteView {
                 .history
                 .read()
                 .map(|_| crate::model::history::FEED_PATH.to_string()),
+            report_path: super::report::REPORT_PAGE_PATH.to_string(),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod history;
 pub mod markdown;
 pub mod plan_pages;
 mod rate_words;
+pub mod report;
 pub mod theme;
 pub mod view;
 
@@ -146,9 +147,10 @@ pub fn render_site(
     Ok(pages)
 }
 
-/// A goal as the list pages show it ([`GoalView::into_card`]), already a template value.
+/// A goal as the list pages show it ([`GoalView::into_card`]), already a template value,
+/// and the goal's part of the booklet (markup, see [`report`]).
 #[derive(Debug, Clone)]
-pub struct Card(Value);
+pub struct Card(Value, Value);
 
 /// Renders one page into a writer (see [`Renderer::lists_each`]).
 pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>;
@@ -169,6 +171,8 @@ enum Job {
     Tag(plan_pages::TagPageView),
     /// `/about/changes/` (§10), for a site with a history.
     Changes(history::ChangesView),
+    /// The booklet (`report/`).
+    Report(Value),
 }
 
 /// `view` as a template value with its list field `key` set to `list`.
@@ -189,6 +193,8 @@ pub struct Renderer<'a> {
     site_view: SiteView,
     /// Each status's view as a template value, shared by the cards.
     statuses: Vec<(&'static str, Value)>,
+    /// The booklet's numbering.
+    booklet: report::Booklet,
 }
 
 impl<'a> Renderer<'a> {
@@ -202,6 +208,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|s| (s.code(), Value::from_serializable(&StatusView::new(*s))))
                 .collect(),
+            booklet: report::Booklet::new(site),
         }
     }
 
@@ -218,6 +225,7 @@ impl<'a> Renderer<'a> {
             self.site, dept, goal, body, graphics,
         )));
         let page = self.render(&job)?;
+        let section = self.report_section(&job)?;
         let Job::Goal(view) = job else {
             unreachable!("built as a goal job above")
         };
@@ -231,7 +239,25 @@ impl<'a> Renderer<'a> {
             .find(|(code, _)| *code == status.code)
             .map_or_else(|| Value::from_serializable(&status), |(_, v)| v.clone());
         card.insert("status".into(), status);
-        Ok((page, Card(Value::from(card))))
+        Ok((page, Card(Value::from(card), Value::from(section))))
+    }
+
+    /// A goal's part of the booklet: report_goal.html in the goal page's context, rewritten
+    /// for the booklet's page ([`report::Booklet::section`]).
+    fn report_section(&self, job: &Job) -> Result<String, RenderError> {
+        let (file, _, mut context) = self.prepare(job);
+        let Job::Goal(view) = job else {
+            unreachable!("only goals have parts in the booklet")
+        };
+        let path = &view.card.path;
+        context.insert("report_number", &self.booklet.number(path));
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.theme
+            .render_to("report_goal.html", &file, &context, &mut html)?;
+        // Tera writes UTF-8.
+        let html = String::from_utf8(html)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Ok(self.booklet.section(path, &html))
     }
 
     #[cfg(test)] // used by unit tests only
@@ -313,11 +339,11 @@ impl<'a> Renderer<'a> {
             .static_text("css/hyoka.css")
             .map_err(E::from)?
             .unwrap_or_default();
-        // Goal and department pages, home, evaluation, data, 404 and this page.
+        // Goal and department pages, home, evaluation, data, 404, the booklet and this page.
         let changes = history::ChangesView::new(site);
         let page_count = site.goals().count()
             + site.departments.len()
-            + 5
+            + 6
             + plan_pages::judgement_page_paths(site).len()
             + usize::from(changes.is_some());
         let home = HomeView::new(site, Vec::new());
@@ -346,6 +372,10 @@ impl<'a> Renderer<'a> {
                 "goals",
                 all,
             )),
+            Job::Report(Value::from_serializable(&report::ReportView::new(
+                site,
+                &cards.iter().map(|c| c.1.clone()).collect::<Vec<_>>(),
+            ))),
             Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
             Job::NotFound,
         ];
@@ -465,6 +495,21 @@ impl<'a> Renderer<'a> {
                     vec![home, crumb(title, path)],
                 );
                 self.finish("changes.html", page, |c| c.insert("changes", changes))
+            }
+            Job::Report(r) => {
+                let (title, path) = ("印刷用の冊子", report::REPORT_PAGE_PATH);
+                let description = format!(
+                    "{}の行政評価のすべての課と目標を1ページにまとめた、A4で印刷できる冊子です。",
+                    self.site.config.municipality
+                );
+                let page = self.page(
+                    "report",
+                    title,
+                    description,
+                    path,
+                    vec![home, crumb(title, path)],
+                );
+                self.finish("report.html", page, |c| c.insert_value("report", r.clone()))
             }
             Job::NotFound => {
                 let title = "ページが見つかりません";

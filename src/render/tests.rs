@@ -165,6 +165,7 @@ fn every_page_is_rendered_sorted() {
             "about/evaluation/index.html",
             "data/index.html",
             "index.html",
+            "report/index.html",
             "somu/index.html",
             "somu/jichikai/index.html",
             "somu/jishu-bosai/index.html",
@@ -606,13 +607,14 @@ fn accessibility_page_reports_the_theme_contrast() {
         "<caption>暗い表示（端末のダークモード）の色のコントラスト比</caption>",
         "<code>#1a1a1a</code>",
         "すべての組み合わせが基準を満たしています。",
-        "このサイトのすべてのページ（9ページ）",
+        "このサイトのすべてのページ（10ページ）",
     ] {
         assert!(page.contains(expected), "missing {expected:?}");
     }
     assert!(!page.contains("満たしていません"));
     let footer = &pages["somu/index.html"];
     assert!(footer.contains("<a href=\"../about/accessibility/\">アクセシビリティ方針</a>"));
+    assert!(footer.contains("<a href=\"../report/\">印刷用の冊子（PDF用）</a>"));
 }
 
 #[test]

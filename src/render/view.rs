@@ -39,6 +39,9 @@
 //! `chart.html` (`goal`), `indicator_section.html` (`ind`, a [`GoalIndicatorView`], and `goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
 //! `root`. Pages: `index.html`, `department.html`, `goal.html`, `evaluation.html`, `data.html`,
 //! `accessibility.html`, `404.html`, all extending `base.html` (blocks `head_title`, `head`, `content`).
+//! `goal.html` includes `goal_content.html` (the goal page below the breadcrumbs), which the
+//! booklet's `report_goal.html` includes too (with `report_number`); the booklet page itself is
+//! `report.html` (`report`, a [`super::report::ReportView`], kind `report`).
 //!
 //! §8.2–§8.4 (views in [`super::facts`] and [`super::plan_pages`]; each prints nothing for a
 //! site without the keys): `goal.facts` for `goal_grade.html` (the town's grade beside the
@@ -90,6 +93,8 @@ pub struct SiteView {
     pub changes_path: Option<String>,
     /// The Atom feed (`feed.xml`), with the same condition.
     pub feed_path: Option<String>,
+    /// Site-relative path of the booklet (`report/`).
+    pub report_path: String,
 }
 
 /// One step of the breadcrumbs; the last is the current page.

@@ -24,6 +24,7 @@ mod plain_words;
 mod proofreading;
 mod real_report;
 mod rebuild;
+mod report;
 mod robustness;
 mod safety;
 mod segmenter;

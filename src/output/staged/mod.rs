@@ -226,6 +226,15 @@ impl StagedOutput {
         }
     }
 
+    /// Where the file at `path`, written by this build, is in the staging folder, for a
+    /// program that reads it before the swap (`hyoka build --pdf` prints the booklet);
+    /// `None` when this build did not write it.
+    pub fn staged_file(&self, path: &str) -> Option<PathBuf> {
+        self.lock_paths()
+            .contains(path)
+            .then(|| join_rel(&self.staging, path))
+    }
+
     fn lock_paths(&self) -> std::sync::MutexGuard<'_, BTreeSet<String>> {
         self.paths.lock().unwrap_or_else(|e| e.into_inner())
     }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::error::Error;
 use crate::model::{Department, Goal, Site, goal_path};
 use crate::output::{OutputPlan, PlanCollector};
+use crate::render::report::Booklet;
 use crate::render::{Card, Renderer, theme::Theme};
 
 use super::Rendered;
@@ -109,6 +110,11 @@ pub(super) fn render_changes(
                 .filter(|g| !now.contains(g.slug.as_str()))
                 .map(goal_path),
         );
+    }
+    // Each goal's part of the booklet holds numbers (its own, those of the goals it links
+    // to): under a new numbering (a goal added, removed or moved) no card is kept.
+    if Booklet::new(&old) != Booklet::new(&site) {
+        keep.iter_mut().for_each(|card| *card = None);
     }
     let goals: Vec<(&Department, &Goal)> = site.goals().collect();
     let collector = PlanCollector::default();
