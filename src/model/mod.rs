@@ -10,6 +10,7 @@ pub mod facts;
 pub mod fiscal_year;
 pub mod goal;
 pub mod indicator;
+pub mod pace;
 pub mod plan;
 pub mod value;
 
