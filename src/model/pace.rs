@@ -109,6 +109,17 @@ pub struct Pace {
     pub projected_final: Option<Exact>,
     /// The reach year, or why there is none.
     pub reach: Reach,
+    /// a and b in units of the last decimal, that unit (10^decimals) and ya − y0.
+    units: Units,
+}
+
+/// The values the fractions are made of, as integers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Units {
+    a: i128,
+    b: i128,
+    scale: i128,
+    n: i128,
 }
 
 impl Pace {
@@ -123,6 +134,13 @@ impl Pace {
             .year
             .western()
             .checked_sub(self.latest.year.western())
+    }
+
+    /// a + r·(y − ya): the projection for `year`, from the latest actual's year on.
+    pub fn projection_at(&self, year: FiscalYear) -> Option<Exact> {
+        let k = year.western().checked_sub(self.latest.year.western())?;
+        let Units { a, b, scale, n } = self.units;
+        Some(Exact::new(a * n + (a - b) * i128::from(k), scale * n))
     }
 
     /// The reach year: ya when already reached, else the year found, else `None`.
@@ -157,13 +175,8 @@ pub fn pace(indicator: &Indicator, evaluation: &Evaluation) -> Option<Pace> {
     let (a, b, f) = (units(latest), units(baseline), units(final_target));
     let change = Exact::new(a - units(previous), scale);
     let per_year = Exact::new(a - b, scale * n);
-    let projected_final = final_target
-        .year
-        .western()
-        .checked_sub(latest.year.western())
-        .map(|k| Exact::new(a * n + (a - b) * i128::from(k), scale * n));
     let reach = reach(indicator.direction, latest.year, final_target.year, a, b, f, n);
-    Some(Pace {
+    let mut pace = Pace {
         previous,
         previous_kind,
         baseline,
@@ -171,9 +184,12 @@ pub fn pace(indicator: &Indicator, evaluation: &Evaluation) -> Option<Pace> {
         final_target,
         change,
         per_year,
-        projected_final,
+        projected_final: None,
         reach,
-    })
+        units: Units { a, b, scale, n },
+    };
+    pace.projected_final = pace.projection_at(final_target.year);
+    Some(pace)
 }
 
 /// The latest actual before `latest` from the baseline year on, else the baseline.
