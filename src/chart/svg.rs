@@ -54,6 +54,9 @@ pub(crate) const NARROW: Layout = Layout {
 
 /// The dash pattern of the plan line.
 const PLAN_DASH: &str = "7 5";
+/// The dash pattern of the projection (このままのペース): dots, unlike the plan's dashes
+/// and the actual's solid line, so it is told apart without colour.
+const PROJECTION_DASH: &str = "2 4";
 
 /// Axis and tick labels: 12.6:1 against white.
 const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
@@ -226,6 +229,19 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
     }
     for p in &figure.actual {
         plot.draw(&Circle::new(at(p), 4, ACTUAL.filled()))?;
+    }
+    // このままのペース: dotted, in the actual's colour, ending in a hollow circle (見込み).
+    if let [_, end] = figure.projection.as_slice() {
+        plot.draw(&Dashed::new(
+            figure.projection.iter().map(at).collect(),
+            ACTUAL.stroke_width(2),
+            PROJECTION_DASH,
+        ))?;
+        plot.draw(
+            &(EmptyElement::at(at(end))
+                + Circle::new((0, 0), 4, WHITE.filled())
+                + Circle::new((0, 0), 4, ACTUAL.stroke_width(2))),
+        )?;
     }
 
     // Place each label: inside the plot vertically, away from labels already placed, and
