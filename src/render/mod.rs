@@ -9,6 +9,7 @@ mod build;
 pub mod contrast;
 pub mod facts;
 pub mod markdown;
+pub mod pace;
 pub mod plan_pages;
 pub mod theme;
 pub mod view;
