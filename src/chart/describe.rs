@@ -117,8 +117,7 @@ pub fn describe(indicator: &Indicator, evaluation: &Evaluation) -> String {
         evaluation.status.label()
     ));
     // このままのペース, when the chart draws it (§9).
-    if let Some(sentence) =
-        pace(indicator, evaluation).and_then(|p| chart_sentence(indicator, &p))
+    if let Some(sentence) = pace(indicator, evaluation).and_then(|p| chart_sentence(indicator, &p))
     {
         text.push_str(&sentence);
     }

@@ -10,8 +10,8 @@ use plotters::style::RGBColor;
 
 use super::colour::{ACTUAL, PLAN};
 use super::scale::{actual_line, all_values, is_count, shown_actuals, ticks, y_range, year_span};
-use crate::model::value::{format_number, format_with_unit};
 use crate::model::pace::pace;
+use crate::model::value::{format_number, format_with_unit};
 use crate::model::{Evaluation, Indicator, Point};
 
 /// Said beside the unit when the value axis does not start at zero.

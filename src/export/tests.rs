@@ -319,7 +319,16 @@ fn indicators_csv_header_and_numbers() {
     );
     assert_eq!(
         &rows[2][21..29],
-        ["2023", "令和5年度", "58", "1", "1", "64", "2033", "令和15年度"]
+        [
+            "2023",
+            "令和5年度",
+            "58",
+            "1",
+            "1",
+            "64",
+            "2033",
+            "令和15年度"
+        ]
     );
     assert_eq!(rows[1][31], "https://example.jp/hyoka/somu/jichikai/");
     assert_eq!(rows[2][12], "58");

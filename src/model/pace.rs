@@ -175,7 +175,15 @@ pub fn pace(indicator: &Indicator, evaluation: &Evaluation) -> Option<Pace> {
     let (a, b, f) = (units(latest), units(baseline), units(final_target));
     let change = Exact::new(a - units(previous), scale);
     let per_year = Exact::new(a - b, scale * n);
-    let reach = reach(indicator.direction, latest.year, final_target.year, a, b, f, n);
+    let reach = reach(
+        indicator.direction,
+        latest.year,
+        final_target.year,
+        a,
+        b,
+        f,
+        n,
+    );
     let mut pace = Pace {
         previous,
         previous_kind,

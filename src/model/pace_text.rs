@@ -219,9 +219,7 @@ fn never_reason(indicator: &Indicator, pace: &Pace, why: NoReach) -> String {
                 Direction::Up => ("高いほど良い", "下がっています"),
                 Direction::Down => ("低いほど良い", "上がっています"),
             };
-            format!(
-                "{good}指標ですが、初期値から{moved}（目標と反対の方向に動いています）。"
-            )
+            format!("{good}指標ですが、初期値から{moved}（目標と反対の方向に動いています）。")
         }
         NoReach::TooLate => {
             let limit = pace.final_target.year.western() + REACH_HORIZON_YEARS;

@@ -44,7 +44,11 @@ impl PaceView {
 
 /// The 見込み cell of `year` in the chart's data table: the projection for the years after
 /// the latest actual up to the final target year, else `None`.
-pub fn projection_cell(indicator: &Indicator, pace: Option<&Pace>, year: FiscalYear) -> Option<String> {
+pub fn projection_cell(
+    indicator: &Indicator,
+    pace: Option<&Pace>,
+    year: FiscalYear,
+) -> Option<String> {
     let pace = pace?;
     if year <= pace.latest.year || year > pace.final_target.year {
         return None;

@@ -19,6 +19,7 @@ mod judgement;
 mod links;
 mod messages;
 mod new_init;
+mod pace;
 mod proofreading;
 mod real_report;
 mod rebuild;

@@ -203,7 +203,11 @@ fn indicators_outside_section_9_get_none() {
     assert_eq!(pace_of(&excluded), None);
     // 段階 (milestone).
     let mut milestone = indicator(Direction::Up, (2023, 0.0), &[(2024, 1.0)], &[(2026, 3.0)]);
-    milestone.details.steps = Some(["未着手", "検討中", "策定", "運用"].map(String::from).to_vec());
+    milestone.details.steps = Some(
+        ["未着手", "検討中", "策定", "運用"]
+            .map(String::from)
+            .to_vec(),
+    );
     milestone.decimals = 0;
     assert_eq!(pace_of(&milestone), None);
 }
@@ -225,7 +229,12 @@ fn as_of_decides_the_latest_and_the_previous_value() {
 #[test]
 fn each_indicator_of_a_goal_gets_its_own_pace() {
     // §8.1: two indicators of one goal, evaluated on their own.
-    let first = indicator(Direction::Up, (2023, 58.0), &[(2024, 59.0)], &[(2029, 68.0)]);
+    let first = indicator(
+        Direction::Up,
+        (2023, 58.0),
+        &[(2024, 59.0)],
+        &[(2029, 68.0)],
+    );
     let mut second = indicator(
         Direction::Down,
         (2022, 120.0),
