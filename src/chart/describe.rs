@@ -5,6 +5,8 @@
 //! escape it for the markup they write. Pure functions: no I/O, no markup, no evaluation of
 //! their own — the status and the latest actual come from the [`Evaluation`].
 
+use crate::model::pace::pace;
+use crate::model::pace_text::chart_sentence;
 use crate::model::value::{format_change, format_number, format_with_unit};
 use crate::model::{Direction, Evaluation, Indicator, Point, SeriesKind, Status};
 
@@ -62,7 +64,8 @@ pub fn active_title(indicator: &Indicator, evaluation: &Evaluation) -> String {
 }
 
 /// Only the description sentence(s): baseline, latest actual with the change from the
-/// baseline, the next target after the latest actual, the final target and the status.
+/// baseline, the next target after the latest actual, the final target and the status,
+/// then where このままのペース leads when the chart draws it (the dotted line).
 ///
 /// Example: `自治会加入割合は、初期値の令和5年度の74.6%から、令和6年度の実績は72.1%でした
 /// （2.5ポイント減）。令和7年度の目標値は72.7%、最終目標値は令和11年度の75.0%です。評価は「悪化」です。`
@@ -113,6 +116,11 @@ pub fn describe(indicator: &Indicator, evaluation: &Evaluation) -> String {
         fmt(final_target),
         evaluation.status.label()
     ));
+    // このままのペース, when the chart draws it (§9).
+    if let Some(sentence) = pace(indicator, evaluation).and_then(|p| chart_sentence(indicator, &p))
+    {
+        text.push_str(&sentence);
+    }
     text
 }
 

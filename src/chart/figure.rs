@@ -10,6 +10,7 @@ use plotters::style::RGBColor;
 
 use super::colour::{ACTUAL, PLAN};
 use super::scale::{actual_line, all_values, is_count, shown_actuals, ticks, y_range, year_span};
+use crate::model::pace::pace;
 use crate::model::value::{format_number, format_with_unit};
 use crate::model::{Evaluation, Indicator, Point};
 
@@ -40,6 +41,10 @@ pub(crate) struct Figure {
     pub(super) baseline: Point,
     pub(super) actual: Vec<Point>,
     pub(super) line: Vec<Point>,
+    /// このままのペース (§9): from the latest actual to its projection for the final
+    /// target year; empty when there is none (no pace, or the latest actual is in or after
+    /// that year).
+    pub(super) projection: Vec<Point>,
     /// Value labels: the point, the side preferred, the colour and the text.
     pub(super) labels: Vec<(Point, Side, RGBColor, String)>,
 }
@@ -60,7 +65,10 @@ impl Figure {
             })
             .collect();
         let actual = shown_actuals(indicator, evaluation);
-        let (lo, hi) = y_range(&all_values(indicator, &actual), is_count(&indicator.unit));
+        let projection = projection_line(indicator, evaluation);
+        let mut values = all_values(indicator, &actual);
+        values.extend(projection.iter().map(|p| p.value));
+        let (lo, hi) = y_range(&values, is_count(&indicator.unit));
         let hi = hi + (hi - lo) * LABEL_HEADROOM;
         let broken_axis = lo > 0.0;
         let (y_ticks, tick_decimals) = ticks(lo, hi);
@@ -94,8 +102,26 @@ impl Figure {
             baseline: indicator.baseline,
             actual,
             line,
+            projection,
             labels,
         }
+    }
+}
+
+/// The projection line: the latest actual and a + r·(yF − ya) in the final target year.
+pub(crate) fn projection_line(indicator: &Indicator, evaluation: &Evaluation) -> Vec<Point> {
+    let Some(pace) = pace(indicator, evaluation) else {
+        return Vec::new();
+    };
+    match pace.projected_final {
+        Some(projected) if pace.final_target.year > pace.latest.year => vec![
+            pace.latest,
+            Point {
+                year: pace.final_target.year,
+                value: projected.value(),
+            },
+        ],
+        _ => Vec::new(),
     }
 }
 

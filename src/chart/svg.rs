@@ -57,6 +57,9 @@ pub(crate) const NARROW: Layout = Layout {
 
 /// The dash pattern of the plan line.
 const PLAN_DASH: &str = "7 5";
+/// The dash pattern of the projection (このままのペース): dots, unlike the plan's dashes
+/// and the actual's solid line, so it is told apart without colour.
+const PROJECTION_DASH: &str = "2 4";
 
 /// Axis and tick labels: 12.6:1 against white.
 const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
@@ -236,6 +239,19 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
     for p in &figure.actual {
         plot.draw(&Circle::new(at(p), 4, ACTUAL.filled()))?;
     }
+    // このままのペース: dotted, in the actual's colour, ending in a hollow circle (見込み).
+    if let [_, end] = figure.projection.as_slice() {
+        plot.draw(&Dashed::new(
+            figure.projection.iter().map(at).collect(),
+            ACTUAL.stroke_width(2),
+            PROJECTION_DASH,
+        ))?;
+        plot.draw(
+            &(EmptyElement::at(at(end))
+                + Circle::new((0, 0), 4, WHITE.filled())
+                + Circle::new((0, 0), 4, ACTUAL.stroke_width(2))),
+        )?;
+    }
 
     // Value labels where they touch nothing (see `labels`); one with no room is left out
     // (its value is in the page's tables).
@@ -298,7 +314,8 @@ fn marker_half_size(figure: &Figure, point: &Point) -> f64 {
     }
 }
 
-/// What value labels keep clear of: the plotting area's edge, every marker and every line.
+/// What value labels keep clear of: the plotting area's edge, every marker and every line
+/// (the projection's included).
 fn obstacles(
     figure: &Figure,
     area: &(Range<i32>, Range<i32>),
@@ -315,8 +332,12 @@ fn obstacles(
     // An actual on a target's year sits on the target's marker: both are kept clear of.
     markers.dedup();
     let mut segments = Vec::new();
-    for line in [&figure.plan, &figure.line] {
+    for line in [&figure.plan, &figure.line, &figure.projection] {
         segments.extend(line.windows(2).map(|w| (centre(&w[0]), centre(&w[1]), 1.0)));
+    }
+    // The projection's hollow circle at its end (見込み).
+    if let [_, end] = figure.projection.as_slice() {
+        markers.push(labels::Rect::around(centre(end), 5.0));
     }
     labels::Obstacles {
         plot: Some(labels::Rect {

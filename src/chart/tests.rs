@@ -102,7 +102,8 @@ fn describe_jichikai_worse() {
         text,
         "自治会加入割合は、初期値の令和5年度の74.6%から、令和6年度の実績は72.1%でした\
          （2.5ポイント減）。令和7年度の目標値は72.7%、最終目標値は令和11年度の75.0%です。\
-         評価は「悪化」です。"
+         評価は「悪化」です。点線は、このままのペース（1年あたり-2.5ポイント）が続いた場合の\
+         見込みで、令和11年度に59.6%となり、最終目標値には届かない見込みです。"
     );
 }
 
@@ -167,7 +168,8 @@ fn describe_direction_down() {
         text,
         "1人1日当たりごみ排出量（低いほど良い指標）は、初期値の令和2年度の611gから、\
          令和6年度の実績は593gでした（18g減）。最終目標値は令和9年度の580gです。\
-         評価は「順調」です。"
+         評価は「順調」です。点線は、このままのペース（1年あたり約-5g）が続いた場合の見込みで、\
+         令和9年度に580gとなり、最終目標値には令和9年度に届く見込みです。"
     );
 }
 
@@ -251,18 +253,32 @@ fn chart_draws_plan_dashed_and_distinct_markers() {
     let svg = chart_of(&jichikai()).svg;
     assert_eq!(
         svg.matches("stroke-dasharray").count(),
-        1,
-        "one dashed plan line"
+        2,
+        "one dashed plan line and one dotted projection"
     );
     assert!(svg.contains(&format!(
         "fill=\"none\" stroke=\"{PLAN_COLOR}\" stroke-width=\"2\" stroke-dasharray=\"7 5\"/>"
     )));
+    // このままのペース: dotted from the latest actual (R6) to R11, ending in a hollow circle.
+    assert_contains_all(
+        &svg,
+        &[
+            &format!(
+                "<polyline points=\"164,120 581,280\" fill=\"none\" stroke=\"{ACTUAL_COLOR}\" \
+                 stroke-width=\"2\" stroke-dasharray=\"2 4\"/>"
+            ),
+            &format!(
+                "<circle cx=\"581\" cy=\"280\" r=\"4\" fill=\"#FFFFFF\" stroke=\"{ACTUAL_COLOR}\" \
+                 stroke-width=\"2\"/>"
+            ),
+        ],
+    );
     // Actual: filled circles; plan: hollow (white) squares; baseline: a hollow circle;
     // final: a diamond.
     assert_contains_all(
         &svg,
         &[
-            &format!("<circle cx=\"164\" cy=\"280\" r=\"4\" fill=\"{ACTUAL_COLOR}\"/>"),
+            &format!("<circle cx=\"164\" cy=\"120\" r=\"4\" fill=\"{ACTUAL_COLOR}\"/>"),
             &format!("width=\"8\" height=\"8\" fill=\"#FFFFFF\" stroke=\"{PLAN_COLOR}\"/>"),
             &format!("r=\"6\" fill=\"#FFFFFF\" stroke=\"{PLAN_COLOR}\" stroke-width=\"2\"/>"),
             &format!("<polygon points=\"581,75 589,83 581,91 573,83\" fill=\"{PLAN_COLOR}\"/>"),
@@ -293,11 +309,11 @@ fn chart_has_every_element_of_the_picture_and_no_spelled_out_defaults() {
     for svg in [chart_of(&jichikai()).svg, chart_of(&jichikai()).narrow_svg] {
         // The ground, the break mark's gap, the one plan square.
         assert_eq!(count(&svg, "rect"), 3, "{svg}");
-        // 初期値 and the one actual.
-        assert_eq!(count(&svg, "circle"), 2);
+        // 初期値, the one actual and the projection's end (見込み).
+        assert_eq!(count(&svg, "circle"), 3);
         assert_eq!(count(&svg, "polygon"), 1);
-        // The plan line and the actual line.
-        assert_eq!(count(&svg, "polyline"), 2);
+        // The plan line, the actual line and the projection.
+        assert_eq!(count(&svg, "polyline"), 3);
         // The unit note, 4 value ticks, 7 years, 3 value labels.
         assert_eq!(count(&svg, "text"), 15);
         // 4 grid lines, 2 axes, 11 tick marks, the break mark's 2 strokes.
@@ -616,4 +632,35 @@ fn year_labels_are_thinned_when_they_would_touch() {
         15,
         "a tick for every year"
     );
+}
+
+#[test]
+fn the_projection_is_dotted_and_drawn_only_when_there_is_a_pace_to_project() {
+    let dotted = "stroke-dasharray=\"2 4\"";
+    // 58 → 59地区: 1地区 a year leads to 64地区 in R11, below the target; the value axis
+    // still spans every target.
+    let chart = chart_of(&bosai());
+    assert_eq!(chart.svg.matches(dotted).count(), 1);
+    assert_eq!(chart.narrow_svg.matches(dotted).count(), 1);
+    assert!(
+        chart.description.ends_with(
+            "点線は、このままのペース（1年あたり+1地区）が続いた場合の見込みで、\
+             令和11年度に64地区となり、最終目標値には令和15年度に届く見込みです。"
+        ),
+        "{}",
+        chart.description
+    );
+    // No actual yet, or the latest actual in the final target year: nothing to project.
+    let mut none = bosai();
+    none.actual.clear();
+    let mut last = bosai();
+    last.actual.push(Point {
+        year: FiscalYear::new(2029).unwrap(),
+        value: 66.0,
+    });
+    for ind in [none, last] {
+        let chart = chart_of(&ind);
+        assert!(!chart.svg.contains(dotted), "{:?}", ind.actual);
+        assert!(!chart.description.contains("点線"));
+    }
 }

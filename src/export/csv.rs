@@ -16,6 +16,7 @@ use ::csv::{Terminator, Writer, WriterBuilder};
 use crate::model::value::round_to;
 use crate::model::{Department, Goal, Indicator, SeriesKind, Site};
 
+use super::pace::{INDICATORS_CSV_PACE_COLUMNS, pace_cells};
 use super::{Kind, goal_url, indicator_url, plain_number, plain_percent, series};
 
 /// Columns a site using §8.1 adds to each goal's `data.csv`, after [`GOAL_CSV_HEADER`]:
@@ -53,7 +54,8 @@ pub const GOAL_CSV_HEADER: [&str; 10] = [
     "単位",
 ];
 
-/// Header of `/data/indicators.csv`. Like 評価/評価コード, 方向 is the Japanese label with
+/// Header of `/data/indicators.csv`, without the §9 columns that follow 達成率
+/// ([`INDICATORS_CSV_PACE_COLUMNS`]). Like 評価/評価コード, 方向 is the Japanese label with
 /// its code beside it; every year is given as 西暦 and 和暦; 進捗率 and 達成率 are rounded
 /// to one decimal place, as the pages show them.
 pub const INDICATORS_CSV_HEADER: [&str; 24] = [
@@ -82,6 +84,9 @@ pub const INDICATORS_CSV_HEADER: [&str; 24] = [
     "評価コード",
     "URL",
 ];
+
+/// Where [`INDICATORS_CSV_PACE_COLUMNS`] go in [`INDICATORS_CSV_HEADER`]: after 達成率.
+const PACE_AT: usize = 21;
 
 /// Decimal places of 進捗率 and 達成率 in the CSV: the pages' one place.
 const PERCENT_PLACES: u8 = 1;
@@ -231,11 +236,18 @@ pub fn indicators_csv(site: &Site) -> Vec<u8> {
     } else {
         &[]
     };
+    // The §9 columns go after 達成率 (the 21st column of the header).
+    let (before_pace, after_pace) = INDICATORS_CSV_HEADER.split_at(PACE_AT);
     write_row(
         &mut w,
         code_column(
             has_code,
-            INDICATORS_CSV_HEADER.iter().chain(detail_columns).collect(),
+            before_pace
+                .iter()
+                .chain(&INDICATORS_CSV_PACE_COLUMNS)
+                .chain(after_pace)
+                .chain(detail_columns)
+                .collect(),
         ),
     );
     for (dept, goal) in site.goals() {
@@ -272,6 +284,7 @@ pub fn indicators_csv(site: &Site) -> Vec<u8> {
                 e.status.code().to_string(),
                 protect_text(&url).into_owned(),
             ];
+            row.splice(PACE_AT..PACE_AT, pace_cells(ind, e));
             if details {
                 let text = |t: &Option<String>| {
                     t.as_deref()

@@ -62,7 +62,7 @@ pub struct YearValue {
 
 impl YearValue {
     /// The value of `ind` of `kind` in `year`; the §8.1 keys when `details`.
-    fn new(
+    pub(super) fn new(
         ind: &Indicator,
         kind: SeriesKind,
         year: FiscalYear,
@@ -190,6 +190,9 @@ pub struct IndicatorRecord {
     pub progress_pct_rounded: Option<f64>,
     /// 達成率 rounded to one decimal place, as the pages and the CSV show it, or `null`.
     pub achievement_pct_rounded: Option<f64>,
+    /// 前年度比 and このままのペース (§9).
+    #[serde(flatten)]
+    pub pace: super::pace::PaceFields,
     /// 評価区分 code (`no_data`, `achieved`, `on_track`, `worse`, `behind`, `excluded`).
     pub status: Status,
     /// 評価区分 in Japanese (未測定, 達成, 順調, 悪化, 遅れ, 対象外).
@@ -252,6 +255,7 @@ pub fn indicator_record(
         achievement_pct: e.achievement_pct,
         progress_pct_rounded: e.progress_pct.map(|p| round_to(p, SHOWN_PERCENT_PLACES)),
         achievement_pct_rounded: e.achievement_pct.map(|p| round_to(p, SHOWN_PERCENT_PLACES)),
+        pace: super::pace::PaceFields::new(ind, e, details),
         status: e.status,
         status_label: e.status.label().to_string(),
         as_of: site.as_of.map(YearLabel::from),
@@ -324,6 +328,8 @@ pub struct GoalData {
     /// Rows of each indicator in turn, in year order, then kind order (baseline, actual,
     /// target).
     pub series: Vec<SeriesRow>,
+    /// 前年度比 and このままのペース of each indicator in turn (§9).
+    pub pace: Vec<super::pace::PaceEntry>,
     /// 事業費 (§8.2); left out for a goal without costs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<super::costs::CostRecord>,
@@ -360,6 +366,7 @@ pub fn goal_data(site: &Site, dept: &Department, goal: &Goal) -> GoalData {
         license: site.config.license.clone(),
         license_url: site.config.license_url.clone(),
         series: rows,
+        pace: super::pace::goal_pace(goal, details),
         cost: goal
             .facts
             .cost

@@ -13,6 +13,7 @@
 mod costs;
 mod csv;
 mod json;
+mod pace;
 mod sitemap;
 
 #[cfg(test)]

@@ -222,6 +222,11 @@ fn undefined_values_are_null() {
         "achievement_pct",
         "as_of",
         "municipality_code",
+        "previous",
+        "change_from_previous",
+        "pace_per_year",
+        "projected_final",
+        "projected_reach_year",
     ] {
         assert_eq!(g[key], Value::Null, "{key}");
     }
@@ -235,7 +240,9 @@ fn undefined_values_are_null() {
         &row[12..20],
         ["", "", "", "2029", "令和11年度", "75.0", "", ""]
     );
-    assert_eq!(&row[20..22], ["未測定", "no_data"]);
+    // No 前年度比 or このままのペース without an actual.
+    assert_eq!(&row[20..28], ["", "", "", "", "", "", "", ""]);
+    assert_eq!(&row[28..30], ["未測定", "no_data"]);
 }
 
 #[test]
@@ -296,7 +303,7 @@ fn indicators_csv_header_and_numbers() {
     let body = text(&bytes[3..]);
     assert_eq!(
         body.split("\r\n").next().unwrap(),
-        "団体コード,団体名,課,課スラッグ,目標スラッグ,目標,指標,単位,方向,方向コード,初期値年度(西暦),初期値年度(和暦),初期値,最新実績年度(西暦),最新実績年度(和暦),最新実績,最終目標年度(西暦),最終目標年度(和暦),最終目標値,進捗率,達成率,評価,評価コード,URL"
+        "団体コード,団体名,課,課スラッグ,目標スラッグ,目標,指標,単位,方向,方向コード,初期値年度(西暦),初期値年度(和暦),初期値,最新実績年度(西暦),最新実績年度(和暦),最新実績,最終目標年度(西暦),最終目標年度(和暦),最終目標値,進捗率,達成率,比較年度(西暦),比較年度(和暦),比較年度の値,前年度比,1年あたりの変化,最終目標年度の見込み,最終目標値に届く見込みの年度(西暦),最終目標値に届く見込みの年度(和暦),評価,評価コード,URL"
     );
     let rows = csv_records(&bytes);
     assert_eq!(rows.len(), 4);
@@ -305,7 +312,26 @@ fn indicators_csv_header_and_numbers() {
     assert_eq!(rows[1][19], "-625");
     // Rounded as the page shows it (97.9%).
     assert_eq!(rows[1][20], "97.9");
-    assert_eq!(rows[1][23], "https://example.jp/hyoka/somu/jichikai/");
+    // 前年度比 and このままのペース (§9): 74.6 (R5) → 72.1 (R6), −2.5 a year, 59.6 in R11,
+    // never reaching 75.0; 58 → 59地区 reaches 68 in R15.
+    assert_eq!(
+        &rows[1][21..29],
+        ["2023", "令和5年度", "74.6", "-2.5", "-2.5", "59.6", "", ""]
+    );
+    assert_eq!(
+        &rows[2][21..29],
+        [
+            "2023",
+            "令和5年度",
+            "58",
+            "1",
+            "1",
+            "64",
+            "2033",
+            "令和15年度"
+        ]
+    );
+    assert_eq!(rows[1][31], "https://example.jp/hyoka/somu/jichikai/");
     assert_eq!(rows[2][12], "58");
     assert_eq!(rows[3][19], "0");
 }

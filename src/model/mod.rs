@@ -11,6 +11,8 @@ pub mod fiscal_year;
 pub mod goal;
 pub mod history;
 pub mod indicator;
+pub mod pace;
+pub mod pace_text;
 pub mod plan;
 pub mod value;
 

@@ -178,7 +178,8 @@ fn indicator_rows(ind: &Indicator) -> Vec<IndicatorRowView> {
     rows
 }
 
-fn series_rows(ind: &Indicator) -> Vec<SeriesRowView> {
+fn series_rows(ind: &Indicator, e: &Evaluation) -> Vec<SeriesRowView> {
+    let pace = crate::model::pace::pace(ind, e);
     let fmt = |kind, year, v: f64| noted_year_value(ind, Some(kind), year, Some(v)).value_text;
     let mut years = ind.years();
     years.extend(ind.details.unmeasured.iter().copied());
@@ -213,6 +214,7 @@ fn series_rows(ind: &Indicator) -> Vec<SeriesRowView> {
                 actual_text: actual.unwrap_or_else(|| "—".to_string()),
                 plan_text: plan_text(ind.plan_value(y), ind),
                 target_text: target.unwrap_or_else(|| "—".to_string()),
+                projection_text: super::pace::projection_cell(ind, pace.as_ref(), y),
             }
         })
         .collect()
@@ -310,12 +312,17 @@ impl GoalIndicatorView {
             achievement_note: words.achievement,
             status_note: words.status,
             change_text: change_text(ind, e),
+            pace: full.then(|| super::pace::PaceView::new(ind, e)).flatten(),
             rows: if full {
                 indicator_rows(ind)
             } else {
                 Vec::new()
             },
-            series: if full { series_rows(ind) } else { Vec::new() },
+            series: if full {
+                series_rows(ind, e)
+            } else {
+                Vec::new()
+            },
             steps: if full { step_rows(ind, e) } else { Vec::new() },
             chart_svg: graphics.chart_svg,
             chart_svg_narrow: graphics.chart_svg_narrow,
@@ -328,6 +335,7 @@ impl GoalIndicatorView {
     /// The indicator as a card shows it: without the tables and the goal page's chart.
     fn into_card(self) -> Self {
         GoalIndicatorView {
+            pace: None,
             rows: Vec::new(),
             series: Vec::new(),
             steps: Vec::new(),
@@ -418,7 +426,7 @@ impl GoalView {
         let (rows, series) = if details {
             (first.rows.clone(), first.series.clone())
         } else {
-            (indicator_rows(ind), series_rows(ind))
+            (indicator_rows(ind), series_rows(ind, e))
         };
         let card = CardView {
             indicators: if details { indicators } else { Vec::new() },
@@ -429,6 +437,7 @@ impl GoalView {
             slug: goal.slug.clone(),
             status: StatusView::new(e.status),
             change_text: change_text(ind, e),
+            pace: super::pace::PaceView::new(ind, e),
             rows,
             series,
             chart_svg: graphics.chart_svg.clone(),
@@ -689,6 +698,30 @@ impl DataView {
             (
                 "達成率（achievement_pct / achievement_pct_rounded）",
                 "その年度の計画値に対する実績の割合。CSV と achievement_pct_rounded はページと同じく小数第1位に四捨五入した値、achievement_pct は丸める前の値（小数第4位まで）。算出できない場合は空欄（JSONでは null）",
+            ),
+            (
+                "比較年度(西暦)・比較年度(和暦)・比較年度の値（previous）",
+                "前年度比で比べる相手：最新実績より前で最も新しい実績の年度と値（その前に実績がなければ初期値）。最新実績がない、最新実績が初期値の年度より後でない、段階の指標、対象外の指標では空欄（JSONでは null）。以下の前年度比・このままのペースの項目も同じです",
+            ),
+            (
+                "前年度比（change_from_previous）",
+                "最新実績 − 比較年度の値。単位が % の指標ではポイントの差です",
+            ),
+            (
+                "1年あたりの変化（pace_per_year）",
+                "このままのペース：(最新実績 − 初期値) ÷ (最新実績の年度 − 初期値の年度)。CSV は小数第6位までに四捨五入、JSON は丸めない値です",
+            ),
+            (
+                "最終目標年度の見込み（projected_final）",
+                "このままのペースが続いた場合の最終目標年度の値：最新実績 + 1年あたりの変化 × (最終目標年度 − 最新実績の年度)。最新実績が最終目標年度より後なら空欄（JSONでは null）",
+            ),
+            (
+                "最終目標値に届く見込みの年度(西暦)・最終目標値に届く見込みの年度(和暦)（projected_reach_year）",
+                "このままのペースで、最新実績の年度以降に最終目標値以上（低いほど良い指標では以下）になる最初の年度。すでに届いていれば最新実績の年度。変化が0、目標と反対の方向、最終目標年度の20年後より後になる場合は空欄（JSONでは null）",
+            ),
+            (
+                "pace（前年度比とこのままのペース）",
+                "目標ごとのデータ（data.json）だけ。指標ごとの previous・change_from_previous・pace_per_year・projected_final・projected_reach_year",
             ),
             (
                 "評価・評価コード（status_label / status）",

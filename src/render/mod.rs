@@ -10,6 +10,7 @@ pub mod contrast;
 pub mod facts;
 pub mod history;
 pub mod markdown;
+pub mod pace;
 pub mod plan_pages;
 mod rate_words;
 pub mod report;

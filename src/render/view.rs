@@ -192,6 +192,9 @@ pub struct SeriesRowView {
     pub plan_text: String,
     /// 初期値・目標値 of that year (`74.6%（初期値）`), or `—`.
     pub target_text: String,
+    /// このままのペース (見込み) for the years after the latest actual up to the final
+    /// target year, else `None` (§9).
+    pub projection_text: Option<String>,
 }
 
 /// 指標.
@@ -270,6 +273,9 @@ pub struct GoalIndicatorView {
     pub status_note: Option<String>,
     /// Change from the baseline to the latest actual (`-2.5ポイント`, `2段階進む`).
     pub change_text: Option<String>,
+    /// 前年度比 and このままのペース (§9), on the goal page; `None` on a card and where §9
+    /// gives none.
+    pub pace: Option<super::pace::PaceView>,
     /// 数値目標 rows (初期値, 実績 per year with the years not measured, 目標値).
     pub rows: Vec<IndicatorRowView>,
     /// The chart's data by year.
@@ -354,6 +360,8 @@ pub struct GoalView {
     pub status: StatusView,
     /// Change from the baseline to the latest actual (`-2.5ポイント`).
     pub change_text: Option<String>,
+    /// 前年度比 and このままのペース of the first indicator (§9), or `None`.
+    pub pace: Option<super::pace::PaceView>,
     /// 数値目標 rows: 初期値, 実績 per year, 目標値 (the last is 最終目標値).
     pub rows: Vec<IndicatorRowView>,
     /// The chart's data by year.

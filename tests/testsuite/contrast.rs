@@ -87,7 +87,12 @@ fn the_chart_legend_shows_the_charts_own_colours() {
     let (light, _) = palettes(CSS);
     let actual = hyoka::ACTUAL_COLOR.to_ascii_lowercase();
     let plan = hyoka::PLAN_COLOR.to_ascii_lowercase();
-    assert_eq!(rule_colours(".legend-key", &light), [actual]);
+    assert_eq!(
+        rule_colours(".legend-key", &light),
+        std::slice::from_ref(&actual)
+    );
+    // このままのペース is drawn dotted in the actual's colour.
+    assert_eq!(rule_colours(".legend-projection", &light), [actual]);
     for rule in [".legend-plan", ".legend-mark", ".legend-final"] {
         assert_eq!(
             rule_colours(rule, &light),

@@ -21,6 +21,7 @@ mod links;
 mod messages;
 mod new_init;
 mod plain_words;
+mod pace;
 mod proofreading;
 mod real_report;
 mod rebuild;
