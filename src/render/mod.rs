@@ -10,6 +10,7 @@ pub mod contrast;
 pub mod facts;
 pub mod markdown;
 pub mod plan_pages;
+pub mod search;
 pub mod theme;
 pub mod view;
 
@@ -94,6 +95,7 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         EVALUATION_PAGE_PATH.to_string(),
         ACCESSIBILITY_PAGE_PATH.to_string(),
         DATA_PAGE_PATH.into(),
+        search::SEARCH_PAGE_PATH.into(),
     ];
     for dept in &site.departments {
         paths.push(department_path(dept));
@@ -141,9 +143,10 @@ pub fn render_site(
     Ok(pages)
 }
 
-/// A goal as the list pages show it ([`GoalView::into_card`]), already a template value.
+/// A goal as the list pages show it ([`GoalView::into_card`]), already a template value,
+/// and what the search index finds it by.
 #[derive(Debug, Clone)]
-pub struct Card(Value);
+pub struct Card(Value, search::GoalSearch);
 
 /// Renders one page into a writer (see [`Renderer::lists_each`]).
 pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>;
@@ -157,6 +160,8 @@ enum Job {
     Evaluation(Value),
     Data(Value),
     Accessibility(AccessibilityView),
+    /// The search page (`search/`).
+    Search(search::SearchPageView),
     NotFound,
     /// The 施策体系 page, the tag index and the tag pages (§8.4).
     Plan(plan_pages::PlanPageView),
@@ -224,7 +229,8 @@ impl<'a> Renderer<'a> {
             .find(|(code, _)| *code == status.code)
             .map_or_else(|| Value::from_serializable(&status), |(_, v)| v.clone());
         card.insert("status".into(), status);
-        Ok((page, Card(Value::from(card))))
+        let search = search::GoalSearch::new(goal, body);
+        Ok((page, Card(Value::from(card), search)))
     }
 
     #[cfg(test)] // used by unit tests only
@@ -306,10 +312,10 @@ impl<'a> Renderer<'a> {
             .static_text("css/hyoka.css")
             .map_err(E::from)?
             .unwrap_or_default();
-        // Goal and department pages, home, evaluation, data, 404 and this page.
+        // Goal and department pages, home, evaluation, data, search, 404 and this page.
         let page_count = site.goals().count()
             + site.departments.len()
-            + 5
+            + 6
             + plan_pages::judgement_page_paths(site).len();
         let home = HomeView::new(site, Vec::new());
         // The largest pages first (the home page lists every goal twice, evaluation and
@@ -338,10 +344,19 @@ impl<'a> Renderer<'a> {
                 all,
             )),
             Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
+            Job::Search(search::SearchPageView::new(site)),
             Job::NotFound,
         ];
         jobs.splice(0..0, site_wide_jobs);
         jobs.extend(judgement_jobs(site));
+        each(search::SEARCH_INDEX_PATH.to_string(), &|out| {
+            search::write_index(site, cards.iter().map(|c| &c.1), out).map_err(|e| {
+                RenderError::Io {
+                    path: search::SEARCH_INDEX_PATH.into(),
+                    source: e,
+                }
+            })
+        })?;
         run(jobs)
     }
 
@@ -439,6 +454,21 @@ impl<'a> Renderer<'a> {
                     crumbs,
                 );
                 self.finish("accessibility.html", page, |c| c.insert("accessibility", a))
+            }
+            Job::Search(s) => {
+                let (title, path) = ("検索", search::SEARCH_PAGE_PATH);
+                let description = format!(
+                    "{}の行政評価の目標を、目標名・指標・課・事業概要などの言葉で探せます。",
+                    self.site.config.municipality
+                );
+                let page = self.page(
+                    "search",
+                    title,
+                    description,
+                    path,
+                    vec![home, crumb(title, path)],
+                );
+                self.finish("search.html", page, |c| c.insert("search", s))
             }
             Job::Plan(_) | Job::Tags(_) | Job::Tag(_) => self.prepare_judgement(job, home),
             Job::NotFound => {
