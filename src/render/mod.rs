@@ -349,15 +349,22 @@ impl<'a> Renderer<'a> {
         ];
         jobs.splice(0..0, site_wide_jobs);
         jobs.extend(judgement_jobs(site));
-        each(search::SEARCH_INDEX_PATH.to_string(), &|out| {
-            search::write_index(site, cards.iter().map(|c| &c.1), out).map_err(|e| {
-                RenderError::Io {
-                    path: search::SEARCH_INDEX_PATH.into(),
-                    source: e,
-                }
-            })
-        })?;
         run(jobs)
+    }
+
+    /// The search index (`search/index.js`, see [`search`]) of the goals' cards, in
+    /// `site.goals()` order, into `out`.
+    pub fn write_search_index(
+        &self,
+        cards: &[Card],
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), RenderError> {
+        search::write_index(self.site, cards.iter().map(|c| &c.1), out).map_err(|source| {
+            RenderError::Io {
+                path: search::SEARCH_INDEX_PATH.into(),
+                source,
+            }
+        })
     }
 
     /// A page as (output file, HTML bytes): bytes, since they go to a file as they are.
