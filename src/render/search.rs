@@ -76,8 +76,13 @@ fn fold(c: char) -> char {
             char::from_u32(c as u32 - 0x60).unwrap_or(c)
         }
         'A'..='Z' => c.to_ascii_lowercase(),
-        '\u{30FC}' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2500}' | '\u{2501}'
-        | '\u{02D7}' | '\u{2043}' => '-',
+        '\u{30FC}'
+        | '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{2500}'
+        | '\u{2501}'
+        | '\u{02D7}'
+        | '\u{2043}' => '-',
         '\u{301C}' | '\u{3030}' | '\u{223C}' | '\u{223E}' | '\u{2053}' => '~',
         '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => ' ',
         _ => c,
@@ -136,7 +141,8 @@ impl GoalSearch {
 fn heading_texts(body: &str) -> Vec<String> {
     let mut headings = Vec::new();
     let mut current: Option<String> = None;
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(body, options) {
         match event {
             Event::Start(Tag::Heading { .. }) => current = Some(String::new()),
@@ -339,10 +345,24 @@ mod tests {
 
     #[test]
     fn long_vowels_and_wave_dashes_have_one_form_each() {
-        for text in ["センター", "センタｰ", "せんたー", "センタ‐", "センタ―", "センタ—"] {
+        for text in [
+            "センター",
+            "センタｰ",
+            "せんたー",
+            "センタ‐",
+            "センタ―",
+            "センタ—",
+        ] {
             assert_eq!(normalise(text), "せんた-", "{text}");
         }
-        for text in ["7月〜9月", "7月～9月", "7月~9月", "７月〜９月", "7月〰9月", "7月∼9月"] {
+        for text in [
+            "7月〜9月",
+            "7月～9月",
+            "7月~9月",
+            "７月〜９月",
+            "7月〰9月",
+            "7月∼9月",
+        ] {
             assert_eq!(normalise(text), "7月~9月", "{text}");
         }
     }
@@ -356,7 +376,8 @@ mod tests {
 
     #[test]
     fn normalising_twice_changes_nothing() {
-        for text in ["ﾎﾞｳｻｲ　ｾﾝﾀｰ", "４－１〜２", "Ｈ２Ｏ　ヴ", "㍻", "ｶﾞｷﾞｸﾞ"] {
+        for text in ["ﾎﾞｳｻｲ　ｾﾝﾀｰ", "４－１〜２", "Ｈ２Ｏ　ヴ", "㍻", "ｶﾞｷﾞｸﾞ"]
+        {
             let once = normalise(text);
             assert_eq!(normalise(&once), once, "{text}");
         }
@@ -365,9 +386,6 @@ mod tests {
     #[test]
     fn headings_are_found_at_every_level_without_markup() {
         let body = "# 大見出し\n\n本文\n\n## **防災**の`訓練`\n\n### 三つ目\n\n- 見出しでない\n";
-        assert_eq!(
-            heading_texts(body),
-            ["大見出し", "防災の訓練", "三つ目"]
-        );
+        assert_eq!(heading_texts(body), ["大見出し", "防災の訓練", "三つ目"]);
     }
 }

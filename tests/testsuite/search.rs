@@ -73,14 +73,27 @@ fn the_index_holds_each_goals_fields_normalised() {
     assert_eq!(kunren[0], 0, "総務課 is the first department");
     let words = found_by(&index, kunren);
     assert!(words.contains(&"4-1-1".to_string()), "{words:?}");
-    assert!(words.contains(&"総合訓練の参加者数".to_string()), "{words:?}");
-    assert!(words.iter().any(|w| w.contains("総合訓練と地区ごと")), "{words:?}");
+    assert!(
+        words.contains(&"総合訓練の参加者数".to_string()),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.contains("総合訓練と地区ごと")),
+        "{words:?}"
+    );
     assert!(words.contains(&"期待される効果".to_string()), "{words:?}");
-    assert_eq!(kunren.as_array().expect("record").len(), 5, "title as shown");
+    assert_eq!(
+        kunren.as_array().expect("record").len(),
+        5,
+        "title as shown"
+    );
 
     // Katakana is kept for display and folded for search.
     let walking = record(&index, "walking");
-    assert_eq!(walking[2].as_str().unwrap().lines().next(), Some("うぉ-きんぐ教室の参加者の増加"));
+    assert_eq!(
+        walking[2].as_str().unwrap().lines().next(),
+        Some("うぉ-きんぐ教室の参加者の増加")
+    );
     assert_eq!(walking[5], "ウォーキング教室の参加者の増加");
 
     // Statuses as ids into the index's own list of words and shapes.
@@ -89,7 +102,10 @@ fn the_index_holds_each_goals_fields_normalised() {
         index["statuses"][id].clone()
     };
     assert_eq!(status(kunren), serde_json::json!(["on_track", "順調", "○"]));
-    assert_eq!(status(record(&index, "koho")), serde_json::json!(["worse", "悪化", "×"]));
+    assert_eq!(
+        status(record(&index, "koho")),
+        serde_json::json!(["worse", "悪化", "×"])
+    );
     assert_eq!(
         index["departments"][3],
         serde_json::json!(["都市整備課", "toshi/", "都市整備課"])
@@ -129,7 +145,10 @@ fn the_search_page_and_its_links_work_under_a_sub_path() {
     let site = SiteTest::fixture("search");
     site.build();
     let page = site.read("public/search/index.html");
-    assert!(page.contains("<script src=\"../search/index.js\" defer></script>"), "{page}");
+    assert!(
+        page.contains("<script src=\"../search/index.js\" defer></script>"),
+        "{page}"
+    );
     assert!(page.contains("<script src=\"../js/search.js\" defer></script>"));
     assert!(page.contains("<label for=\"search-query\">"));
     assert!(page.contains("role=\"status\" aria-live=\"polite\""));
@@ -140,10 +159,19 @@ fn the_search_page_and_its_links_work_under_a_sub_path() {
     // The header of every page links to it, relative to the page, or from the site's path.
     let link = |root: &str| format!("<p class=\"site-search-link\"><a href=\"{root}search/\">");
     assert!(site.read("public/index.html").contains(&link("./")));
-    assert!(site.read("public/somu/bosai-kunren/index.html").contains(&link("../../")));
+    assert!(
+        site.read("public/somu/bosai-kunren/index.html")
+            .contains(&link("../../"))
+    );
     assert!(site.read("public/404.html").contains(&link("/a/b/")));
-    assert!(site.read("public/sitemap.xml").contains("https://example.jp/a/b/search/"));
-    assert!(site.read("public/js/search.js").contains("normalize('NFKC')"));
+    assert!(
+        site.read("public/sitemap.xml")
+            .contains("https://example.jp/a/b/search/")
+    );
+    assert!(
+        site.read("public/js/search.js")
+            .contains("normalize('NFKC')")
+    );
 }
 
 #[test]
@@ -153,15 +181,20 @@ fn the_index_is_byte_identical_across_builds() {
     let first = std::fs::read(site.path("public/search/index.js")).unwrap();
     std::fs::remove_dir_all(site.path("public")).unwrap();
     site.build();
-    assert_eq!(first, std::fs::read(site.path("public/search/index.js")).unwrap());
+    assert_eq!(
+        first,
+        std::fs::read(site.path("public/search/index.js")).unwrap()
+    );
 }
 
 #[test]
 fn a_department_cannot_take_the_search_pages_url() {
-    let site = SiteTest::minimal().file("content/search/_index.md", DEPT).file(
-        "content/search/kunren.md",
-        &goal("防災訓練", SEED_INDICATOR),
-    );
+    let site = SiteTest::minimal()
+        .file("content/search/_index.md", DEPT)
+        .file(
+            "content/search/kunren.md",
+            &goal("防災訓練", SEED_INDICATOR),
+        );
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("E-RESERVED-SLUG"), "{}", run.stderr);
@@ -202,14 +235,23 @@ fn rust_normalised(titles: &[&str]) -> Vec<String> {
     (0..titles.len())
         .map(|i| {
             let goal = record(&index, &format!("goal-{i}"));
-            goal[2].as_str().unwrap().lines().next().unwrap().to_string()
+            goal[2]
+                .as_str()
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
         })
         .collect()
 }
 
 /// The same strings through the theme's script, run by node.
 fn script_normalised(strings: &[&str]) -> Vec<String> {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/js/search.js");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/static/js/search.js"
+    );
     let program = format!(
         "const {{ normalise }} = require({});\
          let input = '';\
@@ -225,7 +267,9 @@ fn script_normalised(strings: &[&str]) -> Vec<String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("node must be installed for this test (scripts/test.sh runs the browser tests with it)");
+        .expect(
+            "node must be installed for this test (scripts/test.sh runs the browser tests with it)",
+        );
     child
         .stdin
         .take()
@@ -233,7 +277,11 @@ fn script_normalised(strings: &[&str]) -> Vec<String> {
         .write_all(serde_json::to_string(strings).unwrap().as_bytes())
         .unwrap();
     let out = child.wait_with_output().expect("node");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("node's JSON")
 }
 
