@@ -49,4 +49,6 @@ RUSTDOCFLAGS="-D warnings" phase 900 cargo doc --no-deps --document-private-item
 
 echo "== browser tests (headless Chromium, axe-core, Nu Html Checker)"
 phase 900 cargo build --quiet
+# The search test (tests/browser/search.test.mjs) times its search on a generated corpus.
+phase 900 cargo build --quiet --example gen_corpus
 (cd tests/browser && phase 1800 node --test --test-timeout=1500000 --test-force-exit)

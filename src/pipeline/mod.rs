@@ -119,8 +119,9 @@ pub(super) fn emit_site_with(
     Ok(cards)
 }
 
-/// The list pages of the departments `department` picks, and the site-wide ones when
-/// `site_wide`, from the goals' cards: each rendered straight into its file of `out`.
+/// The list pages of the departments `department` picks, and the site-wide ones (with the
+/// search index) when `site_wide`, from the goals' cards: each rendered straight into its
+/// file of `out`.
 pub(super) fn emit_lists(
     renderer: &Renderer,
     cards: &[Card],
@@ -128,6 +129,11 @@ pub(super) fn emit_lists(
     site_wide: bool,
     out: &dyn Emit,
 ) -> Result<(), Error> {
+    if site_wide {
+        emit_streamed(out, render::search::SEARCH_INDEX_PATH.to_string(), |w| {
+            renderer.write_search_index(cards, w).map_err(Error::from)
+        })?;
+    }
     renderer.lists_each(cards, department, site_wide, &|path, render| {
         emit_streamed(out, path, |w| render(w).map_err(Error::from))
     })

@@ -14,6 +14,7 @@ pub mod pace;
 pub mod plan_pages;
 mod rate_words;
 pub mod report;
+pub mod search;
 pub mod theme;
 pub mod view;
 
@@ -98,6 +99,7 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         EVALUATION_PAGE_PATH.to_string(),
         ACCESSIBILITY_PAGE_PATH.to_string(),
         DATA_PAGE_PATH.into(),
+        search::SEARCH_PAGE_PATH.into(),
     ];
     for dept in &site.departments {
         paths.push(department_path(dept));
@@ -149,9 +151,11 @@ pub fn render_site(
 }
 
 /// A goal as the list pages show it ([`GoalView::into_card`]), already a template value,
-/// and the goal's part of the booklet (markup, see [`report`]).
+/// A goal as the list pages show it ([`GoalView::into_card`]), already a template value,
+/// the goal's part of the booklet (markup, see [`report`]) and what the search index finds
+/// it by.
 #[derive(Debug, Clone)]
-pub struct Card(Value, Value);
+pub struct Card(Value, Value, search::GoalSearch);
 
 /// Renders one page into a writer (see [`Renderer::lists_each`]).
 pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>;
@@ -165,6 +169,8 @@ enum Job {
     Evaluation(Value),
     Data(Value),
     Accessibility(AccessibilityView),
+    /// The search page (`search/`).
+    Search(search::SearchPageView),
     NotFound,
     /// The 施策体系 page, the tag index and the tag pages (§8.4).
     Plan(plan_pages::PlanPageView),
@@ -240,7 +246,8 @@ impl<'a> Renderer<'a> {
             .find(|(code, _)| *code == status.code)
             .map_or_else(|| Value::from_serializable(&status), |(_, v)| v.clone());
         card.insert("status".into(), status);
-        Ok((page, Card(Value::from(card), Value::from(section))))
+        let search = search::GoalSearch::new(goal, body);
+        Ok((page, Card(Value::from(card), Value::from(section), search)))
     }
 
     /// A goal's part of the booklet: report_goal.html in the goal page's context, rewritten
@@ -340,11 +347,12 @@ impl<'a> Renderer<'a> {
             .static_text("css/hyoka.css")
             .map_err(E::from)?
             .unwrap_or_default();
-        // Goal and department pages, home, evaluation, data, 404, the booklet and this page.
+        // Goal and department pages, home, evaluation, data, search, 404, the booklet and this
+        // page.
         let changes = history::ChangesView::new(site);
         let page_count = site.goals().count()
             + site.departments.len()
-            + 6
+            + 7
             + plan_pages::judgement_page_paths(site).len()
             + usize::from(changes.is_some());
         let home = HomeView::new(site, Vec::new());
@@ -378,12 +386,28 @@ impl<'a> Renderer<'a> {
                 &cards.iter().map(|c| c.1.clone()).collect::<Vec<_>>(),
             ))),
             Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
+            Job::Search(search::SearchPageView::new(site)),
             Job::NotFound,
         ];
         jobs.splice(0..0, site_wide_jobs);
         jobs.extend(judgement_jobs(site));
         jobs.extend(changes.map(Job::Changes));
         run(jobs)
+    }
+
+    /// The search index (`search/index.js`, see [`search`]) of the goals' cards, in
+    /// `site.goals()` order, into `out`.
+    pub fn write_search_index(
+        &self,
+        cards: &[Card],
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), RenderError> {
+        search::write_index(self.site, cards.iter().map(|c| &c.2), out).map_err(|source| {
+            RenderError::Io {
+                path: search::SEARCH_INDEX_PATH.into(),
+                source,
+            }
+        })
     }
 
     /// A page as (output file, HTML bytes): bytes, since they go to a file as they are.
@@ -480,6 +504,21 @@ impl<'a> Renderer<'a> {
                     crumbs,
                 );
                 self.finish("accessibility.html", page, |c| c.insert("accessibility", a))
+            }
+            Job::Search(s) => {
+                let (title, path) = ("検索", search::SEARCH_PAGE_PATH);
+                let description = format!(
+                    "{}の行政評価の目標を、目標名・指標・課・事業概要などの言葉で探せます。",
+                    self.site.config.municipality
+                );
+                let page = self.page(
+                    "search",
+                    title,
+                    description,
+                    path,
+                    vec![home, crumb(title, path)],
+                );
+                self.finish("search.html", page, |c| c.insert("search", s))
             }
             Job::Plan(_) | Job::Tags(_) | Job::Tag(_) => self.prepare_judgement(job, home),
             Job::Changes(changes) => {

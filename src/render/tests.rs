@@ -166,6 +166,7 @@ fn every_page_is_rendered_sorted() {
             "data/index.html",
             "index.html",
             "report/index.html",
+            "search/index.html",
             "somu/index.html",
             "somu/jichikai/index.html",
             "somu/jishu-bosai/index.html",
@@ -186,6 +187,7 @@ fn page_paths_list_every_page_but_404() {
             "about/accessibility/",
             "about/evaluation/",
             "data/",
+            "search/",
             "somu/",
             "somu/jichikai/",
             "somu/jishu-bosai/",
@@ -412,7 +414,8 @@ fn a_theme_folder_layers_between_builtin_and_site() {
             "css/hyoka.css",
             "favicon.svg",
             "img/logo.svg",
-            "js/filter.js"
+            "js/filter.js",
+            "js/search.js"
         ]
     );
 }
@@ -607,7 +610,7 @@ fn accessibility_page_reports_the_theme_contrast() {
         "<caption>暗い表示（端末のダークモード）の色のコントラスト比</caption>",
         "<code>#1a1a1a</code>",
         "すべての組み合わせが基準を満たしています。",
-        "このサイトのすべてのページ（10ページ）",
+        "このサイトのすべてのページ（11ページ）",
     ] {
         assert!(page.contains(expected), "missing {expected:?}");
     }

@@ -28,6 +28,7 @@ mod rebuild;
 mod report;
 mod robustness;
 mod safety;
+mod search;
 mod segmenter;
 mod serve;
 mod validation;
