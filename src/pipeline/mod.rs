@@ -85,8 +85,10 @@ pub(super) fn emit_site_with(
     // The site's own static files replace the theme's.
     statics.extend(site_static_files(root)?);
     let t = timings.since(Stage::Render, started);
+    // The theme's css/js under their content-hashed names (render::assets).
     for (path, bytes) in statics {
-        out.emit(path, bytes)?;
+        let published = theme.assets().published(&path).to_string();
+        out.emit(published, bytes)?;
     }
     timings.since(Stage::Write, t);
 

@@ -27,6 +27,7 @@ impl SiteView {
             evaluation_path: EVALUATION_PAGE_PATH.to_string(),
             data_path: DATA_PAGE_PATH.to_string(),
             accessibility_path: ACCESSIBILITY_PAGE_PATH.to_string(),
+            assets: Default::default(),
         }
     }
 }

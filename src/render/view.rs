@@ -85,6 +85,10 @@ pub struct SiteView {
     pub data_path: String,
     /// Site-relative path of the アクセシビリティ方針 page (`about/accessibility/`).
     pub accessibility_path: String,
+    /// The theme's css/js: source path (`css/hyoka.css`) → published, content-hashed
+    /// name (`css/hyoka.3f2a9c1e.css`), site-relative; templates write
+    /// `{{ root }}{{ site.assets["css/hyoka.css"] }}`.
+    pub assets: std::collections::BTreeMap<String, String>,
 }
 
 /// One step of the breadcrumbs; the last is the current page.
