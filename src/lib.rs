@@ -62,6 +62,7 @@ pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod fsio;
 pub(crate) mod import;
+pub(crate) mod links;
 pub(crate) mod load;
 pub(crate) mod markup;
 pub(crate) mod model;

@@ -176,6 +176,31 @@ fn render_markdown_in(source: &str, options: MarkdownOptions, root: Option<&str>
     }
 }
 
+/// A link or image destination as written in the Markdown source, for the link check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Destination {
+    /// The destination as written (a dangerous scheme is `#`, as on the page).
+    pub url: String,
+    /// Byte offset in the source where the link (`[` or `![`) starts.
+    pub offset: usize,
+}
+
+/// Every link and image destination of `source`, in document order.
+pub fn destinations(source: &str) -> Vec<Destination> {
+    Parser::new_ext(source, parser_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(Destination {
+                    url: neutralise_url(dest_url).to_string(),
+                    offset: range.start,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// First paragraph as plain text, at most `max_chars` characters (ending with "…" when cut) — for meta description.
 pub fn plain_text_summary(source: &str, max_chars: usize) -> String {
     let events: Vec<Event<'_>> = Parser::new_ext(source, parser_options()).collect();
@@ -720,6 +745,24 @@ mod tests {
         let links = render_markdown_at(source, MarkdownOptions::default(), "../../").links;
         assert_eq!(links[0].url, "/files/plan.pdf");
         assert!(html(source).contains("href=\"/files/plan.pdf\""));
+    }
+
+    #[test]
+    fn destinations_are_links_and_images_at_their_offsets() {
+        let source = "本文 [計画](/files/plan.pdf)\n\n![図](a.png) [危](javascript:x)\n";
+        let got: Vec<(String, usize)> = destinations(source)
+            .into_iter()
+            .map(|d| (d.url, d.offset))
+            .collect();
+        let at = |needle: &str| source.find(needle).unwrap();
+        assert_eq!(
+            got,
+            vec![
+                ("/files/plan.pdf".to_string(), at("[計画]")),
+                ("a.png".to_string(), at("![図]")),
+                ("#".to_string(), at("[危]")),
+            ]
+        );
     }
 
     #[test]
