@@ -48,6 +48,7 @@ pub struct Report {
 }
 
 /// Why a link does not hold.
+#[derive(Debug, Clone)]
 enum Problem {
     /// No such file (site-relative path).
     Missing(String),
@@ -92,7 +93,8 @@ pub fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path)
     }
 
     // The templates' links: the first page with each broken one, and on how many pages.
-    let mut broken: BTreeMap<(String, String), (String, usize, usize, usize)> = BTreeMap::new();
+    // By target: the same link is written differently at each depth (`../css/a.css`).
+    let mut broken: BTreeMap<String, TemplateLink> = BTreeMap::new();
     let mut external: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for (page, links) in &index.pages {
         for link in &links.links {
@@ -114,29 +116,38 @@ pub fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path)
                 continue;
             }
             if let Err(problem) = targets.lookup(&resolved) {
-                let key = (link.href.clone(), targets.describe(&problem));
                 let e = broken
-                    .entry(key)
-                    .or_insert_with(|| (page.clone(), link.line, link.column, 0));
-                e.3 += 1;
+                    .entry(targets.describe(&problem))
+                    .or_insert_with(|| TemplateLink {
+                        href: link.href.clone(),
+                        page: page.clone(),
+                        line: link.line,
+                        column: link.column,
+                        pages: 0,
+                        problem,
+                    });
+                e.pages += 1;
             }
         }
     }
-    for ((href, what), (page, line, col, pages)) in broken {
+    for (what, link) in broken {
         let mut help = format!(
             "テーマのテンプレート（サイトの templates/ の上書きを含む）でこのリンクを書いているところを直してください。{}",
-            targets.hint(&href, &what)
+            targets.hint(&link.problem)
         );
-        if pages > 1 {
-            help += &format!("（同じリンクが {page} ほか {} ページにあります）", pages - 1);
+        if link.pages > 1 {
+            help += &format!("（同じ行き先へのリンクがほか {} ページにあります）", link.pages - 1);
         }
         report.diagnostics.push(
             Diagnostic::error(
                 Code::TemplateLink,
-                Path::new(&page),
-                line,
-                col,
-                format!("テンプレートが書いたリンク「{href}」の行き先 {what} がサイトにありません"),
+                Path::new(&link.page),
+                link.line,
+                link.column,
+                format!(
+                    "テンプレートが書いたリンク「{}」の行き先 {what} がサイトにありません",
+                    link.href
+                ),
             )
             .with_help(help),
         );
@@ -150,6 +161,16 @@ pub fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path)
         report.external.push(External { url, place });
     }
     report
+}
+
+/// A broken link of the templates: the first page that has it, and on how many pages.
+struct TemplateLink {
+    href: String,
+    page: String,
+    line: usize,
+    column: usize,
+    pages: usize,
+    problem: Problem,
 }
 
 /// A broken body link's finding.
@@ -260,22 +281,20 @@ impl<'i> Targets<'i> {
     }
 
     /// The template finding's もしかして.
-    fn hint(&self, href: &str, what: &str) -> String {
-        let Some(path) = what.strip_prefix('/') else {
-            return String::new();
-        };
-        let path = path.split('#').next().unwrap_or(path);
-        if let Some(hashed) = self.hashed(path) {
-            let source = path.to_string();
-            return format!(
-                "css・js はファイル名に内容のハッシュが付きます（{hashed}）。テンプレートには {{{{ root }}}}{{{{ site.assets[\"{source}\"] }}}} と書いてください"
-            );
+    fn hint(&self, problem: &Problem) -> String {
+        match problem {
+            Problem::Missing(path) => match self.hashed(path) {
+                Some(hashed) => format!(
+                    "css・js はファイル名に内容のハッシュが付きます（{hashed}）。テンプレートには {{{{ root }}}}{{{{ site.assets[\"{path}\"] }}}} と書いてください"
+                ),
+                None => format!(
+                    "もしかして「{}」（テンプレートでは {{{{ root }}}} に続けてサイトの一番上からのパスを書きます）",
+                    self.nearest(path)
+                ),
+            },
+            Problem::Anchor(page, fragment) => self.anchor_hint(page, fragment),
+            Problem::Outside => "サイトの中へは {{ root }} に続けてサイトの一番上からのパスを書きます".to_string(),
         }
-        let _ = href;
-        format!(
-            "もしかして「{}」（テンプレートでは {{{{ root }}}} に続けてサイトの一番上からのパスを書きます）",
-            self.nearest(path)
-        )
     }
 
     /// The published, content-hashed name of `css/hyoka.css` (`css/hyoka.3f2a9c1e.css`).
