@@ -96,7 +96,11 @@ pub fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path)
     // By target: the same link is written differently at each depth (`../css/a.css`).
     let mut broken: BTreeMap<String, TemplateLink> = BTreeMap::new();
     let mut external: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for (page, links) in &index.pages {
+    // The home page first and the 404 page last: the first page with a broken link is
+    // where it is shown, and the 404 page writes its links from the server's root.
+    let mut pages: Vec<(&String, &html::PageLinks)> = index.pages.iter().collect();
+    pages.sort_by_key(|(page, _)| (page.as_str() != "index.html", page.as_str() == "404.html"));
+    for (page, links) in pages {
         for link in &links.links {
             let resolved = resolve(page, &link.href, base, Written::Page);
             match &resolved {
@@ -132,7 +136,8 @@ pub fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path)
     }
     for (what, link) in broken {
         let mut help = format!(
-            "テーマのテンプレート（サイトの templates/ の上書きを含む）でこのリンクを書いているところを直してください。{}",
+            "位置は作られたページ {} の中です。テーマのテンプレート（サイトの templates/ の上書きを含む）でこのリンクを書いているところを直してください。{}",
+            link.page,
             targets.hint(&link.problem)
         );
         if link.pages > 1 {

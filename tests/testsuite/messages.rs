@@ -96,6 +96,19 @@ fn site_for(code: Code) -> Option<SiteTest> {
                 .replacen("  ", "    ", 1)
                 .replace("\n  ", "\n    "),
         )),
+        Code::Link => goal_file(&format!(
+            "{}\n[計画書](/files/plam.pdf)\n",
+            goal_with("", same)
+        ))
+        .file("static/files/plan.pdf", "pdf\n"),
+        Code::LinkAnchor => goal_file(&format!(
+            "{}\n[効果](#期待される効里)\n",
+            goal_with("", same)
+        )),
+        Code::TemplateLink => SiteTest::minimal().file(
+            "templates/footer.html",
+            "<footer><a href=\"{{ root }}about/nai/\">案内</a></footer>\n",
+        ),
         _ => return None,
     })
 }
