@@ -214,7 +214,7 @@ mod tests {
         );
         assert!(page.ids.contains("期待される効果") && page.ids.contains("old"));
         let first = &page.links[2];
-        let col = html.find("a?x=1&amp;").unwrap() + 1;
+        let col = html[..html.find("a?x=1&amp;").unwrap()].chars().count() + 1;
         assert_eq!((first.line, first.column), (1, col));
         let two = scan("<p>\n  <a href=\"x\">期</a><img src=\"y\">\n</p>");
         let at: Vec<(usize, usize)> = two.links.iter().map(|l| (l.line, l.column)).collect();
