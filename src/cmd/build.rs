@@ -10,8 +10,8 @@ use crate::cli::BuildArgs;
 use crate::error::Error;
 use crate::load::{self, BuildOptions};
 use crate::output::{self, StagedOutput};
-use crate::{links, pipeline};
 use crate::timings::{Stage, Timings};
+use crate::{links, pipeline};
 
 use super::progress::Progress;
 use super::{Outcome, counts, print_diagnostics};
@@ -62,15 +62,13 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     let report = timings.time(Stage::Links, || {
         links::check(&collector.into_index(), &sources, &base, &root)
     });
-    if report.diagnostics.has_errors() {
+    let failed = report.diagnostics.has_errors();
+    if failed {
         // The staged folder is dropped unswapped: the output stays as it was.
         drop(staged);
         drop(progress);
-        let links_outcome = print_diagnostics(report.diagnostics, args.quiet, err);
-        let outcome = Outcome {
-            errors: outcome.errors + links_outcome.errors,
-            warnings: outcome.warnings + links_outcome.warnings,
-        };
+        let found = print_diagnostics(report.diagnostics, args.quiet, err);
+        let outcome = outcome.plus(found);
         let _ = writeln!(
             err,
             "ビルドを中止しました（{}）。出力フォルダーは変更していません。",
@@ -78,6 +76,8 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
         );
         return Ok(outcome);
     }
+    let found = progress.suspend(|| print_diagnostics(report.diagnostics, args.quiet, err));
+    let outcome = outcome.plus(found);
     let stats = timings.time(Stage::Write, || staged.finish())?;
     drop(progress);
     let _ = writeln!(

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use crate::cli::{CheckArgs, Format};
 use crate::error::Error;
-use crate::load::{self, BuildOptions};
 use crate::links::External;
+use crate::load::{self, BuildOptions};
 use crate::pipeline;
 use crate::timings::Timings;
 
@@ -102,7 +102,10 @@ mod tests {
         };
         let report = external_report(&[
             link("https://b.example/x", "content/somu/a.md:3:1"),
-            link("https://a.example/", "テンプレート: index.html ほか 9 ページ"),
+            link(
+                "https://a.example/",
+                "テンプレート: index.html ほか 9 ページ",
+            ),
             link("http://b.example:8080/y?q=1", "content/somu/a.md:9:4"),
         ]);
         assert_eq!(

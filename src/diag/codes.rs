@@ -210,6 +210,9 @@ catalog! {
     LinkAnchor = "E-LINK-ANCHOR",
     /// A link a template writes (theme or site override) points at nothing in the site.
     TemplateLink = "E-TEMPLATE-LINK",
+    /// A link a template writes reaches its page but not its anchor (an override written
+    /// before the page had that id): the page opens, at its top.
+    TemplateAnchor = "W-TEMPLATE-ANCHOR",
 }
 
 impl Code {

@@ -77,7 +77,10 @@ fn attributes(
             return at + 1;
         }
         let name_start = at;
-        while at < bytes.len() && !matches!(bytes[at], b'=' | b'>' | b'/') && !bytes[at].is_ascii_whitespace() {
+        while at < bytes.len()
+            && !matches!(bytes[at], b'=' | b'>' | b'/')
+            && !bytes[at].is_ascii_whitespace()
+        {
             at += 1;
         }
         let name = html[name_start..at].to_ascii_lowercase();
@@ -93,7 +96,9 @@ fn attributes(
         }
         let (value_start, value_end, next) = match bytes.get(at) {
             Some(&q @ (b'"' | b'\'')) => {
-                let end = html[at + 1..].find(q as char).map_or(html.len(), |e| at + 1 + e);
+                let end = html[at + 1..]
+                    .find(q as char)
+                    .map_or(html.len(), |e| at + 1 + e);
                 (at + 1, end, (end + 1).min(html.len()))
             }
             _ => {
@@ -208,10 +213,7 @@ mod tests {
             <a href=\"a?x=1&amp;y=2#%E6%9C%9F\" class=\"x\">x</a><svg><use href=\"#g\"/></svg></body></html>";
         let page = scan(html);
         let hrefs: Vec<&str> = page.links.iter().map(|l| l.href.as_str()).collect();
-        assert_eq!(
-            hrefs,
-            ["css/a.css", "js/f.js", "a?x=1&y=2#%E6%9C%9F", "#g"]
-        );
+        assert_eq!(hrefs, ["css/a.css", "js/f.js", "a?x=1&y=2#%E6%9C%9F", "#g"]);
         assert!(page.ids.contains("期待される効果") && page.ids.contains("old"));
         let first = &page.links[2];
         let col = html[..html.find("a?x=1&amp;").unwrap()].chars().count() + 1;
@@ -223,6 +225,9 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("a&amp;b&#39;c&#x41;&nbsp;&"), "a&b'cA&nbsp;&");
+        assert_eq!(
+            decode_entities("a&amp;b&#39;c&#x41;&nbsp;&"),
+            "a&b'cA&nbsp;&"
+        );
     }
 }

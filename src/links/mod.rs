@@ -8,8 +8,9 @@
 //!   line and column as written (`E-LINK`, `E-LINK-ANCHOR`); a root-relative `/files/a.pdf`
 //!   there means the site's own root;
 //! - every other `href`/`src` of the rendered pages, i.e. what templates write (the theme's
-//!   and a webmaster's overrides), reported once per link at the first page that has it
-//!   (`E-TEMPLATE-LINK`).
+//!   and a webmaster's overrides), reported once per target at the first page that has it
+//!   (`E-TEMPLATE-LINK`; a missing anchor of a page that exists is `W-TEMPLATE-ANCHOR`: the
+//!   page still opens).
 //!
 //! Links out of the site are gathered for `hyoka check --external` ([`External`]).
 
@@ -86,7 +87,9 @@ pub fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path)
             if let Err(problem) = targets.lookup(&resolved) {
                 let (line, col, shown) = place();
                 let d = body_finding(&problem, &link.url, &body.source, line, col, &targets, base);
-                report.diagnostics.push(d.with_source_line(shown.as_deref()));
+                report
+                    .diagnostics
+                    .push(d.with_source_line(shown.as_deref()));
             }
             from_bodies.insert((&body.page, resolved));
         }
@@ -141,21 +144,37 @@ pub fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path)
             targets.hint(&link.problem)
         );
         if link.pages > 1 {
-            help += &format!("（同じ行き先へのリンクがほか {} ページにあります）", link.pages - 1);
+            help += &format!(
+                "（同じ行き先へのリンクがほか {} ページにあります）",
+                link.pages - 1
+            );
         }
-        report.diagnostics.push(
-            Diagnostic::error(
+        let page = Path::new(&link.page);
+        let finding = match &link.problem {
+            // The page opens, only not at the anchor: a warning, so an override written
+            // before the page had that id still builds.
+            Problem::Anchor(..) => Diagnostic::warning(
+                Code::TemplateAnchor,
+                page,
+                link.line,
+                link.column,
+                format!(
+                    "テンプレートが書いたリンク「{}」の位置 {what} がそのページにありません（ページは開きますが、その位置には移りません）",
+                    link.href
+                ),
+            ),
+            _ => Diagnostic::error(
                 Code::TemplateLink,
-                Path::new(&link.page),
+                page,
                 link.line,
                 link.column,
                 format!(
                     "テンプレートが書いたリンク「{}」の行き先 {what} がサイトにありません",
                     link.href
                 ),
-            )
-            .with_help(help),
-        );
+            ),
+        };
+        report.diagnostics.push(finding.with_help(help));
     }
     for (url, (page, pages)) in external {
         let place = if pages > 1 {
@@ -298,7 +317,9 @@ impl<'i> Targets<'i> {
                 ),
             },
             Problem::Anchor(page, fragment) => self.anchor_hint(page, fragment),
-            Problem::Outside => "サイトの中へは {{ root }} に続けてサイトの一番上からのパスを書きます".to_string(),
+            Problem::Outside => {
+                "サイトの中へは {{ root }} に続けてサイトの一番上からのパスを書きます".to_string()
+            }
         }
     }
 
@@ -339,7 +360,11 @@ impl<'i> Targets<'i> {
         }
         // A file of the same folder, the nearest in spelling.
         let (dir, name) = path.rsplit_once('/').map_or(("", path), |(d, n)| (d, n));
-        let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
         let sibling = self
             .index
             .files
@@ -372,7 +397,9 @@ impl<'i> Targets<'i> {
         let mut ids: Vec<&str> = links.ids.iter().map(String::as_str).collect();
         ids.sort_unstable();
         if let Some(near) = suggest(fragment, &ids) {
-            return format!("もしかして「#{near}」。見出しへのリンクは # に見出しの文字をそのまま続けます（空白は -）");
+            return format!(
+                "もしかして「#{near}」。見出しへのリンクは # に見出しの文字をそのまま続けます（空白は -）"
+            );
         }
         // Headings in Japanese first: those are the ones a body's author links to.
         ids.sort_by_key(|id| id.is_ascii());
@@ -383,4 +410,3 @@ impl<'i> Targets<'i> {
         )
     }
 }
-

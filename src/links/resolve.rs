@@ -114,9 +114,9 @@ fn scheme(href: &str) -> Option<&str> {
 /// `href` after `base` (a URL or path ending in `/`; scheme and host compared without case),
 /// or "" when `href` is `base` without its last `/`.
 fn strip_base<'h>(href: &'h str, base: &str) -> Option<&'h str> {
-    let host_end = base
-        .find("://")
-        .map_or(0, |i| i + 3 + base[i + 3..].find('/').unwrap_or(base.len() - i - 3));
+    let host_end = base.find("://").map_or(0, |i| {
+        i + 3 + base[i + 3..].find('/').unwrap_or(base.len() - i - 3)
+    });
     if href.len() >= base.len()
         && href.is_char_boundary(base.len())
         && href[..host_end].eq_ignore_ascii_case(&base[..host_end])
@@ -199,27 +199,67 @@ mod tests {
             ("data.csv", Written::Page, internal("somu/x/data.csv", None)),
             ("./", Written::Page, internal("somu/x/", None)),
             ("#期待", Written::Page, internal(page, Some("期待"))),
-            ("#%E6%9C%9F%E5%BE%85", Written::Markdown, internal(page, Some("期待"))),
+            (
+                "#%E6%9C%9F%E5%BE%85",
+                Written::Markdown,
+                internal(page, Some("期待")),
+            ),
             ("#", Written::Page, internal(page, None)),
-            ("/a/b/files/p.pdf", Written::Page, internal("files/p.pdf", None)),
+            (
+                "/a/b/files/p.pdf",
+                Written::Page,
+                internal("files/p.pdf", None),
+            ),
             ("/a/b", Written::Page, internal("", None)),
             ("/files/p.pdf", Written::Page, Resolved::Outside),
-            ("/files/p.pdf", Written::Markdown, internal("files/p.pdf", None)),
-            ("https://example.jp/a/b/somu/#top", Written::Markdown, internal("somu/", Some("top"))),
-            ("HTTPS://EXAMPLE.JP/a/b/somu/", Written::Page, internal("somu/", None)),
+            (
+                "/files/p.pdf",
+                Written::Markdown,
+                internal("files/p.pdf", None),
+            ),
+            (
+                "https://example.jp/a/b/somu/#top",
+                Written::Markdown,
+                internal("somu/", Some("top")),
+            ),
+            (
+                "HTTPS://EXAMPLE.JP/a/b/somu/",
+                Written::Page,
+                internal("somu/", None),
+            ),
             ("https://example.jp/a/b", Written::Page, internal("", None)),
             ("https://example.jp/a/c/", Written::Page, Resolved::External),
-            ("//example.jp/a/b/somu/", Written::Page, internal("somu/", None)),
+            (
+                "//example.jp/a/b/somu/",
+                Written::Page,
+                internal("somu/", None),
+            ),
             ("//cdn.example/x.js", Written::Page, Resolved::External),
-            ("http://other.example/", Written::Markdown, Resolved::External),
+            (
+                "http://other.example/",
+                Written::Markdown,
+                Resolved::External,
+            ),
             ("mailto:a@example.jp", Written::Markdown, Resolved::Ignored),
             ("tel:0492", Written::Page, Resolved::Ignored),
-            ("%E8%A8%88%E7%94%BB.pdf?v=1", Written::Markdown, internal("somu/x/計画.pdf", None)),
-            ("../y/./data.csv", Written::Markdown, internal("somu/y/data.csv", None)),
+            (
+                "%E8%A8%88%E7%94%BB.pdf?v=1",
+                Written::Markdown,
+                internal("somu/x/計画.pdf", None),
+            ),
+            (
+                "../y/./data.csv",
+                Written::Markdown,
+                internal("somu/y/data.csv", None),
+            ),
             ("..", Written::Markdown, internal("somu/", None)),
         ];
         for (href, written, want) in cases {
-            assert_eq!(resolve(page, href, &base, written), want, "{href} ({written:?})");
+            assert_eq!(
+                resolve(page, href, &base, written),
+                want,
+                "{href} ({written:?})"
+            );
         }
     }
 

@@ -84,7 +84,12 @@ impl SourceLinks {
 
 /// Where a body offset is in its file: (line, column, the line's text), found by reading
 /// the file again (the model keeps only the body); the body is the end of the file's text.
-pub fn locate(root: &Path, source: &Path, body: &str, offset: usize) -> (usize, usize, Option<String>) {
+pub fn locate(
+    root: &Path,
+    source: &Path,
+    body: &str,
+    offset: usize,
+) -> (usize, usize, Option<String>) {
     let text = std::fs::read(root.join(source))
         .ok()
         .and_then(|bytes| crate::fsio::decode(&bytes).ok())

@@ -96,7 +96,11 @@ fn from_root<'s>(url: CowStr<'s>, root: Option<&str>) -> CowStr<'s> {
     }
 }
 
-fn render_markdown_in(source: &str, options: MarkdownOptions, root: Option<&str>) -> RenderedMarkdown {
+fn render_markdown_in(
+    source: &str,
+    options: MarkdownOptions,
+    root: Option<&str>,
+) -> RenderedMarkdown {
     let line_starts = line_starts(source);
     let mut links = Vec::new();
 
@@ -729,7 +733,8 @@ mod tests {
 
     #[test]
     fn root_relative_destinations_are_written_from_the_page() {
-        let source = "[計画](/files/plan.pdf) ![図](/images/a.png) [外](//cdn.example/x) [相対](../a/)\n";
+        let source =
+            "[計画](/files/plan.pdf) ![図](/images/a.png) [外](//cdn.example/x) [相対](../a/)\n";
         let at = render_markdown_at(source, MarkdownOptions::default(), "../../").html;
         for want in [
             "href=\"../../files/plan.pdf\"",

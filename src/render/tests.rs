@@ -498,7 +498,8 @@ fn root_prefix_follows_depth() {
 fn seed_goal_page_snapshot() {
     let pages = render(&seed_site());
     // The stylesheet's content hash is left out: it changes with every edit of the css.
-    let page = pages["somu/jichikai/index.html"].replace(published("css/hyoka.css").as_str(), "css/hyoka.css");
+    let page = pages["somu/jichikai/index.html"]
+        .replace(published("css/hyoka.css").as_str(), "css/hyoka.css");
     insta::assert_snapshot!("seed_goal_page", page);
 }
 
@@ -591,7 +592,10 @@ fn home_groups_goals_by_status_and_department_without_javascript() {
         "<a href=\"#dept-somu\">総務課",
         "data-status=\"worse\" data-department=\"somu/\"",
         "<form class=\"goal-filter\" hidden>",
-        &format!("<script src=\"./{}\" defer></script>", published("js/filter.js")),
+        &format!(
+            "<script src=\"./{}\" defer></script>",
+            published("js/filter.js")
+        ),
     ] {
         assert!(home.contains(expected), "missing {expected:?}");
     }

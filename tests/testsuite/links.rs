@@ -215,7 +215,8 @@ fn every_link_works_under_a_sub_path() {
     }
     // The stylesheet under its content-hashed name (css/hyoka.<8 hex>.css).
     assert!(
-        seen.iter().any(|p| is_hashed(p, "/hyoka/css/hyoka.", ".css")),
+        seen.iter()
+            .any(|p| is_hashed(p, "/hyoka/css/hyoka.", ".css")),
         "no hashed stylesheet reached; seen {seen:#?}"
     );
     let (status, body) = get(port, "/hyoka/no/such/page/");
@@ -250,7 +251,11 @@ fn resolve_follows_browser_rules() {
 
 /// The link fixture with its broken links (the lines and definitions marked 壊) left out.
 fn valid_links_only(site: &SiteTest) {
-    for rel in ["content/_index.md", "content/somu/_index.md", "content/somu/a.md"] {
+    for rel in [
+        "content/_index.md",
+        "content/somu/_index.md",
+        "content/somu/a.md",
+    ] {
         let text = site.read(rel);
         let kept: String = text
             .split_inclusive('\n')
@@ -261,7 +266,11 @@ fn valid_links_only(site: &SiteTest) {
                 // Each broken link is `[壊…](…)` or `[壊…][ref]`: cut from its `[`.
                 let mut line = line.to_string();
                 while let Some(at) = line.find("[壊") {
-                    let start = if line[..at].ends_with('!') { at - 1 } else { at };
+                    let start = if line[..at].ends_with('!') {
+                        at - 1
+                    } else {
+                        at
+                    };
                     line.truncate(start);
                     line.push('\n');
                 }
@@ -275,9 +284,13 @@ fn valid_links_only(site: &SiteTest) {
 /// The fixture published at `base_url` (its absolute links rewritten to it).
 fn link_fixture_at(base_url: &str) -> SiteTest {
     let site = SiteTest::fixture("links");
-    let config = site.read("config.toml").replace("https://example.jp/a/b/", base_url);
+    let config = site
+        .read("config.toml")
+        .replace("https://example.jp/a/b/", base_url);
     site.write("config.toml", &config);
-    let goal = site.read("content/somu/a.md").replace("https://example.jp/a/b/", base_url);
+    let goal = site
+        .read("content/somu/a.md")
+        .replace("https://example.jp/a/b/", base_url);
     site.write("content/somu/a.md", &goal);
     site
 }
@@ -285,10 +298,19 @@ fn link_fixture_at(base_url: &str) -> SiteTest {
 /// Where each `[壊…` link (or `![壊…` image) starts: (file, line, column in characters).
 fn marked_broken(site: &SiteTest) -> BTreeSet<(String, usize, usize)> {
     let mut want = BTreeSet::new();
-    for rel in ["content/_index.md", "content/somu/_index.md", "content/somu/a.md", "content/somu/b.md"] {
+    for rel in [
+        "content/_index.md",
+        "content/somu/_index.md",
+        "content/somu/a.md",
+        "content/somu/b.md",
+    ] {
         for (i, line) in site.read(rel).lines().enumerate() {
             for (at, _) in line.match_indices("[壊") {
-                let start = if line[..at].ends_with('!') { at - 1 } else { at };
+                let start = if line[..at].ends_with('!') {
+                    at - 1
+                } else {
+                    at
+                };
                 want.insert((rel.to_string(), i + 1, line[..start].chars().count() + 1));
             }
         }
@@ -324,7 +346,11 @@ fn each_broken_link_is_reported_at_its_place_and_no_valid_one_under_the_root_or_
         let run = site.run(&["build"]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert_eq!(run.stderr.matches("[E-LINK").count(), 11, "{}", run.stderr);
-        assert!(run.stderr.contains("ビルドを中止しました"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("ビルドを中止しました"),
+            "{}",
+            run.stderr
+        );
         assert!(!site.path("public").exists());
         // Without the broken ones it builds, and nothing valid was reported on the way.
         valid_links_only(&site);
@@ -370,7 +396,10 @@ fn root_relative_links_are_written_with_the_sub_path_and_every_link_is_served() 
         "/hyoka/files/%E8%A8%88%E7%94%BB%20%E6%9B%B8.pdf",
         "/hyoka/favicon.svg",
     ] {
-        assert!(seen.contains(expected), "{expected} not reached; seen {seen:#?}");
+        assert!(
+            seen.contains(expected),
+            "{expected} not reached; seen {seen:#?}"
+        );
     }
 }
 
@@ -384,17 +413,38 @@ fn a_template_override_that_writes_a_broken_link_stops_the_build() {
         );
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.stderr.matches("[E-TEMPLATE-LINK]").count(), 2, "{}", run.stderr);
-    assert!(run.stderr.contains("テンプレートが書いたリンク「"), "{}", run.stderr);
-    assert!(run.stderr.contains("の行き先 /about/nai/ がサイトにありません"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("[E-TEMPLATE-LINK]").count(),
+        2,
+        "{}",
+        run.stderr
+    );
     assert!(
-        run.stderr.contains("{{ root }}{{ site.assets[\"css/hyoka.css\"] }} と書いてください"),
+        run.stderr.contains("テンプレートが書いたリンク「"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("の行き先 /about/nai/ がサイトにありません"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("{{ root }}{{ site.assets[\"css/hyoka.css\"] }} と書いてください"),
         "{}",
         run.stderr
     );
     assert!(!site.path("public").exists());
     // check, which writes nothing, finds them too.
-    assert_eq!(site.run(&["check"]).stderr.matches("[E-TEMPLATE-LINK]").count(), 2);
+    assert_eq!(
+        site.run(&["check"])
+            .stderr
+            .matches("[E-TEMPLATE-LINK]")
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -403,14 +453,23 @@ fn external_links_are_listed_by_host_without_a_network() {
     valid_links_only(&site);
     let run = site.run(&["check", "--external"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.starts_with("サイトの外へのリンク "), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("サイトの外へのリンク "),
+        "{}",
+        run.stdout
+    );
     assert!(
         run.stdout.contains("www.city.example.jp（1件）\n  content/somu/a.md:21:48  https://www.city.example.jp/kurashi/?id=1&x=2\n"),
         "{}",
         run.stdout
     );
     // The licence link of every page's footer, once.
-    assert!(run.stdout.contains("www.digital.go.jp（1件）\n  テンプレート: "), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("www.digital.go.jp（1件）\n  テンプレート: "),
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("mailto:") && !run.stdout.contains("tel:"));
 }
 
@@ -439,14 +498,31 @@ fn hashed_asset_names_are_stable_change_with_the_file_and_every_page_links_them(
     let second = stylesheet(&site);
     assert_ne!(second, first);
     assert!(is_hashed(&second, "hyoka.", ".css"), "{second}");
-    assert!(site.read(&format!("public/css/{second}")).ends_with("/* 町の色 */\n"));
-    for page in ["public/index.html", "public/somu/index.html", "public/somu/jichikai/index.html", "public/404.html"] {
-        assert!(site.read(page).contains(&format!("css/{second}\"")), "{page}");
+    assert!(
+        site.read(&format!("public/css/{second}"))
+            .ends_with("/* 町の色 */\n")
+    );
+    for page in [
+        "public/index.html",
+        "public/somu/index.html",
+        "public/somu/jichikai/index.html",
+        "public/404.html",
+    ] {
+        assert!(
+            site.read(page).contains(&format!("css/{second}\"")),
+            "{page}"
+        );
     }
     let js: Vec<String> = std::fs::read_dir(site.path("public/js"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(js.len() == 1 && is_hashed(&js[0], "filter.", ".js"), "{js:?}");
-    assert!(site.read("public/index.html").contains(&format!("js/{}\"", js[0])));
+    assert!(
+        js.len() == 1 && is_hashed(&js[0], "filter.", ".js"),
+        "{js:?}"
+    );
+    assert!(
+        site.read("public/index.html")
+            .contains(&format!("js/{}\"", js[0]))
+    );
 }

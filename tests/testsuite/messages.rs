@@ -109,6 +109,10 @@ fn site_for(code: Code) -> Option<SiteTest> {
             "templates/footer.html",
             "<footer><a href=\"{{ root }}about/nai/\">案内</a></footer>\n",
         ),
+        Code::TemplateAnchor => SiteTest::minimal().file(
+            "templates/footer.html",
+            "<footer><a href=\"{{ root }}#nai\">上へ</a></footer>\n",
+        ),
         _ => return None,
     })
 }
