@@ -71,6 +71,9 @@ pub struct CheckArgs {
     /// 出力の形式
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// サイトの外へのリンクの一覧をホストごとに出す（ネットワークには接続しません）
+    #[arg(long)]
+    pub external: bool,
 }
 
 /// `hyoka serve`.

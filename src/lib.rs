@@ -25,6 +25,11 @@
 //!                      its caches and an OutputPlan in memory) ─▶ serve (HTTP, live reload)
 //! ```
 //!
+//! `links` (the offline link check of `check` and `build`) stands in front of the output:
+//! `links::LinkCollector` notes each path and each page's ids and links as the pipeline
+//! emits them; once the site is made, every internal link is checked against them (the
+//! bodies' links at their source positions, the templates' once per target).
+//!
 //! `timings` (stage times for `hyoka build --timings`) stands below every stage.
 //!
 //! A side entrance, `import`: the town's legacy text sheets → content files (written all
@@ -63,6 +68,7 @@ pub(crate) mod export;
 pub(crate) mod fsio;
 pub(crate) mod history;
 pub(crate) mod import;
+pub(crate) mod links;
 pub(crate) mod load;
 pub(crate) mod markup;
 pub(crate) mod model;

@@ -25,11 +25,14 @@ pub enum Stage {
     Data,
     /// Writing files into the staging folder and swapping it into place.
     Write,
+    /// The link check: reading each page's anchors and links as it is made (also counted
+    /// in the stage that hands the page on), then checking every link.
+    Links,
 }
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Stage; 8] = [
+    pub const ALL: [Stage; 9] = [
         Stage::Load,
         Stage::Parse,
         Stage::Evaluate,
@@ -38,6 +41,7 @@ impl Stage {
         Stage::Render,
         Stage::Data,
         Stage::Write,
+        Stage::Links,
     ];
 
     /// `(id, Japanese name, whether threads' times are added up)`.
@@ -51,6 +55,7 @@ impl Stage {
             Stage::Render => ("render", "ページ生成", true),
             Stage::Data => ("data", "オープンデータ", true),
             Stage::Write => ("write", "書き出し", true),
+            Stage::Links => ("links", "リンク検査", true),
         }
     }
 }

@@ -10,8 +10,8 @@ use crate::cli::BuildArgs;
 use crate::error::Error;
 use crate::load::{self, BuildOptions};
 use crate::output::{self, StagedOutput};
-use crate::pipeline;
 use crate::timings::{Stage, Timings};
+use crate::{links, pipeline};
 
 use super::pdf;
 use super::progress::Progress;
@@ -60,7 +60,31 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     progress.stage("ページとグラフを作って書き出しています");
     let staged = StagedOutput::begin(&target)?;
     let (departments, goals) = (site.departments.len(), site.goals().count());
-    pipeline::emit_site_once(site, &root, &staged, &timings)?;
+    // The links of the bodies are taken before the build drops each body with its page.
+    let link_started = Instant::now();
+    let (sources, base) = (links::SourceLinks::of(&site), pipeline::link_base(&site));
+    timings.since(Stage::Links, link_started);
+    let collector = links::LinkCollector::new(&staged).timed(&timings);
+    pipeline::emit_site_once(site, &root, &collector, &timings)?;
+    let report = timings.time(Stage::Links, || {
+        links::check(&collector.into_index(), &sources, &base, &root)
+    });
+    let failed = report.diagnostics.has_errors();
+    if failed {
+        // The staged folder is dropped unswapped: the output stays as it was.
+        drop(staged);
+        drop(progress);
+        let found = print_diagnostics(report.diagnostics, args.quiet, err);
+        let outcome = outcome.plus(found);
+        let _ = writeln!(
+            err,
+            "ビルドを中止しました（{}）。出力フォルダーは変更していません。",
+            counts(outcome)
+        );
+        return Ok(outcome);
+    }
+    let found = progress.suspend(|| print_diagnostics(report.diagnostics, args.quiet, err));
+    let outcome = outcome.plus(found);
     // The PDF is printed from the staged booklet and goes in with the rest; without it the
     // HTML still replaces the output, and the command fails after saying so.
     let pdf = if args.pdf {

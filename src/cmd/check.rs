@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::cli::{CheckArgs, Format};
 use crate::error::Error;
+use crate::links::External;
 use crate::load::{self, BuildOptions};
 use crate::pipeline;
 use crate::timings::Timings;
@@ -20,11 +21,27 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         base_url: None,
         drafts: true,
     };
-    let (site, diags) = load::load_site(&options, &[], &Timings::new())?;
+    let (site, mut diags) = load::load_site(&options, &[], &Timings::new())?;
+    let mut external = None;
     if let Some(site) = &site
         && !diags.has_errors()
     {
-        pipeline::check_site(site, &root)?;
+        let report = pipeline::check_site(site, &root)?;
+        diags.extend(report.diagnostics);
+        external = Some(report.external);
+    }
+    if args.external {
+        match &external {
+            Some(list) => {
+                let _ = write!(out, "{}", external_report(list));
+            }
+            None => {
+                let _ = writeln!(
+                    err,
+                    "サイトの外へのリンクの一覧は、内容のエラーを直してから出します。"
+                );
+            }
+        }
     }
     let outcome = match args.format {
         Format::Json => print_json(diags, out),
@@ -42,4 +59,61 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         }
     };
     Ok(outcome)
+}
+
+/// `hyoka check --external`: the links out of the site, grouped by host (no network: a
+/// list for the webmaster to check elsewhere).
+fn external_report(links: &[External]) -> String {
+    use std::collections::BTreeMap;
+    let mut by_host: BTreeMap<&str, Vec<&External>> = BTreeMap::new();
+    for link in links {
+        let host = link
+            .url
+            .split_once("://")
+            .map_or("", |(_, rest)| rest)
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
+        by_host.entry(host).or_default().push(link);
+    }
+    let mut out = format!(
+        "サイトの外へのリンク {}件（{}ホスト）。hyoka はネットワークに接続しないため、つながるかはリンクチェッカーなどで確かめてください:\n",
+        links.len(),
+        by_host.len()
+    );
+    for (host, links) in by_host {
+        out += &format!("\n{host}（{}件）\n", links.len());
+        for link in links {
+            out += &format!("  {}  {}\n", link.place, link.url);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn external_links_are_grouped_by_host() {
+        let link = |url: &str, place: &str| External {
+            url: url.to_string(),
+            place: place.to_string(),
+        };
+        let report = external_report(&[
+            link("https://b.example/x", "content/somu/a.md:3:1"),
+            link(
+                "https://a.example/",
+                "テンプレート: index.html ほか 9 ページ",
+            ),
+            link("http://b.example:8080/y?q=1", "content/somu/a.md:9:4"),
+        ]);
+        assert_eq!(
+            report,
+            "サイトの外へのリンク 3件（3ホスト）。hyoka はネットワークに接続しないため、つながるかはリンクチェッカーなどで確かめてください:\n\
+             \na.example（1件）\n  テンプレート: index.html ほか 9 ページ  https://a.example/\n\
+             \nb.example（1件）\n  content/somu/a.md:3:1  https://b.example/x\n\
+             \nb.example:8080（1件）\n  content/somu/a.md:9:4  http://b.example:8080/y?q=1\n"
+        );
+    }
 }

@@ -25,6 +25,16 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Both counts added.
+    pub fn plus(self, other: Outcome) -> Outcome {
+        Outcome {
+            errors: self.errors + other.errors,
+            warnings: self.warnings + other.warnings,
+        }
+    }
+}
+
+impl Outcome {
     /// The process exit status: 1 when there were content errors.
     pub fn exit_code(self) -> i32 {
         i32::from(self.errors > 0)

@@ -210,6 +210,18 @@ catalog! {
     Placeholder = "E-PLACEHOLDER",
     /// A draft still holds an archetype's placeholder (it may not be published so).
     PlaceholderInDraft = "W-PLACEHOLDER",
+
+    // Links (the offline link check of `check` and `build`: src/links).
+    /// A link in a Markdown body points at a page or file the site does not have, or above
+    /// the site's folder.
+    Link = "E-LINK",
+    /// A link's anchor (`#見出し`) is not an id of the page it points at.
+    LinkAnchor = "E-LINK-ANCHOR",
+    /// A link a template writes (theme or site override) points at nothing in the site.
+    TemplateLink = "E-TEMPLATE-LINK",
+    /// A link a template writes reaches its page but not its anchor (an override written
+    /// before the page had that id): the page opens, at its top.
+    TemplateAnchor = "W-TEMPLATE-ANCHOR",
 }
 
 impl Code {

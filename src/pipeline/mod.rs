@@ -19,7 +19,7 @@ use crate::model::{Department, Goal, Site};
 use crate::output::{Emit, OutputPlan, PathCollector, PlanCollector};
 use crate::render::{self, Card, GoalGraphics, IndicatorGraphics, Renderer, theme::Theme};
 use crate::timings::{Stage, Timings};
-use crate::{chart, export, fsio};
+use crate::{chart, export, fsio, links};
 
 /// Everything the site will contain, in memory.
 pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
@@ -29,12 +29,21 @@ pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
 }
 
 /// Renders everything (so template errors and clashing output paths show) and keeps
-/// nothing: what `hyoka check` runs, in memory that does not grow with the output.
-pub fn check_site(site: &Site, root: &Path) -> Result<(), Error> {
+/// only what the link check needs (each path, and each page's anchors and links): what
+/// `hyoka check` runs. Returns the link check's findings.
+pub fn check_site(site: &Site, root: &Path) -> Result<links::Report, Error> {
+    let sources = links::SourceLinks::of(site);
     let paths = PathCollector::default();
-    emit_site(site, root, &paths, &Timings::new())?;
+    let collector = links::LinkCollector::new(&paths);
+    emit_site(site, root, &collector, &Timings::new())?;
+    let index = collector.into_index();
     paths.finish()?;
-    Ok(())
+    Ok(links::check(&index, &sources, &link_base(site), root))
+}
+
+/// The site's address, for the link check.
+pub fn link_base(site: &Site) -> links::Base {
+    links::Base::new(&site.config.base_url, &site.config.base_path)
 }
 
 /// Produces every file of the site into `out` (a plan in memory, or a folder being
@@ -85,8 +94,10 @@ pub(super) fn emit_site_with(
     // The site's own static files replace the theme's.
     statics.extend(site_static_files(root)?);
     let t = timings.since(Stage::Render, started);
+    // The theme's css/js under their content-hashed names (render::assets).
     for (path, bytes) in statics {
-        out.emit(path, bytes)?;
+        let published = theme.assets().published(&path).to_string();
+        out.emit(published, bytes)?;
     }
     timings.since(Stage::Write, t);
 

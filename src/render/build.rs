@@ -6,7 +6,7 @@ use crate::model::{
     Department, Direction, EVALUATION_PAGE_PATH, Evaluation, FiscalYear, Goal, Indicator,
     SeriesKind, Site, Status, department_path, goal_path,
 };
-use crate::render::markdown::{MarkdownOptions, plain_text_summary, render_markdown};
+use crate::render::markdown::{MarkdownOptions, plain_text_summary, render_markdown_at};
 use crate::render::rate_words::rate_words;
 use crate::render::view::*;
 use crate::render::{GoalGraphics, IndicatorGraphics};
@@ -37,6 +37,7 @@ impl SiteView {
                 .read()
                 .map(|_| crate::model::history::FEED_PATH.to_string()),
             report_path: super::report::REPORT_PAGE_PATH.to_string(),
+            assets: Default::default(),
         }
     }
 }
@@ -74,12 +75,14 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
     cut
 }
 
-fn markdown_html(site: &Site, body: &str) -> String {
-    render_markdown(
+/// A body's HTML for the page at site-relative `page` (root-relative links written from it).
+fn markdown_html(site: &Site, body: &str, page: &str) -> String {
+    render_markdown_at(
         body,
         MarkdownOptions {
             unsafe_html: site.config.unsafe_html,
         },
+        &root_for(page),
     )
     .html
 }
@@ -444,7 +447,7 @@ impl GoalView {
             chart_svg_narrow: graphics.chart_svg_narrow.clone(),
             chart_title: graphics.chart_title.clone(),
             chart_description: graphics.chart_description.clone(),
-            body_html: markdown_html(site, body),
+            body_html: markdown_html(site, body, &goal_path(goal)),
             basis: goal.basis.clone().filter(|s| !s.trim().is_empty()),
             summary: goal.summary.clone().filter(|s| !s.trim().is_empty()),
             description,
@@ -487,7 +490,7 @@ impl DepartmentView {
             path: department_path(dept),
             duties: dept.duties.clone(),
             served: dept.served.clone().filter(|s| !s.trim().is_empty()),
-            body_html: markdown_html(site, &dept.body),
+            body_html: markdown_html(site, &dept.body, &department_path(dept)),
             goals,
             contact: dept
                 .contact
@@ -517,7 +520,7 @@ impl HomeView {
     /// Builds the dashboard view.
     pub fn new(site: &Site, departments: Vec<DepartmentView>) -> Self {
         HomeView {
-            body_html: markdown_html(site, &site.home_body),
+            body_html: markdown_html(site, &site.home_body, ""),
             status_counts: site
                 .status_counts()
                 .into_iter()

@@ -71,8 +71,36 @@ fn parser_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Renders Markdown to an HTML fragment, collecting headings and links.
+/// Renders Markdown to an HTML fragment, collecting headings and links. Root-relative
+/// destinations (`/files/plan.pdf`) are left as written: [`render_markdown_at`] is the
+/// one for a page of a site.
 pub fn render_markdown(source: &str, options: MarkdownOptions) -> RenderedMarkdown {
+    render_markdown_in(source, options, None)
+}
+
+/// [`render_markdown`] for a page whose way back to the site's root is `root` (`../../`,
+/// `./`): a root-relative destination means the site's own root and is written as
+/// `root` + the rest (`/files/plan.pdf` → `../../files/plan.pdf`), so it keeps working
+/// when the site is published under a sub-path (`https://example.jp/a/b/`).
+pub fn render_markdown_at(source: &str, options: MarkdownOptions, root: &str) -> RenderedMarkdown {
+    render_markdown_in(source, options, Some(root))
+}
+
+/// A root-relative destination (`/x`, not `//host/x`) written from `root`.
+fn from_root<'s>(url: CowStr<'s>, root: Option<&str>) -> CowStr<'s> {
+    match root {
+        Some(root) if url.starts_with('/') && !url.starts_with("//") => {
+            CowStr::from(format!("{root}{}", &url[1..]))
+        }
+        _ => url,
+    }
+}
+
+fn render_markdown_in(
+    source: &str,
+    options: MarkdownOptions,
+    root: Option<&str>,
+) -> RenderedMarkdown {
     let line_starts = line_starts(source);
     let mut links = Vec::new();
 
@@ -93,7 +121,7 @@ pub fn render_markdown(source: &str, options: MarkdownOptions) -> RenderedMarkdo
                 });
                 Event::Start(Tag::Link {
                     link_type,
-                    dest_url,
+                    dest_url: from_root(dest_url, root),
                     title,
                     id,
                 })
@@ -105,7 +133,7 @@ pub fn render_markdown(source: &str, options: MarkdownOptions) -> RenderedMarkdo
                 id,
             }) => Event::Start(Tag::Image {
                 link_type,
-                dest_url: neutralise_url(dest_url),
+                dest_url: from_root(neutralise_url(dest_url), root),
                 title,
                 id,
             }),
@@ -150,6 +178,31 @@ pub fn render_markdown(source: &str, options: MarkdownOptions) -> RenderedMarkdo
         headings,
         links,
     }
+}
+
+/// A link or image destination as written in the Markdown source, for the link check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Destination {
+    /// The destination as written (a dangerous scheme is `#`, as on the page).
+    pub url: String,
+    /// Byte offset in the source where the link (`[` or `![`) starts.
+    pub offset: usize,
+}
+
+/// Every link and image destination of `source`, in document order.
+pub fn destinations(source: &str) -> Vec<Destination> {
+    Parser::new_ext(source, parser_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(Destination {
+                    url: neutralise_url(dest_url).to_string(),
+                    offset: range.start,
+                })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// First paragraph as plain text, at most `max_chars` characters (ending with "…" when cut) — for meta description.
@@ -674,6 +727,45 @@ mod tests {
                     url: "#".into(),
                     line: 8
                 },
+            ]
+        );
+    }
+
+    #[test]
+    fn root_relative_destinations_are_written_from_the_page() {
+        let source =
+            "[計画](/files/plan.pdf) ![図](/images/a.png) [外](//cdn.example/x) [相対](../a/)\n";
+        let at = render_markdown_at(source, MarkdownOptions::default(), "../../").html;
+        for want in [
+            "href=\"../../files/plan.pdf\"",
+            "src=\"../../images/a.png\"",
+            "href=\"//cdn.example/x\"",
+            "href=\"../a/\"",
+        ] {
+            assert!(at.contains(want), "{want} in {at}");
+        }
+        let home = render_markdown_at(source, MarkdownOptions::default(), "./").html;
+        assert!(home.contains("href=\"./files/plan.pdf\""), "{home}");
+        // The links keep the destination as written.
+        let links = render_markdown_at(source, MarkdownOptions::default(), "../../").links;
+        assert_eq!(links[0].url, "/files/plan.pdf");
+        assert!(html(source).contains("href=\"/files/plan.pdf\""));
+    }
+
+    #[test]
+    fn destinations_are_links_and_images_at_their_offsets() {
+        let source = "本文 [計画](/files/plan.pdf)\n\n![図](a.png) [危](javascript:x)\n";
+        let got: Vec<(String, usize)> = destinations(source)
+            .into_iter()
+            .map(|d| (d.url, d.offset))
+            .collect();
+        let at = |needle: &str| source.find(needle).unwrap();
+        assert_eq!(
+            got,
+            vec![
+                ("/files/plan.pdf".to_string(), at("[計画]")),
+                ("a.png".to_string(), at("![図]")),
+                ("#".to_string(), at("[危]")),
             ]
         );
     }

@@ -5,6 +5,7 @@
 //! same bytes whatever the thread count. Templates see only the views of [`view`]. No file is
 //! written here.
 
+pub mod assets;
 mod build;
 pub mod contrast;
 pub mod facts;
@@ -210,7 +211,10 @@ impl<'a> Renderer<'a> {
         Renderer {
             site,
             theme,
-            site_view: SiteView::new(site),
+            site_view: SiteView {
+                assets: theme.assets().map().clone(),
+                ..SiteView::new(site)
+            },
             statuses: Status::ALL
                 .iter()
                 .map(|s| (s.code(), Value::from_serializable(&StatusView::new(*s))))

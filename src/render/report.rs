@@ -111,11 +111,33 @@ impl Booklet {
             Some(n) => format!("g{n}-"),
             None => "g-".to_string(),
         };
-        rewrite_tags(html, &|tag| self.rewrite_tag(tag, path, &prefix))
+        let ids = ids_in(html);
+        let goal = self.numbers.get(path).map(|(_, anchor)| anchor.as_str());
+        rewrite_tags(html, &|tag| {
+            self.rewrite_tag(tag, path, &prefix, &|fragment| {
+                let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+                if decoded == "top" {
+                    // The top of the page, in HTML's sense: the booklet's top too.
+                    "#top".to_string()
+                } else if ids.contains(decoded.as_ref()) {
+                    format!("#{prefix}{fragment}")
+                } else {
+                    // No such id in the goal (the body's broken anchor, reported at the body
+                    // by the link check): the goal's part of the booklet.
+                    goal.map_or_else(|| format!("#{prefix}{fragment}"), |a| format!("#{a}"))
+                }
+            })
+        })
     }
 
     /// One start tag (`<a href="…">`, without `<` and `>`), rewritten.
-    fn rewrite_tag(&self, tag: &str, page: &str, prefix: &str) -> String {
+    fn rewrite_tag(
+        &self,
+        tag: &str,
+        page: &str,
+        prefix: &str,
+        in_page: &dyn Fn(&str) -> String,
+    ) -> String {
         let has_print_url = tag.contains(" data-print-url=\"");
         let mut extra = String::new();
         let out = rewrite_attributes(tag, &mut |name, value| match name {
@@ -130,7 +152,7 @@ impl Booklet {
             ),
             "href" | "xlink:href" | "src" => {
                 if let Some(fragment) = value.strip_prefix('#') {
-                    return (!fragment.is_empty()).then(|| format!("#{prefix}{fragment}"));
+                    return (!fragment.is_empty()).then(|| in_page(fragment));
                 }
                 let site_rel = resolve(page, value)?;
                 let (target, fragment) = match site_rel.split_once('#') {
@@ -144,7 +166,7 @@ impl Booklet {
                             Some(f) if !f.is_empty() && target != page => {
                                 format!("#g{number}-{f}")
                             }
-                            Some(f) if !f.is_empty() => format!("#{prefix}{f}"),
+                            Some(f) if !f.is_empty() => in_page(f),
                             _ => format!("#{anchor}"),
                         };
                         extra = format!(" data-print-section=\"{number}\"");
@@ -160,6 +182,20 @@ impl Booklet {
         });
         out + &extra
     }
+}
+
+/// The values of the `id` attributes in `html`.
+fn ids_in(html: &str) -> std::collections::HashSet<String> {
+    let ids = std::cell::RefCell::new(std::collections::HashSet::new());
+    rewrite_tags(html, &|tag| {
+        rewrite_attributes(tag, &mut |name, value| {
+            if name == "id" {
+                ids.borrow_mut().insert(value.to_string());
+            }
+            None
+        })
+    });
+    ids.into_inner()
 }
 
 /// `dept-1`.
@@ -427,10 +463,22 @@ mod tests {
     #[test]
     fn ids_and_their_references_get_the_goal_prefix() {
         let b = booklet();
-        let html = r##"<section id="evaluation-heading" aria-labelledby="a b"><label for="x">x</label><a href="#1">指標1</a><svg><rect fill="url(#grad)"/></svg><a href="#">top</a></section>"##;
+        let html = r##"<section id="evaluation-heading" aria-labelledby="a b"><label for="x">x</label><p id="1"></p><a href="#1">指標1</a><svg><rect fill="url(#grad)"/></svg><a href="#">top</a></section>"##;
         assert_eq!(
             b.section("somu/jichikai/", html),
-            r##"<section id="g1-1-evaluation-heading" aria-labelledby="g1-1-a g1-1-b"><label for="g1-1-x">x</label><a href="#g1-1-1">指標1</a><svg><rect fill="url(#g1-1-grad)"/></svg><a href="#">top</a></section>"##
+            r##"<section id="g1-1-evaluation-heading" aria-labelledby="g1-1-a g1-1-b"><label for="g1-1-x">x</label><p id="g1-1-1"></p><a href="#g1-1-1">指標1</a><svg><rect fill="url(#g1-1-grad)"/></svg><a href="#">top</a></section>"##
+        );
+    }
+
+    /// `#top` stays the page's top; an anchor the goal does not have (a broken one, which the
+    /// link check reports at the body) leads to the goal's part instead of nowhere.
+    #[test]
+    fn top_and_missing_anchors_stay_useful_in_the_booklet() {
+        let b = booklet();
+        let html = r##"<h2 id="期待される効果">期待</h2><a href="#top">上へ</a><a href="#%E6%9C%9F%E5%BE%85%E3%81%95%E3%82%8C%E3%82%8B%E5%8A%B9%E6%9E%9C">効果</a><a href="#存在しない">なし</a>"##;
+        assert_eq!(
+            b.section("somu/jichikai/", html),
+            r##"<h2 id="g1-1-期待される効果">期待</h2><a href="#top">上へ</a><a href="#g1-1-%E6%9C%9F%E5%BE%85%E3%81%95%E3%82%8C%E3%82%8B%E5%8A%B9%E6%9E%9C">効果</a><a href="#goal-1-1">なし</a>"##
         );
     }
 
@@ -450,9 +498,9 @@ mod tests {
         assert_eq!(
             b.section(
                 "somu/jichikai/",
-                r#"<a href="./">ここ</a><a href="./#x">x</a>"#
+                r#"<a href="./">ここ</a><a href="./#x">x</a><p id="x"></p>"#
             ),
-            r##"<a href="#goal-1-1" data-print-section="1-1">ここ</a><a href="#g1-1-x" data-print-section="1-1">x</a>"##
+            r##"<a href="#goal-1-1" data-print-section="1-1">ここ</a><a href="#g1-1-x" data-print-section="1-1">x</a><p id="g1-1-x"></p>"##
         );
     }
 }

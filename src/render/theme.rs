@@ -18,6 +18,7 @@ use include_dir::{Dir, DirEntry, include_dir};
 use tera::{ErrorKind, Tera};
 
 use crate::fsio::{self, FsError};
+use crate::render::assets::{AssetNames, is_hashed_asset};
 
 /// The built-in default theme's templates: every file of `themes/default/templates/`, named
 /// by its path there (a new template is built in without being listed anywhere).
@@ -89,6 +90,9 @@ pub struct Theme {
     origins: BTreeMap<String, String>,
     /// `<root>/themes/<name>/static/`, when it exists.
     static_dir: Option<PathBuf>,
+    /// The published names of the css/js it ships (the site's `static/` copy when the site
+    /// replaces one).
+    assets: AssetNames,
 }
 
 impl Theme {
@@ -136,11 +140,40 @@ impl Theme {
                 detail: error_chain(&e),
             });
         }
-        Ok(Theme {
+        let mut theme = Theme {
             tera,
             origins,
             static_dir,
-        })
+            assets: AssetNames::default(),
+        };
+        theme.assets = theme.published_assets(&site_root.join("static"))?;
+        Ok(theme)
+    }
+
+    /// The hashed names of the theme's css/js, hashing the bytes that will be published:
+    /// the site's own copy in `site_static` when it has one.
+    fn published_assets(&self, site_static: &Path) -> Result<AssetNames, RenderError> {
+        let mut files = Vec::new();
+        for (path, bytes) in self.static_files()? {
+            if !is_hashed_asset(&path) {
+                continue;
+            }
+            let own = site_static.join(&path);
+            let bytes = if own.is_file() {
+                std::fs::read(&own).map_err(|source| RenderError::Io { path: own, source })?
+            } else {
+                bytes
+            };
+            files.push((path, bytes));
+        }
+        Ok(AssetNames::of(
+            files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
+        ))
+    }
+
+    /// The names the theme's css/js are published under.
+    pub fn assets(&self) -> &AssetNames {
+        &self.assets
     }
 
     /// Static files: the built-in ones, replaced or completed by the theme's `static/` folder,

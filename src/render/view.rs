@@ -95,6 +95,10 @@ pub struct SiteView {
     pub feed_path: Option<String>,
     /// Site-relative path of the booklet (`report/`).
     pub report_path: String,
+    /// The theme's css/js: source path (`css/hyoka.css`) → published, content-hashed
+    /// name (`css/hyoka.3f2a9c1e.css`), site-relative; templates write
+    /// `{{ root }}{{ site.assets["css/hyoka.css"] }}`.
+    pub assets: std::collections::BTreeMap<String, String>,
 }
 
 /// One step of the breadcrumbs; the last is the current page.

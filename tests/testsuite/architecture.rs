@@ -33,6 +33,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["config", "content", "diag", "model", "proofread"],
     ),
     ("error", &["fsio", "output", "render"]),
+    // The offline link check: the output's paths and pages, and the model's bodies.
+    (
+        "links",
+        &[
+            "content", "diag", "fsio", "model", "output", "render", "timings",
+        ],
+    ),
     // The one way in: settings, content part by part, proofreading and the model.
     (
         "load",
@@ -44,8 +51,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "pipeline",
         &[
-            "chart", "diag", "error", "export", "fsio", "history", "load", "model", "output",
-            "render", "timings",
+            "chart", "diag", "error", "export", "fsio", "history", "links", "load", "model",
+            "output", "render", "timings",
         ],
     ),
     // Its own front door: sheets in, content files out, read and checked with the model's
@@ -62,8 +69,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cmd",
         &[
-            "cli", "diag", "error", "import", "load", "model", "output", "pipeline", "scaffold",
-            "serve", "timings",
+            "cli", "diag", "error", "import", "links", "load", "model", "output", "pipeline",
+            "scaffold", "serve", "timings",
         ],
     ),
 ];

@@ -232,3 +232,41 @@ fn kill(child: &mut Child) -> bool {
     let _ = child.kill();
     child.wait().is_ok()
 }
+
+/// `html` with the theme's content-hashed css/js names (`css/hyoka.3f2a9c1e.css`) written
+/// back as the files are named in the theme (`css/hyoka.css`): for snapshots, which should
+/// not change with every edit of the stylesheet.
+pub fn unhash_assets(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(dot) = rest.find('.') {
+        let (head, tail) = rest.split_at(dot);
+        out.push_str(head);
+        let hash = tail.get(1..9).unwrap_or("");
+        let ext = tail.get(9..);
+        let hashed = hash.len() == 8
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+            && ext.is_some_and(|e| e.starts_with(".css") || e.starts_with(".js"));
+        if hashed {
+            rest = &tail[9..];
+        } else {
+            out.push('.');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The published (content-hashed) name of the theme's `css/hyoka.css` in `public`.
+pub fn published_css(public: &Path) -> String {
+    let names: Vec<String> = std::fs::read_dir(public.join("css"))
+        .expect("public/css")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("hyoka.") && n.ends_with(".css"))
+        .collect();
+    assert_eq!(names.len(), 1, "one stylesheet: {names:?}");
+    format!("css/{}", names[0])
+}

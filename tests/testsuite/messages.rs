@@ -143,6 +143,23 @@ fn site_for(code: Code) -> Option<SiteTest> {
         Code::Contact => goal_file(&goal_with("contact:\n  email: bosai.example.jp\n", same)),
         Code::ConfigGrade => config("[[grades]]\ncode = \"\"\nlabel = \"順調\"\n"),
         Code::ConfigPlan => config("[[plan]]\ncode = \"4-1\"\ntitle = \"防災\"\nparent = \"9\"\n"),
+        Code::Link => goal_file(&format!(
+            "{}\n[計画書](/files/plam.pdf)\n",
+            goal_with("", same)
+        ))
+        .file("static/files/plan.pdf", "pdf\n"),
+        Code::LinkAnchor => goal_file(&format!(
+            "{}\n[効果](#期待される効里)\n",
+            goal_with("", same)
+        )),
+        Code::TemplateLink => SiteTest::minimal().file(
+            "templates/footer.html",
+            "<footer><a href=\"{{ root }}about/nai/\">案内</a></footer>\n",
+        ),
+        Code::TemplateAnchor => SiteTest::minimal().file(
+            "templates/footer.html",
+            "<footer><a href=\"{{ root }}#nai\">上へ</a></footer>\n",
+        ),
         _ => return None,
     })
 }

@@ -144,7 +144,7 @@ fn goals_about_bosai_are_found_through_title_heading_tag_and_summary() {
 fn the_search_page_and_its_links_work_under_a_sub_path() {
     let site = SiteTest::fixture("search");
     site.build();
-    let page = site.read("public/search/index.html");
+    let page = crate::harness::unhash_assets(&site.read("public/search/index.html"));
     assert!(
         page.contains("<script src=\"../search/index.js\" defer></script>"),
         "{page}"
@@ -168,8 +168,14 @@ fn the_search_page_and_its_links_work_under_a_sub_path() {
         site.read("public/sitemap.xml")
             .contains("https://example.jp/a/b/search/")
     );
+    // The script under its content-hashed name (js/search.<hash>.js).
+    let script = std::fs::read_dir(site.path("public/js"))
+        .expect("public/js")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("search.") && n.ends_with(".js"))
+        .expect("js/search.<hash>.js");
     assert!(
-        site.read("public/js/search.js")
+        site.read(&format!("public/js/{script}"))
             .contains("normalize('NFKC')")
     );
 }

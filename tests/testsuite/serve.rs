@@ -178,6 +178,10 @@ fn pages_and_data_are_served_with_their_types_under_the_base_path() {
 
     let top = server.get("/");
     assert_eq!((top.status, top.location.as_str()), (302, "/hyoka/"));
+    // The stylesheet's content-hashed name, as the home page links it.
+    let home = server.get("/hyoka/").body;
+    let at = home.find("href=\"./css/hyoka.").expect("stylesheet link") + "href=\"./".len();
+    let css = format!("/hyoka/{}", &home[at..at + home[at..].find('"').unwrap()]);
     let cases = [
         ("/hyoka/", "text/html; charset=utf-8", "テスト町 行政評価"),
         (
@@ -205,7 +209,7 @@ fn pages_and_data_are_served_with_their_types_under_the_base_path() {
             "text/csv; charset=utf-8",
             "自治会加入割合",
         ),
-        ("/hyoka/css/hyoka.css", "text/css; charset=utf-8", "{"),
+        (css.as_str(), "text/css; charset=utf-8", "{"),
         ("/hyoka/logo.svg", "image/svg+xml", "<svg"),
     ];
     for (path, content_type, text) in cases {
