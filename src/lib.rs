@@ -9,8 +9,8 @@
 //! ```text
 //! config.toml ─┐ (+ --base-url, checked like the file)
 //! content/ ────┴─load──▶ load::Loaded (config, content, findings by source, rules)
-//!      one part at a time (home, then each department): read, proofread, added to the
-//!      model::build::SiteBuilder, kept only for serve (load::Keep) ──▶ model::Site
+//!      one part at a time (home, then each department): read, proofread (prose), added to the
+//!      model::validate::SiteBuilder, kept only for serve (load::Keep) ──▶ model::Site
 //!                                                               │
 //!                     ┌─────────────────┬───────────────────────┤
 //!                     ▼                 ▼                       ▼
@@ -59,7 +59,6 @@ pub mod usage;
 // Everything else is the crate's own, so rustc reports what nothing calls (what only unit
 // tests call is `#[cfg(test)]`).
 pub(crate) mod chart;
-pub(crate) mod check;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod diag;
@@ -75,6 +74,7 @@ pub(crate) mod model;
 pub(crate) mod output;
 pub(crate) mod pipeline;
 pub(crate) mod proofread;
+pub(crate) mod prose;
 pub(crate) mod render;
 pub(crate) mod scaffold;
 pub(crate) mod serve;
@@ -85,7 +85,6 @@ pub(crate) mod timings;
 // theme's colour contrast, the segmenter's proofreading), and the types the subcommands'
 // signatures name.
 pub use chart::{ACTUAL_COLOR, PLAN_COLOR};
-pub use check::{Rules, check_rule_config};
 pub use config::Config;
 pub use content::{DepartmentDocs, LoadedContent, SourceFile, load_content, parse_document};
 pub use diag::{Code, Diagnostic, Diagnostics, Severity};
@@ -93,10 +92,11 @@ pub use error::Error;
 pub use fsio::decode;
 pub use load::{BuildOptions, Keep, load, load_site};
 pub use model::Site;
-pub use model::build::{GoalCache, SiteBuilder};
+pub use model::validate::{GoalCache, SiteBuilder};
 pub use output::OutputPlan;
 pub use pipeline::{Rebuilder, plan_site};
 pub use proofread::{RuleSet, TextKind, proofread as proofread_text};
+pub use prose::{Rules, check_rule_config};
 pub use render::contrast::{Palette, contrast_ratio, palettes};
 pub use render::markdown::{MarkdownOptions, render_markdown};
 pub use timings::Timings;

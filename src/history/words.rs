@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::model::build::goal_from_text;
+use crate::model::validate::goal_from_text;
 use crate::model::value::format_number;
 use crate::model::{FiscalYear, Goal, Indicator, Point};
 

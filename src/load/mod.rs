@@ -13,15 +13,15 @@ pub use edits::{Edit, content_edits};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::check::{self, Rules};
 use crate::config::{Config, Overrides};
 use crate::content::{self, LoadedContent};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::history;
 use crate::model::Site;
-use crate::model::build::{GoalCache, SiteBuilder};
 use crate::model::history::History;
+use crate::model::validate::{GoalCache, SiteBuilder};
+use crate::prose::{self, Rules};
 use crate::timings::{Stage, Timings};
 
 /// What a build is asked to do.
@@ -97,7 +97,7 @@ pub fn load(
     let Some(config) = read_config(options, !overlay.is_empty(), &mut findings.config)? else {
         return Ok(Err(findings.config));
     };
-    check::check_rule_config(&config, &mut findings.config);
+    prose::check_rule_config(&config, &mut findings.config);
     let rules = Rules::new(&config);
     let root = &options.root;
     let history = timings.time(Stage::Load, || history::read(root));

@@ -3,7 +3,6 @@
 //! chart or Markdown crates.
 
 pub mod assessment;
-pub mod build;
 pub mod cost;
 pub mod evaluation;
 pub mod facts;
@@ -14,6 +13,7 @@ pub mod indicator;
 pub mod pace;
 pub mod pace_text;
 pub mod plan;
+pub mod validate;
 pub mod value;
 
 pub use evaluation::{Evaluation, Status};

@@ -6,7 +6,6 @@
 //! written here.
 
 pub mod assets;
-mod build;
 pub mod contrast;
 pub mod facts;
 pub mod history;
@@ -18,6 +17,7 @@ pub mod report;
 pub mod search;
 pub mod theme;
 pub mod view;
+mod views;
 
 #[cfg(test)]
 mod tests;
@@ -32,12 +32,12 @@ use crate::model::{
     Department, EVALUATION_PAGE_PATH, Goal, Site, Status, department_path, goal_path, plan,
 };
 
-use build::{root_for, truncate_chars};
 pub use theme::{RenderError, Theme};
 use view::{
     ACCESSIBILITY_PAGE_PATH, AccessibilityView, CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS,
     DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView, StatusView,
 };
+use views::{root_for, truncate_chars};
 
 /// Chart markup the pipeline hands in for each goal, keyed by `model::goal_path(goal)`
 /// (`somu/jichikai/`).

@@ -494,9 +494,9 @@ fn the_builtin_theme_is_every_file_of_its_folder() {
 
 #[test]
 fn root_prefix_follows_depth() {
-    assert_eq!(build::root_for(""), "./");
-    assert_eq!(build::root_for("somu/"), "../");
-    assert_eq!(build::root_for("somu/jichikai/"), "../../");
+    assert_eq!(views::root_for(""), "./");
+    assert_eq!(views::root_for("somu/"), "../");
+    assert_eq!(views::root_for("somu/jichikai/"), "../../");
 }
 
 #[test]

@@ -28,8 +28,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("chart", &["markup", "model"]),
     ("render", &["config", "fsio", "model"]),
     ("export", &["config", "markup", "model"]),
+    // The proofreading driver: the rules of `proofread` over the content's prose.
     (
-        "check",
+        "prose",
         &["config", "content", "diag", "model", "proofread"],
     ),
     ("error", &["fsio", "output", "render"]),
@@ -44,7 +45,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "load",
         &[
-            "check", "config", "content", "diag", "error", "history", "model", "timings",
+            "config", "content", "diag", "error", "history", "model", "prose", "timings",
         ],
     ),
     // The way out: a loaded model into charts, pages and open data; never the files again.

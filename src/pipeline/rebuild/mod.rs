@@ -25,7 +25,7 @@ use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::load::{self, BuildOptions, Edit, Keep, Load, Loaded, content_edits};
 use crate::model::Site;
-use crate::model::build::GoalCache;
+use crate::model::validate::GoalCache;
 use crate::output::OutputPlan;
 use crate::render::{Card, theme::Theme};
 use crate::timings::Timings;
