@@ -58,6 +58,7 @@ pub(crate) mod check;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod diag;
+pub(crate) mod edition;
 pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod fsio;

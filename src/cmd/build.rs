@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
+use crate::edition;
 use crate::error::Error;
 use crate::load::{self, BuildOptions};
 use crate::output::{self, StagedOutput};
@@ -27,7 +28,16 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     };
     let progress = Progress::start("内容を読み込んで検査しています");
     let timings = Timings::new();
-    let (site, diags) = load::load_site(&options, &[], &timings)?;
+    let (site, mut diags) = load::load_site(&options, &[], &timings)?;
+    // 過去の版 ([[editions]]): loaded with the current site, their findings among its own.
+    let (site, editions) = match site {
+        Some(mut site) => {
+            let (editions, found) = edition::load_editions(&root, &mut site, &timings)?;
+            diags.extend(found);
+            (Some(site), editions)
+        }
+        None => (None, Vec::new()),
+    };
     let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => {
@@ -60,6 +70,10 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     let staged = StagedOutput::begin(&target)?;
     let (departments, goals) = (site.departments.len(), site.goals().count());
     pipeline::emit_site_once(site, &root, &staged, &timings)?;
+    for archived in editions {
+        let under = edition::Under::new(&staged, &archived.tag);
+        pipeline::emit_site_once(archived.site, &root, &under, &timings)?;
+    }
     let stats = timings.time(Stage::Write, || staged.finish())?;
     drop(progress);
     let _ = writeln!(

@@ -20,7 +20,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         base_url: None,
         drafts: true,
     };
-    let (site, diags) = load::load_site(&options, &[], &Timings::new())?;
+    let (mut site, mut diags) = load::load_site(&options, &[], &Timings::new())?;
+    // The [[editions]] tags are checked as build checks them (their pages are not rendered).
+    if let Some(site) = &mut site {
+        let (_, found) = crate::edition::load_editions(&root, site, &Timings::new())?;
+        diags.extend(found);
+    }
     if let Some(site) = &site
         && !diags.has_errors()
     {

@@ -153,6 +153,8 @@ catalog! {
     EditionTag = "E-EDITION-TAG",
     /// `[[editions]]` is written but the site is not in a git repository.
     EditionNoGit = "E-EDITION-NO-GIT",
+    /// A past edition's content has errors under today's rules (it is built as it was).
+    EditionContent = "W-EDITION-CONTENT",
     /// `base_url` is not an absolute http(s) URL, or would break links.
     ConfigBaseUrl = "E-CONFIG-BASE-URL",
     /// `municipality_code` is not a valid 全国地方公共団体コード.
