@@ -143,6 +143,12 @@ fn site_for(code: Code) -> Option<SiteTest> {
         Code::Contact => goal_file(&goal_with("contact:\n  email: bosai.example.jp\n", same)),
         Code::ConfigGrade => config("[[grades]]\ncode = \"\"\nlabel = \"順調\"\n"),
         Code::ConfigPlan => config("[[plan]]\ncode = \"4-1\"\ntitle = \"防災\"\nparent = \"9\"\n"),
+        Code::ConfigEdition => config("[[editions]]\ntag = \"../r6\"\nlabel = \"令和6年度版\"\n"),
+        Code::EditionNoGit => config("[[editions]]\ntag = \"r6\"\nlabel = \"令和6年度版\"\n"),
+        Code::EditionTag => {
+            crate::editions::repository("[[editions]]\ntag = \"r66\"\nlabel = \"令和6年度版\"\n")
+        }
+        Code::EditionContent => crate::editions::repository(crate::editions::EDITIONS),
         _ => return None,
     })
 }
