@@ -325,7 +325,7 @@ fn read_editions(raw: Vec<RawEdition>, source: &Source<'_>, diags: &mut Diagnost
         if !usable {
             diags.push(source.error(
                 Code::ConfigEdition,
-                "[[editions]] の tag ",
+                "[[editions]] の tag",
                 &origin,
                 format_args!("「{tag}」はフォルダー名（/archive/<tag>/）に使えません"),
                 "tag には英数字と - _ . だけの git タグ名（例: \"r6\"）を書いてください",
@@ -345,7 +345,7 @@ fn read_editions(raw: Vec<RawEdition>, source: &Source<'_>, diags: &mut Diagnost
         if editions.iter().any(|e| e.tag == tag) {
             diags.push(source.error(
                 Code::ConfigEdition,
-                "[[editions]] の tag ",
+                "[[editions]] の tag",
                 &origin,
                 format_args!("「{tag}」が2回書かれています"),
                 "同じ版は1回だけ書いてください",
