@@ -310,7 +310,11 @@ impl Config {
 
 /// `[[editions]]`, checked: a tag usable as one folder of the output (`/archive/<tag>/`),
 /// written once, and a label.
-fn read_editions(raw: Vec<RawEdition>, source: &Source<'_>, diags: &mut Diagnostics) -> Vec<Edition> {
+fn read_editions(
+    raw: Vec<RawEdition>,
+    source: &Source<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<Edition> {
     let mut editions: Vec<Edition> = Vec::new();
     for entry in raw {
         let span = entry.tag.span();

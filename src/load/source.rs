@@ -88,7 +88,9 @@ impl TreeSource {
         repo: &gix::Repository,
         path: &Path,
     ) -> Result<Option<(gix::object::tree::EntryMode, gix::ObjectId)>, FsError> {
-        let tree = repo.find_tree(self.tree).map_err(|e| self.failed(path, e))?;
+        let tree = repo
+            .find_tree(self.tree)
+            .map_err(|e| self.failed(path, e))?;
         let entry = tree
             .lookup_entry_by_path(path)
             .map_err(|e| self.failed(path, e))?;
@@ -183,9 +185,7 @@ impl Source {
                 if !mode.is_blob() {
                     return Ok(Err(DecodeProblem::NotAFile("ファイルではないもの")));
                 }
-                let header = repo
-                    .find_header(id)
-                    .map_err(|e| tree.failed(path, e))?;
+                let header = repo.find_header(id).map_err(|e| tree.failed(path, e))?;
                 if header.size() > fsio::MAX_FILE_BYTES {
                     return Ok(Err(DecodeProblem::TooLarge(header.size())));
                 }

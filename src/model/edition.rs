@@ -79,7 +79,10 @@ mod tests {
         assert_eq!(banner.sentence(), "令和6年度版（2024年度）の記録です。");
         assert_eq!(banner.current_of("somu/a/"), "somu/a/");
         assert_eq!(banner.current_of("somu/gone/"), "");
-        let no_year = Banner { year: None, ..banner };
+        let no_year = Banner {
+            year: None,
+            ..banner
+        };
         assert_eq!(no_year.sentence(), "令和6年度版の記録です。");
     }
 }

@@ -32,19 +32,35 @@ pub(crate) fn repository(editions: &str) -> SiteTest {
     let site = SiteTest::empty()
         .file("config.toml", &format!("{CONFIG}as_of = \"令和5年度\"\n"))
         .file("content/somu/_index.md", DEPT)
-        .file("content/somu/jichikai.md", &jichikai("    令和6年度: 70.0\n"))
-        .file("content/somu/kaigo.md", &simple("介護予防の推進", "介護予防教室の参加率", "40.0"))
+        .file(
+            "content/somu/jichikai.md",
+            &jichikai("    令和6年度: 70.0\n"),
+        )
+        .file(
+            "content/somu/kaigo.md",
+            &simple("介護予防の推進", "介護予防教室の参加率", "40.0"),
+        )
         .file("content/somu/broken.md", "---\ntitle: [閉じていない\n---\n");
     git(site.root(), &["init", "-q"], "2024-03-31T10:00:00+0900");
     commit(&site, "令和5年度版", "2024-06-01T10:00:00+0900");
     git(site.root(), &["tag", "r5"], "2024-06-01T10:00:00+0900");
     site.write("config.toml", CONFIG);
-    site.write("content/somu/jichikai.md", &jichikai("    令和6年度: 72.1\n"));
-    site.write("content/somu/bosai.md", &simple("防災体制の強化", "自主防災組織率", "62.0"));
+    site.write(
+        "content/somu/jichikai.md",
+        &jichikai("    令和6年度: 72.1\n"),
+    );
+    site.write(
+        "content/somu/bosai.md",
+        &simple("防災体制の強化", "自主防災組織率", "62.0"),
+    );
     std::fs::remove_file(site.path("content/somu/kaigo.md")).unwrap();
     std::fs::remove_file(site.path("content/somu/broken.md")).unwrap();
     commit(&site, "令和6年度版", "2025-06-01T10:00:00+0900");
-    git(site.root(), &["tag", "-a", "r6", "-m", "令和6年度版"], "2025-06-01T10:00:00+0900");
+    git(
+        site.root(),
+        &["tag", "-a", "r6", "-m", "令和6年度版"],
+        "2025-06-01T10:00:00+0900",
+    );
     site.write("config.toml", &format!("{CONFIG}\n{editions}"));
     site.write(
         "content/somu/jichikai.md",
@@ -91,10 +107,15 @@ fn archived_pages_link_back_to_the_current_page_or_the_current_home() {
         "{r6}"
     );
     let home = site.read("public/archive/r6/index.html");
-    assert!(home.contains("<a href=\"./../../\">最新の版のこのページへ</a>"), "{home}");
+    assert!(
+        home.contains("<a href=\"./../../\">最新の版のこのページへ</a>"),
+        "{home}"
+    );
     let kaigo = site.read("public/archive/r5/somu/kaigo/index.html");
     assert!(
-        kaigo.contains("このページは最新の版にはありません。<a href=\"../../../../\">最新の版のホームへ</a>"),
+        kaigo.contains(
+            "このページは最新の版にはありません。<a href=\"../../../../\">最新の版のホームへ</a>"
+        ),
         "{kaigo}"
     );
     // The current pages have no banner.
@@ -124,7 +145,11 @@ fn an_edition_with_errors_under_today_s_rules_is_built_with_a_warning() {
     let site = repository(EDITIONS);
     let run = site.build();
     assert!(run.stderr.contains("[W-EDITION-CONTENT]"), "{}", run.stderr);
-    assert!(run.stderr.contains("過去の版「令和5年度版」（タグ r5）"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("過去の版「令和5年度版」（タグ r5）"),
+        "{}",
+        run.stderr
+    );
     // Nothing of the old file's own error is shown as today's.
     assert!(!run.stderr.contains("broken.md"), "{}", run.stderr);
     assert!(site.path("public/archive/r5/index.html").exists());
