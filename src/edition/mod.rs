@@ -160,7 +160,7 @@ fn tree_of(
         return None;
     };
     match TreeSource::new(repo, &commit, prefix, tag) {
-        Ok(Some(tree)) => Some(Source::Tree(tree)),
+        Ok(Some(tree)) => Some(Source::Tree(Box::new(tree))),
         Ok(None) => {
             diags.push(
                 at(

@@ -14,7 +14,7 @@ pub enum Source {
     /// The site folder on the disk.
     Disk(PathBuf),
     /// The site folder inside one commit.
-    Tree(TreeSource),
+    Tree(Box<TreeSource>),
 }
 
 /// A site folder inside a commit: the repository and the tree of the site's folder.
