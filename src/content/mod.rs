@@ -5,6 +5,7 @@
 //! Layout: `content/_index.md` (home), `content/<dept>/_index.md` (department),
 //! `content/<dept>/<goal>.md` (goal).
 
+pub mod files;
 pub mod front_matter;
 pub mod raw;
 pub mod source;
@@ -21,7 +22,7 @@ use crate::timings::{Stage, Timings};
 pub use raw::{Node, NodeValue, Pos};
 pub use source::SourceFile;
 
-use crate::load::source::{EntryKind, Source};
+use files::{EntryKind, Source};
 
 /// One Markdown file, decoded and split.
 #[derive(Debug, Clone, PartialEq)]
@@ -413,7 +414,7 @@ fn read_documents(
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    crate::load::source::is_hidden(&name.to_string_lossy())
+    files::is_hidden(&name.to_string_lossy())
 }
 
 /// Whether the loader passes over a file of this name without a word: hidden (`.x.md.swp`),

@@ -1,7 +1,7 @@
 //! 過去の版 (`[[editions]]` in config.toml): each listed git tag's content, read from the
-//! repository's objects (no checkout: [`crate::load::source::TreeSource`]), goes through
-//! the same load, model and pages as the current site ([`crate::load::load_edition`],
-//! [`crate::pipeline`]) into `/archive/<tag>/` of the same output.
+//! repository's objects (no checkout: [`crate::content::files::TreeSource`]), goes through
+//! the same load, model and pages as the current site ([`crate::load::load_edition`], the
+//! pipeline) into `/archive/<tag>/` of the same output.
 //!
 //! An edition is built with today's theme and today's config.toml (title, base URL, grades,
 //! plan …), except `as_of`, the year the edition reported, which comes from the edition's
@@ -15,9 +15,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Edition};
+use crate::content::files::{Source, TreeSource};
 use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::error::Error;
-use crate::load::source::{Source, TreeSource};
 use crate::model::Site;
 use crate::model::edition::{Banner, EarlierEdition, Editions, archive_path};
 use crate::model::fiscal_year::FiscalYear;

@@ -7,7 +7,6 @@
 //! `hyoka serve` keeps the content and brings it up to date file by file ([`Loaded::edit`]).
 
 mod edits;
-pub mod source;
 
 pub use edits::{Edit, content_edits};
 
@@ -25,7 +24,7 @@ use crate::model::build::{GoalCache, SiteBuilder};
 use crate::model::history::History;
 use crate::timings::{Stage, Timings};
 
-use source::Source;
+use crate::content::files::Source;
 
 /// What a build is asked to do.
 #[derive(Debug, Clone, Default)]

@@ -1,6 +1,6 @@
 //! 過去の版 (`[[editions]]`) as the pages see them: on the current site, which earlier
 //! editions each goal page was in; on an archived edition, the banner that names it and
-//! the current pages it can link back to. Plain data, set by [`crate::edition`].
+//! the current pages it can link back to. Plain data, set when the editions are loaded.
 
 use std::collections::{BTreeMap, BTreeSet};
 

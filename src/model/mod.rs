@@ -46,7 +46,7 @@ pub struct Site {
     pub indicator_details: bool,
     /// The goals' history from git (§10), attached after the load.
     pub history: history::History,
-    /// 過去の版: links between this site and its other editions, set by [`crate::edition`].
+    /// 過去の版: links between this site and its other editions, set when the editions are loaded.
     pub editions: edition::Editions,
 }
 

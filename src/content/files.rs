@@ -3,7 +3,8 @@
 //! the files under `content/` in the same order (each folder's entries by name, a folder
 //! before what it holds, hidden names left out) and read a file's bytes with the same
 //! limits, so that everything after them — parsing, the model, the pages — is one code
-//! path for the current site and for a past edition ([`crate::edition`]).
+//! path for the current site and for a past edition (`[[editions]]`). The load hands one
+//! to the content's walk and reads.
 
 use std::path::{Path, PathBuf};
 
