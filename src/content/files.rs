@@ -252,3 +252,81 @@ fn walk_disk(root: &Path) -> Result<Option<Vec<Entry>>, FsError> {
 pub(crate) fn is_hidden(name: &str) -> bool {
     name.starts_with('.') || name.starts_with('#')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::process::Command;
+
+    fn git(dir: &Path, args: &[&str]) {
+        let out = Command::new("git")
+            .args(["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("HOME", dir.join(".no-home"))
+            .env("GIT_AUTHOR_NAME", "総務課")
+            .env("GIT_AUTHOR_EMAIL", "somu@example.jp")
+            .env("GIT_COMMITTER_NAME", "総務課")
+            .env("GIT_COMMITTER_EMAIL", "somu@example.jp")
+            .env("GIT_AUTHOR_DATE", "2025-06-01T10:00:00+0900")
+            .env("GIT_COMMITTER_DATE", "2025-06-01T10:00:00+0900")
+            .output()
+            .expect("run git");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// The disk and a commit of the same files list the same entries in the same order and
+    /// read the same text, with the same refusals (too large, not text).
+    #[test]
+    fn a_commit_lists_and_reads_its_content_as_the_disk_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let write = |rel: &str, bytes: &[u8]| {
+            let path = site.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        };
+        write("content/_index.md", b"---\ntitle: home\n---\n");
+        write("content/somu/_index.md", "---\ntitle: 総務課\n---\n".as_bytes());
+        write("content/somu/b.md", b"b\r\n");
+        write("content/somu/a.md", b"\xEF\xBB\xBFa\n");
+        write("content/somu/sub/c.md", b"c\n");
+        write("content/somu/.hidden.md", b"h\n");
+        write("content/somu/memo.txt", b"m\n");
+        write("content/somu/photo.md", b"\x00\x01PNG");
+        write("content/kikaku-2/_index.md", b"k\n");
+        write("content/kikaku/x.md", b"x\n");
+        let large = vec![b'a'; fsio::MAX_FILE_BYTES as usize + 1];
+        write("content/somu/large.md", &large);
+        git(dir.path(), &["init", "-q"]);
+        git(dir.path(), &["add", "-A"]);
+        git(dir.path(), &["commit", "-q", "-m", "x"]);
+
+        let disk = Source::Disk(site.clone());
+        let repo = gix::open(dir.path()).unwrap();
+        let commit = repo.head_commit().unwrap();
+        let tree = TreeSource::new(&repo, &commit, Path::new("site"), "HEAD")
+            .unwrap()
+            .expect("the site folder");
+        let tree = Source::Tree(Box::new(tree));
+        let listed = disk.walk_content().unwrap().unwrap();
+        assert_eq!(tree.walk_content().unwrap().unwrap(), listed);
+        assert!(listed.iter().all(|e| !e.name.starts_with('.')));
+        let names: Vec<String> = listed.iter().map(|e| e.path.display().to_string()).collect();
+        let kikaku = names.iter().position(|n| n == "content/kikaku").unwrap();
+        let kikaku2 = names.iter().position(|n| n == "content/kikaku-2").unwrap();
+        // By name as the disk sorts (git's own tree order puts `kikaku-2` first, `kikaku/`).
+        assert!(kikaku < kikaku2, "{names:?}");
+        for entry in listed.iter().filter(|e| e.kind == EntryKind::File) {
+            let from_disk = disk.read_text(&entry.path).unwrap();
+            let from_tree = tree.read_text(&entry.path).unwrap();
+            assert_eq!(from_tree, from_disk, "{}", entry.path.display());
+        }
+        let too_large = tree.read_text(Path::new("content/somu/large.md")).unwrap();
+        assert_eq!(too_large, Err(DecodeProblem::TooLarge(large.len() as u64)));
+        assert!(tree.has_file(Path::new("content/somu/a.md")).unwrap());
+        assert!(!tree.has_file(Path::new("content/somu")).unwrap());
+    }
+}
