@@ -260,7 +260,12 @@ mod tests {
 
     fn git(dir: &Path, args: &[&str]) {
         let out = Command::new("git")
-            .args(["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"])
+            .args([
+                "-c",
+                "init.defaultBranch=main",
+                "-c",
+                "commit.gpgsign=false",
+            ])
             .args(args)
             .current_dir(dir)
             .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -274,7 +279,11 @@ mod tests {
             .env("GIT_COMMITTER_DATE", "2025-06-01T10:00:00+0900")
             .output()
             .expect("run git");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     /// The disk and a commit of the same files list the same entries in the same order and
@@ -289,7 +298,10 @@ mod tests {
             std::fs::write(path, bytes).unwrap();
         };
         write("content/_index.md", b"---\ntitle: home\n---\n");
-        write("content/somu/_index.md", "---\ntitle: 総務課\n---\n".as_bytes());
+        write(
+            "content/somu/_index.md",
+            "---\ntitle: 総務課\n---\n".as_bytes(),
+        );
         write("content/somu/b.md", b"b\r\n");
         write("content/somu/a.md", b"\xEF\xBB\xBFa\n");
         write("content/somu/sub/c.md", b"c\n");
@@ -314,7 +326,10 @@ mod tests {
         let listed = disk.walk_content().unwrap().unwrap();
         assert_eq!(tree.walk_content().unwrap().unwrap(), listed);
         assert!(listed.iter().all(|e| !e.name.starts_with('.')));
-        let names: Vec<String> = listed.iter().map(|e| e.path.display().to_string()).collect();
+        let names: Vec<String> = listed
+            .iter()
+            .map(|e| e.path.display().to_string())
+            .collect();
         let kikaku = names.iter().position(|n| n == "content/kikaku").unwrap();
         let kikaku2 = names.iter().position(|n| n == "content/kikaku-2").unwrap();
         // By name as the disk sorts (git's own tree order puts `kikaku-2` first, `kikaku/`).

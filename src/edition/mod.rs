@@ -128,6 +128,9 @@ fn tree_of(
     if !tags.iter().any(|t| t == tag) {
         let allowed: Vec<&str> = tags.iter().map(String::as_str).collect();
         let help = match suggest(tag, &allowed) {
+            _ if repo.is_shallow().unwrap_or(false) => {
+                "このリポジトリは履歴が途中までしかないコピー（shallow clone）で、タグも一部しかありません。git fetch --unshallow --tags で全部取ってください".into()
+            }
             Some(near) => format!("もしかして: {near}"),
             None if tags.is_empty() => {
                 "リポジトリにタグがありません。git tag r6 <コミット> でタグを付けてください（クローンしたなら git fetch --tags）".into()

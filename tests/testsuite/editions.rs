@@ -168,6 +168,28 @@ fn a_tag_that_does_not_exist_is_an_error_at_its_line_with_a_suggestion() {
 }
 
 #[test]
+fn a_shallow_clone_without_the_tag_is_an_error_that_says_why() {
+    let origin = repository(EDITIONS);
+    let clone = SiteTest::empty();
+    let url = format!("file://{}", origin.root().display());
+    let to = clone.root().display().to_string();
+    git(
+        origin.root(),
+        &["clone", "-q", "--depth", "1", &url, &to],
+        "2026-06-01T10:00:00+0900",
+    );
+    let run = clone.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("[E-EDITION-TAG]"), "{}", run.stderr);
+    assert!(run.stderr.contains("shallow clone"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("git fetch --unshallow --tags"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn two_builds_of_one_commit_are_byte_identical() {
     let site = repository(EDITIONS);
     site.build();
