@@ -33,6 +33,10 @@
 //!
 //! `scaffold` writes new content files from the theme's archetypes (`hyoka new`, `hyoka init`).
 //!
+//! 過去の版, `edition` (`[[editions]]`): each tagged commit's content, read from the git
+//! objects (`content::files::Source::Tree`), goes through the same load (`load::load_edition`)
+//! and pipeline into `/archive/<tag>/` of the same staged output, linked with the current site.
+//!
 //! # Glossary
 //! - 年度 (fiscal year, April–March): `model::FiscalYear`, stored as the western start year.
 //! - 指標 (indicator): `model::Indicator`; 初期値 baseline, 実績 actual, 目標値 targets,
