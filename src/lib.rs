@@ -38,6 +38,10 @@
 //!
 //! `scaffold` writes new content files from the theme's archetypes (`hyoka new`, `hyoka init`).
 //!
+//! 過去の版, `edition` (`[[editions]]`): each tagged commit's content, read from the git
+//! objects (`content::files::Source::Tree`), goes through the same load (`load::load_edition`)
+//! and pipeline into `/archive/<tag>/` of the same staged output, linked with the current site.
+//!
 //! # Glossary
 //! - 年度 (fiscal year, April–March): `model::FiscalYear`, stored as the western start year.
 //! - 指標 (indicator): `model::Indicator`; 初期値 baseline, 実績 actual, 目標値 targets,
@@ -62,6 +66,7 @@ pub(crate) mod chart;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod diag;
+pub(crate) mod edition;
 pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod fsio;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
+use crate::edition;
 use crate::error::Error;
 use crate::load::{self, BuildOptions};
 use crate::output::{self, StagedOutput};
@@ -28,7 +29,16 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     };
     let progress = Progress::start("内容を読み込んで検査しています");
     let timings = Timings::new();
-    let (site, diags) = load::load_site(&options, &[], &timings)?;
+    let (site, mut diags) = load::load_site(&options, &[], &timings)?;
+    // 過去の版 ([[editions]]): loaded with the current site, their findings among its own.
+    let (site, editions) = match site {
+        Some(mut site) => {
+            let (editions, found) = edition::load_editions(&root, &mut site, &timings)?;
+            diags.extend(found);
+            (Some(site), editions)
+        }
+        None => (None, Vec::new()),
+    };
     let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => {
@@ -66,8 +76,18 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     timings.since(Stage::Links, link_started);
     let collector = links::LinkCollector::new(&staged).timed(&timings);
     pipeline::emit_site_once(site, &root, &collector, &timings)?;
+    // 過去の版 under archive/<tag>/: their files are targets of the current pages' links,
+    // their own links are history (written under earlier rules) and are not checked.
+    let mut archives = Vec::new();
+    for archived in editions {
+        archives.push(crate::model::edition::archive_path(&archived.tag));
+        let under = edition::Under::new(&collector, &archived.tag);
+        pipeline::emit_site_once(archived.site, &root, &under, &timings)?;
+    }
+    let mut index = collector.into_index();
+    index.forget_links_under(&archives);
     let report = timings.time(Stage::Links, || {
-        links::check(&collector.into_index(), &sources, &base, &root)
+        links::check(&index, &sources, &base, &root)
     });
     let failed = report.diagnostics.has_errors();
     if failed {

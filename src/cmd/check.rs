@@ -8,8 +8,10 @@ use crate::cli::{CheckArgs, Format};
 use crate::error::Error;
 use crate::links::External;
 use crate::load::{self, BuildOptions};
-use crate::pipeline;
+use crate::model::edition::archive_path;
+use crate::output::Emit;
 use crate::timings::Timings;
+use crate::{edition, pipeline};
 
 use super::{Outcome, counts, print_diagnostics, print_json};
 
@@ -21,12 +23,28 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         base_url: None,
         drafts: true,
     };
-    let (site, mut diags) = load::load_site(&options, &[], &Timings::new())?;
+    let (mut site, mut diags) = load::load_site(&options, &[], &Timings::new())?;
     let mut external = None;
+    // The [[editions]] tags are checked as build checks them; their pages are made in
+    // memory as targets of the current pages' links (過去の版), their own links unchecked.
+    let mut archives = Vec::new();
+    if let Some(site) = &mut site {
+        let (found_archives, found) = edition::load_editions(&root, site, &Timings::new())?;
+        diags.extend(found);
+        archives = found_archives;
+    }
     if let Some(site) = &site
         && !diags.has_errors()
     {
-        let report = pipeline::check_site(site, &root)?;
+        let unchecked: Vec<String> = archives.iter().map(|a| archive_path(&a.tag)).collect();
+        let also = |out: &dyn Emit| -> Result<(), Error> {
+            for archived in &archives {
+                let under = edition::Under::new(out, &archived.tag);
+                pipeline::emit_site(&archived.site, &root, &under, &Timings::new())?;
+            }
+            Ok(())
+        };
+        let report = pipeline::check_site(site, &root, &also, &unchecked)?;
         diags.extend(report.diagnostics);
         external = Some(report.external);
     }

@@ -45,6 +45,16 @@ struct RawConfig {
     grades: Vec<scale::RawGrade>,
     #[serde(default)]
     plan: Vec<scale::RawPlanNode>,
+    #[serde(default)]
+    editions: Vec<RawEdition>,
+}
+
+/// One `[[editions]]` entry as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEdition {
+    tag: Spanned<String>,
+    label: String,
 }
 
 fn default_theme() -> String {
@@ -86,6 +96,23 @@ pub struct Config {
     pub grades: Vec<Grade>,
     /// 施策体系 (`[[plan]]`).
     pub plan: Plan,
+    /// 過去の版 (`[[editions]]`), in written order.
+    pub editions: Vec<Edition>,
+}
+
+/// One `[[editions]]` entry: a git tag whose content is built into `/archive/<tag>/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// The git tag (`r6`).
+    pub tag: String,
+    /// Its name on the pages (`令和6年度版`).
+    pub label: String,
+    /// Where `tag` was written in config.toml: 1-based line and character column.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+    /// That line's text, for messages.
+    pub source_line: String,
 }
 
 /// Values given on the command line in place of config.toml's (`hyoka build --base-url`).
@@ -251,6 +278,7 @@ impl Config {
         let population = scale::read_population(raw.population, text, path, &mut diags);
         let grades = scale::read_grades(&raw.grades, text, path, &mut diags);
         let plan = scale::read_plan(&raw.plan, text, path, &mut diags);
+        let editions = read_editions(raw.editions, &source, &mut diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -275,8 +303,69 @@ impl Config {
             population,
             grades,
             plan,
+            editions,
         })
     }
+}
+
+/// `[[editions]]`, checked: a tag usable as one folder of the output (`/archive/<tag>/`),
+/// written once, and a label.
+fn read_editions(
+    raw: Vec<RawEdition>,
+    source: &Source<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<Edition> {
+    let mut editions: Vec<Edition> = Vec::new();
+    for entry in raw {
+        let span = entry.tag.span();
+        let origin = Origin::File(span.clone());
+        let tag = entry.tag.into_inner();
+        let usable = !tag.is_empty()
+            && tag != "."
+            && tag != ".."
+            && tag
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+        if !usable {
+            diags.push(source.error(
+                Code::ConfigEdition,
+                "[[editions]] の tag",
+                &origin,
+                format_args!("「{tag}」はフォルダー名（/archive/<tag>/）に使えません"),
+                "tag には英数字と - _ . だけの git タグ名（例: \"r6\"）を書いてください",
+            ));
+            continue;
+        }
+        if entry.label.trim().is_empty() {
+            diags.push(source.error(
+                Code::ConfigEdition,
+                "[[editions]] の label ",
+                &origin,
+                format_args!("がありません（tag「{tag}」）"),
+                "label = \"令和6年度版\" のように、ページに出す版の名前を書いてください",
+            ));
+            continue;
+        }
+        if editions.iter().any(|e| e.tag == tag) {
+            diags.push(source.error(
+                Code::ConfigEdition,
+                "[[editions]] の tag",
+                &origin,
+                format_args!("「{tag}」が2回書かれています"),
+                "同じ版は1回だけ書いてください",
+            ));
+            continue;
+        }
+        let (line, column) = line_col(source.text, span.start);
+        editions.push(Edition {
+            tag,
+            label: entry.label,
+            line,
+            column,
+            source_line: source.text.lines().nth(line - 1).unwrap_or("").to_string(),
+        });
+    }
+    editions
 }
 
 /// What keeps `url` (with its trailing `/`) from being the site's base URL, and the fix;

@@ -5,6 +5,7 @@
 //! Layout: `content/_index.md` (home), `content/<dept>/_index.md` (department),
 //! `content/<dept>/<goal>.md` (goal).
 
+pub mod files;
 pub mod front_matter;
 pub mod raw;
 pub mod source;
@@ -20,6 +21,8 @@ use crate::fsio::{self, DecodeProblem, Encoding, FsError};
 use crate::timings::{Stage, Timings};
 pub use raw::{Node, NodeValue, Pos};
 pub use source::SourceFile;
+
+use files::{EntryKind, Source};
 
 /// One Markdown file, decoded and split.
 #[derive(Debug, Clone, PartialEq)]
@@ -203,39 +206,39 @@ impl ContentPart {
         diags: &mut Diagnostics,
         timings: &Timings,
     ) -> Result<LoadedContent, FsError> {
-        read_documents(root, self.files, self.department, diags, timings)
+        self.read_from(&Source::Disk(root.to_path_buf()), diags, timings)
+    }
+
+    /// [`ContentPart::read`] from any [`Source`].
+    pub fn read_from(
+        self,
+        source: &Source,
+        diags: &mut Diagnostics,
+        timings: &Timings,
+    ) -> Result<LoadedContent, FsError> {
+        read_documents(source, self.files, self.department, diags, timings)
     }
 }
 
 /// Walks `content/` (sorted, symlinks not followed) and places each Markdown file; files
 /// that are not used get a warning. No `content/` folder is an empty scan.
 pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan, FsError> {
-    let content_dir = root.join("content");
-    if !content_dir.is_dir() {
+    scan_source(&Source::Disk(root.to_path_buf()), diags)
+}
+
+/// [`scan_content`] of any [`Source`]: the disk, or a commit's tree.
+pub fn scan_source(source: &Source, diags: &mut Diagnostics) -> Result<ContentScan, FsError> {
+    let Some(entries) = source.walk_content()? else {
         return Ok(ContentScan::default());
-    }
+    };
+    let content_dir = Path::new("content");
     let mut files: Vec<(Slot, PathBuf)> = Vec::new();
     let mut folders: Vec<String> = Vec::new();
-    let walker = walkdir::WalkDir::new(&content_dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .min_depth(1)
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
-    for entry in walker {
-        let entry = entry.map_err(|e| FsError::Read {
-            path: e
-                .path()
-                .map_or_else(|| content_dir.clone(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("walk")),
-        })?;
-        let rel = relative(root, entry.path());
-        let depth = entry.depth();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let ft = entry.file_type();
-        if ft.is_symlink() {
+    for entry in entries {
+        let rel = entry.path.clone();
+        let depth = entry.depth;
+        let name = entry.name.clone();
+        if entry.kind == EntryKind::Symlink {
             diags.push(
                 Diagnostic::warning(
                     Code::Symlink,
@@ -248,7 +251,7 @@ pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan,
             );
             continue;
         }
-        if ft.is_dir() {
+        if entry.kind == EntryKind::Dir {
             if depth == 1 {
                 folders.push(name);
             } else {
@@ -281,7 +284,7 @@ pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan,
             continue;
         }
         let parent = entry
-            .path()
+            .path
             .parent()
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned());
@@ -306,13 +309,13 @@ pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan,
             (2, _) => Slot::Goal(parent.unwrap_or_default()),
             _ => continue,
         };
-        files.push((slot, entry.into_path()));
+        files.push((slot, entry.path));
     }
     let departments: Vec<(DepartmentDocs, Vec<(Slot, PathBuf)>)> = folders
         .into_iter()
         .map(|folder| {
             let docs = DepartmentDocs {
-                path: relative(root, &content_dir.join(&folder)),
+                path: content_dir.join(&folder),
                 folder,
                 index: None,
                 goals: Vec::new(),
@@ -345,24 +348,39 @@ pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan,
 }
 
 /// Reads and parses `files` (in parallel) into `department` (the folder they belong to)
-/// and the home page.
+/// and the home page. A commit's files are read from the objects one after another first
+/// (a gix repository handle stays on one thread), then parsed in parallel like the disk's.
 fn read_documents(
-    root: &Path,
+    source: &Source,
     files: Vec<(Slot, PathBuf)>,
     department: Option<DepartmentDocs>,
     diags: &mut Diagnostics,
     timings: &Timings,
 ) -> Result<LoadedContent, FsError> {
+    type Read = Result<Result<fsio::Decoded, DecodeProblem>, FsError>;
+    let root = source.disk_root().map(Path::to_path_buf);
+    let started = Instant::now();
+    let read_before: Vec<Option<Read>> = files
+        .iter()
+        .map(|(_, path)| root.is_none().then(|| source.read_text(path)))
+        .collect();
+    timings.since(Stage::Load, started);
     let loaded: Vec<(Slot, Result<Document, FsError>, Diagnostics)> = files
         .into_par_iter()
-        .map(|(slot, path)| {
+        .zip(read_before.into_par_iter())
+        .map(|((slot, path), read_before)| {
             let mut local = Diagnostics::new();
             let started = Instant::now();
-            let text = read_source_text(root, &path, &mut local);
+            let decoded = match (read_before, &root) {
+                (Some(read), _) => read,
+                (None, Some(root)) => fsio::read_text(&root.join(&path)),
+                (None, None) => unreachable!("a commit's files are read before"),
+            };
+            let text = decoded.map(|decoded| source_text(&path, decoded, &mut local));
             let read = timings.since(Stage::Load, started);
             let doc = text.map(|text| {
                 let unreadable = text.is_none();
-                let source = SourceFile::new(relative(root, &path), text.unwrap_or_default());
+                let source = SourceFile::new(path, text.unwrap_or_default());
                 let mut doc = parse_document(source, &mut local);
                 doc.unreadable = unreadable;
                 doc
@@ -396,8 +414,7 @@ fn read_documents(
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') || name.starts_with('#')
+    files::is_hidden(&name.to_string_lossy())
 }
 
 /// Whether the loader passes over a file of this name without a word: hidden (`.x.md.swp`),
@@ -436,7 +453,18 @@ pub fn read_source_text(
     diags: &mut Diagnostics,
 ) -> Result<Option<String>, FsError> {
     let rel = relative(root, path);
-    let text = match fsio::read_text(path)? {
+    Ok(source_text(&rel, fsio::read_text(path)?, diags))
+}
+
+/// A file's decoded text, or `None` with the finding that says why it is not text (`rel`:
+/// its site-relative path, for the finding).
+fn source_text(
+    rel: &Path,
+    decoded: Result<fsio::Decoded, DecodeProblem>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let rel = rel.to_path_buf();
+    match decoded {
         Ok(decoded) => {
             if decoded.encoding == Encoding::ShiftJis {
                 diags.push(
@@ -488,8 +516,7 @@ pub fn read_source_text(
             );
             None
         }
-    };
-    Ok(text)
+    }
 }
 
 /// Splits and parses a decoded file.

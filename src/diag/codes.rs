@@ -147,6 +147,14 @@ catalog! {
     Config = "E-CONFIG",
     /// `as_of` is not a fiscal year.
     ConfigAsOf = "E-CONFIG-AS-OF",
+    /// An `[[editions]]` entry is wrong (a tag unusable as a folder name, no label, twice).
+    ConfigEdition = "E-CONFIG-EDITION",
+    /// An `[[editions]]` tag is not in the repository (or its objects are not there).
+    EditionTag = "E-EDITION-TAG",
+    /// `[[editions]]` is written but the site is not in a git repository.
+    EditionNoGit = "E-EDITION-NO-GIT",
+    /// A past edition's content has errors under today's rules (it is built as it was).
+    EditionContent = "W-EDITION-CONTENT",
     /// `base_url` is not an absolute http(s) URL, or would break links.
     ConfigBaseUrl = "E-CONFIG-BASE-URL",
     /// `municipality_code` is not a valid 全国地方公共団体コード.

@@ -118,6 +118,7 @@ fn site_with(specs: &[Spec<'_>]) -> Site {
         as_of,
         indicator_details: false,
         history: Default::default(),
+        editions: Default::default(),
     }
 }
 

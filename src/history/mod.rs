@@ -12,6 +12,8 @@ pub mod feed;
 mod walk;
 pub mod words;
 
+pub(crate) use walk::site_prefix;
+
 use std::path::Path;
 use std::sync::Arc;
 

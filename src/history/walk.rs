@@ -159,7 +159,7 @@ pub(super) fn walk(root: &Path) -> Result<Walked, Absence> {
 }
 
 /// `root`'s path inside the working tree (empty when it is the top).
-fn site_prefix(workdir: &Path, root: &Path) -> Option<std::path::PathBuf> {
+pub(crate) fn site_prefix(workdir: &Path, root: &Path) -> Option<std::path::PathBuf> {
     let workdir = workdir.canonicalize().ok()?;
     let root = root.canonicalize().ok()?;
     root.strip_prefix(&workdir).ok().map(Path::to_path_buf)

@@ -21,6 +21,18 @@ pub struct LinkIndex {
     pub pages: BTreeMap<String, PageLinks>,
 }
 
+impl LinkIndex {
+    /// Keeps the pages under the folders `prefixes` (`archive/r6/`) as targets, with their
+    /// ids, but drops their own links from the check.
+    pub fn forget_links_under(&mut self, prefixes: &[String]) {
+        for (page, links) in &mut self.pages {
+            if prefixes.iter().any(|p| page.starts_with(p.as_str())) {
+                links.links.clear();
+            }
+        }
+    }
+}
+
 /// Notes what passes through to `inner`.
 pub struct LinkCollector<'a> {
     inner: &'a dyn Emit,

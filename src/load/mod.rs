@@ -24,6 +24,8 @@ use crate::model::validate::{GoalCache, SiteBuilder};
 use crate::prose::{self, Rules};
 use crate::timings::{Stage, Timings};
 
+use crate::content::files::Source;
+
 /// What a build is asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -101,28 +103,28 @@ pub fn load(
     let rules = Rules::new(&config);
     let root = &options.root;
     let history = timings.time(Stage::Load, || history::read(root));
-    let mut scan = content::scan_content(root, &mut findings.files)?;
+    let source = Source::Disk(root.clone());
     let overlay = by_part(overlay);
-    for folder in overlay.keys().flatten() {
-        scan.add_department(folder);
-    }
-    let mut builder = SiteBuilder::new(&config, options.drafts);
     let mut content = LoadedContent::default();
-    for part in scan.into_parts() {
-        let written = overlay.get(&part.folder().map(str::to_string));
-        let mut part = part.read(root, &mut findings.files, timings)?;
-        if let Some(written) = written {
-            part.overlay(written, &mut findings.files);
-        }
-        timings.time(Stage::Evaluate, || builder.add(&part, goals));
-        let found = timings.time(Stage::Proofread, || rules.proofread_where(&part, |_| true));
-        findings.proofreading.extend(found);
-        if keep == Keep::Content {
-            content.home = content.home.or(part.home);
-            content.departments.extend(part.departments);
-        }
-    }
-    let (mut site, model_findings) = timings.time(Stage::Evaluate, || builder.finish());
+    let mut proofreading = Diagnostics::new();
+    let (mut site, model_findings) = model_parts(
+        &source,
+        &config,
+        options.drafts,
+        &overlay,
+        goals,
+        &mut findings.files,
+        timings,
+        |part| {
+            let found = timings.time(Stage::Proofread, || rules.proofread_where(&part, |_| true));
+            proofreading.extend(found);
+            if keep == Keep::Content {
+                content.home = content.home.take().or(part.home);
+                content.departments.extend(part.departments);
+            }
+        },
+    )?;
+    findings.proofreading = proofreading;
     history::attach(&mut site, &history);
     let loaded = Loaded {
         config,
@@ -136,6 +138,61 @@ pub fn load(
         site,
         model_findings,
     }))
+}
+
+/// The content of `source` read one part at a time (with `overlay`'s files), each part
+/// modelled (goals from `goals` where unchanged) and then handed to `each`; the file
+/// findings go to `files`. The one way from files to a [`Site`], for the site on the disk
+/// and for a past edition in a commit ([`load_edition`]).
+#[allow(clippy::too_many_arguments)]
+fn model_parts(
+    source: &Source,
+    config: &Config,
+    drafts: bool,
+    overlay: &BTreeMap<Option<String>, Vec<(PathBuf, String)>>,
+    goals: &mut GoalCache,
+    files: &mut Diagnostics,
+    timings: &Timings,
+    mut each: impl FnMut(LoadedContent),
+) -> Result<(Site, Diagnostics), Error> {
+    let mut scan = content::scan_source(source, files)?;
+    for folder in overlay.keys().flatten() {
+        scan.add_department(folder);
+    }
+    let mut builder = SiteBuilder::new(config, drafts);
+    for part in scan.into_parts() {
+        let written = overlay.get(&part.folder().map(str::to_string));
+        let mut part = part.read_from(source, files, timings)?;
+        if let Some(written) = written {
+            part.overlay(written, files);
+        }
+        timings.time(Stage::Evaluate, || builder.add(&part, goals));
+        each(part);
+    }
+    Ok(timings.time(Stage::Evaluate, || builder.finish()))
+}
+
+/// A past edition's site: the content of `source` (a commit's tree) modelled with
+/// `config`, and every finding of its files and its model. It is not proofread, and it
+/// has no history of its own: it is a record of what was published.
+pub fn load_edition(
+    source: &Source,
+    config: &Config,
+    timings: &Timings,
+) -> Result<(Site, Diagnostics), Error> {
+    let mut findings = Diagnostics::new();
+    let (site, model) = model_parts(
+        source,
+        config,
+        false,
+        &BTreeMap::new(),
+        &mut GoalCache::default(),
+        &mut findings,
+        timings,
+        drop,
+    )?;
+    findings.extend(model);
+    Ok((site, findings))
 }
 
 /// [`load`] for a one-off run, keeping only the model: the site (`None` when config.toml is

@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod cost;
+pub mod edition;
 pub mod evaluation;
 pub mod facts;
 pub mod fiscal_year;
@@ -47,6 +48,8 @@ pub struct Site {
     pub indicator_details: bool,
     /// The goals' history from git (§10), attached after the load.
     pub history: history::History,
+    /// 過去の版: links between this site and its other editions, set when the editions are loaded.
+    pub editions: edition::Editions,
 }
 
 impl Site {

@@ -12,7 +12,7 @@ pub mod plan;
 pub mod staged;
 pub mod target;
 
-pub use emit::{Emit, PathCollector, PlanCollector};
+pub use emit::{Emit, FileWriter, PathCollector, PlanCollector};
 pub use error::WriteError;
 pub use plan::{OutputPlan, PlanError};
 pub use staged::StagedOutput;

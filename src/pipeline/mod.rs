@@ -31,12 +31,23 @@ pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
 /// Renders everything (so template errors and clashing output paths show) and keeps
 /// only what the link check needs (each path, and each page's anchors and links): what
 /// `hyoka check` runs. Returns the link check's findings.
-pub fn check_site(site: &Site, root: &Path) -> Result<links::Report, Error> {
+///
+/// `also` emits more files beside the site's (the 過去の版 under `archive/<tag>/`): they are
+/// targets of the site's links, and their own links, under the folders `unchecked`, are
+/// history and not checked.
+pub fn check_site(
+    site: &Site,
+    root: &Path,
+    also: &dyn Fn(&dyn Emit) -> Result<(), Error>,
+    unchecked: &[String],
+) -> Result<links::Report, Error> {
     let sources = links::SourceLinks::of(site);
     let paths = PathCollector::default();
     let collector = links::LinkCollector::new(&paths);
     emit_site(site, root, &collector, &Timings::new())?;
-    let index = collector.into_index();
+    also(&collector)?;
+    let mut index = collector.into_index();
+    index.forget_links_under(unchecked);
     paths.finish()?;
     Ok(links::check(&index, &sources, &link_base(site), root))
 }

@@ -32,6 +32,7 @@ use crate::model::{
     Department, EVALUATION_PAGE_PATH, Goal, Site, Status, department_path, goal_path, plan,
 };
 
+use crate::model::edition::{Editions, archive_path};
 pub use theme::{RenderError, Theme};
 use view::{
     ACCESSIBILITY_PAGE_PATH, AccessibilityView, CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS,
@@ -683,9 +684,58 @@ impl<'a> Renderer<'a> {
         context.insert("site", &self.site_view);
         context.insert("root", &page.root);
         context.insert("page", &page);
+        edition_context(&self.site.editions, &page, &mut context);
         add(&mut context);
         (file, template, context)
     }
+}
+
+/// 過去の版 on a page: on an archived edition, `edition` (the banner's sentence and the
+/// link to the current page, or the current home when the page is gone); on the current
+/// site, `earlier_editions` (label, link) of the pages the earlier editions had.
+fn edition_context(editions: &Editions, page: &PageView, context: &mut Context) {
+    match editions {
+        Editions::None => {}
+        Editions::Current(earlier) => {
+            if let Some(list) = earlier.get(&page.path) {
+                let links: Vec<EditionLinkView> = list
+                    .iter()
+                    .map(|e| EditionLinkView {
+                        label: e.label.clone(),
+                        url: format!("{}{}{}", page.root, archive_path(&e.tag), page.path),
+                    })
+                    .collect();
+                context.insert("earlier_editions", &links);
+            }
+        }
+        Editions::Archived(banner) => {
+            let current = banner.current_of(&page.path);
+            // Up from /archive/<tag>/ to the current site.
+            let url = format!("{}../../{current}", page.root);
+            let view = EditionBannerView {
+                sentence: banner.sentence(),
+                current_url: url,
+                current_is_home: current.is_empty() && !page.path.is_empty(),
+            };
+            context.insert("edition", &view);
+        }
+    }
+}
+
+/// An earlier edition's link on a current goal page.
+#[derive(serde::Serialize)]
+struct EditionLinkView {
+    label: String,
+    url: String,
+}
+
+/// An archived page's banner.
+#[derive(serde::Serialize)]
+struct EditionBannerView {
+    sentence: String,
+    current_url: String,
+    /// The page is no longer on the current site: the link goes to the current home.
+    current_is_home: bool,
 }
 
 /// Whether some goal has 事業費 (then the data page lists `data/costs.*`).

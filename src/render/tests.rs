@@ -118,6 +118,7 @@ pub(super) fn seed_site() -> Site {
         as_of,
         indicator_details: false,
         history: Default::default(),
+        editions: Default::default(),
     }
 }
 

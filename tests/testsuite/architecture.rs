@@ -48,6 +48,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "config", "content", "diag", "error", "history", "model", "prose", "timings",
         ],
     ),
+    // 過去の版: tagged commits' content through the same load, linked with the current site.
+    (
+        "edition",
+        &[
+            "config", "content", "diag", "error", "history", "load", "model", "output", "render",
+            "timings",
+        ],
+    ),
     // The way out: a loaded model into charts, pages and open data; never the files again.
     (
         "pipeline",
@@ -70,8 +78,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cmd",
         &[
-            "cli", "diag", "error", "import", "links", "load", "model", "output", "pipeline",
-            "scaffold", "serve", "timings",
+            "cli", "diag", "edition", "error", "import", "links", "load", "model", "output",
+            "pipeline", "scaffold", "serve", "timings",
         ],
     ),
 ];

@@ -8,7 +8,7 @@ use std::process::Command;
 use crate::harness::{CONFIG, DEPT, SiteTest};
 
 /// Runs `git` in `dir` with fixed identity and date (`date` as git reads it).
-fn git(dir: &Path, args: &[&str], date: &str) {
+pub(crate) fn git(dir: &Path, args: &[&str], date: &str) {
     let out = Command::new("git")
         .args([
             "-c",

@@ -13,6 +13,7 @@ mod build;
 mod contrast;
 mod determinism;
 mod diagnostics;
+mod editions;
 mod fuzz;
 mod history;
 mod import;

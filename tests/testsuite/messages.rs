@@ -160,6 +160,12 @@ fn site_for(code: Code) -> Option<SiteTest> {
             "templates/footer.html",
             "<footer><a href=\"{{ root }}#nai\">上へ</a></footer>\n",
         ),
+        Code::ConfigEdition => config("[[editions]]\ntag = \"../r6\"\nlabel = \"令和6年度版\"\n"),
+        Code::EditionNoGit => config("[[editions]]\ntag = \"r6\"\nlabel = \"令和6年度版\"\n"),
+        Code::EditionTag => {
+            crate::editions::repository("[[editions]]\ntag = \"r66\"\nlabel = \"令和6年度版\"\n")
+        }
+        Code::EditionContent => crate::editions::repository(crate::editions::EDITIONS),
         _ => return None,
     })
 }

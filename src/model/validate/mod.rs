@@ -347,6 +347,7 @@ impl SiteBuilder {
             as_of,
             indicator_details,
             history: Default::default(),
+            editions: Default::default(),
         };
         (site, diags)
     }
@@ -355,6 +356,7 @@ impl SiteBuilder {
 /// Top-level names the output uses itself (theme CSS and script, open data, the about/ pages …).
 const RESERVED_SLUGS: &[&str] = &[
     "about",
+    "archive",
     "css",
     "data",
     "js",
