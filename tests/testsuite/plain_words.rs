@@ -51,7 +51,7 @@ fn the_default_site_speaks_plainly_and_keeps_the_formulas_on_the_evaluation_page
     // 59.5地区 is shown as the 60地区 that meets the plan.
     assert!(!bosai.contains("59.5地区"));
     assert!(bosai.contains("令和6年度の計画値 60地区"));
-    assert!(bosai.contains("<td class=\"num\">60地区</td>"));
+    assert!(bosai.contains("<td class=\"num\" data-label=\"計画値\">60地区</td>"));
 
     let evaluation = site.read("public/about/evaluation/index.html");
     assert!(evaluation.contains("進捗率 ＝ (a − b) ÷ (F − b) × 100"));
