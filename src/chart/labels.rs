@@ -179,7 +179,9 @@ fn candidates(r: &Request) -> Vec<Rect> {
 
 /// Whether `rect` is clear of everything in `obstacles` and of the boxes already `placed`.
 fn is_clear(rect: &Rect, obstacles: &Obstacles, placed: &[Rect]) -> bool {
-    if obstacles.plot.is_some_and(|plot| !rect.inside(&plot)) {
+    // A unit inside the plot's edge: the axes are drawn on it, and a browser's glyph box can
+    // be a fraction larger than the font's metrics say.
+    if obstacles.plot.is_some_and(|plot| !rect.grown(1.0).inside(&plot)) {
         return false;
     }
     let room = rect.grown(CLEARANCE);

@@ -157,7 +157,8 @@ fn draw(figure: &Figure, layout: Layout, out: &mut String) -> DrawResult {
         hi: figure.hi,
     };
     let chart = ChartBuilder::on(&root)
-        .margin_top((em * 2.3).ceil() as u32)
+        // Room above the top tick's label for the unit note (単位：件), which sits at the top left.
+        .margin_top((em * 2.8).ceil() as u32)
         .margin_right(16)
         .margin_left(6)
         .margin_bottom(4)

@@ -264,11 +264,11 @@ fn chart_draws_plan_dashed_and_distinct_markers() {
         &svg,
         &[
             &format!(
-                "<polyline points=\"164,120 581,280\" fill=\"none\" stroke=\"{ACTUAL_COLOR}\" \
+                "<polyline points=\"164,125 581,281\" fill=\"none\" stroke=\"{ACTUAL_COLOR}\" \
                  stroke-width=\"2\" stroke-dasharray=\"2 4\"/>"
             ),
             &format!(
-                "<circle cx=\"581\" cy=\"280\" r=\"4\" fill=\"#FFFFFF\" stroke=\"{ACTUAL_COLOR}\" \
+                "<circle cx=\"581\" cy=\"281\" r=\"4\" fill=\"#FFFFFF\" stroke=\"{ACTUAL_COLOR}\" \
                  stroke-width=\"2\"/>"
             ),
         ],
@@ -278,10 +278,10 @@ fn chart_draws_plan_dashed_and_distinct_markers() {
     assert_contains_all(
         &svg,
         &[
-            &format!("<circle cx=\"164\" cy=\"120\" r=\"4\" fill=\"{ACTUAL_COLOR}\"/>"),
+            &format!("<circle cx=\"164\" cy=\"125\" r=\"4\" fill=\"{ACTUAL_COLOR}\"/>"),
             &format!("width=\"8\" height=\"8\" fill=\"#FFFFFF\" stroke=\"{PLAN_COLOR}\"/>"),
             &format!("r=\"6\" fill=\"#FFFFFF\" stroke=\"{PLAN_COLOR}\" stroke-width=\"2\"/>"),
-            &format!("<polygon points=\"581,75 589,83 581,91 573,83\" fill=\"{PLAN_COLOR}\"/>"),
+            &format!("<polygon points=\"581,81 589,89 581,97 573,89\" fill=\"{PLAN_COLOR}\"/>"),
         ],
     );
     // Value labels at the baseline, the latest actual and the final target.
