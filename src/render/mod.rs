@@ -9,6 +9,7 @@ mod build;
 pub mod contrast;
 pub mod facts;
 pub mod markdown;
+pub mod paging;
 pub mod plan_pages;
 pub mod theme;
 pub mod view;
@@ -100,6 +101,7 @@ pub fn page_paths(site: &Site) -> Vec<String> {
         paths.extend(dept.goals.iter().map(goal_path));
     }
     paths.extend(plan_pages::judgement_page_paths(site));
+    paths.extend(paging::list_page_paths(site));
     paths.sort();
     paths.dedup();
     paths
@@ -152,7 +154,11 @@ pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), Rend
 /// `Renderer::lists`).
 enum Job {
     Home(Value),
-    Department(String, DepartmentView, Value),
+    /// A department page: its description, view, template value and path (a later page of
+    /// a paged department is at `somu/page/2/`).
+    Department(String, DepartmentView, Value, String),
+    /// A page of a paged goal list: its path, head title and template value.
+    List(String, String, Value),
     Goal(Box<GoalView>),
     Evaluation(Value),
     Data(Value),
@@ -280,13 +286,44 @@ impl<'a> Renderer<'a> {
         let mut department_values = Vec::with_capacity(site.departments.len());
         let mut at = 0;
         for dept in &site.departments {
-            let goals = Value::from(values[at..at + dept.goals.len()].to_vec());
+            let mine = &values[at..at + dept.goals.len()];
             at += dept.goals.len();
             let view = DepartmentView::new(site, dept, Vec::new());
-            let value = with_list(&view, "goals", goals);
-            department_values.push(value.clone());
-            if department(dept) {
-                jobs.push(Job::Department(view.description(site, dept), view, value));
+            if mine.len() <= paging::PAGE_SIZE {
+                let value = with_list(&view, "goals", Value::from(mine.to_vec()));
+                department_values.push(value.clone());
+                if department(dept) {
+                    let path = view.path.clone();
+                    jobs.push(Job::Department(
+                        view.description(site, dept),
+                        view,
+                        value,
+                        path,
+                    ));
+                }
+                continue;
+            }
+            // The home page counts a department's goals: it gets them all.
+            department_values.push(with_list(&view, "goals", Value::from(mine.to_vec())));
+            if !department(dept) {
+                continue;
+            }
+            let description = view.description(site, dept);
+            for (i, chunk) in mine.chunks(paging::PAGE_SIZE).enumerate() {
+                let pagination = paging::PaginationView::new(
+                    &view.path,
+                    paging::DEPARTMENT_PAGE_SUB,
+                    i + 1,
+                    mine.len(),
+                );
+                let path = paging::page_path(&view.path, paging::DEPARTMENT_PAGE_SUB, i + 1);
+                let page_view = DepartmentView {
+                    pagination: Some(pagination),
+                    first_page: i == 0,
+                    ..view.clone()
+                };
+                let value = with_list(&page_view, "goals", Value::from(chunk.to_vec()));
+                jobs.push(Job::Department(description.clone(), page_view, value, path));
             }
         }
         let run = |jobs: Vec<Job>| {
@@ -300,7 +337,7 @@ impl<'a> Renderer<'a> {
         if !site_wide {
             return run(jobs);
         }
-        let all = Value::from(values);
+        let all = Value::from(values.clone());
         let css = self
             .theme
             .static_text("css/hyoka.css")
@@ -326,7 +363,11 @@ impl<'a> Renderer<'a> {
                     ..EvaluationView::new(site, Vec::new())
                 },
                 "goals",
-                all.clone(),
+                if paging::is_large(site) {
+                    Value::from(values[..paging::PAGE_SIZE.min(values.len())].to_vec())
+                } else {
+                    all.clone()
+                },
             )),
             Job::Data(with_list(
                 &DataView {
@@ -335,14 +376,89 @@ impl<'a> Renderer<'a> {
                     ..DataView::new(site, Vec::new())
                 },
                 "goals",
-                all,
+                if paging::is_large(site) {
+                    Value::from(Vec::<Value>::new())
+                } else {
+                    all
+                },
             )),
             Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
             Job::NotFound,
         ];
         jobs.splice(0..0, site_wide_jobs);
         jobs.extend(judgement_jobs(site));
+        if paging::is_large(site) {
+            jobs.extend(self.list_jobs(&values));
+        }
         run(jobs)
+    }
+
+    /// The pages of the paged lists of a large site: every goal (cards), and the goals of
+    /// each status (short entries), [`paging::PAGE_SIZE`] a page.
+    fn list_jobs(&self, cards: &[Value]) -> Vec<Job> {
+        let site = self.site;
+        let status_lists = view::StatusGroupView::all(site, false);
+        let list_view = |kind: &str, title: String, status, pagination, links| {
+            view::GoalListPageView {
+                kind: kind.into(),
+                title,
+                status,
+                pagination,
+                status_lists: status_lists.clone(),
+                all_path: paging::GOALS_LIST_PATH.into(),
+                goal_count: cards.len(),
+                links,
+            }
+        };
+        let head = |title: &str, p: &paging::PaginationView| {
+            if p.page_count > 1 {
+                format!("{title}（{}／{}ページ）", p.current, p.page_count)
+            } else {
+                title.to_string()
+            }
+        };
+        let mut jobs = Vec::new();
+        for (i, chunk) in cards.chunks(paging::PAGE_SIZE).enumerate() {
+            let pagination =
+                paging::PaginationView::new(paging::GOALS_LIST_PATH, "", i + 1, cards.len());
+            let path = paging::page_path(paging::GOALS_LIST_PATH, "", i + 1);
+            let title = "すべての目標".to_string();
+            let head_title = head(&title, &pagination);
+            let v = list_view("all", title, None, pagination, Vec::new());
+            jobs.push(Job::List(
+                path,
+                head_title,
+                with_list(&v, "goals", Value::from(chunk.to_vec())),
+            ));
+        }
+        for status in site.statuses() {
+            let members = paging::status_members(site, status);
+            let base = paging::status_list_path(status);
+            let title = format!("評価区分「{}」の目標", status.label());
+            let pages = paging::page_count(members.len());
+            for n in 1..=pages {
+                let from = (n - 1) * paging::PAGE_SIZE;
+                let links = members[from..(from + paging::PAGE_SIZE).min(members.len())]
+                    .iter()
+                    .map(|&(d, g, i)| view::GoalLinkView::new(d, g, i))
+                    .collect();
+                let pagination = paging::PaginationView::new(&base, "", n, members.len());
+                let head_title = head(&title, &pagination);
+                let v = list_view(
+                    "status",
+                    title.clone(),
+                    Some(StatusView::new(status)),
+                    pagination,
+                    links,
+                );
+                jobs.push(Job::List(
+                    paging::page_path(&base, "", n),
+                    head_title,
+                    with_list(&v, "goals", Value::from(Vec::<Value>::new())),
+                ));
+            }
+        }
+        jobs
     }
 
     /// A page as (output file, HTML bytes): bytes, since they go to a file as they are.
@@ -372,9 +488,15 @@ impl<'a> Renderer<'a> {
                     c.insert_value("home", home_view.clone())
                 })
             }
-            Job::Department(description, d, value) => {
-                let crumbs = vec![home, crumb(&d.title, &d.path)];
-                let page = self.page("department", &d.title, description.clone(), &d.path, crumbs);
+            Job::Department(description, d, value, path) => {
+                let mut crumbs = vec![home, crumb(&d.title, &d.path)];
+                let mut title = d.title.clone();
+                if let Some(p) = d.pagination.as_ref().filter(|p| p.current > 1) {
+                    title = format!("{}（{}／{}ページ）", d.title, p.current, p.page_count);
+                    crumbs.push(crumb(&title, path));
+                }
+                let mut page = self.page("department", &title, description.clone(), path, crumbs);
+                page.title = d.title.clone();
                 self.finish("department.html", page, |c| {
                     c.insert_value("department", value.clone())
                 })
@@ -398,6 +520,28 @@ impl<'a> Renderer<'a> {
                     card.title, card.department_title, self.site.config.title
                 );
                 self.finish("goal.html", page, |c| c.insert("goal", g))
+            }
+            Job::List(path, head_title, value) => {
+                let all = "すべての目標";
+                let mut crumbs = vec![home, crumb(all, paging::GOALS_LIST_PATH)];
+                if path.starts_with(&format!("{}status/", paging::GOALS_LIST_PATH)) {
+                    let base = path.split('/').take(3).collect::<Vec<_>>().join("/") + "/";
+                    let title = head_title.split('（').next().unwrap_or(head_title);
+                    crumbs.push(crumb(title, &base));
+                }
+                if crumbs.last().is_some_and(|c| &c.path != path) {
+                    crumbs.push(crumb(head_title, path));
+                }
+                let title = head_title.split('（').next().unwrap_or(head_title);
+                let description = format!(
+                    "{}の行政評価の目標の一覧（{}）です。",
+                    self.site.config.municipality, title
+                );
+                let mut page = self.page("goal_list", head_title, description, path, crumbs);
+                page.title = title.to_string();
+                self.finish("goal_list_page.html", page, |c| {
+                    c.insert_value("list", value.clone())
+                })
             }
             Job::Evaluation(e) => {
                 let title = "評価の方法";

@@ -363,6 +363,8 @@ const RESERVED_SLUGS: &[&str] = &[
     // The 施策体系 and tag pages (§8.4).
     "plan",
     "tags",
+    // The paged goal lists of a large site.
+    "goals",
 ];
 
 /// Every page URL must be unique and must not take a name the output uses itself. Errors

@@ -32,6 +32,9 @@ pub(super) fn same_frame(old: &Site, new: &Site) -> bool {
         && crate::render::plan_pages::judgement_page_paths(old)
             == crate::render::plan_pages::judgement_page_paths(new)
         && crate::export::has_costs(old) == crate::export::has_costs(new)
+        // The paged lists' pages (a later page appears or goes away).
+        && crate::render::paging::list_page_paths(old)
+            == crate::render::paging::list_page_paths(new)
 }
 
 /// A department's own facts (not its goals) are the same.
