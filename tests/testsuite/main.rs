@@ -24,6 +24,7 @@ mod real_report;
 mod rebuild;
 mod robustness;
 mod safety;
+mod scale;
 mod segmenter;
 mod serve;
 mod validation;
