@@ -226,3 +226,17 @@ fn a_town_sized_site_keeps_every_goal_on_the_home_page() {
     assert!(home.contains("js/filter.js"));
     assert!(!site.path("public/goals").exists());
 }
+
+#[test]
+fn no_department_may_take_the_paged_lists_folder() {
+    let site = SiteTest::minimal()
+        .file("content/goals/_index.md", crate::harness::DEPT)
+        .file(
+            "content/goals/x.md",
+            &crate::harness::goal("目標", crate::harness::SEED_INDICATOR),
+        );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("[E-RESERVED-SLUG]"), "{}", run.stderr);
+    assert!(run.stderr.contains("URL「/goals/」"), "{}", run.stderr);
+}
