@@ -70,9 +70,17 @@ pub fn status_members(site: &Site, status: Status) -> Vec<(&Department, &Goal, u
 }
 
 /// Site-relative paths of every paged list page (none for a site of a town's size): the
-/// all-goals and per-status lists of a large site, and the second and later pages of a
-/// large department.
+/// all-goals and per-status lists of a large site ([`site_list_page_paths`]), and the second
+/// and later pages of a large department ([`department_page_paths`]).
 pub fn list_page_paths(site: &Site) -> Vec<String> {
+    let mut paths = site_list_page_paths(site);
+    paths.extend(department_page_paths(site));
+    paths
+}
+
+/// The pages of the all-goals and per-status lists (all under [`GOALS_LIST_PATH`]); none for
+/// a site of a town's size.
+pub fn site_list_page_paths(site: &Site) -> Vec<String> {
     let mut paths = Vec::new();
     if is_large(site) {
         let goals = site.goals().count();
@@ -83,6 +91,12 @@ pub fn list_page_paths(site: &Site) -> Vec<String> {
             paths.extend((1..=pages).map(|n| page_path(&base, "", n)));
         }
     }
+    paths
+}
+
+/// The second and later pages of each department of more than [`PAGE_SIZE`] goals.
+pub fn department_page_paths(site: &Site) -> Vec<String> {
+    let mut paths = Vec::new();
     for dept in &site.departments {
         if dept.goals.len() > PAGE_SIZE {
             let base = department_path(dept);

@@ -240,3 +240,48 @@ fn no_department_may_take_the_paged_lists_folder() {
     assert!(run.stderr.contains("[E-RESERVED-SLUG]"), "{}", run.stderr);
     assert!(run.stderr.contains("URL「/goals/」"), "{}", run.stderr);
 }
+
+/// Paths whose bytes differ between two plans.
+fn plan_differences(a: &hyoka::OutputPlan, b: &hyoka::OutputPlan) -> Vec<String> {
+    let mut paths: Vec<String> = a.paths().chain(b.paths()).map(str::to_string).collect();
+    paths.sort();
+    paths.dedup();
+    paths.retain(|p| a.get(p) != b.get(p));
+    paths
+}
+
+#[test]
+fn a_preview_drops_the_list_pages_a_deleted_goal_no_longer_needs() {
+    let site = SiteTest::corpus(101, 1);
+    let options = hyoka::BuildOptions {
+        root: site.root().to_path_buf(),
+        ..hyoka::BuildOptions::default()
+    };
+    let mut rebuilder = hyoka::Rebuilder::new(options.clone()).expect("first build");
+    let listed = |r: &hyoka::Rebuilder| {
+        r.plan()
+            .expect("a plan")
+            .paths()
+            .filter(|p| p.starts_with("goals/"))
+            .count()
+    };
+    assert!(listed(&rebuilder) >= 2, "a 101-goal site has its paged lists");
+    let gone = site.path(&crate::corpus::goal_path(3));
+    std::fs::remove_file(&gone).expect("delete a goal");
+    let report = rebuilder.rebuild(&[gone]).expect("rebuild");
+    assert!(!report.failed && report.incremental, "{report:?}");
+    assert_eq!(listed(&rebuilder), 0, "100 goals fit on the home page again");
+    assert!(
+        report.changed_outputs.contains(&"goals/index.html".to_string()),
+        "{:?}",
+        report.changed_outputs
+    );
+    let (model, diags) =
+        hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
+    assert!(!diags.has_errors(), "{diags:?}");
+    let full = hyoka::plan_site(&model.expect("site"), site.root()).expect("plan");
+    assert_eq!(
+        plan_differences(rebuilder.plan().expect("a plan"), &full),
+        Vec::<String>::new()
+    );
+}

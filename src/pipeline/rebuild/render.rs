@@ -32,9 +32,10 @@ pub(super) fn same_frame(old: &Site, new: &Site) -> bool {
         && crate::render::plan_pages::judgement_page_paths(old)
             == crate::render::plan_pages::judgement_page_paths(new)
         && crate::export::has_costs(old) == crate::export::has_costs(new)
-        // The paged lists' pages (a later page appears or goes away).
-        && crate::render::paging::list_page_paths(old)
-            == crate::render::paging::list_page_paths(new)
+        // A large department's later pages (one appears or goes away); the site-wide
+        // lists' are made anew with the site-wide pages (`render_site_wide`).
+        && crate::render::paging::department_page_paths(old)
+            == crate::render::paging::department_page_paths(new)
 }
 
 /// A department's own facts (not its goals) are the same.
@@ -164,7 +165,24 @@ pub(super) fn render_site_wide(
     );
     lists?;
     data?;
-    merge(collector, plan)
+    let mut changed = merge(collector, plan)?;
+    // A page of the all-goals or per-status lists no longer made (a status has fewer
+    // goals, the site fewer than a page): everything under goals/ is those lists' own.
+    let made: HashSet<String> = crate::render::paging::site_list_page_paths(site)
+        .into_iter()
+        .map(|p| format!("{p}index.html"))
+        .collect();
+    let stale: Vec<String> = plan
+        .paths()
+        .filter(|p| p.starts_with(crate::render::paging::GOALS_LIST_PATH) && !made.contains(*p))
+        .map(str::to_string)
+        .collect();
+    for path in &stale {
+        plan.remove(path);
+    }
+    changed.extend(stale);
+    changed.sort();
+    Ok(changed)
 }
 
 /// Puts the collected files into `plan`; returns those whose bytes changed.
