@@ -143,6 +143,26 @@ pub fn render_site(
     Ok(pages)
 }
 
+/// The keys of [`view::CardView`]: what a goal's card keeps of its goal page's value.
+const CARD_KEYS: [&str; 16] = [
+    "title",
+    "path",
+    "department_title",
+    "department_path",
+    "indicator",
+    "baseline",
+    "latest",
+    "final_target",
+    "plan_at_latest_text",
+    "progress_text",
+    "achievement_text",
+    "sparkline_svg",
+    "draft",
+    "grade_text",
+    "indicator_details",
+    "indicators",
+];
+
 /// A goal as the list pages show it ([`GoalView::into_card`]), already a template value.
 #[derive(Debug, Clone)]
 pub struct Card(Value);
@@ -159,7 +179,9 @@ enum Job {
     Department(String, DepartmentView, Value, String),
     /// A page of a paged goal list: its path, head title and template value.
     List(String, String, Value),
-    Goal(Box<GoalView>),
+    /// A goal page: its view, and the view as a template value (made once: the goal's
+    /// card takes its keys from it).
+    Goal(Box<GoalView>, Value),
     Evaluation(Value),
     Data(Value),
     Accessibility(AccessibilityView),
@@ -185,7 +207,9 @@ fn with_list(view: &impl serde::Serialize, key: &'static str, list: Value) -> Va
 pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    site_view: SiteView,
+    /// The site view as a template value, made once and shared by every page (Tera's
+    /// values are reference-counted).
+    site_value: Value,
     /// Each status's view as a template value, shared by the cards.
     statuses: Vec<(&'static str, Value)>,
 }
@@ -196,7 +220,7 @@ impl<'a> Renderer<'a> {
         Renderer {
             site,
             theme,
-            site_view: SiteView::new(site),
+            site_value: Value::from_serializable(&SiteView::new(site)),
             statuses: Status::ALL
                 .iter()
                 .map(|s| (s.code(), Value::from_serializable(&StatusView::new(*s))))
@@ -213,22 +237,35 @@ impl<'a> Renderer<'a> {
         body: &str,
         graphics: &GoalGraphics,
     ) -> Result<((String, Vec<u8>), Card), RenderError> {
-        let job = Job::Goal(Box::new(GoalView::new(
-            self.site, dept, goal, body, graphics,
-        )));
+        let view = GoalView::new(self.site, dept, goal, body, graphics);
+        let value = Value::from_serializable(&view);
+        let job = Job::Goal(Box::new(view), value);
         let page = self.render(&job)?;
-        let Job::Goal(view) = job else {
+        let Job::Goal(view, value) = job else {
             unreachable!("built as a goal job above")
         };
-        let (card, status) = view.into_card();
-        let mut card = Value::from_serializable(&card)
-            .into_map()
-            .unwrap_or_default();
+        // The card is the goal's value with the card's keys only: no second serialisation.
+        let mut card = tera::value::Map::default();
+        if let Some(map) = value.as_map() {
+            for key in CARD_KEYS {
+                if let Some(v) = map.get(&tera::value::Key::from(key)) {
+                    card.insert(key.into(), v.clone());
+                }
+            }
+        }
         let status = self
             .statuses
             .iter()
-            .find(|(code, _)| *code == status.code)
-            .map_or_else(|| Value::from_serializable(&status), |(_, v)| v.clone());
+            .find(|(c, _)| *c == view.status.code)
+            .map_or_else(|| Value::from_serializable(&view.status), |(_, v)| v.clone());
+        if view.card.indicator_details {
+            // A card's indicators are without their tables and charts.
+            let (card_view, _) = view.into_card();
+            card.insert(
+                "indicators".into(),
+                Value::from_serializable(&card_view.indicators),
+            );
+        }
         card.insert("status".into(), status);
         Ok((page, Card(Value::from(card))))
     }
@@ -501,7 +538,7 @@ impl<'a> Renderer<'a> {
                     c.insert_value("department", value.clone())
                 })
             }
-            Job::Goal(g) => {
+            Job::Goal(g, value) => {
                 let crumbs = vec![
                     home,
                     crumb(&g.card.department_title, &g.card.department_path),
@@ -519,7 +556,7 @@ impl<'a> Renderer<'a> {
                     "{} | {} | {}",
                     card.title, card.department_title, self.site.config.title
                 );
-                self.finish("goal.html", page, |c| c.insert("goal", g))
+                self.finish("goal.html", page, |c| c.insert_value("goal", value.clone()))
             }
             Job::List(path, head_title, value) => {
                 let all = "すべての目標";
@@ -710,7 +747,7 @@ impl<'a> Renderer<'a> {
             output_file(&page.path)
         };
         let mut context = Context::new();
-        context.insert("site", &self.site_view);
+        context.insert_value("site", self.site_value.clone());
         context.insert("root", &page.root);
         context.insert("page", &page);
         add(&mut context);
