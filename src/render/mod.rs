@@ -277,7 +277,7 @@ impl<'a> Renderer<'a> {
     /// template value once and every list shares it (Tera's values are reference-counted),
     /// so the lists cost one card per goal, not one per goal and page.
     pub fn lists(&self, cards: &[Card]) -> Result<Vec<(String, String)>, RenderError> {
-        self.lists_for(cards, &|_| true, true)
+        self.lists_for(cards, &|_, _| true, true)
     }
 
     #[cfg(test)] // used by unit tests only
@@ -286,7 +286,7 @@ impl<'a> Renderer<'a> {
     pub fn lists_for(
         &self,
         cards: &[Card],
-        department: &(dyn Fn(&Department) -> bool + Sync),
+        department: &(dyn Fn(&Department, usize) -> bool + Sync),
         site_wide: bool,
     ) -> Result<Vec<(String, String)>, RenderError> {
         let pages = std::sync::Mutex::new(Vec::new());
@@ -313,7 +313,7 @@ impl<'a> Renderer<'a> {
     pub fn lists_each<E: From<RenderError> + Send>(
         &self,
         cards: &[Card],
-        department: &(dyn Fn(&Department) -> bool + Sync),
+        department: &(dyn Fn(&Department, usize) -> bool + Sync),
         site_wide: bool,
         each: &(dyn Fn(String, PageWriter<'_>) -> Result<(), E> + Sync),
     ) -> Result<(), E> {
@@ -329,7 +329,7 @@ impl<'a> Renderer<'a> {
             if mine.len() <= paging::PAGE_SIZE {
                 let value = with_list(&view, "goals", Value::from(mine.to_vec()));
                 department_values.push(value.clone());
-                if department(dept) {
+                if department(dept, 0) {
                     let path = view.path.clone();
                     jobs.push(Job::Department(
                         view.description(site, dept),
@@ -342,11 +342,11 @@ impl<'a> Renderer<'a> {
             }
             // The home page counts a department's goals: it gets them all.
             department_values.push(with_list(&view, "goals", Value::from(mine.to_vec())));
-            if !department(dept) {
-                continue;
-            }
             let description = view.description(site, dept);
             for (i, chunk) in mine.chunks(paging::PAGE_SIZE).enumerate() {
+                if !department(dept, i) {
+                    continue;
+                }
                 let pagination = paging::PaginationView::new(
                     &view.path,
                     paging::DEPARTMENT_PAGE_SUB,

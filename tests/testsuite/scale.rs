@@ -14,8 +14,15 @@ const PAGE_LIMIT: u64 = 1_000_000;
 /// so it is paged too.
 fn large_site() -> SiteTest {
     let site = SiteTest::corpus(1200, 1);
+    into_somu(&site, &["kikaku", "zeimu", "jumin"]);
+    site.build();
+    site
+}
+
+/// Moves the goals of `departments` into 総務課.
+fn into_somu(site: &SiteTest, departments: &[&str]) {
     let content = site.path("content");
-    for dept in ["kikaku", "zeimu", "jumin"] {
+    for dept in departments {
         for entry in std::fs::read_dir(content.join(dept)).expect("read dept") {
             let path = entry.expect("entry").path();
             let name = path.file_name().expect("name").to_string_lossy().into_owned();
@@ -24,8 +31,6 @@ fn large_site() -> SiteTest {
             }
         }
     }
-    site.build();
-    site
 }
 
 /// Every `href` of an HTML page.
@@ -276,6 +281,52 @@ fn a_preview_drops_the_list_pages_a_deleted_goal_no_longer_needs() {
         "{:?}",
         report.changed_outputs
     );
+    let (model, diags) =
+        hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
+    assert!(!diags.has_errors(), "{diags:?}");
+    let full = hyoka::plan_site(&model.expect("site"), site.root()).expect("plan");
+    assert_eq!(
+        plan_differences(rebuilder.plan().expect("a plan"), &full),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_preview_edit_renders_only_the_department_page_holding_the_goal() {
+    // 240 goals, 120 of them in 総務課: two pages.
+    let site = SiteTest::corpus(240, 1);
+    into_somu(
+        &site,
+        &[
+            "kikaku", "zeimu", "jumin", "hoken", "fukushi", "korei", "kodomo", "kenko", "seikatsu",
+        ],
+    );
+    let options = hyoka::BuildOptions {
+        root: site.root().to_path_buf(),
+        ..hyoka::BuildOptions::default()
+    };
+    let mut rebuilder = hyoka::Rebuilder::new(options.clone()).expect("first build");
+    let second = rebuilder
+        .plan()
+        .expect("a plan")
+        .get("somu/page/2/index.html")
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .expect("somu has a second page");
+    // A goal listed on the second page: the last card there.
+    let slug = second
+        .rsplit("class=\"goal-card-title\"><a href=\"../../../somu/")
+        .next()
+        .and_then(|rest| rest.split('/').next())
+        .expect("a card")
+        .to_string();
+    let path = site.path(&format!("content/somu/{slug}.md"));
+    let text = std::fs::read_to_string(&path).expect("read goal");
+    std::fs::write(&path, text.replacen("令和6年度: ", "令和6年度: 1", 1)).expect("edit");
+    let report = rebuilder.rebuild(&[path]).expect("rebuild");
+    assert!(!report.failed && report.incremental, "{report:?}");
+    let changed = &report.changed_outputs;
+    assert!(changed.contains(&"somu/page/2/index.html".to_string()), "{changed:?}");
+    assert!(!changed.contains(&"somu/index.html".to_string()), "{changed:?}");
     let (model, diags) =
         hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
     assert!(!diags.has_errors(), "{diags:?}");
