@@ -176,7 +176,7 @@ enum Job {
     Home(Value),
     /// A department page: its description, view, template value and path (a later page of
     /// a paged department is at `somu/page/2/`).
-    Department(String, DepartmentView, Value, String),
+    Department(String, Box<DepartmentView>, Value, String),
     /// A page of a paged goal list: its path, head title and template value.
     List(String, String, Value),
     /// A goal page: its view, and the view as a template value (made once: the goal's
@@ -257,7 +257,10 @@ impl<'a> Renderer<'a> {
             .statuses
             .iter()
             .find(|(c, _)| *c == view.status.code)
-            .map_or_else(|| Value::from_serializable(&view.status), |(_, v)| v.clone());
+            .map_or_else(
+                || Value::from_serializable(&view.status),
+                |(_, v)| v.clone(),
+            );
         if view.card.indicator_details {
             // A card's indicators are without their tables and charts.
             let (card_view, _) = view.into_card();
@@ -333,7 +336,7 @@ impl<'a> Renderer<'a> {
                     let path = view.path.clone();
                     jobs.push(Job::Department(
                         view.description(site, dept),
-                        view,
+                        Box::new(view),
                         value,
                         path,
                     ));
@@ -360,7 +363,12 @@ impl<'a> Renderer<'a> {
                     ..view.clone()
                 };
                 let value = with_list(&page_view, "goals", Value::from(chunk.to_vec()));
-                jobs.push(Job::Department(description.clone(), page_view, value, path));
+                jobs.push(Job::Department(
+                    description.clone(),
+                    Box::new(page_view),
+                    value,
+                    path,
+                ));
             }
         }
         let run = |jobs: Vec<Job>| {
@@ -435,8 +443,8 @@ impl<'a> Renderer<'a> {
     fn list_jobs(&self, cards: &[Value]) -> Vec<Job> {
         let site = self.site;
         let status_lists = view::StatusGroupView::all(site, false);
-        let list_view = |kind: &str, title: String, status, pagination, links| {
-            view::GoalListPageView {
+        let list_view =
+            |kind: &str, title: String, status, pagination, links| view::GoalListPageView {
                 kind: kind.into(),
                 title,
                 status,
@@ -445,8 +453,7 @@ impl<'a> Renderer<'a> {
                 all_path: paging::GOALS_LIST_PATH.into(),
                 goal_count: cards.len(),
                 links,
-            }
-        };
+            };
         let head = |title: &str, p: &paging::PaginationView| {
             if p.page_count > 1 {
                 format!("{title}（{}／{}ページ）", p.current, p.page_count)

@@ -25,7 +25,11 @@ fn into_somu(site: &SiteTest, departments: &[&str]) {
     for dept in departments {
         for entry in std::fs::read_dir(content.join(dept)).expect("read dept") {
             let path = entry.expect("entry").path();
-            let name = path.file_name().expect("name").to_string_lossy().into_owned();
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
             if name != "_index.md" {
                 std::fs::rename(&path, content.join("somu").join(&name)).expect("move goal");
             }
@@ -122,10 +126,20 @@ fn assert_each_once(family: &str, listed: &[String], goals: &BTreeSet<String>) {
         *seen.entry(path.as_str()).or_default() += 1;
     }
     let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
-    assert!(twice.is_empty(), "{family}: listed more than once: {twice:?}");
-    let missing: Vec<_> = goals.iter().filter(|g| !seen.contains_key(g.as_str())).collect();
+    assert!(
+        twice.is_empty(),
+        "{family}: listed more than once: {twice:?}"
+    );
+    let missing: Vec<_> = goals
+        .iter()
+        .filter(|g| !seen.contains_key(g.as_str()))
+        .collect();
     assert!(missing.is_empty(), "{family}: missing {missing:?}");
-    assert_eq!(seen.len(), goals.len(), "{family}: lists pages that are no goals");
+    assert_eq!(
+        seen.len(),
+        goals.len(),
+        "{family}: lists pages that are no goals"
+    );
 }
 
 #[test]
@@ -157,16 +171,19 @@ fn a_1200_goal_site_has_small_pages_reachable_in_three_links_and_complete_lists(
             continue;
         };
         for href in hrefs(&html) {
-            if let Some(to) = resolve(&page, href) {
-                if !depth.contains_key(&to) {
-                    depth.insert(to.clone(), d + 1);
-                    queue.push_back(to);
-                }
+            if let Some(to) = resolve(&page, href)
+                && !depth.contains_key(&to)
+            {
+                depth.insert(to.clone(), d + 1);
+                queue.push_back(to);
             }
         }
     }
     let far: Vec<_> = goals.iter().filter(|g| !depth.contains_key(*g)).collect();
-    assert!(far.is_empty(), "goals more than three links from home: {far:?}");
+    assert!(
+        far.is_empty(),
+        "goals more than three links from home: {far:?}"
+    );
 
     // Every goal, 100 a page.
     let pages = list_pages(&out, "goals/");
@@ -209,7 +226,10 @@ fn a_1200_goal_site_has_small_pages_reachable_in_three_links_and_complete_lists(
 
     // The pagination is a named nav marking the page shown, in Japanese.
     let second = site.read("public/somu/page/2/index.html");
-    assert!(second.contains("<nav class=\"dept-index pagination\" aria-label=\"総務課の目標のページ\">"));
+    assert!(
+        second
+            .contains("<nav class=\"dept-index pagination\" aria-label=\"総務課の目標のページ\">")
+    );
     assert!(second.contains("aria-current=\"page\"><strong>2</strong>"));
     assert!(second.contains("rel=\"prev\">前へ") && second.contains("rel=\"next\">次へ"));
     // Every list page is in the sitemap.
@@ -270,19 +290,27 @@ fn a_preview_drops_the_list_pages_a_deleted_goal_no_longer_needs() {
             .filter(|p| p.starts_with("goals/"))
             .count()
     };
-    assert!(listed(&rebuilder) >= 2, "a 101-goal site has its paged lists");
+    assert!(
+        listed(&rebuilder) >= 2,
+        "a 101-goal site has its paged lists"
+    );
     let gone = site.path(&crate::corpus::goal_path(3));
     std::fs::remove_file(&gone).expect("delete a goal");
     let report = rebuilder.rebuild(&[gone]).expect("rebuild");
     assert!(!report.failed && report.incremental, "{report:?}");
-    assert_eq!(listed(&rebuilder), 0, "100 goals fit on the home page again");
+    assert_eq!(
+        listed(&rebuilder),
+        0,
+        "100 goals fit on the home page again"
+    );
     assert!(
-        report.changed_outputs.contains(&"goals/index.html".to_string()),
+        report
+            .changed_outputs
+            .contains(&"goals/index.html".to_string()),
         "{:?}",
         report.changed_outputs
     );
-    let (model, diags) =
-        hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
+    let (model, diags) = hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
     assert!(!diags.has_errors(), "{diags:?}");
     let full = hyoka::plan_site(&model.expect("site"), site.root()).expect("plan");
     assert_eq!(
@@ -325,10 +353,15 @@ fn a_preview_edit_renders_only_the_department_page_holding_the_goal() {
     let report = rebuilder.rebuild(&[path]).expect("rebuild");
     assert!(!report.failed && report.incremental, "{report:?}");
     let changed = &report.changed_outputs;
-    assert!(changed.contains(&"somu/page/2/index.html".to_string()), "{changed:?}");
-    assert!(!changed.contains(&"somu/index.html".to_string()), "{changed:?}");
-    let (model, diags) =
-        hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
+    assert!(
+        changed.contains(&"somu/page/2/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.contains(&"somu/index.html".to_string()),
+        "{changed:?}"
+    );
+    let (model, diags) = hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
     assert!(!diags.has_errors(), "{diags:?}");
     let full = hyoka::plan_site(&model.expect("site"), site.root()).expect("plan");
     assert_eq!(
