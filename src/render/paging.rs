@@ -116,7 +116,18 @@ pub struct PageLinkView {
     pub path: String,
     /// Whether it is the page shown.
     pub current: bool,
+    /// Whether page numbers are left out before this one (shown as 「…」).
+    pub gap_before: bool,
 }
+
+/// Most pages a list may have for every page to list every page number; a longer list
+/// lists them all on its first page only (so every page stays two links from the list's
+/// first page) and, on the others, the first, the last and [`NEAR`] either side of the
+/// page shown.
+pub const ALL_NUMBERS_MAX: usize = 15;
+
+/// Page numbers shown either side of the page shown, in a long list's later pages.
+pub const NEAR: usize = 2;
 
 /// The pagination of one page of a list (「前へ」, the page numbers, 「次へ」).
 #[derive(Debug, Clone, Serialize)]
@@ -153,15 +164,35 @@ impl PaginationView {
             last_item: (current * PAGE_SIZE).min(items),
             previous_path: (current > 1).then(|| path(current - 1)),
             next_path: (current < page_count).then(|| path(current + 1)),
-            pages: (1..=page_count)
-                .map(|number| PageLinkView {
-                    number,
-                    path: path(number),
-                    current: number == current,
+            pages: shown_numbers(current, page_count)
+                .into_iter()
+                .scan(0, |last, number| {
+                    let gap_before = number > *last + 1;
+                    *last = number;
+                    Some(PageLinkView {
+                        number,
+                        path: path(number),
+                        current: number == current,
+                        gap_before,
+                    })
                 })
                 .collect(),
         }
     }
+}
+
+/// The page numbers a pagination lists on page `current` of `page_count` (see
+/// [`ALL_NUMBERS_MAX`]).
+fn shown_numbers(current: usize, page_count: usize) -> Vec<usize> {
+    if page_count <= ALL_NUMBERS_MAX || current == 1 {
+        return (1..=page_count).collect();
+    }
+    let near = current.saturating_sub(NEAR).max(1)..=(current + NEAR).min(page_count);
+    let mut numbers = vec![1];
+    numbers.extend(near);
+    numbers.push(page_count);
+    numbers.dedup();
+    numbers
 }
 
 #[cfg(test)]
@@ -182,5 +213,35 @@ mod tests {
         assert_eq!((last.first_item, last.last_item), (201, 250));
         assert_eq!(last.next_path, None);
         assert_eq!(last.pages[2].path, "somu/page/3/");
+    }
+
+    #[test]
+    fn a_long_list_numbers_every_page_on_its_first_page_only() {
+        let first = PaginationView::new("goals/", "", 1, 100_000);
+        assert_eq!(first.pages.len(), 1000);
+        assert!(first.pages.iter().all(|p| !p.gap_before));
+        let middle = PaginationView::new("goals/", "", 500, 100_000);
+        let numbers: Vec<_> = middle
+            .pages
+            .iter()
+            .map(|p| (p.number, p.gap_before))
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                (1, false),
+                (498, true),
+                (499, false),
+                (500, false),
+                (501, false),
+                (502, false),
+                (1000, true)
+            ]
+        );
+        let near_start = PaginationView::new("goals/", "", 2, 100_000);
+        let numbers: Vec<_> = near_start.pages.iter().map(|p| p.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 1000]);
+        // Up to fifteen pages, every page lists every number.
+        assert_eq!(PaginationView::new("goals/", "", 7, 1500).pages.len(), 15);
     }
 }
