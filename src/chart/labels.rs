@@ -181,7 +181,10 @@ fn candidates(r: &Request) -> Vec<Rect> {
 fn is_clear(rect: &Rect, obstacles: &Obstacles, placed: &[Rect]) -> bool {
     // A unit inside the plot's edge: the axes are drawn on it, and a browser's glyph box can
     // be a fraction larger than the font's metrics say.
-    if obstacles.plot.is_some_and(|plot| !rect.grown(1.0).inside(&plot)) {
+    if obstacles
+        .plot
+        .is_some_and(|plot| !rect.grown(1.0).inside(&plot))
+    {
         return false;
     }
     let room = rect.grown(CLEARANCE);

@@ -131,7 +131,7 @@ pub(super) fn emit_site_with(
     let (lists, data) = rayon::join(
         || {
             timings.time(Stage::Render, || {
-                emit_lists(&renderer, &cards, &|_| true, true, out)
+                emit_lists(&renderer, &cards, &|_, _| true, true, out)
             })
         },
         || emit_site_data(site, out, timings, Instant::now()),
@@ -147,7 +147,7 @@ pub(super) fn emit_site_with(
 pub(super) fn emit_lists(
     renderer: &Renderer,
     cards: &[Card],
-    department: &(dyn Fn(&Department) -> bool + Sync),
+    department: &(dyn Fn(&Department, usize) -> bool + Sync),
     site_wide: bool,
     out: &dyn Emit,
 ) -> Result<(), Error> {

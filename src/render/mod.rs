@@ -11,6 +11,7 @@ pub mod facts;
 pub mod history;
 pub mod markdown;
 pub mod pace;
+pub mod paging;
 pub mod plan_pages;
 mod rate_words;
 pub mod report;
@@ -111,6 +112,7 @@ pub fn page_paths(site: &Site) -> Vec<String> {
     if site.history.read().is_some() {
         paths.push(crate::model::history::CHANGES_PAGE_PATH.to_string());
     }
+    paths.extend(paging::list_page_paths(site));
     paths.sort();
     paths.dedup();
     paths
@@ -152,7 +154,30 @@ pub fn render_site(
     Ok(pages)
 }
 
-/// A goal as the list pages show it ([`GoalView::into_card`]), already a template value,
+/// The keys of [`view::CardView`]: what a goal's card keeps of its goal page's value.
+const CARD_KEYS: [&str; 20] = [
+    "title",
+    "path",
+    "department_title",
+    "department_path",
+    "indicator",
+    "baseline",
+    "latest",
+    "final_target",
+    "plan_at_latest_text",
+    "progress_text",
+    "progress_note",
+    "achievement_text",
+    "achievement_note",
+    "status_note",
+    "lowered_text",
+    "sparkline_svg",
+    "draft",
+    "grade_text",
+    "indicator_details",
+    "indicators",
+];
+
 /// A goal as the list pages show it ([`GoalView::into_card`]), already a template value,
 /// the goal's part of the booklet (markup, see [`report`]) and what the search index finds
 /// it by.
@@ -166,8 +191,14 @@ pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), Rend
 /// `Renderer::lists`).
 enum Job {
     Home(Value),
-    Department(String, DepartmentView, Value),
-    Goal(Box<GoalView>),
+    /// A department page: its description, view, template value and path (a later page of
+    /// a paged department is at `somu/page/2/`).
+    Department(String, Box<DepartmentView>, Value, String),
+    /// A page of a paged goal list: its path, head title and template value.
+    List(String, String, Value),
+    /// A goal page: its view, and the view as a template value (made once: the goal's
+    /// card takes its keys from it).
+    Goal(Box<GoalView>, Value),
     Evaluation(Value),
     Data(Value),
     Accessibility(AccessibilityView),
@@ -199,11 +230,16 @@ fn with_list(view: &impl serde::Serialize, key: &'static str, list: Value) -> Va
 pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    site_view: SiteView,
+    /// The site view as a template value, made once and shared by every page (Tera's
+    /// values are reference-counted).
+    site_value: Value,
     /// Each status's view as a template value, shared by the cards.
     statuses: Vec<(&'static str, Value)>,
     /// The booklet's numbering.
     booklet: report::Booklet,
+    /// Whether the site is large ([`paging::is_large`]): its lists are paged and it has no
+    /// booklet.
+    large: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -212,15 +248,16 @@ impl<'a> Renderer<'a> {
         Renderer {
             site,
             theme,
-            site_view: SiteView {
+            site_value: Value::from_serializable(&SiteView {
                 assets: theme.assets().map().clone(),
                 ..SiteView::new(site)
-            },
+            }),
             statuses: Status::ALL
                 .iter()
                 .map(|s| (s.code(), Value::from_serializable(&StatusView::new(*s))))
                 .collect(),
             booklet: report::Booklet::new(site),
+            large: paging::is_large(site),
         }
     }
 
@@ -233,23 +270,43 @@ impl<'a> Renderer<'a> {
         body: &str,
         graphics: &GoalGraphics,
     ) -> Result<((String, Vec<u8>), Card), RenderError> {
-        let job = Job::Goal(Box::new(GoalView::new(
-            self.site, dept, goal, body, graphics,
-        )));
+        let view = GoalView::new(self.site, dept, goal, body, graphics);
+        let value = Value::from_serializable(&view);
+        let job = Job::Goal(Box::new(view), value);
         let page = self.render(&job)?;
-        let section = self.report_section(&job)?;
-        let Job::Goal(view) = job else {
+        let section = if self.large {
+            String::new()
+        } else {
+            self.report_section(&job)?
+        };
+        let Job::Goal(view, value) = job else {
             unreachable!("built as a goal job above")
         };
-        let (card, status) = view.into_card();
-        let mut card = Value::from_serializable(&card)
-            .into_map()
-            .unwrap_or_default();
+        // The card is the goal's value with the card's keys only: no second serialisation.
+        let mut card = tera::value::Map::default();
+        if let Some(map) = value.as_map() {
+            for key in CARD_KEYS {
+                if let Some(v) = map.get(&tera::value::Key::from(key)) {
+                    card.insert(key.into(), v.clone());
+                }
+            }
+        }
         let status = self
             .statuses
             .iter()
-            .find(|(code, _)| *code == status.code)
-            .map_or_else(|| Value::from_serializable(&status), |(_, v)| v.clone());
+            .find(|(c, _)| *c == view.status.code)
+            .map_or_else(
+                || Value::from_serializable(&view.status),
+                |(_, v)| v.clone(),
+            );
+        if view.card.indicator_details {
+            // A card's indicators are without their tables and charts.
+            let (card_view, _) = view.into_card();
+            card.insert(
+                "indicators".into(),
+                Value::from_serializable(&card_view.indicators),
+            );
+        }
         card.insert("status".into(), status);
         let search = search::GoalSearch::new(goal, body);
         Ok((page, Card(Value::from(card), Value::from(section), search)))
@@ -259,7 +316,7 @@ impl<'a> Renderer<'a> {
     /// for the booklet's page ([`report::Booklet::section`]).
     fn report_section(&self, job: &Job) -> Result<String, RenderError> {
         let (file, _, mut context) = self.prepare(job);
-        let Job::Goal(view) = job else {
+        let Job::Goal(view, _) = job else {
             unreachable!("only goals have parts in the booklet")
         };
         let path = &view.card.path;
@@ -280,7 +337,7 @@ impl<'a> Renderer<'a> {
     /// template value once and every list shares it (Tera's values are reference-counted),
     /// so the lists cost one card per goal, not one per goal and page.
     pub fn lists(&self, cards: &[Card]) -> Result<Vec<(String, String)>, RenderError> {
-        self.lists_for(cards, &|_| true, true)
+        self.lists_for(cards, &|_, _| true, true)
     }
 
     #[cfg(test)] // used by unit tests only
@@ -289,7 +346,7 @@ impl<'a> Renderer<'a> {
     pub fn lists_for(
         &self,
         cards: &[Card],
-        department: &(dyn Fn(&Department) -> bool + Sync),
+        department: &(dyn Fn(&Department, usize) -> bool + Sync),
         site_wide: bool,
     ) -> Result<Vec<(String, String)>, RenderError> {
         let pages = std::sync::Mutex::new(Vec::new());
@@ -316,7 +373,7 @@ impl<'a> Renderer<'a> {
     pub fn lists_each<E: From<RenderError> + Send>(
         &self,
         cards: &[Card],
-        department: &(dyn Fn(&Department) -> bool + Sync),
+        department: &(dyn Fn(&Department, usize) -> bool + Sync),
         site_wide: bool,
         each: &(dyn Fn(String, PageWriter<'_>) -> Result<(), E> + Sync),
     ) -> Result<(), E> {
@@ -326,13 +383,49 @@ impl<'a> Renderer<'a> {
         let mut department_values = Vec::with_capacity(site.departments.len());
         let mut at = 0;
         for dept in &site.departments {
-            let goals = Value::from(values[at..at + dept.goals.len()].to_vec());
+            let mine = &values[at..at + dept.goals.len()];
             at += dept.goals.len();
             let view = DepartmentView::new(site, dept, Vec::new());
-            let value = with_list(&view, "goals", goals);
-            department_values.push(value.clone());
-            if department(dept) {
-                jobs.push(Job::Department(view.description(site, dept), view, value));
+            if mine.len() <= paging::PAGE_SIZE {
+                let value = with_list(&view, "goals", Value::from(mine.to_vec()));
+                department_values.push(value.clone());
+                if department(dept, 0) {
+                    let path = view.path.clone();
+                    jobs.push(Job::Department(
+                        view.description(site, dept),
+                        Box::new(view),
+                        value,
+                        path,
+                    ));
+                }
+                continue;
+            }
+            // The home page counts a department's goals: it gets them all.
+            department_values.push(with_list(&view, "goals", Value::from(mine.to_vec())));
+            let description = view.description(site, dept);
+            for (i, chunk) in mine.chunks(paging::PAGE_SIZE).enumerate() {
+                if !department(dept, i) {
+                    continue;
+                }
+                let pagination = paging::PaginationView::new(
+                    &view.path,
+                    paging::DEPARTMENT_PAGE_SUB,
+                    i + 1,
+                    mine.len(),
+                );
+                let path = paging::page_path(&view.path, paging::DEPARTMENT_PAGE_SUB, i + 1);
+                let page_view = DepartmentView {
+                    pagination: Some(pagination),
+                    first_page: i == 0,
+                    ..view.clone()
+                };
+                let value = with_list(&page_view, "goals", Value::from(chunk.to_vec()));
+                jobs.push(Job::Department(
+                    description.clone(),
+                    Box::new(page_view),
+                    value,
+                    path,
+                ));
             }
         }
         let run = |jobs: Vec<Job>| {
@@ -346,7 +439,7 @@ impl<'a> Renderer<'a> {
         if !site_wide {
             return run(jobs);
         }
-        let all = Value::from(values);
+        let all = Value::from(values.clone());
         let css = self
             .theme
             .static_text("css/hyoka.css")
@@ -357,7 +450,8 @@ impl<'a> Renderer<'a> {
         let changes = history::ChangesView::new(site);
         let page_count = site.goals().count()
             + site.departments.len()
-            + 7
+            + 6
+            + usize::from(!self.large)
             + plan_pages::judgement_page_paths(site).len()
             + usize::from(changes.is_some());
         let home = HomeView::new(site, Vec::new());
@@ -375,7 +469,11 @@ impl<'a> Renderer<'a> {
                     ..EvaluationView::new(site, Vec::new())
                 },
                 "goals",
-                all.clone(),
+                if paging::is_large(site) {
+                    Value::from(values[..paging::PAGE_SIZE.min(values.len())].to_vec())
+                } else {
+                    all.clone()
+                },
             )),
             Job::Data(with_list(
                 &DataView {
@@ -384,19 +482,32 @@ impl<'a> Renderer<'a> {
                     ..DataView::new(site, Vec::new())
                 },
                 "goals",
-                all,
+                if paging::is_large(site) {
+                    Value::from(Vec::<Value>::new())
+                } else {
+                    all
+                },
             )),
-            Job::Report(Value::from_serializable(&report::ReportView::new(
-                site,
-                &cards.iter().map(|c| c.1.clone()).collect::<Vec<_>>(),
-            ))),
             Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
             Job::Search(search::SearchPageView::new(site)),
             Job::NotFound,
         ];
         jobs.splice(0..0, site_wide_jobs);
+        if !self.large {
+            // The booklet: every goal's part, on one page (a site of a normal town's size).
+            jobs.insert(
+                1,
+                Job::Report(Value::from_serializable(&report::ReportView::new(
+                    site,
+                    &cards.iter().map(|c| c.1.clone()).collect::<Vec<_>>(),
+                ))),
+            );
+        }
         jobs.extend(judgement_jobs(site));
         jobs.extend(changes.map(Job::Changes));
+        if self.large {
+            jobs.extend(self.list_jobs(&values));
+        }
         run(jobs)
     }
 
@@ -413,6 +524,73 @@ impl<'a> Renderer<'a> {
                 source,
             }
         })
+    }
+
+    /// The pages of the paged lists of a large site: every goal (cards), and the goals of
+    /// each status (short entries), [`paging::PAGE_SIZE`] a page.
+    fn list_jobs(&self, cards: &[Value]) -> Vec<Job> {
+        let site = self.site;
+        let status_lists = view::StatusGroupView::all(site, false);
+        let list_view =
+            |kind: &str, title: String, status, pagination, links| view::GoalListPageView {
+                kind: kind.into(),
+                title,
+                status,
+                pagination,
+                status_lists: status_lists.clone(),
+                all_path: paging::GOALS_LIST_PATH.into(),
+                goal_count: cards.len(),
+                links,
+            };
+        let head = |title: &str, p: &paging::PaginationView| {
+            if p.page_count > 1 {
+                format!("{title}（{}／{}ページ）", p.current, p.page_count)
+            } else {
+                title.to_string()
+            }
+        };
+        let mut jobs = Vec::new();
+        for (i, chunk) in cards.chunks(paging::PAGE_SIZE).enumerate() {
+            let pagination =
+                paging::PaginationView::new(paging::GOALS_LIST_PATH, "", i + 1, cards.len());
+            let path = paging::page_path(paging::GOALS_LIST_PATH, "", i + 1);
+            let title = "すべての目標".to_string();
+            let head_title = head(&title, &pagination);
+            let v = list_view("all", title, None, pagination, Vec::new());
+            jobs.push(Job::List(
+                path,
+                head_title,
+                with_list(&v, "goals", Value::from(chunk.to_vec())),
+            ));
+        }
+        for status in site.statuses() {
+            let members = paging::status_members(site, status);
+            let base = paging::status_list_path(status);
+            let title = format!("評価区分「{}」の目標", status.label());
+            let pages = paging::page_count(members.len());
+            for n in 1..=pages {
+                let from = (n - 1) * paging::PAGE_SIZE;
+                let links = members[from..(from + paging::PAGE_SIZE).min(members.len())]
+                    .iter()
+                    .map(|&(d, g, i)| view::GoalLinkView::new(d, g, i))
+                    .collect();
+                let pagination = paging::PaginationView::new(&base, "", n, members.len());
+                let head_title = head(&title, &pagination);
+                let v = list_view(
+                    "status",
+                    title.clone(),
+                    Some(StatusView::new(status)),
+                    pagination,
+                    links,
+                );
+                jobs.push(Job::List(
+                    paging::page_path(&base, "", n),
+                    head_title,
+                    with_list(&v, "goals", Value::from(Vec::<Value>::new())),
+                ));
+            }
+        }
+        jobs
     }
 
     /// A page as (output file, HTML bytes): bytes, since they go to a file as they are.
@@ -442,14 +620,20 @@ impl<'a> Renderer<'a> {
                     c.insert_value("home", home_view.clone())
                 })
             }
-            Job::Department(description, d, value) => {
-                let crumbs = vec![home, crumb(&d.title, &d.path)];
-                let page = self.page("department", &d.title, description.clone(), &d.path, crumbs);
+            Job::Department(description, d, value, path) => {
+                let mut crumbs = vec![home, crumb(&d.title, &d.path)];
+                let mut title = d.title.clone();
+                if let Some(p) = d.pagination.as_ref().filter(|p| p.current > 1) {
+                    title = format!("{}（{}／{}ページ）", d.title, p.current, p.page_count);
+                    crumbs.push(crumb(&title, path));
+                }
+                let mut page = self.page("department", &title, description.clone(), path, crumbs);
+                page.title = d.title.clone();
                 self.finish("department.html", page, |c| {
                     c.insert_value("department", value.clone())
                 })
             }
-            Job::Goal(g) => {
+            Job::Goal(g, value) => {
                 let crumbs = vec![
                     home,
                     crumb(&g.card.department_title, &g.card.department_path),
@@ -467,7 +651,29 @@ impl<'a> Renderer<'a> {
                     "{} | {} | {}",
                     card.title, card.department_title, self.site.config.title
                 );
-                self.finish("goal.html", page, |c| c.insert("goal", g))
+                self.finish("goal.html", page, |c| c.insert_value("goal", value.clone()))
+            }
+            Job::List(path, head_title, value) => {
+                let all = "すべての目標";
+                let mut crumbs = vec![home, crumb(all, paging::GOALS_LIST_PATH)];
+                if path.starts_with(&format!("{}status/", paging::GOALS_LIST_PATH)) {
+                    let base = path.split('/').take(3).collect::<Vec<_>>().join("/") + "/";
+                    let title = head_title.split('（').next().unwrap_or(head_title);
+                    crumbs.push(crumb(title, &base));
+                }
+                if crumbs.last().is_some_and(|c| &c.path != path) {
+                    crumbs.push(crumb(head_title, path));
+                }
+                let title = head_title.split('（').next().unwrap_or(head_title);
+                let description = format!(
+                    "{}の行政評価の目標の一覧（{}）です。",
+                    self.site.config.municipality, title
+                );
+                let mut page = self.page("goal_list", head_title, description, path, crumbs);
+                page.title = title.to_string();
+                self.finish("goal_list_page.html", page, |c| {
+                    c.insert_value("list", value.clone())
+                })
             }
             Job::Evaluation(e) => {
                 let title = "評価の方法";
@@ -681,7 +887,7 @@ impl<'a> Renderer<'a> {
             output_file(&page.path)
         };
         let mut context = Context::new();
-        context.insert("site", &self.site_view);
+        context.insert_value("site", self.site_value.clone());
         context.insert("root", &page.root);
         context.insert("page", &page);
         edition_context(&self.site.editions, &page, &mut context);

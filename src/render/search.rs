@@ -275,8 +275,11 @@ pub struct SearchDepartmentView {
     pub path: String,
     /// The element id of its heading (`search-somu`).
     pub anchor: String,
-    /// Its goals, in display order.
+    /// Its goals, in display order (none listed on a large site, see
+    /// [`SearchPageView::list_path`]).
     pub goals: Vec<SearchGoalView>,
+    /// How many goals it has.
+    pub goal_count: usize,
 }
 
 /// The search page: the form, and every goal by department (search_list.html).
@@ -288,6 +291,10 @@ pub struct SearchPageView {
     pub departments: Vec<SearchDepartmentView>,
     /// The index file, site-relative.
     pub index_path: String,
+    /// On a large site (more than [`super::paging::PAGE_SIZE`] goals) the list without
+    /// JavaScript is the paged list of every goal (`goals/`): the departments are listed
+    /// with their counts only, so the page stays small.
+    pub list_path: Option<String>,
 }
 
 impl SearchPageView {
@@ -297,6 +304,7 @@ impl SearchPageView {
             title: d.title.clone(),
             path: department_path(d),
             anchor: format!("search-{}", d.slug),
+            goal_count: d.goals.len(),
             goals: d
                 .goals
                 .iter()
@@ -307,15 +315,26 @@ impl SearchPageView {
                 })
                 .collect(),
         };
+        let large = super::paging::is_large(site);
+        let shown: Vec<&Department> = site
+            .departments
+            .iter()
+            .filter(|d| !d.goals.is_empty())
+            .collect();
         SearchPageView {
             goal_count: site.goals().count(),
-            departments: site
-                .departments
+            departments: shown
                 .iter()
-                .filter(|d| !d.goals.is_empty())
-                .map(department)
+                .map(|d| {
+                    let mut view = department(d);
+                    if large {
+                        view.goals.clear();
+                    }
+                    view
+                })
                 .collect(),
             index_path: SEARCH_INDEX_PATH.to_string(),
+            list_path: large.then(|| super::paging::GOALS_LIST_PATH.to_string()),
         }
     }
 }

@@ -695,3 +695,34 @@ fn notes_stand_beside_their_values_and_excluded_indicators_give_their_reason() {
     assert!(home.contains("id=\"status-excluded\""));
     assert!(home.contains("地域コミュニティの推進：自治会の数"));
 }
+
+#[test]
+fn a_cards_keys_are_the_card_views_and_the_status() {
+    let site = seed_site();
+    let theme = Theme::load(Path::new("/nonexistent-root"), "default").expect("built-in theme");
+    let r = Renderer::new(&site, &theme);
+    let (dept, goal) = site.goals().next().expect("a goal");
+    let (_, card) = r
+        .goal(dept, goal, &goal.body, &GoalGraphics::default())
+        .expect("render");
+    let view = GoalView::new(&site, dept, goal, &goal.body, &GoalGraphics::default());
+    let expected = Value::from_serializable(&view.into_card().0);
+    let mut want: Vec<String> = expected
+        .as_map()
+        .expect("a map")
+        .keys()
+        .map(|k| k.to_string())
+        .collect();
+    want.push("status".into());
+    want.sort();
+    let mut got: Vec<String> = card
+        .0
+        .as_map()
+        .expect("a map")
+        .keys()
+        .map(|k| k.to_string())
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
+    assert_eq!(CARD_KEYS.len() + 1, got.len());
+}

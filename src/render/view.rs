@@ -34,6 +34,12 @@
 //! Strings are escaped by Tera; only fields named `*_html` or `*_svg` are markup (print with
 //! `| safe`). Optional values are `null` when absent: test them with `{% if … %}`.
 //!
+//! Paged lists (a site of more than 100 goals, a department of more than 100; see
+//! [`super::paging`]): `home.list_path`, `home.attention`, `department.pagination`,
+//! `data.list_path`, `evaluation.list_path`; the page `goal_list_page.html` (`list`, a
+//! [`GoalListPageView`], with `list.goals` the cards of kind `all`), and the partial
+//! `pagination.html` (`pagination`, `pagination_label`).
+//!
 //! Partials and the variables they need: `status_badge.html` (`status`), `goal_card.html`
 //! (`goal`, `heading`), `goal_list.html` (`goals`, `heading`), `indicator_table.html` and
 //! `chart.html` (`goal`), `indicator_section.html` (`ind`, a [`GoalIndicatorView`], and `goal`); `header.html`, `breadcrumbs.html`, `footer.html` use `site`, `page`,
@@ -94,7 +100,9 @@ pub struct SiteView {
     /// The Atom feed (`feed.xml`), with the same condition.
     pub feed_path: Option<String>,
     /// Site-relative path of the booklet (`report/`).
-    pub report_path: String,
+    /// None on a large site (more than 100 goals: a booklet of every goal would be a page
+    /// of many megabytes; see README 印刷用の冊子).
+    pub report_path: Option<String>,
     /// The theme's css/js: source path (`css/hyoka.css`) → published, content-hashed
     /// name (`css/hyoka.3f2a9c1e.css`), site-relative; templates write
     /// `{{ root }}{{ site.assets["css/hyoka.css"] }}`.
@@ -418,6 +426,12 @@ pub struct DepartmentView {
     pub indicator_count: usize,
     /// Whether one of its goals uses §8.1 (the default theme then shows the counts).
     pub indicator_details: bool,
+    /// Number of its goals (`goals` holds only this page's when it is paged).
+    pub goal_count: usize,
+    /// Its pagination when it has more than [`super::paging::PAGE_SIZE`] goals.
+    pub pagination: Option<super::paging::PaginationView>,
+    /// Whether this is its first (or only) page: the later ones show only goals.
+    pub first_page: bool,
 }
 
 /// The home page (dashboard).
@@ -443,6 +457,16 @@ pub struct HomeView {
     /// Counts of the town's grades and 今後の方向性, links to the plan and tag pages
     /// (§8.3–§8.4); `None` for a site without them.
     pub judgement: Option<super::plan_pages::HomeJudgementView>,
+    /// Path of the paged list of every goal (`goals/`) on a site of more than
+    /// [`super::paging::PAGE_SIZE`] goals; the home page then lists no goal but the
+    /// [`HomeView::attention`] ones, and `status_groups[].goals` are empty (see `count`).
+    pub list_path: Option<String>,
+    /// On such a site, the first [`super::paging::ATTENTION_MAX`] entries of status 悪化.
+    pub attention: Vec<GoalLinkView>,
+    /// Entries of status 悪化 in all.
+    pub attention_count: usize,
+    /// Path of the paged list of the 悪化 goals, on such a site.
+    pub attention_path: Option<String>,
 }
 
 /// The goals of one status, for the dashboard's 評価区分ごとの目標.
@@ -451,8 +475,12 @@ pub struct StatusGroupView {
     /// The status.
     pub status: StatusView,
     /// Its goals (one entry per indicator of a goal using §8.1), in department then
-    /// display order.
+    /// display order; empty on a site with paged lists (see `list_path`).
     pub goals: Vec<GoalLinkView>,
+    /// Number of its entries.
+    pub count: usize,
+    /// Path of its paged list (`goals/status/worse/`) on a site with paged lists.
+    pub list_path: Option<String>,
 }
 
 /// A goal in a short list: enough for a link with context.
@@ -526,6 +554,11 @@ pub struct EvaluationView {
     pub indicator_details: bool,
     /// Whether any indicator is 対象外 (the page then explains it).
     pub excluded: bool,
+    /// Number of goals of the site (`goals` holds only the first
+    /// [`super::paging::PAGE_SIZE`] on a site with paged lists).
+    pub goal_count: usize,
+    /// Path of the paged list of every goal, on a site with paged lists.
+    pub list_path: Option<String>,
 }
 
 /// One column of the open data files.
@@ -554,6 +587,31 @@ pub struct DataView {
     pub costs_json_path: Option<String>,
     /// Whether any goal uses §8.1: one row per indicator, with the §8.1 columns.
     pub indicator_details: bool,
+    /// Path of the paged list of every goal on a site with paged lists: `goals` is then
+    /// empty and the page says where each goal's files are.
+    pub list_path: Option<String>,
+}
+
+/// One page of a paged goal list (`goal_list_page.html`): every goal (`kind` `all`, cards
+/// in `goals`) or the goals of one status (`kind` `status`, short entries in `links`).
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalListPageView {
+    /// `all` or `status`.
+    pub kind: String,
+    /// Heading (`すべての目標`, `評価区分「悪化」の目標`).
+    pub title: String,
+    /// The status listed, for `status`.
+    pub status: Option<StatusView>,
+    /// This page's pagination.
+    pub pagination: super::paging::PaginationView,
+    /// Every status list, with its count, for moving between them.
+    pub status_lists: Vec<StatusGroupView>,
+    /// Path of the list of every goal (`goals/`).
+    pub all_path: String,
+    /// Number of goals of the site.
+    pub goal_count: usize,
+    /// This page's entries of a `status` list (empty for `all`, whose cards are `goals`).
+    pub links: Vec<GoalLinkView>,
 }
 
 /// Site-relative path of the open data page.

@@ -36,7 +36,8 @@ impl SiteView {
                 .history
                 .read()
                 .map(|_| crate::model::history::FEED_PATH.to_string()),
-            report_path: super::report::REPORT_PAGE_PATH.to_string(),
+            report_path: (!super::paging::is_large(site))
+                .then(|| super::report::REPORT_PAGE_PATH.to_string()),
             assets: Default::default(),
         }
     }
@@ -485,6 +486,9 @@ impl DepartmentView {
                 .collect(),
             indicator_count: evaluations().count(),
             indicator_details: dept.goals.iter().any(Goal::has_indicator_details),
+            goal_count: dept.goals.len(),
+            pagination: None,
+            first_page: true,
             slug: dept.slug.clone(),
             title: dept.title.clone(),
             path: department_path(dept),
@@ -519,7 +523,26 @@ impl DepartmentView {
 impl HomeView {
     /// Builds the dashboard view.
     pub fn new(site: &Site, departments: Vec<DepartmentView>) -> Self {
+        use super::paging;
+        let large = paging::is_large(site);
+        let attention: Vec<GoalLinkView> = if large {
+            paging::status_members(site, Status::Worse)
+                .into_iter()
+                .take(paging::ATTENTION_MAX)
+                .map(|(dept, goal, i)| GoalLinkView::new(dept, goal, i))
+                .collect()
+        } else {
+            Vec::new()
+        };
         HomeView {
+            list_path: large.then(|| paging::GOALS_LIST_PATH.to_string()),
+            attention,
+            attention_count: if large {
+                paging::status_entries(site, Status::Worse)
+            } else {
+                0
+            },
+            attention_path: large.then(|| paging::status_list_path(Status::Worse)),
             body_html: markdown_html(site, &site.home_body, ""),
             status_counts: site
                 .status_counts()
@@ -537,24 +560,38 @@ impl HomeView {
                 .count(),
             indicator_count: site.indicator_count(),
             indicator_details: site.has_indicator_details(),
-            status_groups: site
-                .statuses()
-                .into_iter()
-                .map(|status| StatusGroupView {
-                    status: StatusView::new(status),
-                    goals: site
-                        .goals()
-                        .flat_map(|(dept, goal)| {
-                            (0..goal.indicators().len())
-                                .filter(move |&i| goal.evaluations()[i].status == status)
-                                .map(move |i| GoalLinkView::new(dept, goal, i))
-                        })
-                        .collect(),
-                })
-                .collect(),
+            status_groups: StatusGroupView::all(site, !large),
             departments,
             judgement: super::plan_pages::HomeJudgementView::new(site),
         }
+    }
+}
+
+impl StatusGroupView {
+    /// Every status of the site with its count; with its entries when `entries`, else
+    /// with the path of its paged list.
+    pub fn all(site: &Site, entries: bool) -> Vec<Self> {
+        site.statuses()
+            .into_iter()
+            .map(|status| {
+                let (goals, count) = if entries {
+                    let goals: Vec<GoalLinkView> = super::paging::status_members(site, status)
+                        .into_iter()
+                        .map(|(dept, goal, i)| GoalLinkView::new(dept, goal, i))
+                        .collect();
+                    let count = goals.len();
+                    (goals, count)
+                } else {
+                    (Vec::new(), super::paging::status_entries(site, status))
+                };
+                StatusGroupView {
+                    status: StatusView::new(status),
+                    goals,
+                    count,
+                    list_path: (!entries).then(|| super::paging::status_list_path(status)),
+                }
+            })
+            .collect()
     }
 }
 
@@ -804,6 +841,8 @@ impl DataView {
             goals,
             costs_csv_path: None,
             costs_json_path: None,
+            list_path: super::paging::is_large(site)
+                .then(|| super::paging::GOALS_LIST_PATH.to_string()),
         }
     }
 }
@@ -817,6 +856,9 @@ impl EvaluationView {
             scale: None,
             indicator_details: site.has_indicator_details(),
             excluded: site.statuses().contains(&Status::Excluded),
+            goal_count: site.goals().count(),
+            list_path: super::paging::is_large(site)
+                .then(|| super::paging::GOALS_LIST_PATH.to_string()),
         }
     }
 }

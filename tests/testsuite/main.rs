@@ -29,6 +29,7 @@ mod rebuild;
 mod report;
 mod robustness;
 mod safety;
+mod scale;
 mod search;
 mod segmenter;
 mod serve;

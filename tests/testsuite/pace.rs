@@ -78,13 +78,22 @@ fn the_chart_marks_the_projection_in_its_legend_description_and_table() {
         assert!(table.contains(row), "{row} not in {table}");
     }
     let r8 = between(table, "令和8年度（2026年度）", "</tr>");
-    assert!(r8.ends_with("<td class=\"num\" data-label=\"ペースの見込み\">73.6%</td></tr>"), "{r8}");
+    assert!(
+        r8.ends_with("<td class=\"num\" data-label=\"ペースの見込み\">73.6%</td></tr>"),
+        "{r8}"
+    );
     let r11 = between(table, "令和11年度（2029年度）", "</tr>");
-    assert!(r11.ends_with("<td class=\"num\" data-label=\"ペースの見込み\">75.4%</td></tr>"), "{r11}");
+    assert!(
+        r11.ends_with("<td class=\"num\" data-label=\"ペースの見込み\">75.4%</td></tr>"),
+        "{r11}"
+    );
     // On a phone the table is one box per year, each value led by its column's name.
     assert!(table.contains("<table class=\"stack-table\">"), "{table}");
     let r6 = between(table, "令和6年度（2024年度）", "</tr>");
-    assert!(r6.ends_with("<td class=\"num\" data-label=\"ペースの見込み\">—</td></tr>"), "{r6}");
+    assert!(
+        r6.ends_with("<td class=\"num\" data-label=\"ペースの見込み\">—</td></tr>"),
+        "{r6}"
+    );
 }
 
 #[test]

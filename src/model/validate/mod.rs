@@ -368,6 +368,8 @@ const RESERVED_SLUGS: &[&str] = &[
     "tags",
     // The search page and its index.
     "search",
+    // The paged goal lists of a large site.
+    "goals",
 ];
 
 /// Every page URL must be unique and must not take a name the output uses itself. Errors

@@ -35,6 +35,13 @@ pub(super) fn same_frame(old: &Site, new: &Site) -> bool {
         && crate::export::has_costs(old) == crate::export::has_costs(new)
         // History read again (HEAD moved): every goal page may change.
         && old.history == new.history
+        // A large department's later pages (one appears or goes away); the site-wide
+        // lists' are made anew with the site-wide pages (`render_site_wide`).
+        && crate::render::paging::department_page_paths(old)
+            == crate::render::paging::department_page_paths(new)
+        // A site that becomes large (or small) loses (or gains) its booklet, whose link is
+        // in every page's footer.
+        && crate::render::paging::is_large(old) == crate::render::paging::is_large(new)
 }
 
 /// A department's own facts (not its goals) are the same.
@@ -73,7 +80,9 @@ pub(super) fn render_changes(
     } = rendered;
     // What each goal of the new site needs: an old card to keep, or a new render.
     let mut keep: Vec<Option<&Card>> = Vec::with_capacity(old_cards.len() + 1);
-    let mut dirty: HashSet<&str> = HashSet::new();
+    // The departments whose pages change: every page (`None`), or only the pages (0-based)
+    // holding a changed card when the department and its list of goals stay the same.
+    let mut dirty: HashMap<&str, Option<HashSet<usize>>> = HashMap::new();
     let mut removed = Vec::new();
     let mut at = 0;
     for (a, b) in old.departments.iter().zip(&site.departments) {
@@ -95,13 +104,18 @@ pub(super) fn render_changes(
                 .map(|(_, c)| *c);
             keep.push(card);
         }
-        if !same_dept
-            || !listed_same
-            || keep[keep.len() - b.goals.len()..]
+        let mine = &keep[keep.len() - b.goals.len()..];
+        // A department page with §8.1 goals shows its status counts on every page.
+        if !same_dept || !listed_same || b.goals.iter().any(Goal::has_indicator_details) {
+            dirty.insert(b.slug.as_str(), None);
+        } else if mine.iter().any(Option::is_none) {
+            let pages = mine
                 .iter()
-                .any(Option::is_none)
-        {
-            dirty.insert(b.slug.as_str());
+                .enumerate()
+                .filter(|(_, k)| k.is_none())
+                .map(|(i, _)| i / crate::render::paging::PAGE_SIZE)
+                .collect();
+            dirty.insert(b.slug.as_str(), Some(pages));
         }
         let now: HashSet<&str> = b.goals.iter().map(|g| g.slug.as_str()).collect();
         removed.extend(
@@ -131,7 +145,11 @@ pub(super) fn render_changes(
     emit_lists(
         &renderer,
         &cards,
-        &|d| dirty.contains(d.slug.as_str()),
+        &|d, page| {
+            dirty
+                .get(d.slug.as_str())
+                .is_some_and(|pages| pages.as_ref().is_none_or(|p| p.contains(&page)))
+        },
         false,
         &collector,
     )?;
@@ -164,12 +182,29 @@ pub(super) fn render_site_wide(
     let renderer = Renderer::new(site, &rendered.theme);
     let collector = PlanCollector::default();
     let (lists, data) = rayon::join(
-        || emit_lists(&renderer, &rendered.cards, &|_| false, true, &collector),
+        || emit_lists(&renderer, &rendered.cards, &|_, _| false, true, &collector),
         || emit_site_data(site, &collector, &Timings::new(), Instant::now()),
     );
     lists?;
     data?;
-    merge(collector, plan)
+    let mut changed = merge(collector, plan)?;
+    // A page of the all-goals or per-status lists no longer made (a status has fewer
+    // goals, the site fewer than a page): everything under goals/ is those lists' own.
+    let made: HashSet<String> = crate::render::paging::site_list_page_paths(site)
+        .into_iter()
+        .map(|p| format!("{p}index.html"))
+        .collect();
+    let stale: Vec<String> = plan
+        .paths()
+        .filter(|p| p.starts_with(crate::render::paging::GOALS_LIST_PATH) && !made.contains(*p))
+        .map(str::to_string)
+        .collect();
+    for path in &stale {
+        plan.remove(path);
+    }
+    changed.extend(stale);
+    changed.sort();
+    Ok(changed)
 }
 
 /// Puts the collected files into `plan`; returns those whose bytes changed.
