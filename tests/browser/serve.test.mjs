@@ -80,8 +80,13 @@ test('a saved edit, a broken file and its fix all show in the open tab by themse
     await waitForH1(page, '地域コミュニティの推進');
     assert.equal(new URL(page.url()).pathname.endsWith('/somu/jichikai/'), true);
   } finally {
-    await closePage(page);
-    await closePage(home);
+    // Both tabs may be in the middle of a reload the last rebuild started; closing one then
+    // has been seen to take over 10 s in Chromium (once in CI). Prompt closing with an open
+    // stream is the test below's; here a slow close is reported, not failed, and the
+    // browser is killed at the end anyway.
+    for (const tab of [page, home]) {
+      await closePage(tab).catch((e) => console.error(`${e} (after the reloads of this test)`));
+    }
   }
 });
 
