@@ -469,7 +469,7 @@ impl<'a> Renderer<'a> {
                     ..EvaluationView::new(site, Vec::new())
                 },
                 "goals",
-                if paging::is_large(site) {
+                if self.large {
                     Value::from(values[..paging::PAGE_SIZE.min(values.len())].to_vec())
                 } else {
                     all.clone()
@@ -482,7 +482,7 @@ impl<'a> Renderer<'a> {
                     ..DataView::new(site, Vec::new())
                 },
                 "goals",
-                if paging::is_large(site) {
+                if self.large {
                     Value::from(Vec::<Value>::new())
                 } else {
                     all
