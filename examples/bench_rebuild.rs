@@ -47,6 +47,7 @@ fn main() {
     let mut times = Vec::new();
     let mut totals = Vec::new();
     let mut changed = 0;
+    let mut one_goal = 0;
     for i in 0..edits {
         let g = (i * 7919) % goals;
         let rel = corpus::goal_path(g);
@@ -63,6 +64,7 @@ fn main() {
         let report = rebuilder.rebuild_page_first(&[path]).expect("rebuild");
         times.push(saved.elapsed());
         assert!(!report.failed && report.incremental, "{report:?}");
+        one_goal += usize::from(report.one_goal);
         let rest = rebuilder.catch_up().expect("catch up");
         totals.push(saved.elapsed());
         changed += report.changed_outputs.len() + rest.changed_outputs.len();
@@ -77,7 +79,7 @@ fn main() {
         )
     };
     println!(
-        "{goals} goals, first build {:.0} ms, {edits} one-file edits (body or value):\n  save → rebuilt goal and department pages: {}\n  save → whole site rebuilt (home, evaluation, data pages, indicators.*): {}\n  {:.1} changed files per edit",
+        "{goals} goals, first build {:.0} ms, {edits} one-file edits (body or value):\n  save → rebuilt goal and department pages: {}\n  save → whole site rebuilt (home, evaluation, data pages, indicators.*): {}\n  {:.1} changed files per edit; {one_goal} of {edits} edits patched into the kept model in place",
         ms(first),
         stats(times),
         stats(totals),

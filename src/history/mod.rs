@@ -66,12 +66,20 @@ pub fn head_of(root: &Path) -> Option<String> {
 /// last commit's date as its 更新日.
 pub fn attach(site: &mut Site, history: &History) {
     site.history = history.clone();
-    let Some(h) = history.read() else { return };
+    if history.read().is_none() {
+        return;
+    }
     for dept in &mut site.departments {
         for goal in &mut dept.goals {
-            if goal.facts.updated.is_none() {
-                goal.facts.updated = h.of_goal(&goal.source).next().map(Change::date);
-            }
+            attach_goal(goal, history);
         }
+    }
+}
+
+/// A goal's part of [`attach`]: without `updated:`, its last commit's date.
+pub fn attach_goal(goal: &mut crate::model::Goal, history: &History) {
+    let Some(h) = history.read() else { return };
+    if goal.facts.updated.is_none() {
+        goal.facts.updated = h.of_goal(&goal.source).next().map(Change::date);
     }
 }

@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::history;
 use crate::model::Site;
 use crate::model::history::History;
-use crate::model::validate::{GoalCache, SiteBuilder};
+use crate::model::validate::{self, GoalCache, SiteBuilder};
 use crate::prose::{self, Rules};
 use crate::timings::{Stage, Timings};
 
@@ -284,6 +284,25 @@ impl Loaded {
         let (mut site, findings) = builder.finish();
         history::attach(&mut site, &self.history);
         (site, findings)
+    }
+
+    /// [`Loaded::model`] for one edited goal file `rel` (site-relative), by patching `site`
+    /// (the model of the content before this edit) in place, when that gives the same
+    /// model ([`validate::patch_goal`]); `None`, with `site` untouched, when it does not.
+    pub fn patch_goal(
+        &self,
+        site: &mut Site,
+        rel: &Path,
+        goals: &mut GoalCache,
+    ) -> Option<validate::Patched> {
+        // A commit made while serving changes every goal's history.
+        if site.history != self.history {
+            return None;
+        }
+        let patched = validate::patch_goal(site, &self.content, goals, rel)?;
+        let goal = &mut site.departments[patched.department].goals[patched.goal];
+        history::attach_goal(goal, &self.history);
+        Some(patched)
     }
 }
 

@@ -256,7 +256,12 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|s| (s.code(), Value::from_serializable(&StatusView::new(*s))))
                 .collect(),
-            booklet: report::Booklet::new(site),
+            // A large site has no booklet (paging::is_large): no numbering to make.
+            booklet: if paging::is_large(site) {
+                report::Booklet::default()
+            } else {
+                report::Booklet::new(site)
+            },
             large: paging::is_large(site),
         }
     }

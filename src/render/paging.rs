@@ -24,7 +24,11 @@ pub const GOALS_LIST_PATH: &str = "goals/";
 
 /// Whether `site` is shown with paged lists (more goals than fit on one page).
 pub fn is_large(site: &Site) -> bool {
-    site.goals().count() > PAGE_SIZE
+    site.departments
+        .iter()
+        .map(|d| d.goals.len())
+        .sum::<usize>()
+        > PAGE_SIZE
 }
 
 /// Number of pages for `items` entries (at least one).

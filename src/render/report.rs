@@ -70,8 +70,9 @@ struct ReportGoalView {
 
 /// The booklet's numbering of the site and what its rewrite needs: one per renderer. Each
 /// goal's part depends on it (its own number, those of the goals it links to), so a rebuild
-/// keeps no part made under another numbering.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// keeps no part made under another numbering. [`Booklet::default`] numbers nothing (a
+/// site too large for a booklet).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Booklet {
     /// Site-relative path of each department and goal page → (number, anchor).
     numbers: HashMap<String, (String, String)>,

@@ -74,7 +74,7 @@ fn every_kind_of_edit_rebuilds_to_the_same_plan_as_a_full_build() {
         t.replace("## 期待される効果", "## 期待される効果と狙い")
     });
     let report = rebuilder.rebuild(&[path]).expect("rebuild");
-    assert!(!report.failed && report.incremental);
+    assert!(!report.failed && report.incremental && report.one_goal);
     let page = format!(
         "{}/index.html",
         goal5.trim_start_matches("content/").trim_end_matches(".md")
@@ -98,7 +98,7 @@ fn every_kind_of_edit_rebuilds_to_the_same_plan_as_a_full_build() {
     let report = rebuilder
         .rebuild(&[PathBuf::from(&goal7)])
         .expect("rebuild");
-    assert!(report.incremental);
+    assert!(report.incremental && report.one_goal);
     assert_same_as_full_build(&rebuilder, "a value edit");
 
     // A new goal and a deleted goal.
@@ -268,4 +268,108 @@ fn the_part_by_part_load_finds_what_loading_everything_at_once_finds() {
         assert!(codes.iter().any(|c| c == code), "{code} in {codes:?}");
     }
     assert_eq!(parted_diags.sorted(), whole_diags.sorted());
+}
+
+/// One goal's edit that changes nothing the site-wide steps look at is patched into the kept
+/// model (`one_goal`); every other kind of goal edit takes the slower way. Either way the
+/// plan and the findings are those of a full build — on a large site (the department list
+/// paged, no booklet) and without `as_of` in config.toml (the evaluated year then comes
+/// from the latest actual value of all goals).
+#[test]
+fn a_one_goal_edit_is_patched_in_place_and_still_equals_a_full_build() {
+    let site = SiteTest::corpus(100, 5);
+    // 110 more goals in 総務課: its list has two pages, and the site is large.
+    for g in 0..110 {
+        let text = corpus::goal_text(g * 20, 77).replace("（第", "（総務・第");
+        std::fs::write(site.path(&format!("content/somu/extra-{g:03}.md")), text).expect("write");
+    }
+    edit(&site, "config.toml", |t| {
+        t.lines()
+            .filter(|l| !l.starts_with("as_of"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    let options = BuildOptions {
+        root: site.root().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let mut rebuilder = Rebuilder::new(options).expect("first build");
+    assert!(
+        rebuilder
+            .plan()
+            .expect("plan")
+            .get("somu/page/2/index.html")
+            .is_some()
+    );
+    assert_same_as_full_build(&rebuilder, "the first build");
+
+    let mut step = |rel: &str, f: &dyn Fn(String) -> String, one_goal: bool, what: &str| {
+        let path = edit(&site, rel, f);
+        let report = rebuilder.rebuild(&[path]).expect("rebuild");
+        assert!(!report.failed, "{what}: {report:?}");
+        assert_eq!(report.one_goal, one_goal, "{what}");
+        assert!(report.incremental || !one_goal, "{what}");
+        assert_same_as_full_build(&rebuilder, what);
+        report
+    };
+    // On the second page of 総務課's list: its text, then a value (a new status, chart, data).
+    let report = step(
+        "content/somu/extra-105.md",
+        &|t| t.replace("## 期待される効果", "## 期待される効果と狙い"),
+        true,
+        "a body edit",
+    );
+    assert!(
+        report
+            .changed_outputs
+            .iter()
+            .any(|p| p == "somu/extra-105/index.html")
+    );
+    step(
+        "content/somu/extra-105.md",
+        &|t| t.replacen("令和6年度: ", "令和6年度: 1", 1),
+        true,
+        "a value edit",
+    );
+    step(
+        "content/somu/extra-003.md",
+        &|t| t.replacen("title: ", "title: 新・", 1),
+        true,
+        "a title edit",
+    );
+    // What the site-wide steps look at: a later actual year moves the evaluated year of
+    // every goal (everything is rendered again); a weight moves the goal in its list; a
+    // slug moves its pages.
+    step(
+        &corpus::goal_path(21),
+        &|t| t.replacen("  targets:", "    令和7年度: 1.0\n  targets:", 1),
+        false,
+        "a later actual year",
+    );
+    step(
+        "content/somu/extra-050.md",
+        &|t| t.replacen("weight: ", "weight: 9", 1),
+        false,
+        "a weight edit",
+    );
+    step(
+        "content/somu/extra-051.md",
+        &|t| t.replacen("weight:", "slug: renamed-goal\nweight:", 1),
+        false,
+        "a slug edit",
+    );
+    // A warning of its own (a value in full-width digits) is a finding the site did not
+    // have; once the site has it, a body edit keeps it where it was.
+    step(
+        "content/somu/extra-052.md",
+        &|t| t.replacen("    令和4年度: ", "    令和4年度: １", 1),
+        false,
+        "a new warning",
+    );
+    step(
+        "content/somu/extra-052.md",
+        &|t| t + "\n追記しました。\n",
+        true,
+        "a body edit below a warning",
+    );
 }

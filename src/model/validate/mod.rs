@@ -21,7 +21,10 @@ mod checker;
 mod cost;
 mod facts;
 mod indicator;
+mod patch;
 mod settle;
+
+pub use patch::{Patched, patch_goal};
 
 use checker::Checker;
 
@@ -78,6 +81,8 @@ struct CachedGoal {
     department_slug: String,
     goal: Option<Goal>,
     diags: Diagnostics,
+    /// Its indicators' codes ([`patch_goal`] compares them).
+    codes: Vec<String>,
 }
 
 impl GoalCache {
@@ -118,6 +123,7 @@ impl GoalCache {
                         department_slug: department_slug.to_string(),
                         goal: goal.clone(),
                         diags: found.clone(),
+                        codes: patch::codes_of(&UrlClaim::codes(doc)),
                     };
                     self.goals.insert(doc.source.path.clone(), cached);
                 }

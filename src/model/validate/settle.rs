@@ -14,6 +14,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 
 use super::super::Department;
 use super::super::assessment::{Spot, disagreeing, find_grade};
+use super::super::facts::Contact;
 use super::super::goal::Goal;
 use super::super::plan::{code_shape, tag_slug};
 
@@ -21,10 +22,10 @@ use super::super::plan::{code_shape, tag_slug};
 pub(super) fn settle(departments: &mut [Department], config: &Config, diags: &mut Diagnostics) {
     let mut slugs: BTreeMap<String, String> = BTreeMap::new();
     for dept in departments.iter_mut() {
+        let contact = dept.contact.clone();
         for goal in &mut dept.goals {
-            goal.facts.shown_contact = goal.facts.contact.clone().or_else(|| dept.contact.clone());
-            check_grade(goal, config, diags);
-            check_plan(goal, config, diags);
+            settle_goal(goal, &contact);
+            check_goal(goal, config, diags);
             for tag in &goal.facts.tags {
                 let slug = tag_slug(&tag.name);
                 match slugs.get(&slug) {
@@ -52,6 +53,21 @@ pub(super) fn settle(departments: &mut [Department], config: &Config, diags: &mu
             }
         }
     }
+}
+
+/// Fills in what a goal takes from its department: the 問い合わせ先 it shows.
+pub(super) fn settle_goal(goal: &mut Goal, department_contact: &Option<Contact>) {
+    goal.facts.shown_contact = goal
+        .facts
+        .contact
+        .clone()
+        .or_else(|| department_contact.clone());
+}
+
+/// The checks of one goal against config.toml: its grade and its plan code.
+pub(super) fn check_goal(goal: &Goal, config: &Config, diags: &mut Diagnostics) {
+    check_grade(goal, config, diags);
+    check_plan(goal, config, diags);
 }
 
 fn at(d: Diagnostic, spot: &Spot) -> Diagnostic {

@@ -30,7 +30,7 @@ use crate::output::OutputPlan;
 use crate::render::{Card, theme::Theme};
 use crate::timings::Timings;
 
-use render::{render_all, render_changes, render_site_wide, same_frame};
+use render::{render_all, render_changes, render_patched, render_site_wide, same_frame};
 
 /// The in-memory site of a `serve` session.
 #[derive(Debug)]
@@ -51,6 +51,8 @@ struct State {
     goals: GoalCache,
     /// What the last good plan was made from.
     rendered: Option<Rendered>,
+    /// The model's findings of the last load (with `loaded`'s own, the site's findings).
+    model_findings: Diagnostics,
 }
 
 /// The site, theme and goal cards behind the current plan.
@@ -76,6 +78,9 @@ pub struct RebuildReport {
     /// True when only the edited files were read again and only what they change was
     /// rendered; false when everything was rebuilt.
     pub incremental: bool,
+    /// True when one goal file's edit was put into the kept model in place (no other goal
+    /// was looked at again): the fastest kind of rebuild.
+    pub one_goal: bool,
 }
 
 impl Rebuilder {
@@ -132,6 +137,7 @@ impl Rebuilder {
             None => self.rebuild_all()?,
         };
         report.incremental = incremental && !report.failed && report.incremental;
+        report.one_goal &= report.incremental;
         report.elapsed = started.elapsed();
         Ok(report)
     }
@@ -159,11 +165,12 @@ impl Rebuilder {
             }
         };
         let mut diags = loaded.findings();
-        diags.extend(model_findings);
+        diags.extend(model_findings.clone());
         self.state = Some(State {
             loaded,
             goals,
             rendered: None,
+            model_findings,
         });
         self.show(site, diags)
     }
@@ -187,10 +194,66 @@ impl Rebuilder {
                 ..RebuildReport::default()
             });
         }
+        if let Some(report) = self.patch_one(edits)? {
+            return Ok(report);
+        }
+        let state = self.state.as_mut().expect("edited above");
         let (site, model_findings) = state.loaded.model(self.options.drafts, &mut state.goals);
         let mut diags = state.loaded.findings();
-        diags.extend(model_findings);
+        diags.extend(model_findings.clone());
+        state.model_findings = model_findings;
         self.show(site, diags)
+    }
+
+    /// One goal file edited so that nothing but that goal changes in the model
+    /// ([`Loaded::patch_goal`]): the kept site is patched and only that goal's files and its
+    /// department's list pages are rendered. `None` (nothing done) when the edit is not of
+    /// that kind, or the last rebuild failed (the kept site is then not the content's).
+    fn patch_one(&mut self, edits: &[Edit]) -> Result<Option<RebuildReport>, Error> {
+        let [edit] = edits else {
+            return Ok(None);
+        };
+        let (Some(state), Some(plan)) = (self.state.as_mut(), self.plan.as_mut()) else {
+            return Ok(None);
+        };
+        if self.diagnostics.has_errors() {
+            return Ok(None);
+        }
+        let Some(rendered) = state.rendered.as_mut() else {
+            return Ok(None);
+        };
+        // The findings stay the model's (the patch changes none), with the edited file's own.
+        let mut diags = state.loaded.findings();
+        diags.extend(state.model_findings.clone());
+        if diags.has_errors() {
+            return Ok(None);
+        }
+        let Some(patched) =
+            state
+                .loaded
+                .patch_goal(&mut rendered.site, edit.path(), &mut state.goals)
+        else {
+            return Ok(None);
+        };
+        let changed = match render_patched(rendered, patched, plan) {
+            Ok(changed) => changed,
+            Err(e) => {
+                // Half rendered: the next rebuild renders everything.
+                state.rendered = None;
+                return Err(e);
+            }
+        };
+        self.diagnostics = diags;
+        self.pending = true;
+        self.generation += 1;
+        Ok(Some(RebuildReport {
+            changed_outputs: changed,
+            failed: false,
+            generation: self.generation,
+            elapsed: Duration::ZERO,
+            incremental: true,
+            one_goal: true,
+        }))
     }
 
     /// Brings the plan up to date with `site` (and `diags`, every finding of its load):
@@ -228,6 +291,7 @@ impl Rebuilder {
             generation: self.generation,
             elapsed: Duration::ZERO,
             incremental,
+            one_goal: false,
         })
     }
 

@@ -9,6 +9,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::error::Error;
+use crate::model::validate::Patched;
 use crate::model::{Department, Goal, Site, goal_path};
 use crate::output::{OutputPlan, PlanCollector};
 use crate::render::report::Booklet;
@@ -127,7 +128,8 @@ pub(super) fn render_changes(
     }
     // Each goal's part of the booklet holds numbers (its own, those of the goals it links
     // to): under a new numbering (a goal added, removed or moved) no card is kept.
-    if Booklet::new(&old) != Booklet::new(&site) {
+    // (A large site has no booklet: `same_frame` saw both sites the same size.)
+    if !crate::render::paging::is_large(&site) && Booklet::new(&old) != Booklet::new(&site) {
         keep.iter_mut().for_each(|card| *card = None);
     }
     let goals: Vec<(&Department, &Goal)> = site.goals().collect();
@@ -170,6 +172,49 @@ pub(super) fn render_changes(
     changed.extend(merge(collector, plan)?);
     changed.sort();
     Ok((Rendered { site, theme, cards }, changed))
+}
+
+/// Renders one goal patched into `rendered.site` in place ([`crate::load::Loaded::patch_goal`]):
+/// its page, chart and data files, its card, and the pages of its department's list that
+/// show it (every page when the department shows status counts on each, §8.1). The booklet
+/// keeps its numbering (the same goals in the same order). Returns the changed output paths.
+pub(super) fn render_patched(
+    rendered: &mut Rendered,
+    patched: Patched,
+    plan: &mut OutputPlan,
+) -> Result<Vec<String>, Error> {
+    let Rendered { site, theme, cards } = rendered;
+    let dept = &site.departments[patched.department];
+    let goal = &dept.goals[patched.goal];
+    let at: usize = site.departments[..patched.department]
+        .iter()
+        .map(|d| d.goals.len())
+        .sum::<usize>()
+        + patched.goal;
+    let collector = PlanCollector::default();
+    let renderer = Renderer::new(site, theme);
+    cards[at] = emit_goal(
+        site,
+        &renderer,
+        dept,
+        goal,
+        &goal.body,
+        &collector,
+        &Timings::new(),
+    )?;
+    let every_page = dept.goals.iter().any(Goal::has_indicator_details);
+    let page = patched.goal / crate::render::paging::PAGE_SIZE;
+    emit_lists(
+        &renderer,
+        cards,
+        &|d, p| d.slug == dept.slug && (every_page || p == page),
+        false,
+        &collector,
+    )?;
+    drop(renderer);
+    let mut changed = merge(collector, plan)?;
+    changed.sort();
+    Ok(changed)
 }
 
 /// The site-wide pages — home, evaluation, data, 404 — and the all-goals data files and
