@@ -233,11 +233,11 @@ impl Diagnostic {
 
 /// Source lines up to this many characters are shown whole; a longer one is cut to this
 /// many around the column.
-pub const SHOWN_CHARS: usize = 400;
+pub(crate) const SHOWN_CHARS: usize = 400;
 
 /// Messages and fixes longer than this many characters (they quote what was written, which
 /// may be a 3 MB value) keep their beginning and end around a `…`.
-pub const MESSAGE_CHARS: usize = 400;
+pub(crate) const MESSAGE_CHARS: usize = 400;
 
 fn shorten(text: String) -> String {
     const HEAD: usize = MESSAGE_CHARS * 2 / 3;
@@ -353,7 +353,7 @@ impl Diagnostics {
 
 /// The closest of `allowed` to `written` within edit distance 2 (typos like `indcator`), at
 /// most half its characters (so 準備 is not offered 策定): the もしかして of a finding.
-pub fn suggest<'k>(written: &str, allowed: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn suggest<'k>(written: &str, allowed: &[&'k str]) -> Option<&'k str> {
     allowed
         .iter()
         .map(|a| (strsim::levenshtein(written, a), *a))

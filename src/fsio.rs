@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Largest content file read; a report is a few kilobytes, and a larger file is a mistake
 /// (or an attack) that must not make the tool use unbounded memory.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// An I/O failure, with the path.
 #[derive(Debug, thiserror::Error)]
@@ -85,7 +85,7 @@ pub struct Decoded {
 /// regular file. The file is opened without blocking (a FIFO with no writer would wait
 /// forever) and checked on the opened handle, so it cannot be swapped for something else
 /// between the check and the read; at most one byte past the limit is ever read.
-pub fn read_bytes(path: &Path) -> Result<Result<Vec<u8>, DecodeProblem>, FsError> {
+pub(crate) fn read_bytes(path: &Path) -> Result<Result<Vec<u8>, DecodeProblem>, FsError> {
     read_bytes_up_to(path, MAX_FILE_BYTES)
 }
 
@@ -94,7 +94,7 @@ pub fn read_bytes(path: &Path) -> Result<Result<Vec<u8>, DecodeProblem>, FsError
 /// instead of a build that waits forever. Files larger than `max` are
 /// [`FsError::TooLarge`] (static files, PDFs of the plan among them, have no limit:
 /// `u64::MAX`).
-pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, FsError> {
+pub(crate) fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, FsError> {
     match read_bytes_up_to(path, max)? {
         Ok(bytes) => Ok(bytes),
         Err(DecodeProblem::NotAFile(kind)) => Err(FsError::NotAFile {
@@ -178,7 +178,7 @@ pub struct SymlinkInTheWay(pub PathBuf);
 
 /// Checks every part of `rel` (a path relative to `root`, which may itself be a link the
 /// user chose) that exists: none may be a symbolic link.
-pub fn refuse_symlinks(root: &Path, rel: &Path) -> Result<(), SymlinkInTheWay> {
+pub(crate) fn refuse_symlinks(root: &Path, rel: &Path) -> Result<(), SymlinkInTheWay> {
     let mut walked = PathBuf::new();
     for part in rel.components() {
         walked.push(part);
@@ -193,7 +193,7 @@ pub fn refuse_symlinks(root: &Path, rel: &Path) -> Result<(), SymlinkInTheWay> {
 }
 
 /// Reads a text file (see [`decode`]).
-pub fn read_text(path: &Path) -> Result<Result<Decoded, DecodeProblem>, FsError> {
+pub(crate) fn read_text(path: &Path) -> Result<Result<Decoded, DecodeProblem>, FsError> {
     Ok(read_bytes(path)?.and_then(|bytes| decode(&bytes)))
 }
 
@@ -269,7 +269,7 @@ fn shift_jis(bytes: &[u8]) -> Result<String, DecodeProblem> {
 /// with `.` (`.DS_Store`, an editor's `.#draft`) are left out; folders are entered whatever
 /// their name, so `static/.well-known/security.txt` is published. A missing `dir` has no
 /// files.
-pub fn walk_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, FsError> {
+pub(crate) fn walk_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, FsError> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }

@@ -51,6 +51,8 @@
 //! - 進捗率 (progress to the final target), 達成率 (achievement of the year's plan), and
 //!   評価区分 (status): `model::evaluation`.
 #![warn(missing_docs)]
+// An item only the crate itself reaches says so (`pub(crate)`), so what is public is on purpose.
+#![warn(unreachable_pub)]
 // The public surface is kept small on purpose (below); its types' docs point into the
 // crate's own modules, which `cargo doc --document-private-items` documents (scripts/test.sh).
 #![allow(rustdoc::private_intra_doc_links)]

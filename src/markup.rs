@@ -3,7 +3,7 @@
 
 /// Escapes the five XML special characters (`&`, `<`, `>`, `"`, `'`), for text and
 /// attribute values.
-pub fn escape_xml(text: &str) -> String {
+pub(crate) fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -13,7 +13,7 @@ use crate::model::{Direction, Evaluation, Indicator, Point, SeriesKind, Status};
 #[cfg(test)] // used by unit tests only
 /// The chart's accessible name: `{指標名}の推移（{first year}〜{last year}）`, e.g.
 /// `自治会加入割合の推移（令和5年度〜令和11年度）`.
-pub fn title(indicator: &Indicator) -> String {
+pub(crate) fn title(indicator: &Indicator) -> String {
     let years = indicator.years();
     match (years.first(), years.last()) {
         (Some(first), Some(last)) if first != last => {
@@ -31,7 +31,7 @@ pub fn title(indicator: &Indicator) -> String {
 
 /// The main message in a few words, for an active chart title: what the latest actual says
 /// about the goal, e.g. `自治会加入割合は初期値より悪化`.
-pub fn headline(indicator: &Indicator, evaluation: &Evaluation) -> String {
+pub(crate) fn headline(indicator: &Indicator, evaluation: &Evaluation) -> String {
     let name = &indicator.name;
     let Some(latest) = evaluation.latest else {
         return format!("{name}の実績はまだありません");
@@ -51,7 +51,7 @@ pub fn headline(indicator: &Indicator, evaluation: &Evaluation) -> String {
 
 /// The active title: the [`headline`], then the years charted, e.g.
 /// `自治会加入割合は初期値より悪化（令和5年度〜令和11年度の推移）`.
-pub fn active_title(indicator: &Indicator, evaluation: &Evaluation) -> String {
+pub(crate) fn active_title(indicator: &Indicator, evaluation: &Evaluation) -> String {
     let years = indicator.years();
     let span = match (years.first(), years.last()) {
         (Some(first), Some(last)) if first != last => {
@@ -69,7 +69,7 @@ pub fn active_title(indicator: &Indicator, evaluation: &Evaluation) -> String {
 ///
 /// Example: `自治会加入割合は、初期値の令和5年度の74.6%から、令和6年度の実績は72.1%でした
 /// （2.5ポイント減）。令和7年度の目標値は72.7%、最終目標値は令和11年度の75.0%です。評価は「悪化」です。`
-pub fn describe(indicator: &Indicator, evaluation: &Evaluation) -> String {
+pub(crate) fn describe(indicator: &Indicator, evaluation: &Evaluation) -> String {
     let fmt = |p: Point| format_with_unit(p.value, indicator.decimals, &indicator.unit);
     // A value with a note is told with it (`82.4%（速報）`), as the page shows it.
     let noted = |p: Point, kind| match indicator.note(kind, p.year) {

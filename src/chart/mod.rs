@@ -19,7 +19,7 @@
 mod axes;
 mod backend;
 mod colour;
-pub mod describe;
+pub(crate) mod describe;
 mod figure;
 mod labels;
 mod milestone;
@@ -39,7 +39,7 @@ use describe::{active_title, describe, headline, title};
 
 /// A chart ready to inline in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chart {
+pub(crate) struct Chart {
     /// Inline `<svg …>…</svg>` with role="img", aria-labelledby pointing to its own `<title>`
     /// (a short name such as "自治会加入割合の折れ線グラフ").
     pub svg: String,
@@ -64,7 +64,7 @@ pub struct Chart {
 /// A milestone indicator gets a step chart instead: its steps as rows, the years as
 /// columns, the 実績 as a staircase (and, for phones, one row per value with the steps
 /// reached as cells).
-pub fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &str) -> Chart {
+pub(crate) fn goal_chart(indicator: &Indicator, evaluation: &Evaluation, id_prefix: &str) -> Chart {
     if indicator.is_milestone() {
         let id = format!("{}-chart", sanitize_id(id_prefix));
         return Chart {
@@ -97,7 +97,7 @@ pub(crate) fn image_name(indicator: &Indicator, kind: &str) -> String {
 
 /// Small chart for lists (≈120×36 px): actual series line + dashed plan line, no axes/text;
 /// aria-hidden="true" focusable="false" (the list shows the numbers as text beside it).
-pub fn sparkline(indicator: &Indicator, evaluation: &Evaluation) -> String {
+pub(crate) fn sparkline(indicator: &Indicator, evaluation: &Evaluation) -> String {
     sparkline::render(indicator, evaluation)
 }
 

@@ -3,7 +3,7 @@
 //! (an override as strictly as the file, its findings naming the flag) and completed (base
 //! URL with a trailing slash, its sub-path, the licence).
 
-pub mod scale;
+pub(crate) mod scale;
 
 use std::path::Path;
 
@@ -16,9 +16,9 @@ use crate::model::fiscal_year::FiscalYear;
 use crate::model::plan::Plan;
 
 /// The default licence of the open data (公共データ利用規約 第1.0版, CC BY 4.0 compatible).
-pub const DEFAULT_LICENSE: &str = "公共データ利用規約（第1.0版）";
+pub(crate) const DEFAULT_LICENSE: &str = "公共データ利用規約（第1.0版）";
 /// Where the default licence is published.
-pub const DEFAULT_LICENSE_URL: &str =
+pub(crate) const DEFAULT_LICENSE_URL: &str =
     "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0";
 
 #[derive(Debug, Deserialize)]
@@ -437,7 +437,7 @@ fn base_path_of(base_url: &str) -> String {
 }
 
 /// JIS X 0402 check digit: weights 6,5,4,3,2; (11 − sum mod 11) mod 10.
-pub fn municipality_code_is_valid(code: &str) -> bool {
+pub(crate) fn municipality_code_is_valid(code: &str) -> bool {
     let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
     if digits.len() != 6 || code.len() != 6 {
         return false;

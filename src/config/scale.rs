@@ -17,7 +17,7 @@ use crate::model::plan::{Plan, PlanNode, PlanProblem, code_shape, plan_problems}
 /// One `[[grades]]` table as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawGrade {
+pub(crate) struct RawGrade {
     code: Spanned<String>,
     label: String,
     description: Option<String>,
@@ -28,7 +28,7 @@ pub struct RawGrade {
 /// One `[[plan]]` table as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPlanNode {
+pub(crate) struct RawPlanNode {
     code: Spanned<String>,
     title: String,
     parent: Option<Spanned<String>>,
@@ -57,7 +57,7 @@ impl At<'_> {
 }
 
 /// The grade scale, checked: codes unique and not empty, statuses known.
-pub fn read_grades(
+pub(crate) fn read_grades(
     raw: &[RawGrade],
     text: &str,
     path: &Path,
@@ -129,7 +129,12 @@ pub fn read_grades(
 }
 
 /// The plan's tree, checked: codes unique and not empty, parents exist, no cycles.
-pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagnostics) -> Plan {
+pub(crate) fn read_plan(
+    raw: &[RawPlanNode],
+    text: &str,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Plan {
     let at = At { text, path };
     let nodes: Vec<PlanNode> = raw
         .iter()
@@ -195,7 +200,7 @@ pub fn read_plan(raw: &[RawPlanNode], text: &str, path: &Path, diags: &mut Diagn
 }
 
 /// `population`, checked: at least 1.
-pub fn read_population(
+pub(crate) fn read_population(
     population: Option<u64>,
     text: &str,
     path: &Path,

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::fsio::{self, DecodeProblem, Decoded, FsError};
 
 /// A site's content files.
-pub enum Source {
+pub(crate) enum Source {
     /// The site folder on the disk.
     Disk(PathBuf),
     /// The site folder inside one commit.
@@ -19,7 +19,7 @@ pub enum Source {
 }
 
 /// A site folder inside a commit: the repository and the tree of the site's folder.
-pub struct TreeSource {
+pub(crate) struct TreeSource {
     repo: gix::ThreadSafeRepository,
     /// The tree of the site folder (the one holding config.toml and content/).
     tree: gix::ObjectId,
@@ -29,7 +29,7 @@ pub struct TreeSource {
 
 /// What an entry under `content/` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
+pub(crate) enum EntryKind {
     /// A folder.
     Dir,
     /// A file.
@@ -40,7 +40,7 @@ pub enum EntryKind {
 
 /// One entry under `content/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Site-relative path (`content/somu/a.md`).
     pub path: PathBuf,
     /// 1 for `content/<name>`, 2 one folder down …
@@ -54,7 +54,7 @@ pub struct Entry {
 impl TreeSource {
     /// The site folder `site` (relative to the repository's top, empty for the top) at
     /// `commit` of `repo`; `None` when the commit has no such folder.
-    pub fn new(
+    pub(crate) fn new(
         repo: &gix::Repository,
         commit: &gix::Commit<'_>,
         site: &Path,
@@ -146,7 +146,7 @@ impl TreeSource {
 
 impl Source {
     /// The site folder on the disk, when the source is the disk.
-    pub fn disk_root(&self) -> Option<&Path> {
+    pub(crate) fn disk_root(&self) -> Option<&Path> {
         match self {
             Source::Disk(root) => Some(root),
             Source::Tree(_) => None,
@@ -155,7 +155,7 @@ impl Source {
 
     /// Every entry under `content/` in walk order; `None` when there is no `content/`
     /// folder. Symbolic links are listed, not followed.
-    pub fn walk_content(&self) -> Result<Option<Vec<Entry>>, FsError> {
+    pub(crate) fn walk_content(&self) -> Result<Option<Vec<Entry>>, FsError> {
         match self {
             Source::Disk(root) => walk_disk(root),
             Source::Tree(tree) => {
@@ -175,7 +175,7 @@ impl Source {
 
     /// Reads and decodes the file at site-relative `path`, refusing one larger than
     /// [`fsio::MAX_FILE_BYTES`] as the disk's reading does.
-    pub fn read_text(&self, path: &Path) -> Result<Result<Decoded, DecodeProblem>, FsError> {
+    pub(crate) fn read_text(&self, path: &Path) -> Result<Result<Decoded, DecodeProblem>, FsError> {
         match self {
             Source::Disk(root) => fsio::read_text(&root.join(path)),
             Source::Tree(tree) => {
@@ -197,7 +197,7 @@ impl Source {
     }
 
     /// Whether the site-relative file exists.
-    pub fn has_file(&self, path: &Path) -> Result<bool, FsError> {
+    pub(crate) fn has_file(&self, path: &Path) -> Result<bool, FsError> {
         match self {
             Source::Disk(root) => Ok(root.join(path).is_file()),
             Source::Tree(tree) => {

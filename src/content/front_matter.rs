@@ -13,7 +13,7 @@ use super::yaml_guard::{self, Hazard};
 
 /// A file split into front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The YAML text between the fences (`None` when the file has no front matter).
     pub yaml: Option<&'a str>,
     /// File line of the first YAML line.
@@ -26,7 +26,7 @@ pub struct Split<'a> {
 
 /// Why the front matter could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatterError {
+pub(crate) struct FrontMatterError {
     /// Stable code.
     pub code: Code,
     /// File line.
@@ -40,7 +40,7 @@ pub struct FrontMatterError {
 }
 
 /// Splits `---\n…\n---\n body`. A file that does not start with `---` has no front matter.
-pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+pub(crate) fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return Ok(Split {
@@ -75,7 +75,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
 }
 
 /// Parses front matter YAML into a [`Node`] tree; `first_line` is the file line of its first line.
-pub fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
+pub(crate) fn parse(yaml: &str, first_line: usize) -> Result<Node, FrontMatterError> {
     if let Some(hazard) = yaml_guard::scan(yaml) {
         return Err(hazard_error(hazard, yaml, first_line));
     }

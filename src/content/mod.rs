@@ -5,10 +5,10 @@
 //! Layout: `content/_index.md` (home), `content/<dept>/_index.md` (department),
 //! `content/<dept>/<goal>.md` (goal).
 
-pub mod files;
-pub mod front_matter;
-pub mod raw;
-pub mod source;
+pub(crate) mod files;
+pub(crate) mod front_matter;
+pub(crate) mod raw;
+pub(crate) mod source;
 mod yaml_guard;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::fsio::{self, DecodeProblem, Encoding, FsError};
 use crate::timings::{Stage, Timings};
-pub use raw::{Node, NodeValue, Pos};
+pub(crate) use raw::{Node, NodeValue, Pos};
 pub use source::SourceFile;
 
 use files::{EntryKind, Source};
@@ -144,13 +144,13 @@ pub fn load_content(root: &Path, diags: &mut Diagnostics) -> Result<LoadedConten
 /// page, then each department folder in name order), so a build can read, check and drop
 /// one part before it reads the next.
 #[derive(Default)]
-pub struct ContentScan {
+pub(crate) struct ContentScan {
     home: Vec<(Slot, PathBuf)>,
     departments: Vec<(DepartmentDocs, Vec<(Slot, PathBuf)>)>,
 }
 
 /// The files of one part of [`ContentScan`], to be read.
-pub struct ContentPart {
+pub(crate) struct ContentPart {
     files: Vec<(Slot, PathBuf)>,
     department: Option<DepartmentDocs>,
 }
@@ -158,7 +158,7 @@ pub struct ContentPart {
 impl ContentScan {
     /// Adds an empty department folder `content/<folder>` in name order, unless there is
     /// one: a folder that only files not yet written (an overlay) will hold.
-    pub fn add_department(&mut self, folder: &str) {
+    pub(crate) fn add_department(&mut self, folder: &str) {
         if self.departments.iter().any(|(d, _)| d.folder == folder) {
             return;
         }
@@ -176,7 +176,7 @@ impl ContentScan {
 
     /// The parts in order: the home page (with no departments), then each department
     /// folder (with no home page).
-    pub fn into_parts(self) -> impl Iterator<Item = ContentPart> {
+    pub(crate) fn into_parts(self) -> impl Iterator<Item = ContentPart> {
         let home = ContentPart {
             files: self.home,
             department: None,
@@ -194,13 +194,13 @@ impl ContentScan {
 
 impl ContentPart {
     /// The department folder name, `None` for the home page's part.
-    pub fn folder(&self) -> Option<&str> {
+    pub(crate) fn folder(&self) -> Option<&str> {
         self.department.as_ref().map(|d| d.folder.as_str())
     }
 
     /// Reads and parses the part's files (in parallel), timing each under
     /// [`Stage::Load`] and [`Stage::Parse`].
-    pub fn read(
+    pub(crate) fn read(
         self,
         root: &Path,
         diags: &mut Diagnostics,
@@ -210,7 +210,7 @@ impl ContentPart {
     }
 
     /// [`ContentPart::read`] from any [`Source`].
-    pub fn read_from(
+    pub(crate) fn read_from(
         self,
         source: &Source,
         diags: &mut Diagnostics,
@@ -222,12 +222,15 @@ impl ContentPart {
 
 /// Walks `content/` (sorted, symlinks not followed) and places each Markdown file; files
 /// that are not used get a warning. No `content/` folder is an empty scan.
-pub fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan, FsError> {
+pub(crate) fn scan_content(root: &Path, diags: &mut Diagnostics) -> Result<ContentScan, FsError> {
     scan_source(&Source::Disk(root.to_path_buf()), diags)
 }
 
 /// [`scan_content`] of any [`Source`]: the disk, or a commit's tree.
-pub fn scan_source(source: &Source, diags: &mut Diagnostics) -> Result<ContentScan, FsError> {
+pub(crate) fn scan_source(
+    source: &Source,
+    diags: &mut Diagnostics,
+) -> Result<ContentScan, FsError> {
     let Some(entries) = source.walk_content()? else {
         return Ok(ContentScan::default());
     };
@@ -419,18 +422,18 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Whether the loader passes over a file of this name without a word: hidden (`.x.md.swp`),
 /// an editor's autosave (`#x.md#`) or backup (`x.md~`).
-pub fn is_editor_leftover(name: &str) -> bool {
+pub(crate) fn is_editor_leftover(name: &str) -> bool {
     is_hidden(std::ffi::OsStr::new(name)) || name.ends_with('~')
 }
 
 /// `path` relative to `root`, for messages (unchanged when not under it).
-pub fn relative(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)
         .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }
 
 /// Reads, decodes and splits one file, pushing what is wrong with it.
-pub fn load_document(
+pub(crate) fn load_document(
     root: &Path,
     path: &Path,
     diags: &mut Diagnostics,
@@ -447,7 +450,7 @@ pub fn load_document(
 
 /// Reads and decodes a file staff wrote (content or config.toml): Shift_JIS is read with a
 /// warning; a binary or oversized file is an error and gives `None`.
-pub fn read_source_text(
+pub(crate) fn read_source_text(
     root: &Path,
     path: &Path,
     diags: &mut Diagnostics,

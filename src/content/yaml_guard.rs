@@ -10,11 +10,11 @@
 //! written on one line, as in `- - - x`), so text the crate would accept is never refused.
 
 /// The deepest nesting of collections the YAML crate accepts (its recursion limit).
-pub const MAX_DEPTH: usize = 128;
+pub(super) const MAX_DEPTH: usize = 128;
 
 /// What the YAML text holds that must not reach the parser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hazard {
+pub(super) enum Hazard {
     /// The collection opened at this byte offset is nested deeper than [`MAX_DEPTH`].
     TooDeep {
         /// Byte offset of the opening `[`, `{`, `-` or `?`.
@@ -32,12 +32,12 @@ pub enum Hazard {
 
 /// The first hazard in `yaml`, if any (control characters first: they stop the parser
 /// wherever they are).
-pub fn scan(yaml: &str) -> Option<Hazard> {
+pub(super) fn scan(yaml: &str) -> Option<Hazard> {
     control_character(yaml).or_else(|| too_deep(yaml))
 }
 
 /// True for the characters YAML 1.2 forbids in a stream (what libyaml's reader refuses).
-pub fn is_forbidden(c: char) -> bool {
+pub(super) fn is_forbidden(c: char) -> bool {
     let c = u32::from(c);
     !(c == 0x9
         || c == 0xA

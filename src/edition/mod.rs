@@ -25,7 +25,7 @@ use crate::output::{Emit, FileWriter, WriteError};
 use crate::timings::Timings;
 
 /// One past edition, loaded.
-pub struct Archived {
+pub(crate) struct Archived {
     /// Its tag (`r6`): the site goes to `/archive/<tag>/`.
     pub tag: String,
     /// The edition's site.
@@ -35,7 +35,7 @@ pub struct Archived {
 /// Loads every edition `current`'s config.toml lists, from the repository holding `root`,
 /// and links them with `current` (its goal pages' 過去の版, their banners). Findings:
 /// errors for a tag that cannot be read, one warning per edition its content has problems.
-pub fn load_editions(
+pub(crate) fn load_editions(
     root: &Path,
     current: &mut Site,
     timings: &Timings,
@@ -264,14 +264,14 @@ fn at(code: Code, edition: &Edition, message: String) -> Diagnostic {
 }
 
 /// An [`Emit`] that puts every file under `/archive/<tag>/` of another.
-pub struct Under<'a> {
+pub(crate) struct Under<'a> {
     out: &'a dyn Emit,
     prefix: String,
 }
 
 impl<'a> Under<'a> {
     /// Files of the edition `tag` into `out`.
-    pub fn new(out: &'a dyn Emit, tag: &str) -> Self {
+    pub(crate) fn new(out: &'a dyn Emit, tag: &str) -> Self {
         Under {
             out,
             prefix: archive_path(tag),

@@ -16,12 +16,12 @@ use super::csv::protect_text;
 use super::{absolute, goal_url, plain_number};
 
 /// Site-relative path of the all-goals cost CSV.
-pub const COSTS_CSV_PATH: &str = "data/costs.csv";
+pub(crate) const COSTS_CSV_PATH: &str = "data/costs.csv";
 /// Site-relative path of the all-goals cost JSON.
-pub const COSTS_JSON_PATH: &str = "data/costs.json";
+pub(crate) const COSTS_JSON_PATH: &str = "data/costs.json";
 
 /// Header of `/data/costs.csv`.
-pub const COSTS_CSV_HEADER: [&str; 15] = [
+pub(super) const COSTS_CSV_HEADER: [&str; 15] = [
     "団体コード",
     "団体名",
     "課",
@@ -40,13 +40,13 @@ pub const COSTS_CSV_HEADER: [&str; 15] = [
 ];
 
 /// Whether any goal of the site has costs (the cost files exist only then).
-pub fn has_costs(site: &Site) -> bool {
+pub(crate) fn has_costs(site: &Site) -> bool {
     site.goals().any(|(_, g)| g.facts.cost.is_some())
 }
 
 /// One year of a goal's costs; `null` where not written or not computable.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CostYearRecord {
+pub(super) struct CostYearRecord {
     /// Western start year (`2024`).
     pub fiscal_year: u16,
     /// 和暦 label (`令和6年度`).
@@ -65,7 +65,7 @@ pub struct CostYearRecord {
 
 /// A goal's costs: the unit and the years.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CostRecord {
+pub(super) struct CostRecord {
     /// `千円`.
     pub unit: String,
     /// Yen in one unit (1, 1000, 10000).
@@ -78,7 +78,7 @@ pub struct CostRecord {
 
 impl CostRecord {
     /// The record of `cost` with the site's population.
-    pub fn new(cost: &Cost, population: Option<u64>) -> Self {
+    pub(super) fn new(cost: &Cost, population: Option<u64>) -> Self {
         CostRecord {
             unit: cost.unit.label().to_string(),
             unit_yen: cost.unit.yen(),
@@ -107,7 +107,7 @@ impl CostRecord {
 
 /// One object of `/data/costs.json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GoalCostRecord {
+pub(super) struct GoalCostRecord {
     /// 団体名.
     pub municipality: String,
     /// 全国地方公共団体コード, or `null`.
@@ -128,7 +128,7 @@ pub struct GoalCostRecord {
 }
 
 /// `/data/costs.json`: one object per goal with costs, in `site.goals()` order.
-pub fn costs_json(site: &Site) -> Vec<u8> {
+pub(crate) fn costs_json(site: &Site) -> Vec<u8> {
     let records: Vec<GoalCostRecord> = site
         .goals()
         .filter_map(|(dept, goal)| {
@@ -157,7 +157,7 @@ fn figure(value: Option<f64>, cost: &Cost) -> String {
 }
 
 /// `/data/costs.csv`: one row per goal and year, in `site.goals()` order then year.
-pub fn costs_csv(site: &Site) -> Vec<u8> {
+pub(crate) fn costs_csv(site: &Site) -> Vec<u8> {
     let config = &site.config;
     let code = config.municipality_code.as_deref().unwrap_or("");
     let mut w = super::csv::writer();

@@ -21,11 +21,11 @@ use super::{Kind, goal_url, indicator_url, plain_number, plain_percent, series};
 
 /// Columns a site using §8.1 adds to each goal's `data.csv`, after [`GOAL_CSV_HEADER`]:
 /// 指標コード, the step name of a milestone value, and the note beside the value.
-pub const GOAL_CSV_DETAIL_COLUMNS: [&str; 3] = ["指標コード", "段階", "注記"];
+pub(super) const GOAL_CSV_DETAIL_COLUMNS: [&str; 3] = ["指標コード", "段階", "注記"];
 
 /// Columns a site using §8.1 adds to `/data/indicators.csv`, after
 /// [`INDICATORS_CSV_HEADER`].
-pub const INDICATORS_CSV_DETAIL_COLUMNS: [&str; 9] = [
+pub(super) const INDICATORS_CSV_DETAIL_COLUMNS: [&str; 9] = [
     "指標コード",
     "指標の種類",
     "段階",
@@ -41,7 +41,7 @@ pub const INDICATORS_CSV_DETAIL_COLUMNS: [&str; 9] = [
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Header of a goal's `data.csv`.
-pub const GOAL_CSV_HEADER: [&str; 10] = [
+pub(super) const GOAL_CSV_HEADER: [&str; 10] = [
     "団体コード",
     "団体名",
     "課",
@@ -58,7 +58,7 @@ pub const GOAL_CSV_HEADER: [&str; 10] = [
 /// ([`INDICATORS_CSV_PACE_COLUMNS`]). Like 評価/評価コード, 方向 is the Japanese label with
 /// its code beside it; every year is given as 西暦 and 和暦; 進捗率 and 達成率 are rounded
 /// to one decimal place, as the pages show them.
-pub const INDICATORS_CSV_HEADER: [&str; 24] = [
+pub(super) const INDICATORS_CSV_HEADER: [&str; 24] = [
     "団体コード",
     "団体名",
     "課",
@@ -102,7 +102,7 @@ fn code_column<T>(has_code: bool, mut row: Vec<T>) -> Vec<T> {
 
 /// Protects a text cell against CSV/formula injection: a cell starting with `=`, `+`, `-`,
 /// `@`, tab or CR is prefixed with `'`. Only for text, never for our own numbers.
-pub fn protect_text(text: &str) -> Cow<'_, str> {
+pub(super) fn protect_text(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{text}"))
     } else {
@@ -132,7 +132,7 @@ pub(super) fn finish(w: Writer<Vec<u8>>) -> Vec<u8> {
 
 /// A goal's `data.csv`: one row per value (long format), each indicator in turn, in year
 /// order then 初期値, 実績, 目標値; the last target is 最終目標値.
-pub fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
+pub(crate) fn goal_csv(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
     let config = &site.config;
     let details = site.has_indicator_details();
     let has_code = config.municipality_code.is_some();
@@ -225,7 +225,7 @@ fn step_cell(ind: &Indicator, value: Option<f64>) -> String {
 
 /// `/data/indicators.csv`: one row per indicator, in `site.goals()` order. Each year is
 /// two cells, 西暦 and 和暦; an undefined value is an empty cell.
-pub fn indicators_csv(site: &Site) -> Vec<u8> {
+pub(crate) fn indicators_csv(site: &Site) -> Vec<u8> {
     let config = &site.config;
     let details = site.has_indicator_details();
     let has_code = config.municipality_code.is_some();

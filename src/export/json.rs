@@ -26,7 +26,7 @@ const SHOWN_PERCENT_PLACES: i32 = 1;
 
 /// A fiscal year: western start year and its 和暦 label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct YearLabel {
+pub(super) struct YearLabel {
     /// Western start year (`2025`).
     pub fiscal_year: u16,
     /// 和暦 label (`令和7年度`).
@@ -44,7 +44,7 @@ impl From<FiscalYear> for YearLabel {
 
 /// A value of one fiscal year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearValue {
+pub(super) struct YearValue {
     /// Western start year (`2025`).
     pub fiscal_year: u16,
     /// 和暦 label (`令和7年度`).
@@ -81,7 +81,7 @@ impl YearValue {
 
 /// The keys that say whose goal a record is, first in both JSON files.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GoalIdentity {
+pub(super) struct GoalIdentity {
     /// 団体名.
     pub municipality: String,
     /// 全国地方公共団体コード, or `null`.
@@ -111,7 +111,7 @@ pub struct GoalIdentity {
 
 /// The §8.1 keys of an indicator in the open data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IndicatorDetails {
+pub(super) struct IndicatorDetails {
     /// 指標コード: `code:`, or the 1-based position in the goal (`"1"`, `"2"` …).
     pub indicator_code: String,
     /// `number` or `milestone`.
@@ -131,7 +131,13 @@ pub struct IndicatorDetails {
 
 impl GoalIdentity {
     /// The identity of the goal's indicator at `index`; the §8.1 keys when `details`.
-    pub fn new(site: &Site, dept: &Department, goal: &Goal, index: usize, details: bool) -> Self {
+    pub(super) fn new(
+        site: &Site,
+        dept: &Department,
+        goal: &Goal,
+        index: usize,
+        details: bool,
+    ) -> Self {
         let ind = &goal.indicators()[index];
         GoalIdentity {
             municipality: site.config.municipality.clone(),
@@ -165,7 +171,7 @@ impl GoalIdentity {
 /// The per-indicator record used by `/data/indicators.json` (pub so templates and tests can
 /// reuse it). Field order is the JSON key order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IndicatorRecord {
+pub(super) struct IndicatorRecord {
     /// Who and what: the same keys as in each goal's `data.json`.
     #[serde(flatten)]
     pub identity: GoalIdentity,
@@ -213,7 +219,7 @@ pub struct IndicatorRecord {
 
 /// Builds the [`IndicatorRecord`] of the goal's indicator at `index`; the §8.1 keys when
 /// `details` (see [`Site::has_indicator_details`]).
-pub fn indicator_record(
+pub(super) fn indicator_record(
     site: &Site,
     dept: &Department,
     goal: &Goal,
@@ -269,7 +275,7 @@ pub fn indicator_record(
 
 #[cfg(test)] // used by unit tests only
 /// `/data/indicators.json`: an array of [`IndicatorRecord`], in `site.goals()` order.
-pub fn indicators_json(site: &Site) -> Vec<u8> {
+pub(super) fn indicators_json(site: &Site) -> Vec<u8> {
     let mut out = Vec::new();
     write_indicators_json(site, &mut out).expect("writing into memory");
     out
@@ -277,7 +283,10 @@ pub fn indicators_json(site: &Site) -> Vec<u8> {
 
 /// `indicators_json` into `out`, one record at a time (the same text as serialising the
 /// whole array): at 100,000 goals neither the records nor the file are held in memory.
-pub fn write_indicators_json(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn write_indicators_json(
+    site: &Site,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let details = site.has_indicator_details();
     let mut json = serde_json::Serializer::pretty(&mut *out);
     json.collect_seq(site.goals().flat_map(|(dept, goal)| {
@@ -289,7 +298,7 @@ pub fn write_indicators_json(site: &Site, out: &mut dyn std::io::Write) -> std::
 
 /// One row of a goal's series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SeriesRow {
+pub(super) struct SeriesRow {
     /// 指標コード (only in a site using §8.1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicator_code: Option<String>,
@@ -315,7 +324,7 @@ pub struct SeriesRow {
 
 /// A goal's `data.json`: its identity, the licence, and its series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GoalData {
+pub(super) struct GoalData {
     /// Who and what: the same keys as in `/data/indicators.json` (of the first indicator).
     #[serde(flatten)]
     pub identity: GoalIdentity,
@@ -336,7 +345,7 @@ pub struct GoalData {
 }
 
 /// Builds the [`GoalData`] of one goal.
-pub fn goal_data(site: &Site, dept: &Department, goal: &Goal) -> GoalData {
+pub(super) fn goal_data(site: &Site, dept: &Department, goal: &Goal) -> GoalData {
     let details = site.has_indicator_details();
     let mut rows = Vec::new();
     for (index, ind) in goal.indicators().iter().enumerate() {
@@ -376,7 +385,7 @@ pub fn goal_data(site: &Site, dept: &Department, goal: &Goal) -> GoalData {
 }
 
 /// A goal's `data.json`.
-pub fn goal_json(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
+pub(crate) fn goal_json(site: &Site, dept: &Department, goal: &Goal) -> Vec<u8> {
     to_pretty(&goal_data(site, dept, goal))
 }
 

@@ -19,29 +19,29 @@ mod sitemap;
 #[cfg(test)]
 mod tests;
 
-pub use self::costs::{COSTS_CSV_PATH, COSTS_JSON_PATH, costs_csv, costs_json, has_costs};
-pub use self::csv::{goal_csv, indicators_csv};
-pub use self::json::{goal_json, write_indicators_json};
-pub use self::sitemap::sitemap;
+pub(crate) use self::costs::{COSTS_CSV_PATH, COSTS_JSON_PATH, costs_csv, costs_json, has_costs};
+pub(crate) use self::csv::{goal_csv, indicators_csv};
+pub(crate) use self::json::{goal_json, write_indicators_json};
+pub(crate) use self::sitemap::sitemap;
 #[cfg(test)]
 use self::{csv::protect_text, json::indicators_json, sitemap::encode_url};
 
 use crate::model::{Department, FiscalYear, Goal, Indicator, Point, SeriesKind, Site, goal_path};
 
 /// Site-relative path of the all-goals CSV (`data/indicators.csv`).
-pub const INDICATORS_CSV_PATH: &str = "data/indicators.csv";
+pub(crate) const INDICATORS_CSV_PATH: &str = "data/indicators.csv";
 /// Site-relative path of the all-goals JSON (`data/indicators.json`).
-pub const INDICATORS_JSON_PATH: &str = "data/indicators.json";
+pub(crate) const INDICATORS_JSON_PATH: &str = "data/indicators.json";
 /// Site-relative path of the sitemap (`sitemap.xml`).
-pub const SITEMAP_PATH: &str = "sitemap.xml";
+pub(crate) const SITEMAP_PATH: &str = "sitemap.xml";
 
 /// Site-relative path of a goal's CSV (`somu/jichikai/data.csv`).
-pub fn goal_csv_path(goal: &Goal) -> String {
+pub(crate) fn goal_csv_path(goal: &Goal) -> String {
     format!("{}data.csv", goal_path(goal))
 }
 
 /// Site-relative path of a goal's JSON (`somu/jichikai/data.json`).
-pub fn goal_json_path(goal: &Goal) -> String {
+pub(crate) fn goal_json_path(goal: &Goal) -> String {
     format!("{}data.json", goal_path(goal))
 }
 

@@ -14,7 +14,7 @@ use super::json::{YearLabel, YearValue};
 use super::plain_number;
 
 /// Columns `/data/indicators.csv` has for §9, after 達成率.
-pub const INDICATORS_CSV_PACE_COLUMNS: [&str; 8] = [
+pub(super) const INDICATORS_CSV_PACE_COLUMNS: [&str; 8] = [
     "比較年度(西暦)",
     "比較年度(和暦)",
     "比較年度の値",
@@ -30,7 +30,7 @@ const CSV_PLACES: u8 = 6;
 
 /// The §9 keys of an indicator's record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PaceFields {
+pub(super) struct PaceFields {
     /// The value 前年度比 compares with: the latest earlier actual, or the baseline; `null`.
     pub previous: Option<YearValue>,
     /// 前年度比: latest actual − `previous`, or `null`.
@@ -46,7 +46,7 @@ pub struct PaceFields {
 
 impl PaceFields {
     /// The §9 keys of `ind` as `e` sees it; the §8.1 keys of `previous` when `details`.
-    pub fn new(ind: &Indicator, e: &Evaluation, details: bool) -> Self {
+    pub(super) fn new(ind: &Indicator, e: &Evaluation, details: bool) -> Self {
         let Some(p) = pace(ind, e) else {
             return PaceFields {
                 previous: None,
@@ -74,7 +74,7 @@ impl PaceFields {
 
 /// One indicator's §9 keys in a goal's `data.json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PaceEntry {
+pub(super) struct PaceEntry {
     /// 指標コード (only in a site using §8.1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicator_code: Option<String>,
@@ -87,7 +87,7 @@ pub struct PaceEntry {
 }
 
 /// The `pace` list of a goal's `data.json`: one entry per indicator, in order.
-pub fn goal_pace(goal: &Goal, details: bool) -> Vec<PaceEntry> {
+pub(super) fn goal_pace(goal: &Goal, details: bool) -> Vec<PaceEntry> {
     goal.evaluated()
         .enumerate()
         .map(|(index, (ind, e))| PaceEntry {
@@ -99,7 +99,7 @@ pub fn goal_pace(goal: &Goal, details: bool) -> Vec<PaceEntry> {
 }
 
 /// The [`INDICATORS_CSV_PACE_COLUMNS`] cells of `ind` (empty where §9 gives none).
-pub fn pace_cells(ind: &Indicator, e: &Evaluation) -> Vec<String> {
+pub(super) fn pace_cells(ind: &Indicator, e: &Evaluation) -> Vec<String> {
     let Some(p) = pace(ind, e) else {
         return vec![String::new(); INDICATORS_CSV_PACE_COLUMNS.len()];
     };

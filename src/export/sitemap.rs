@@ -6,7 +6,7 @@ use crate::markup::escape_xml;
 
 /// Percent-encodes what may not appear raw in a URL: non-ASCII bytes (as UTF-8), controls,
 /// space and `"<>\^`{|}`. Everything else, including `%` and reserved characters, is kept.
-pub fn encode_url(url: &str) -> String {
+pub(super) fn encode_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for &b in url.as_bytes() {
         let keep = b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b);
@@ -22,7 +22,7 @@ pub fn encode_url(url: &str) -> String {
 /// The sitemap of `paths` (site-relative URL paths such as `""`, `somu/`,
 /// `somu/jichikai/`), each made absolute with `base_url` (ending in `/`). Paths are sorted
 /// and deduplicated; the text ends with a newline.
-pub fn sitemap(base_url: &str, paths: &[String]) -> String {
+pub(crate) fn sitemap(base_url: &str, paths: &[String]) -> String {
     let mut sorted: Vec<&str> = paths.iter().map(|p| p.trim_start_matches('/')).collect();
     sorted.sort_unstable();
     sorted.dedup();

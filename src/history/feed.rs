@@ -10,7 +10,7 @@ use crate::model::history::{
 use crate::model::{Site, goal_path};
 
 /// The feed's entry id of a change.
-pub fn entry_id(site: &Site, change: &Change) -> String {
+pub(crate) fn entry_id(site: &Site, change: &Change) -> String {
     format!(
         "tag:{},{}:{}/{}",
         host(&site.config.base_url),
@@ -28,7 +28,7 @@ fn host(base_url: &str) -> &str {
 }
 
 /// The feed of `site`'s history.
-pub fn atom(site: &Site, history: &SiteHistory) -> Vec<u8> {
+pub(crate) fn atom(site: &Site, history: &SiteHistory) -> Vec<u8> {
     let base = &site.config.base_url;
     let changes = shown_changes(site, history);
     let updated = changes

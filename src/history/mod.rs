@@ -8,9 +8,9 @@
 //! parents only, so a merge is one change dated by the merge commit. Nothing here reads the
 //! clock: two builds of one commit give the same bytes.
 
-pub mod feed;
+pub(crate) mod feed;
 mod walk;
-pub mod words;
+pub(crate) mod words;
 
 pub(crate) use walk::site_prefix;
 
@@ -21,7 +21,7 @@ use crate::model::Site;
 use crate::model::history::{Change, History, SiteHistory};
 
 /// Reads the history of the site at `root`: once per load, whatever the command.
-pub fn read(root: &Path) -> History {
+pub(crate) fn read(root: &Path) -> History {
     match walk::walk(root) {
         Ok(walked) => History::Read(Arc::new(from_walk(walked))),
         Err(absence) => History::Absent(absence),
@@ -56,7 +56,7 @@ fn from_walk(walked: walk::Walked) -> SiteHistory {
 
 /// HEAD's commit id of the repository holding `root`, if any: `serve` reads the history
 /// again only when it moved.
-pub fn head_of(root: &Path) -> Option<String> {
+pub(crate) fn head_of(root: &Path) -> Option<String> {
     let repo = gix::discover(root).ok()?;
     let id = repo.head_id().ok()?;
     Some(id.to_string())
@@ -64,7 +64,7 @@ pub fn head_of(root: &Path) -> Option<String> {
 
 /// Puts `history` into the model: the site keeps it, and a goal without `updated:` gets its
 /// last commit's date as its 更新日.
-pub fn attach(site: &mut Site, history: &History) {
+pub(crate) fn attach(site: &mut Site, history: &History) {
     site.history = history.clone();
     if history.read().is_none() {
         return;
@@ -77,7 +77,7 @@ pub fn attach(site: &mut Site, history: &History) {
 }
 
 /// A goal's part of [`attach`]: without `updated:`, its last commit's date.
-pub fn attach_goal(goal: &mut crate::model::Goal, history: &History) {
+pub(crate) fn attach_goal(goal: &mut crate::model::Goal, history: &History) {
     let Some(h) = history.read() else { return };
     if goal.facts.updated.is_none() {
         goal.facts.updated = h.of_goal(&goal.source).next().map(Change::date);

@@ -13,7 +13,7 @@ use crate::model::{FiscalYear, Goal, Indicator, Point};
 
 /// What one commit did to one goal, in words.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Described {
+pub(crate) struct Described {
     /// One phrase per change, in the goal's order (title, indicators, other keys, body).
     pub phrases: Vec<String>,
     /// Whether a target was changed the worse way (目標の引き下げ).
@@ -22,7 +22,7 @@ pub struct Described {
 
 /// Describes a change from `old` (`None`: the file was added) to `new`, the file's texts;
 /// `renamed_from` is the file's previous path under `content/`, when it was renamed.
-pub fn describe(
+pub(crate) fn describe(
     path: &Path,
     old: Option<&str>,
     new: &str,

@@ -8,7 +8,7 @@ use crate::model::value::format_number;
 
 /// What the sheet's numbers say about the direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Inference {
+pub(crate) enum Inference {
     /// Inferred from the numbers.
     Inferred(Direction),
     /// The final target equals the baseline: nothing to infer from.
@@ -17,7 +17,7 @@ pub enum Inference {
 
 impl Inference {
     /// The direction to write (`up` when unknown, to be checked by staff).
-    pub fn direction(self) -> Direction {
+    pub(crate) fn direction(self) -> Direction {
         match self {
             Inference::Inferred(d) => d,
             Inference::Unknown => Direction::Up,
@@ -26,7 +26,7 @@ impl Inference {
 }
 
 /// Compares the final target with the baseline.
-pub fn infer(baseline: f64, final_target: f64) -> Inference {
+pub(crate) fn infer(baseline: f64, final_target: f64) -> Inference {
     if final_target > baseline {
         Inference::Inferred(Direction::Up)
     } else if final_target < baseline {
@@ -37,7 +37,11 @@ pub fn infer(baseline: f64, final_target: f64) -> Inference {
 }
 
 /// The YAML comment written after `direction:` (`推定: 最終目標値 75.0 > 初期値 74.6`).
-pub fn comment(inference: Inference, baseline: (f64, u8), final_target: (f64, u8)) -> String {
+pub(crate) fn comment(
+    inference: Inference,
+    baseline: (f64, u8),
+    final_target: (f64, u8),
+) -> String {
     let b = format_number(baseline.0, baseline.1);
     let f = format_number(final_target.0, final_target.1);
     match inference {

@@ -15,7 +15,7 @@ use super::table::{Entry, GoalTable};
 
 /// The department's `_index.md`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DepartmentPage {
+pub(crate) struct DepartmentPage {
     /// 課名.
     pub title: String,
     /// Order on the home page.
@@ -30,7 +30,7 @@ pub struct DepartmentPage {
 
 /// One goal file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GoalPage<'a> {
+pub(crate) struct GoalPage<'a> {
     /// The sheet's table.
     pub table: &'a GoalTable,
     /// Order inside the department.
@@ -44,14 +44,14 @@ pub struct GoalPage<'a> {
 }
 
 /// The body headings for sections 4, 5 and 6 (the contract's convention).
-pub const BODY_HEADINGS: [&str; 3] = [
+pub(crate) const BODY_HEADINGS: [&str; 3] = [
     "期待される効果",
     "昨年度の取り組みと反省点",
     "今年度の取り組み",
 ];
 
 /// `content/<課>/_index.md`.
-pub fn department_file(page: &DepartmentPage) -> String {
+pub(crate) fn department_file(page: &DepartmentPage) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(out, "# {}", comment_text(&page.provenance));
     let _ = writeln!(out, "title: {}", scalar(&page.title));
@@ -70,7 +70,7 @@ pub fn department_file(page: &DepartmentPage) -> String {
 }
 
 /// `content/<課>/<目標>.md`.
-pub fn goal_file(page: &GoalPage) -> String {
+pub(crate) fn goal_file(page: &GoalPage) -> String {
     let t = page.table;
     let mut out = String::from("---\n");
     let _ = writeln!(out, "# {}", comment_text(&page.provenance));
@@ -156,7 +156,7 @@ fn folded(key: &str, paragraphs: &[String]) -> String {
 }
 
 /// A YAML scalar that reads back as exactly `s`.
-pub fn scalar(s: &str) -> String {
+pub(crate) fn scalar(s: &str) -> String {
     if is_plain_safe(s) {
         s.to_string()
     } else {

@@ -15,7 +15,7 @@ use super::imported::{ImportedGoal, ImportedIndicator, Point, Val};
 /// `assessment: { grade }` when the site has a grade scale (`site_has_grades`); without one
 /// it would be refused (E-GRADE), so it is written as comment lines to uncomment once
 /// config.toml has `[[grades]]`.
-pub fn goal_file(goal: &ImportedGoal, weight: i64, site_has_grades: bool) -> String {
+pub(crate) fn goal_file(goal: &ImportedGoal, weight: i64, site_has_grades: bool) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(
         out,

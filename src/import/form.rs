@@ -97,7 +97,7 @@ fn label_of(text: &str) -> Label {
 }
 
 /// True when the grid reads as the 施策 form: some row is labelled 成果指標 / 指標名.
-pub fn is_form(grid: &Grid) -> bool {
+pub(crate) fn is_form(grid: &Grid) -> bool {
     grid.rows
         .iter()
         .any(|r| label_of(&r[0].text) == Label::Indicator && r.len() >= 2)
@@ -138,7 +138,7 @@ struct GoalDraft {
 
 /// Reads the form's goals; a goal or indicator with an error is left out (errors in
 /// `diags`).
-pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
+pub(crate) fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
     let mut r = Reader {
         grid,
         era: era_named_in(&grid.all_text()),
@@ -181,7 +181,7 @@ pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
 }
 
 /// `表.xlsx シート「一覧」4行目` / `シート.txt:12`.
-pub fn provenance(grid: &Grid, cell: &GridCell) -> String {
+pub(crate) fn provenance(grid: &Grid, cell: &GridCell) -> String {
     let name = super::sheet::display_name(&grid.path);
     match &grid.sheet {
         Some(s) => format!("{name} シート「{s}」{}行目", cell.line),
@@ -443,7 +443,7 @@ impl Reader<'_> {
 }
 
 /// `C 概ね順調`, `Ｂ（順調）`, `A` → (code, label).
-pub fn grade(text: &str) -> Option<(String, String)> {
+pub(crate) fn grade(text: &str) -> Option<(String, String)> {
     let t = compact(text);
     let mut chars = t.chars();
     let code = chars.next().filter(|c| c.is_ascii_uppercase())?;

@@ -15,7 +15,7 @@ use crate::fsio::FsError;
 
 /// One non-empty cell.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GridCell {
+pub(crate) struct GridCell {
     /// 0-based column in the row (for text: the cell's position among the row's cells).
     pub col: usize,
     /// The text, trimmed.
@@ -28,7 +28,7 @@ pub struct GridCell {
 
 /// The cells of one table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
+pub(crate) struct Grid {
     /// The file, as given.
     pub path: PathBuf,
     /// The workbook sheet's name (xlsx).
@@ -44,7 +44,7 @@ pub struct Grid {
 impl Grid {
     /// The words naming a cell in a message: `シート「一覧」のセル C4: ` (xlsx), `3列目: `
     /// (CSV), or nothing (text: the line and column say it).
-    pub fn place(&self, cell: &GridCell) -> String {
+    pub(crate) fn place(&self, cell: &GridCell) -> String {
         match &self.sheet {
             Some(sheet) => format!(
                 "シート「{sheet}」のセル {}{}: ",
@@ -57,7 +57,7 @@ impl Grid {
     }
 
     /// A finding at a cell, naming the file, the sheet and the cell or line.
-    pub fn diagnostic(
+    pub(crate) fn diagnostic(
         &self,
         warning: bool,
         code: Code,
@@ -77,7 +77,7 @@ impl Grid {
     }
 
     /// All the text of the grid (to find the document's era).
-    pub fn all_text(&self) -> String {
+    pub(crate) fn all_text(&self) -> String {
         let mut out = String::new();
         for row in &self.rows {
             for c in row {
@@ -90,7 +90,7 @@ impl Grid {
 }
 
 /// `1` → `A`, `27` → `AA`.
-pub fn column_letters(mut column: usize) -> String {
+pub(crate) fn column_letters(mut column: usize) -> String {
     let mut letters = Vec::new();
     while column > 0 {
         let rem = (column - 1) % 26;
@@ -102,7 +102,7 @@ pub fn column_letters(mut column: usize) -> String {
 
 /// What kind of file a path is, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// Plain text.
     Text,
     /// CSV.
@@ -112,7 +112,7 @@ pub enum FileKind {
 }
 
 /// `.csv` → CSV, `.xlsx`/`.xlsm` → workbook, anything else text.
-pub fn kind_of(path: &Path) -> FileKind {
+pub(crate) fn kind_of(path: &Path) -> FileKind {
     match path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -126,7 +126,7 @@ pub fn kind_of(path: &Path) -> FileKind {
 
 /// Splits a text line into cells: at tabs when it has any, else at full-width spaces and
 /// runs of two or more spaces. Leading one-character cells (`目　標　名`) are joined again.
-pub fn split_text_line(text: &str) -> Vec<(usize, String)> {
+pub(crate) fn split_text_line(text: &str) -> Vec<(usize, String)> {
     let chars: Vec<char> = text.chars().collect();
     let tabbed = text.contains('\t');
     let mut cells: Vec<(usize, String)> = Vec::new();
@@ -194,7 +194,7 @@ fn push_cell(cells: &mut Vec<(usize, String)>, text: &str, start: usize) {
 }
 
 /// A text file (already decoded) as a grid.
-pub fn from_text(source: SourceFile) -> Grid {
+pub(crate) fn from_text(source: SourceFile) -> Grid {
     let mut rows = Vec::new();
     for (i, line) in source.text.lines().enumerate() {
         let row: Vec<GridCell> = split_text_line(line)
@@ -221,7 +221,7 @@ pub fn from_text(source: SourceFile) -> Grid {
 }
 
 /// A CSV file (already decoded) as a grid; a malformed record is an error at its line.
-pub fn from_csv(source: SourceFile, diags: &mut Diagnostics) -> Grid {
+pub(crate) fn from_csv(source: SourceFile, diags: &mut Diagnostics) -> Grid {
     let mut rows = Vec::new();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -272,7 +272,7 @@ pub fn from_csv(source: SourceFile, diags: &mut Diagnostics) -> Grid {
 }
 
 /// Every sheet of a workbook as a grid; a merged region's value fills the whole region.
-pub fn from_xlsx(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<Grid> {
+pub(crate) fn from_xlsx(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<Grid> {
     let unreadable = |diags: &mut Diagnostics, why: String| {
         diags.push(
             Diagnostic::error(
@@ -386,7 +386,7 @@ fn cell_text(data: &Data) -> String {
 
 /// Reads one file into grids (a workbook gives one per sheet). `None` when it could not
 /// be read at all (the error is in `diags`).
-pub fn read_file(path: &Path, diags: &mut Diagnostics) -> Result<Vec<Grid>, FsError> {
+pub(crate) fn read_file(path: &Path, diags: &mut Diagnostics) -> Result<Vec<Grid>, FsError> {
     let rel = content::relative(Path::new("."), path);
     match kind_of(path) {
         FileKind::Xlsx => Ok(from_xlsx(path, &rel, diags)),

@@ -18,7 +18,7 @@ use super::year::{EraName, read_year};
 
 /// A value as written.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Val {
+pub(crate) enum Val {
     /// A number and its decimal places.
     Num(f64, u8),
     /// A step of a qualitative indicator (`設置`, `策定`).
@@ -29,7 +29,7 @@ pub enum Val {
 
 /// One value of a series.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Point {
+pub(crate) struct Point {
     /// 年度.
     pub year: FiscalYear,
     /// The value.
@@ -42,7 +42,7 @@ pub struct Point {
 
 /// Which series a value belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// 初期値, 基準値.
     Baseline,
     /// 現状値, 実績値.
@@ -55,7 +55,7 @@ pub enum Role {
 
 /// The role a label names, if any: the longest word first (`最終目標値` before `目標値`).
 /// `目標値設定の根拠` is no role (it is the basis).
-pub fn role_of(label: &str) -> Option<Role> {
+pub(crate) fn role_of(label: &str) -> Option<Role> {
     let l = compact(label);
     if l.contains("根拠") || l.contains("理由") || l.contains("達成率") || l.contains("進捗率")
     {
@@ -82,13 +82,13 @@ pub fn role_of(label: &str) -> Option<Role> {
 }
 
 /// `目 標 名` → `目標名`; full-width letters and digits half-width.
-pub fn compact(text: &str) -> String {
+pub(crate) fn compact(text: &str) -> String {
     text.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Printed on the sheet: 達成率 or 進捗率.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Printed {
+pub(crate) enum Printed {
     /// 達成率.
     Achievement,
     /// 進捗率.
@@ -97,7 +97,7 @@ pub enum Printed {
 
 /// A percentage the sheet printed, to compare.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrintedPct {
+pub(crate) struct PrintedPct {
     /// Which.
     pub what: Printed,
     /// For which year (`None`: the latest actual).
@@ -112,7 +112,7 @@ pub struct PrintedPct {
 
 /// An indicator being read.
 #[derive(Debug, Clone, Default)]
-pub struct IndicatorDraft {
+pub(crate) struct IndicatorDraft {
     /// 指標名.
     pub name: String,
     /// Where the name was.
@@ -137,7 +137,7 @@ pub struct IndicatorDraft {
 
 /// An indicator, read and checked.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImportedIndicator {
+pub(crate) struct ImportedIndicator {
     /// 指標名.
     pub name: String,
     /// 指標番号.
@@ -166,7 +166,7 @@ pub struct ImportedIndicator {
 
 /// One year of costs.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct CostYear {
+pub(crate) struct CostYear {
     /// 予算額.
     pub budget: Option<f64>,
     /// 決算額.
@@ -177,7 +177,7 @@ pub struct CostYear {
 
 /// A goal, read and checked.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImportedGoal {
+pub(crate) struct ImportedGoal {
     /// 目標名 / 施策名.
     pub title: String,
     /// Its indicators.
@@ -197,7 +197,7 @@ pub struct ImportedGoal {
 }
 
 /// Written in a value cell for "not measured".
-pub const NO_VALUE: &[&str] = &[
+pub(crate) const NO_VALUE: &[&str] = &[
     "-",
     "－",
     "―",
@@ -235,7 +235,7 @@ const STEP_ORDER: &[&str] = &[
 ];
 
 /// The unit written after a number: `57.10%` → `%`, `611g/人` → `g/人`.
-pub fn unit_after_number(text: &str) -> String {
+pub(crate) fn unit_after_number(text: &str) -> String {
     let s: String = text.nfkc().collect();
     let s = s
         .trim()
@@ -269,7 +269,7 @@ fn strip_note(text: &str) -> (&str, Option<String>) {
 }
 
 /// Reads a value cell in the indicator's unit.
-pub fn read_val(text: &str, unit: &str) -> Result<(Val, Option<String>), String> {
+pub(crate) fn read_val(text: &str, unit: &str) -> Result<(Val, Option<String>), String> {
     let norm: String = text.nfkc().collect();
     let t = norm.trim();
     if NO_VALUE.contains(&t) || NO_VALUE.contains(&text.trim()) {
@@ -287,7 +287,7 @@ pub fn read_val(text: &str, unit: &str) -> Result<(Val, Option<String>), String>
 }
 
 /// `アップ`, `↑`, `高いほど良い`, `増加` → up; `ダウン`, `↓`, `減少` → down.
-pub fn direction_word(text: &str) -> Option<Direction> {
+pub(crate) fn direction_word(text: &str) -> Option<Direction> {
     let t = compact(text);
     const UP: &[&str] = &[
         "アップ",
@@ -323,7 +323,7 @@ pub fn direction_word(text: &str) -> Option<Direction> {
 }
 
 /// A year cell, reported at its cell when it cannot be read; warnings go to `diags` too.
-pub fn year_at(
+pub(crate) fn year_at(
     grid: &Grid,
     cell: &GridCell,
     text: &str,
@@ -358,7 +358,7 @@ pub fn year_at(
 
 impl IndicatorDraft {
     /// Checks the series; `None` (errors in `diags`) when it cannot be written.
-    pub fn finish(self, grid: &Grid, diags: &mut Diagnostics) -> Option<ImportedIndicator> {
+    pub(crate) fn finish(self, grid: &Grid, diags: &mut Diagnostics) -> Option<ImportedIndicator> {
         let errors = self.errors_before.unwrap_or(diags.error_count());
         let name_cell = self.cell.clone()?;
         let unit = self.unit.clone().unwrap_or_else(|| {
@@ -529,7 +529,7 @@ fn strip_unit_brackets(unit: &str) -> String {
 impl ImportedIndicator {
     /// The direction to write: the sheet's, else inferred from the final target against
     /// the baseline (`None`: equal, or qualitative without a direction).
-    pub fn direction_or_inferred(&self) -> Option<Direction> {
+    pub(crate) fn direction_or_inferred(&self) -> Option<Direction> {
         if self.steps.is_some() {
             return Some(Direction::Up);
         }
@@ -549,7 +549,7 @@ impl ImportedIndicator {
     }
 
     /// The model's indicator for the contract's arithmetic (numeric indicators only).
-    pub fn model(&self) -> Option<Indicator> {
+    pub(crate) fn model(&self) -> Option<Indicator> {
         let num = |p: &Point| match p.val {
             Val::Num(v, _) => Some(ModelPoint {
                 year: p.year,
@@ -572,7 +572,7 @@ impl ImportedIndicator {
 
 /// A printed percentage that differs from the contract's by more than rounding.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ArithmeticMismatch {
+pub(crate) struct ArithmeticMismatch {
     /// The sheet's.
     pub printed: PrintedPct,
     /// hyoka's.
@@ -583,7 +583,7 @@ pub struct ArithmeticMismatch {
 
 /// Compares each printed 達成率 / 進捗率 with §5. Rounding: a difference under one unit of
 /// the last printed digit (at least 1 point for whole percentages) is not reported.
-pub fn check_arithmetic(ind: &ImportedIndicator) -> Vec<ArithmeticMismatch> {
+pub(crate) fn check_arithmetic(ind: &ImportedIndicator) -> Vec<ArithmeticMismatch> {
     let Some(model) = ind.model() else {
         return Vec::new();
     };
@@ -654,7 +654,7 @@ fn printed_decimals(text: &str) -> u8 {
 }
 
 /// `101%` → 101.
-pub fn read_pct(text: &str) -> Option<f64> {
+pub(crate) fn read_pct(text: &str) -> Option<f64> {
     let t: String = text.nfkc().collect();
     let t = t.trim().trim_end_matches('%').trim();
     let (neg, t) = match t.strip_prefix(['△', '▲', '-', '−']) {
@@ -666,7 +666,7 @@ pub fn read_pct(text: &str) -> Option<f64> {
 }
 
 /// The mismatch's message: both figures and the formula.
-pub fn mismatch_message(ind: &ImportedIndicator, m: &ArithmeticMismatch) -> String {
+pub(crate) fn mismatch_message(ind: &ImportedIndicator, m: &ArithmeticMismatch) -> String {
     let what = match m.printed.what {
         Printed::Achievement => "達成率",
         Printed::Progress => "進捗率",

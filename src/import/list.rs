@@ -77,12 +77,12 @@ fn header_row(grid: &Grid) -> Option<usize> {
 }
 
 /// True when the grid is an 一覧表 (a header row with a 指標 column and two or more years).
-pub fn is_list(grid: &Grid) -> bool {
+pub(crate) fn is_list(grid: &Grid) -> bool {
     header_row(grid).is_some()
 }
 
 /// Reads the table's goals; a goal with an error is left out (errors in `diags`).
-pub fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
+pub(crate) fn read(grid: &Grid, diags: &mut Diagnostics) -> Vec<ImportedGoal> {
     let Some(h) = header_row(grid) else {
         return Vec::new();
     };

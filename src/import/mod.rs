@@ -6,20 +6,20 @@
 //! nothing went wrong and no file would be replaced without `--force`, writes them all or
 //! none ([`write`](mod@write)). Checking the written site is the command's job (`cmd::import`).
 
-pub mod direction;
-pub mod emit;
-pub mod emit_imported;
-pub mod form;
-pub mod grid;
-pub mod imported;
-pub mod list;
-pub mod report;
-pub mod sheet;
-pub mod slug;
-pub mod table;
-pub mod vote;
-pub mod write;
-pub mod year;
+pub(crate) mod direction;
+pub(crate) mod emit;
+pub(crate) mod emit_imported;
+pub(crate) mod form;
+pub(crate) mod grid;
+pub(crate) mod imported;
+pub(crate) mod list;
+pub(crate) mod report;
+pub(crate) mod sheet;
+pub(crate) mod slug;
+pub(crate) mod table;
+pub(crate) mod vote;
+pub(crate) mod write;
+pub(crate) mod year;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -32,11 +32,11 @@ use crate::model::goal::is_valid_slug;
 use direction::Inference;
 use sheet::Sheet;
 use vote::Disagreement;
-pub use write::{NewFile, write_files_replacing};
+pub(crate) use write::{NewFile, write_files_replacing};
 
 /// What was asked on the command line.
 #[derive(Debug, Clone, Default)]
-pub struct Request {
+pub(crate) struct Request {
     /// The sheet files.
     pub sheets: Vec<PathBuf>,
     /// `--department`: the 課名 (the sheets say only 当課).
@@ -49,7 +49,7 @@ pub struct Request {
 
 /// One goal the import will write.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlannedGoal {
+pub(crate) struct PlannedGoal {
     /// The file.
     pub file: NewFile,
     /// 目標名.
@@ -62,7 +62,7 @@ pub struct PlannedGoal {
 
 /// Everything an import will write, and what it found on the way.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImportPlan {
+pub(crate) struct ImportPlan {
     /// 課名.
     pub department: String,
     /// `content/<slug>/`.
@@ -89,7 +89,7 @@ pub struct ImportPlan {
 
 impl ImportPlan {
     /// Every file to write, department first.
-    pub fn files(&self) -> Vec<NewFile> {
+    pub(crate) fn files(&self) -> Vec<NewFile> {
         self.index
             .iter()
             .cloned()
@@ -101,7 +101,7 @@ impl ImportPlan {
 
 /// Reads and parses every sheet and plans the files. `None` (with errors in `diags`) when
 /// anything is wrong: then nothing may be written.
-pub fn plan(
+pub(crate) fn plan(
     root: &Path,
     request: &Request,
     diags: &mut Diagnostics,

@@ -16,7 +16,7 @@ use super::sheet::{self, Sheet};
 use super::vote::Disagreement;
 
 /// A copy of the department facts that lost the vote, at its line.
-pub fn disagreement(d: &Disagreement, source: Option<&SourceFile>) -> Diagnostic {
+pub(crate) fn disagreement(d: &Disagreement, source: Option<&SourceFile>) -> Diagnostic {
     let (message, help) = if d.count {
         (
             format!(
@@ -66,7 +66,7 @@ pub fn disagreement(d: &Disagreement, source: Option<&SourceFile>) -> Diagnostic
 }
 
 /// The sheets' duties differ from those of the `_index.md` that is kept.
-pub fn kept_index_differs(path: &Path) -> Diagnostic {
+pub(crate) fn kept_index_differs(path: &Path) -> Diagnostic {
     Diagnostic::warning(
         Code::ImportKept,
         path,
@@ -78,7 +78,11 @@ pub fn kept_index_differs(path: &Path) -> Diagnostic {
 }
 
 /// A goal whose final target equals its baseline.
-pub fn unknown_direction(path: &Path, line: usize, source: Option<&SourceFile>) -> Diagnostic {
+pub(crate) fn unknown_direction(
+    path: &Path,
+    line: usize,
+    source: Option<&SourceFile>,
+) -> Diagnostic {
     Diagnostic::warning(
         Code::ImportDirection,
         path,
@@ -91,7 +95,7 @@ pub fn unknown_direction(path: &Path, line: usize, source: Option<&SourceFile>) 
 }
 
 /// The comment on top of `_index.md`.
-pub fn provenance_of_facts(sheets: &[Sheet], copies: usize) -> String {
+pub(crate) fn provenance_of_facts(sheets: &[Sheet], copies: usize) -> String {
     let mut names: Vec<String> = sheets
         .iter()
         .map(|s| sheet::display_name(&s.path))
@@ -104,7 +108,7 @@ pub fn provenance_of_facts(sheets: &[Sheet], copies: usize) -> String {
 }
 
 /// The summary of a plan, one line each (what the command prints before the checks).
-pub fn summary(plan: &ImportPlan, dry_run: bool) -> Vec<String> {
+pub(crate) fn summary(plan: &ImportPlan, dry_run: bool) -> Vec<String> {
     let verb = if dry_run {
         "書き込む予定"
     } else {
@@ -176,7 +180,7 @@ pub fn summary(plan: &ImportPlan, dry_run: bool) -> Vec<String> {
 }
 
 /// One line per imported goal with its evaluation, as the built site will show it.
-pub fn evaluations(site: Option<&Site>, written: &BTreeSet<PathBuf>) -> Option<Vec<String>> {
+pub(crate) fn evaluations(site: Option<&Site>, written: &BTreeSet<PathBuf>) -> Option<Vec<String>> {
     let site = site?;
     let lines = site
         .goals()
@@ -200,7 +204,7 @@ pub fn evaluations(site: Option<&Site>, written: &BTreeSet<PathBuf>) -> Option<V
 
 /// W-IMPORT-GRADE: a sheet gives the town's grade (評価) but config.toml has no grade scale,
 /// so the grade was written into `goal` as a comment; says how to turn it on.
-pub fn grade_without_scale(
+pub(crate) fn grade_without_scale(
     sheet: &Path,
     line: usize,
     (code, label): &(String, String),

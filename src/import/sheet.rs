@@ -19,7 +19,7 @@ use super::table::{self, GoalTable};
 
 /// One line of a sheet, trimmed of its bullet or list mark where that matters.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub(crate) struct Line {
     /// 1-based line in the sheet file.
     pub line: usize,
     /// The text.
@@ -28,7 +28,7 @@ pub struct Line {
 
 /// One goal sheet, as written.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
+pub(crate) struct Sheet {
     /// The file, as given on the command line.
     pub path: PathBuf,
     /// Line of the sheet's first heading.
@@ -59,7 +59,7 @@ struct Heading {
 
 /// Splits a decoded sheet file into sheets. Errors and warnings go to `diags` with the
 /// file's path; a sheet with an error is left out.
-pub fn parse_sheets(source: &SourceFile, diags: &mut Diagnostics) -> Vec<Sheet> {
+pub(crate) fn parse_sheets(source: &SourceFile, diags: &mut Diagnostics) -> Vec<Sheet> {
     let mut sheets = Vec::new();
     let mut current: Option<OpenSheet> = None;
     let mut preamble: Vec<Line> = Vec::new();
@@ -126,7 +126,7 @@ fn report_preamble(source: &SourceFile, preamble: &[Line], diags: &mut Diagnosti
 
 /// The section number of a heading line: bold (`**…**`) or `#` headings with a leading
 /// 1–6, or a bare number followed by the words of that section.
-pub fn heading(text: &str) -> Option<u8> {
+pub(crate) fn heading(text: &str) -> Option<u8> {
     let t: String = text.trim().nfkc().collect();
     let mut t = t.as_str();
     let mut marked = false;
@@ -239,7 +239,7 @@ fn items(body: &[Line]) -> Vec<Line> {
 }
 
 /// `- ・毛呂山町…` → `毛呂山町…`.
-pub fn strip_bullet(text: &str) -> &str {
+pub(crate) fn strip_bullet(text: &str) -> &str {
     let t = text.trim();
     let t = t
         .strip_prefix("- ")
@@ -277,7 +277,7 @@ fn markdown_lines(body: &[Line]) -> Vec<String> {
 }
 
 /// The file name of a sheet for comments and summaries (no folders, no control characters).
-pub fn display_name(path: &Path) -> String {
+pub(crate) fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()

@@ -147,7 +147,7 @@ const GLOSSARY: &[(&str, &str)] = &[
 const DEPARTMENT_SUFFIXES: &[&str] = &["課", "室", "局", "部", "係", "センター"];
 
 /// The glossary words of `text`, left to right, the longest at each place.
-pub fn glossary_words(text: &str) -> Vec<&'static str> {
+pub(crate) fn glossary_words(text: &str) -> Vec<&'static str> {
     let mut words = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
@@ -171,7 +171,7 @@ pub fn glossary_words(text: &str) -> Vec<&'static str> {
 
 /// The slug of a goal: the first glossary word of the indicator name, else of the title,
 /// else `goal-` and a hash of the title.
-pub fn goal_slug(indicator: &str, title: &str) -> String {
+pub(crate) fn goal_slug(indicator: &str, title: &str) -> String {
     glossary_words(indicator)
         .into_iter()
         .chain(glossary_words(title))
@@ -182,7 +182,7 @@ pub fn goal_slug(indicator: &str, title: &str) -> String {
 /// The slug of an imported goal: up to two different glossary words of `name`, else of
 /// `other`, else `goal-` and a hash of both (two unrelated indicators that share one
 /// generic word, 防災訓練 and 防災組織, get `bosai-kunren` and `bosai-soshiki`).
-pub fn readable_slug(name: &str, other: &str) -> String {
+pub(crate) fn readable_slug(name: &str, other: &str) -> String {
     for text in [name, other] {
         let mut words: Vec<&str> = Vec::new();
         for w in glossary_words(text) {
@@ -199,7 +199,7 @@ pub fn readable_slug(name: &str, other: &str) -> String {
 
 /// The slug of a department: up to three glossary words of its name, else `dept-` and a
 /// hash of the name.
-pub fn department_slug(name: &str) -> String {
+pub(crate) fn department_slug(name: &str) -> String {
     let mut stem = name.trim();
     for suffix in DEPARTMENT_SUFFIXES {
         stem = stem.strip_suffix(suffix).unwrap_or(stem);
@@ -219,7 +219,7 @@ fn short_hash(text: &str) -> String {
 /// `base`, or `base-2`, `base-3` … — the first that `taken` says is free, trying from
 /// suffix `*next` on (1 = `base` itself) and leaving `*next` after the one returned, so that
 /// naming many goals alike stays linear.
-pub fn unique(base: &str, next: &mut usize, taken: impl Fn(&str) -> bool) -> String {
+pub(crate) fn unique(base: &str, next: &mut usize, taken: impl Fn(&str) -> bool) -> String {
     loop {
         let candidate = match *next {
             0 | 1 => base.to_string(),

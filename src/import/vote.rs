@@ -13,7 +13,7 @@ use super::sheet::{Line, Sheet};
 
 /// One sheet's copy of a block of department lines.
 #[derive(Debug, Clone, Copy)]
-pub struct Copy<'a> {
+pub(crate) struct Copy<'a> {
     /// The sheet file.
     pub path: &'a Path,
     /// Where a difference in the number of lines is reported (the section heading).
@@ -24,7 +24,7 @@ pub struct Copy<'a> {
 
 /// A copy that says something else than the chosen version.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Disagreement {
+pub(crate) struct Disagreement {
     /// The sheet file.
     pub path: PathBuf,
     /// Its line.
@@ -47,7 +47,7 @@ pub struct Disagreement {
 
 /// The voted lines and every disagreement.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Voted {
+pub(crate) struct Voted {
     /// The chosen text of each line.
     pub lines: Vec<String>,
     /// Copies that differ, in sheet order.
@@ -55,7 +55,7 @@ pub struct Voted {
 }
 
 /// Votes each line across the copies that have the most common number of lines.
-pub fn vote(copies: &[Copy]) -> Voted {
+pub(crate) fn vote(copies: &[Copy]) -> Voted {
     let mut voted = Voted::default();
     let mut lengths: BTreeMap<usize, usize> = BTreeMap::new();
     for c in copies {
@@ -135,7 +135,7 @@ fn choose<'t>(texts: impl Iterator<Item = &'t str>) -> (String, usize, bool) {
 }
 
 /// The voted department facts.
-pub struct Facts {
+pub(crate) struct Facts {
     /// 主な業務, voted.
     pub duties: Vec<String>,
     /// 業務の対象, voted.
@@ -176,7 +176,7 @@ fn copy_of(s: &Sheet, block: Block) -> Option<Copy<'_>> {
 }
 
 /// Votes sections 1 and 2, and their headings, across every sheet that has them.
-pub fn vote_facts(sheets: &[Sheet]) -> Facts {
+pub(crate) fn vote_facts(sheets: &[Sheet]) -> Facts {
     let block = |b: Block| {
         let copies: Vec<Copy> = sheets.iter().filter_map(|s| copy_of(s, b)).collect();
         vote(&copies)

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// A file the import will write, path relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewFile {
+pub(crate) struct NewFile {
     /// `content/somu/jichikai.md`.
     pub path: PathBuf,
     /// Its text.
@@ -19,7 +19,7 @@ pub struct NewFile {
 /// A file could not be written (everything written before it was undone).
 #[derive(Debug, thiserror::Error)]
 #[error("{} に書き込めません: {source}", path.display())]
-pub struct WriteError {
+pub(crate) struct WriteError {
     /// The file.
     pub path: PathBuf,
     /// The OS error (`AlreadyExists` when a file appeared since the check).
@@ -34,13 +34,13 @@ struct Done {
 
 #[cfg(test)] // used by unit tests only
 /// Writes every file under `root`; `force` allows replacing existing files.
-pub fn write_files(root: &Path, files: &[NewFile], force: bool) -> Result<(), WriteError> {
+pub(crate) fn write_files(root: &Path, files: &[NewFile], force: bool) -> Result<(), WriteError> {
     write_files_replacing(root, files, force, &[])
 }
 
 /// `write_files`, where the files in `replaceable` (`hyoka init`'s placeholders) may
 /// be replaced without `force`.
-pub fn write_files_replacing(
+pub(crate) fn write_files_replacing(
     root: &Path,
     files: &[NewFile],
     force: bool,

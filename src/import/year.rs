@@ -11,7 +11,7 @@ use crate::model::FiscalYear;
 
 /// A year read from a sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadYear {
+pub(crate) struct ReadYear {
     /// The fiscal year.
     pub year: FiscalYear,
     /// `見込`, `速報`, `9月30日現在` …, when the year carried one.
@@ -22,7 +22,7 @@ pub struct ReadYear {
 
 /// An era as a sheet names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EraName {
+pub(crate) enum EraName {
     /// 昭和 (1926–1989).
     Showa,
     /// 平成 (1989–2019).
@@ -49,7 +49,7 @@ impl EraName {
     }
 
     /// 漢字の元号名.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             EraName::Showa => "昭和",
             EraName::Heisei => "平成",
@@ -74,7 +74,7 @@ fn normalize(text: &str) -> String {
 }
 
 /// The first era named anywhere in `text` (the document's era, for era-less years).
-pub fn era_named_in(text: &str) -> Option<EraName> {
+pub(crate) fn era_named_in(text: &str) -> Option<EraName> {
     let t = normalize(text);
     ["令和", "平成", "昭和"]
         .iter()
@@ -88,7 +88,7 @@ pub fn era_named_in(text: &str) -> Option<EraName> {
 }
 
 /// True when `text` starts like a year (`平成25`, `R7`, `2025年`, `27年度`, `2025`).
-pub fn looks_like_year(text: &str) -> bool {
+pub(crate) fn looks_like_year(text: &str) -> bool {
     let t = normalize(text);
     let (era, rest) = match ERA_PREFIXES.iter().find_map(|(p, _)| t.strip_prefix(p)) {
         Some(r) => (true, r),
@@ -111,7 +111,7 @@ pub fn looks_like_year(text: &str) -> bool {
 
 /// Reads a year; `era` is the document's era for a year written without one. `Err` holds
 /// the Japanese reason.
-pub fn read_year(text: &str, era: Option<EraName>) -> Result<ReadYear, String> {
+pub(crate) fn read_year(text: &str, era: Option<EraName>) -> Result<ReadYear, String> {
     let t = normalize(text);
     let t = t.trim_matches(|c| matches!(c, '(' | ')' | '[' | ']'));
     if t.is_empty() {

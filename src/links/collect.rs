@@ -14,7 +14,7 @@ use crate::timings::{Stage, Timings};
 
 /// What a site's output holds, for the link check.
 #[derive(Debug, Default)]
-pub struct LinkIndex {
+pub(crate) struct LinkIndex {
     /// Every output path.
     pub files: BTreeSet<String>,
     /// Each HTML page's anchors and links, by output path.
@@ -24,7 +24,7 @@ pub struct LinkIndex {
 impl LinkIndex {
     /// Keeps the pages under the folders `prefixes` (`archive/r6/`) as targets, with their
     /// ids, but drops their own links from the check.
-    pub fn forget_links_under(&mut self, prefixes: &[String]) {
+    pub(crate) fn forget_links_under(&mut self, prefixes: &[String]) {
         for (page, links) in &mut self.pages {
             if prefixes.iter().any(|p| page.starts_with(p.as_str())) {
                 links.links.clear();
@@ -34,7 +34,7 @@ impl LinkIndex {
 }
 
 /// Notes what passes through to `inner`.
-pub struct LinkCollector<'a> {
+pub(crate) struct LinkCollector<'a> {
     inner: &'a dyn Emit,
     index: Mutex<LinkIndex>,
     timings: Option<&'a Timings>,
@@ -42,7 +42,7 @@ pub struct LinkCollector<'a> {
 
 impl<'a> LinkCollector<'a> {
     /// In front of `inner`.
-    pub fn new(inner: &'a dyn Emit) -> Self {
+    pub(crate) fn new(inner: &'a dyn Emit) -> Self {
         LinkCollector {
             inner,
             index: Mutex::new(LinkIndex::default()),
@@ -51,13 +51,13 @@ impl<'a> LinkCollector<'a> {
     }
 
     /// Adds the time spent reading pages to `timings`' link stage.
-    pub fn timed(mut self, timings: &'a Timings) -> Self {
+    pub(crate) fn timed(mut self, timings: &'a Timings) -> Self {
         self.timings = Some(timings);
         self
     }
 
     /// What was noted.
-    pub fn into_index(self) -> LinkIndex {
+    pub(crate) fn into_index(self) -> LinkIndex {
         self.index.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 

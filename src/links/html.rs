@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 /// One `href`/`src` value of a page, entities decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HtmlLink {
+pub(crate) struct HtmlLink {
     /// The value.
     pub href: String,
     /// 1-based line of the value in the page.
@@ -18,7 +18,7 @@ pub struct HtmlLink {
 
 /// A page's anchors and links.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageLinks {
+pub(crate) struct PageLinks {
     /// Every `id` (and `<a name>`) value.
     pub ids: HashSet<String>,
     /// Every `href` and `src` value, in page order.
@@ -26,7 +26,7 @@ pub struct PageLinks {
 }
 
 /// Scans `html`.
-pub fn scan(html: &str) -> PageLinks {
+pub(super) fn scan(html: &str) -> PageLinks {
     let bytes = html.as_bytes();
     let mut page = PageLinks::default();
     let mut lines = Lines::default();
@@ -157,7 +157,7 @@ fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// `&amp;`, `&quot;`, `&#39;`, `&lt;`, `&gt;` and numeric references decoded.
-pub fn decode_entities(s: &str) -> String {
+pub(super) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

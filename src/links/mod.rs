@@ -22,16 +22,16 @@ mod source;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-pub use collect::{LinkCollector, LinkIndex};
-pub use resolve::Base;
-pub use source::SourceLinks;
+pub(crate) use collect::{LinkCollector, LinkIndex};
+pub(crate) use resolve::Base;
+pub(crate) use source::SourceLinks;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use resolve::{Resolved, Written, percent_decode, resolve};
 
 /// A link out of the site, for the webmaster to check elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct External {
+pub(crate) struct External {
     /// The URL as written.
     pub url: String,
     /// Where: `content/somu/x.md:12:5`, or the first page a template writes it on and on
@@ -41,7 +41,7 @@ pub struct External {
 
 /// What the check found.
 #[derive(Debug, Default)]
-pub struct Report {
+pub(crate) struct Report {
     /// Broken links.
     pub diagnostics: Diagnostics,
     /// Links out of the site, in source order, then the templates' by URL.
@@ -61,7 +61,7 @@ enum Problem {
 
 /// Checks every link of the site's output `index`; `sources` are the Markdown bodies'
 /// links, whose files are read again from `root` to show where a broken one is.
-pub fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path) -> Report {
+pub(crate) fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root: &Path) -> Report {
     let mut report = Report::default();
     let targets = Targets::new(index);
     // What the bodies link to: the rendered pages hold these links too (the goal's page, and

@@ -3,14 +3,14 @@
 
 /// The site's address (`https://example.jp/a/b/` and its path `/a/b/`).
 #[derive(Debug, Clone)]
-pub struct Base {
+pub(crate) struct Base {
     url: String,
     path: String,
 }
 
 impl Base {
     /// From config's `base_url` and `base_path` (both ending in `/`).
-    pub fn new(base_url: &str, base_path: &str) -> Self {
+    pub(crate) fn new(base_url: &str, base_path: &str) -> Self {
         Base {
             url: base_url.to_string(),
             path: base_path.to_string(),
@@ -18,7 +18,7 @@ impl Base {
     }
 
     /// The base URL.
-    pub fn url(&self) -> &str {
+    pub(crate) fn url(&self) -> &str {
         &self.url
     }
 }
@@ -26,7 +26,7 @@ impl Base {
 /// Who wrote the link: in Markdown a root-relative link means the site's own root (it is
 /// written from the page); in a rendered page it means the server's root.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Written {
+pub(super) enum Written {
     /// A Markdown body.
     Markdown,
     /// A rendered page (templates).
@@ -35,7 +35,7 @@ pub enum Written {
 
 /// Where a link goes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Resolved {
+pub(super) enum Resolved {
     /// A place in the site: site-relative path (`somu/x/`, `files/plan.pdf`, `` for the
     /// root) and anchor, both percent-decoded.
     Internal {
@@ -53,7 +53,7 @@ pub enum Resolved {
 }
 
 /// Resolves `href` on the page at site-relative output path `page` (`somu/x/index.html`).
-pub fn resolve(page: &str, href: &str, base: &Base, written: Written) -> Resolved {
+pub(super) fn resolve(page: &str, href: &str, base: &Base, written: Written) -> Resolved {
     let href = href.trim();
     if href.is_empty() {
         return Resolved::Ignored;
@@ -155,7 +155,7 @@ fn normalise(path: &str) -> Option<String> {
 
 /// `%E6%9C%9F` → `期`; invalid escapes kept as written (and the text as written when the
 /// bytes are not UTF-8).
-pub fn percent_decode(s: &str) -> String {
+pub(super) fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s)
         .decode_utf8()
         .map_or_else(|_| s.to_string(), |d| d.into_owned())

@@ -13,7 +13,7 @@ const HOME_SOURCE: &str = "content/_index.md";
 
 /// One link of a body.
 #[derive(Debug, Clone)]
-pub struct SourceLink {
+pub(crate) struct SourceLink {
     /// As written.
     pub url: String,
     /// Byte offset in the body.
@@ -22,7 +22,7 @@ pub struct SourceLink {
 
 /// A page's body links and the file the body is in.
 #[derive(Debug, Clone)]
-pub struct BodyLinks {
+pub(crate) struct BodyLinks {
     /// Site-relative output path of the page (`somu/x/index.html`).
     pub page: String,
     /// The body's file (`content/somu/x.md`), relative to the site root.
@@ -35,11 +35,11 @@ pub struct BodyLinks {
 
 /// Every page's body links.
 #[derive(Debug, Clone, Default)]
-pub struct SourceLinks(pub Vec<BodyLinks>);
+pub(crate) struct SourceLinks(pub Vec<BodyLinks>);
 
 impl SourceLinks {
     /// The body links of every page of `site`.
-    pub fn of(site: &Site) -> Self {
+    pub(crate) fn of(site: &Site) -> Self {
         let mut bodies = vec![(
             "index.html".to_string(),
             PathBuf::from(HOME_SOURCE),
@@ -84,7 +84,7 @@ impl SourceLinks {
 
 /// Where a body offset is in its file: (line, column, the line's text), found by reading
 /// the file again (the model keeps only the body); the body is the end of the file's text.
-pub fn locate(
+pub(super) fn locate(
     root: &Path,
     source: &Path,
     body: &str,

@@ -30,7 +30,7 @@ enum Slot {
 
 /// The edits for `changed`, or `None` when one of them needs a full rebuild. Editor
 /// leftovers (hidden files, backups ending in `~`) are no edit at all.
-pub fn content_edits(
+pub(crate) fn content_edits(
     root: &Path,
     content: &LoadedContent,
     changed: &[PathBuf],

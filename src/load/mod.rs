@@ -8,7 +8,7 @@
 
 mod edits;
 
-pub use edits::{Edit, content_edits};
+pub(crate) use edits::{Edit, content_edits};
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -175,7 +175,7 @@ fn model_parts(
 /// A past edition's site: the content of `source` (a commit's tree) modelled with
 /// `config`, and every finding of its files and its model. It is not proofread, and it
 /// has no history of its own: it is a record of what was published.
-pub fn load_edition(
+pub(crate) fn load_edition(
     source: &Source,
     config: &Config,
     timings: &Timings,

@@ -128,7 +128,7 @@ pub struct Assessment {
 
 /// Whether a computed status is compared with a grade: only statuses of an evaluated
 /// indicator (not 未測定, and not an indicator excluded from evaluation).
-pub fn is_compared(status: Status) -> bool {
+pub(crate) fn is_compared(status: Status) -> bool {
     matches!(
         status,
         Status::Achieved | Status::OnTrack | Status::Behind | Status::Worse
@@ -137,7 +137,10 @@ pub fn is_compared(status: Status) -> bool {
 
 /// The computed statuses among `statuses` that `grade` does not fit, in the order given,
 /// each once. Empty when the grade lists no statuses (nothing to compare).
-pub fn disagreeing(grade: &Grade, statuses: impl IntoIterator<Item = Status>) -> Vec<Status> {
+pub(crate) fn disagreeing(
+    grade: &Grade,
+    statuses: impl IntoIterator<Item = Status>,
+) -> Vec<Status> {
     if grade.statuses.is_empty() {
         return Vec::new();
     }
@@ -151,7 +154,7 @@ pub fn disagreeing(grade: &Grade, statuses: impl IntoIterator<Item = Status>) ->
 }
 
 /// The grade of `code` in `scale`.
-pub fn find_grade<'g>(scale: &'g [Grade], code: &str) -> Option<&'g Grade> {
+pub(crate) fn find_grade<'g>(scale: &'g [Grade], code: &str) -> Option<&'g Grade> {
     scale.iter().find(|g| g.code == code)
 }
 

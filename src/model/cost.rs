@@ -85,7 +85,7 @@ pub struct Cost {
 /// (halves up). The figure is first turned into whole yen (a 千円 figure has at most three
 /// decimals that matter), so the division is exact integer arithmetic. `None` when the
 /// population is 0 or the cost is negative.
-pub fn per_resident_yen(full_cost: f64, unit: CostUnit, population: u64) -> Option<u64> {
+pub(crate) fn per_resident_yen(full_cost: f64, unit: CostUnit, population: u64) -> Option<u64> {
     if population == 0 || !full_cost.is_finite() || full_cost < 0.0 {
         return None;
     }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An edition's place in the output: `/archive/<tag>/`.
-pub fn archive_path(tag: &str) -> String {
+pub(crate) fn archive_path(tag: &str) -> String {
     format!("archive/{tag}/")
 }
 

@@ -122,7 +122,7 @@ const PCT_PLACES: i32 = 4;
 /// Evaluates an indicator with the actuals known up to `as_of` (all when `None`). A
 /// milestone's values are its step positions, so the same rules apply (`direction: up`); an
 /// excluded indicator is [`Status::Excluded`] with its latest actual and nothing computed.
-pub fn evaluate(indicator: &Indicator, as_of: Option<FiscalYear>) -> Evaluation {
+pub(crate) fn evaluate(indicator: &Indicator, as_of: Option<FiscalYear>) -> Evaluation {
     let b = indicator.baseline.value;
     let final_target = indicator.final_target();
     let f = final_target.value;

@@ -58,7 +58,7 @@ pub struct GoalFacts {
 
 /// `2025-06-01` → `令和7年6月1日（2025年6月1日）`: 和暦 with 西暦 beside (西暦 alone before
 /// 平成).
-pub fn date_label(date: Date) -> String {
+pub(crate) fn date_label(date: Date) -> String {
     let (y, m, d) = (i32::from(date.year()), date.month(), date.day());
     let western = format!("{y}年{m}月{d}日");
     let era = if date >= Date::constant(2019, 5, 1) {

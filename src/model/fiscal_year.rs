@@ -31,7 +31,7 @@ pub struct Era {
 /// Eras, oldest first. A fiscal year is named by the latest era whose first fiscal year is not
 /// after it; the fiscal year in which an era changed is named by the new era (平成31年度 =
 /// 令和元年度 = 2019), as municipalities did after 2019-05-01.
-pub const ERAS: [Era; 5] = [
+pub(crate) const ERAS: [Era; 5] = [
     Era {
         name: "明治",
         letter: 'M',
@@ -71,9 +71,9 @@ pub const ERAS: [Era; 5] = [
 
 /// The earliest and latest western year accepted. Reports are about the recent past and the
 /// plan period; anything outside this is a typo.
-pub const MIN_YEAR: u16 = 1868;
+pub(crate) const MIN_YEAR: u16 = 1868;
 /// See [`MIN_YEAR`].
-pub const MAX_YEAR: u16 = 2200;
+pub(crate) const MAX_YEAR: u16 = 2200;
 
 /// 年度: a fiscal year, stored as its western start year (令和7年度 = 2025).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -109,7 +109,7 @@ pub struct Department {
 }
 
 /// Whether `s` is a valid URL slug: ASCII `[a-z0-9-]+`, not starting or ending with `-`.
-pub fn is_valid_slug(s: &str) -> bool {
+pub(crate) fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
@@ -119,7 +119,7 @@ pub fn is_valid_slug(s: &str) -> bool {
 
 /// Names Windows reserves for devices (`con`, `nul`, `com1` …): a folder of that name cannot
 /// exist on a Windows/IIS server, so `public/somu/con/` could never be deployed there.
-pub fn is_windows_reserved(slug: &str) -> bool {
+pub(crate) fn is_windows_reserved(slug: &str) -> bool {
     matches!(slug, "con" | "prn" | "aux" | "nul")
         || ["com", "lpt"].iter().any(|device| {
             slug.strip_prefix(device)

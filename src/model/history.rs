@@ -12,13 +12,13 @@ use jiff::tz::{Offset, TimeZone};
 use super::{Goal, Site};
 
 /// The feed's path in the output.
-pub const FEED_PATH: &str = "feed.xml";
+pub(crate) const FEED_PATH: &str = "feed.xml";
 
 /// The most entries the feed holds.
-pub const FEED_LIMIT: usize = 50;
+pub(crate) const FEED_LIMIT: usize = 50;
 
 /// Site-relative path of the page listing every change.
-pub const CHANGES_PAGE_PATH: &str = "about/changes/";
+pub(crate) const CHANGES_PAGE_PATH: &str = "about/changes/";
 
 /// Why a site has no history: said once by `build`, as a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +113,7 @@ pub struct Change {
 }
 
 /// Japan's time, +09:00 all year (no daylight saving since 1951): no time zone database.
-pub fn tokyo() -> TimeZone {
+pub(crate) fn tokyo() -> TimeZone {
     TimeZone::fixed(Offset::constant(9))
 }
 
@@ -182,7 +182,10 @@ impl SiteHistory {
 }
 
 /// The changes the site shows: those of goals it has, newest first, each with its goal.
-pub fn shown_changes<'s>(site: &'s Site, history: &'s SiteHistory) -> Vec<(&'s Change, &'s Goal)> {
+pub(crate) fn shown_changes<'s>(
+    site: &'s Site,
+    history: &'s SiteHistory,
+) -> Vec<(&'s Change, &'s Goal)> {
     let goals: HashMap<&Path, &Goal> = site.goals().map(|(_, g)| (g.source.as_path(), g)).collect();
     history
         .changes

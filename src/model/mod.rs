@@ -2,28 +2,28 @@
 //! [`Goal`], [`Indicator`], [`FiscalYear`]) with their evaluation. Never imports template,
 //! chart or Markdown crates.
 
-pub mod assessment;
-pub mod cost;
-pub mod edition;
-pub mod evaluation;
-pub mod facts;
-pub mod fiscal_year;
-pub mod goal;
-pub mod history;
-pub mod indicator;
-pub mod pace;
-pub mod pace_text;
-pub mod plan;
-pub mod validate;
-pub mod value;
+pub(crate) mod assessment;
+pub(crate) mod cost;
+pub(crate) mod edition;
+pub(crate) mod evaluation;
+pub(crate) mod facts;
+pub(crate) mod fiscal_year;
+pub(crate) mod goal;
+pub(crate) mod history;
+pub(crate) mod indicator;
+pub(crate) mod pace;
+pub(crate) mod pace_text;
+pub(crate) mod plan;
+pub(crate) mod validate;
+pub(crate) mod value;
 
-pub use evaluation::{Evaluation, Status};
-pub use fiscal_year::FiscalYear;
-pub use goal::{Department, Goal};
-pub use indicator::{Direction, Indicator, Point, SeriesKind};
+pub(crate) use evaluation::{Evaluation, Status};
+pub(crate) use fiscal_year::FiscalYear;
+pub(crate) use goal::{Department, Goal};
+pub(crate) use indicator::{Direction, Indicator, Point, SeriesKind};
 // Named by the unit tests of chart, export and render.
 #[cfg(test)]
-pub use {
+pub(crate) use {
     evaluation::evaluate,
     indicator::{Details, Note},
 };
@@ -106,14 +106,14 @@ impl Site {
 }
 
 /// Site-relative URL path of a department page, with a trailing slash (`somu/`).
-pub fn department_path(dept: &Department) -> String {
+pub(crate) fn department_path(dept: &Department) -> String {
     format!("{}/", dept.slug)
 }
 
 /// Site-relative URL path of a goal page, with a trailing slash (`somu/jichikai/`).
-pub fn goal_path(goal: &Goal) -> String {
+pub(crate) fn goal_path(goal: &Goal) -> String {
     format!("{}/{}/", goal.department_slug, goal.slug)
 }
 
 /// Site-relative path of the evaluation explanation page.
-pub const EVALUATION_PAGE_PATH: &str = "about/evaluation/";
+pub(crate) const EVALUATION_PAGE_PATH: &str = "about/evaluation/";

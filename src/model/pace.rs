@@ -17,11 +17,11 @@ use super::indicator::{Direction, Indicator, Point, SeriesKind};
 
 /// How many years after the final target year a reach year may be (§9: "after yF + 20" is
 /// none).
-pub const REACH_HORIZON_YEARS: u16 = 20;
+pub(crate) const REACH_HORIZON_YEARS: u16 = 20;
 
 /// An exact fraction `num / den` (den > 0), in the indicator's unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Exact {
+pub(crate) struct Exact {
     num: i128,
     den: i128,
 }
@@ -40,13 +40,13 @@ impl Exact {
     }
 
     /// The nearest `f64` (one correctly rounded division), for the open data.
-    pub fn value(self) -> f64 {
+    pub(crate) fn value(self) -> f64 {
         let v = self.num as f64 / self.den as f64;
         if v == 0.0 { 0.0 } else { v }
     }
 
     /// Rounded half away from zero to `places` decimals: the number as shown.
-    pub fn rounded(self, places: u8) -> f64 {
+    pub(crate) fn rounded(self, places: u8) -> f64 {
         let scale = 10i128.pow(u32::from(places));
         let twice = 2 * self.num.abs() * scale;
         let units = (twice + self.den) / (2 * self.den);
@@ -56,19 +56,19 @@ impl Exact {
     }
 
     /// Whether `places` decimals show the fraction without rounding.
-    pub fn is_exact_at(self, places: u8) -> bool {
+    pub(crate) fn is_exact_at(self, places: u8) -> bool {
         (self.num * 10i128.pow(u32::from(places))) % self.den == 0
     }
 
     /// The sign: −1, 0 or 1.
-    pub fn signum(self) -> i128 {
+    pub(crate) fn signum(self) -> i128 {
         self.num.signum()
     }
 }
 
 /// Why there is no reach year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoReach {
+pub(crate) enum NoReach {
     /// The pace is 0: the value does not move.
     Flat,
     /// The pace points away from the final target.
@@ -79,7 +79,7 @@ pub enum NoReach {
 
 /// When the pace reaches the final target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reach {
+pub(crate) enum Reach {
     /// The latest actual is already at least as good as the final target (reach year ya).
     Already,
     /// The first fiscal year whose projection is at least as good as the final target.
@@ -90,7 +90,7 @@ pub enum Reach {
 
 /// 前年度比 and このままのペース of one indicator (§9).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Pace {
+pub(crate) struct Pace {
     /// The value 前年度比 compares with: the latest earlier actual, or the baseline.
     pub previous: Point,
     /// Whether `previous` is the 実績 of its year or the 初期値.
@@ -124,12 +124,12 @@ struct Units {
 
 impl Pace {
     /// ya − y0: the years the pace is measured over (≥ 1).
-    pub fn years_measured(&self) -> u16 {
+    pub(crate) fn years_measured(&self) -> u16 {
         self.latest.year.western() - self.baseline.year.western()
     }
 
     /// yF − ya: the years from the latest actual to the final target year (may be 0).
-    pub fn years_to_final(&self) -> Option<u16> {
+    pub(crate) fn years_to_final(&self) -> Option<u16> {
         self.final_target
             .year
             .western()
@@ -137,14 +137,14 @@ impl Pace {
     }
 
     /// a + r·(y − ya): the projection for `year`, from the latest actual's year on.
-    pub fn projection_at(&self, year: FiscalYear) -> Option<Exact> {
+    pub(crate) fn projection_at(&self, year: FiscalYear) -> Option<Exact> {
         let k = year.western().checked_sub(self.latest.year.western())?;
         let Units { a, b, scale, n } = self.units;
         Some(Exact::new(a * n + (a - b) * i128::from(k), scale * n))
     }
 
     /// The reach year: ya when already reached, else the year found, else `None`.
-    pub fn reach_year(&self) -> Option<FiscalYear> {
+    pub(crate) fn reach_year(&self) -> Option<FiscalYear> {
         match self.reach {
             Reach::Already => Some(self.latest.year),
             Reach::In(year) => Some(year),
@@ -155,7 +155,7 @@ impl Pace {
 
 /// 前年度比 and このままのペース of `indicator` as `evaluation` sees it (see the module
 /// doc for the indicators that get none).
-pub fn pace(indicator: &Indicator, evaluation: &Evaluation) -> Option<Pace> {
+pub(crate) fn pace(indicator: &Indicator, evaluation: &Evaluation) -> Option<Pace> {
     if indicator.is_milestone() || evaluation.status == Status::Excluded {
         return None;
     }

@@ -15,7 +15,7 @@ const MAX_PLACES: u8 = 6;
 
 /// The sentences of one indicator's pace, as the goal page shows them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PaceWords {
+pub(crate) struct PaceWords {
     /// 前年度比: `+1.2ポイント（令和5年度 71.2% → 令和6年度 72.4%）`.
     pub change: String,
     /// The pace with its arithmetic: `1年あたり +0.6ポイント＝（72.4 − 70.0）÷ 4年（…）`.
@@ -28,7 +28,7 @@ pub struct PaceWords {
 }
 
 /// The sentences of `pace` for `indicator`.
-pub fn pace_words(indicator: &Indicator, pace: &Pace) -> PaceWords {
+pub(crate) fn pace_words(indicator: &Indicator, pace: &Pace) -> PaceWords {
     PaceWords {
         change: change_words(indicator, pace),
         rate: rate_words(indicator, pace),
@@ -39,7 +39,7 @@ pub fn pace_words(indicator: &Indicator, pace: &Pace) -> PaceWords {
 
 /// One sentence for the chart's description: the dotted line and where it leads; `None`
 /// when the chart draws no projection (the latest actual is in or after the final year).
-pub fn chart_sentence(indicator: &Indicator, pace: &Pace) -> Option<String> {
+pub(crate) fn chart_sentence(indicator: &Indicator, pace: &Pace) -> Option<String> {
     let final_year = pace.final_target.year;
     if pace.latest.year >= final_year {
         return None;
@@ -61,7 +61,7 @@ pub fn chart_sentence(indicator: &Indicator, pace: &Pace) -> Option<String> {
 
 /// The decimals a pace per year is shown with: the indicator's, or more (up to
 /// [`MAX_PLACES`]) when those would show a pace that is not 0 as 0.
-pub fn rate_places(indicator: &Indicator, pace: &Pace) -> u8 {
+pub(crate) fn rate_places(indicator: &Indicator, pace: &Pace) -> u8 {
     let mut places = indicator.decimals;
     while places < MAX_PLACES && pace.per_year.signum() != 0 && pace.per_year.rounded(places) == 0.0
     {
@@ -71,7 +71,7 @@ pub fn rate_places(indicator: &Indicator, pace: &Pace) -> u8 {
 }
 
 /// A value of the indicator as shown: `72.4%`, `9,400人`.
-pub fn shown_value(indicator: &Indicator, value: Exact) -> String {
+pub(crate) fn shown_value(indicator: &Indicator, value: Exact) -> String {
     let d = indicator.decimals;
     format_with_unit(value.rounded(d), d, &indicator.unit)
 }

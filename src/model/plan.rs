@@ -78,7 +78,7 @@ impl Plan {
 
 /// What is wrong with one node of a written tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlanProblem {
+pub(crate) enum PlanProblem {
     /// The code was used by an earlier node (its index).
     DuplicateCode(usize),
     /// The parent names no node.
@@ -90,7 +90,7 @@ pub enum PlanProblem {
 }
 
 /// Problems of a written tree, as (node index, problem), in node order.
-pub fn plan_problems(nodes: &[PlanNode]) -> Vec<(usize, PlanProblem)> {
+pub(crate) fn plan_problems(nodes: &[PlanNode]) -> Vec<(usize, PlanProblem)> {
     let mut problems = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         if node.code.trim().is_empty() {
@@ -133,7 +133,7 @@ fn on_cycle(nodes: &[PlanNode], start: &PlanNode) -> bool {
 
 /// A plan code with full-width characters made half-width and every dash or dot as `-`
 /// (`４ー１` → `4-1`): how a mistyped code is matched to the code meant.
-pub fn code_shape(code: &str) -> String {
+pub(crate) fn code_shape(code: &str) -> String {
     code.nfkc()
         .map(|c| {
             if "－ー‐—–−・.．_の".contains(c) {
@@ -148,13 +148,13 @@ pub fn code_shape(code: &str) -> String {
 
 /// A tag as compared and shown: NFKC (full-width letters and digits made half-width),
 /// trimmed, runs of whitespace made one space.
-pub fn normalize_tag(text: &str) -> String {
+pub(crate) fn normalize_tag(text: &str) -> String {
     let nfkc: String = text.nfkc().collect();
     nfkc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The URL slug of a (normalised) tag: see the module's doc.
-pub fn tag_slug(tag: &str) -> String {
+pub(crate) fn tag_slug(tag: &str) -> String {
     let tag = normalize_tag(tag);
     if tag.is_ascii() {
         let mut slug = String::with_capacity(tag.len());
@@ -174,13 +174,13 @@ pub fn tag_slug(tag: &str) -> String {
 }
 
 /// Site-relative path of the tag index page.
-pub const TAGS_PAGE_PATH: &str = "tags/";
+pub(crate) const TAGS_PAGE_PATH: &str = "tags/";
 
 /// Site-relative path of the 施策体系 page.
-pub const PLAN_PAGE_PATH: &str = "plan/";
+pub(crate) const PLAN_PAGE_PATH: &str = "plan/";
 
 /// Site-relative path of a tag's page (`tags/sdgs-11/`).
-pub fn tag_path(tag: &str) -> String {
+pub(crate) fn tag_path(tag: &str) -> String {
     format!("{TAGS_PAGE_PATH}{}/", tag_slug(tag))
 }
 

@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Why a written value is not a number of the indicator's unit.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ValueError {
+pub(crate) enum ValueError {
     /// Not a number at all.
     #[error("「{0}」は数値として読めません")]
     NotANumber(String),
@@ -29,7 +29,7 @@ pub enum ValueError {
 
 impl ValueError {
     /// How to fix it, in Japanese.
-    pub fn help(&self) -> String {
+    pub(crate) fn help(&self) -> String {
         match self {
             ValueError::UnitMismatch { expected, .. } => format!(
                 "数値だけを書くか、単位「{expected}」を付けて書いてください（例: 72.1 または \"72.1{expected}\"）"
@@ -42,7 +42,7 @@ impl ValueError {
 /// A value read from text, and whether it needed normalising (full-width digits, a unit,
 /// thousands separators, △), which `check` reports as a warning.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ParsedValue {
+pub(crate) struct ParsedValue {
     /// The number.
     pub value: f64,
     /// Decimal places as written (`75.0` → 1), so pages show `75.0%` as the sheet did.
@@ -52,10 +52,10 @@ pub struct ParsedValue {
 }
 
 /// Largest magnitude accepted; beyond it a value is a typo, and f64 arithmetic loses digits.
-pub const MAX_MAGNITUDE: f64 = 1e15;
+pub(crate) const MAX_MAGNITUDE: f64 = 1e15;
 
 /// Checks a number that YAML already parsed.
-pub fn check_number(value: f64, written: &str) -> Result<ParsedValue, ValueError> {
+pub(crate) fn check_number(value: f64, written: &str) -> Result<ParsedValue, ValueError> {
     if !value.is_finite() || value.abs() > MAX_MAGNITUDE {
         return Err(ValueError::NotFinite(written.to_string()));
     }
@@ -67,7 +67,7 @@ pub fn check_number(value: f64, written: &str) -> Result<ParsedValue, ValueError
 }
 
 /// Reads a value written as text, accepting the indicator's unit after the number.
-pub fn parse_value(text: &str, unit: &str) -> Result<ParsedValue, ValueError> {
+pub(crate) fn parse_value(text: &str, unit: &str) -> Result<ParsedValue, ValueError> {
     let normalized: String = text.nfkc().collect();
     let s = normalized.trim();
     // `1e400`, `inf`, `NaN`: numbers Rust reads but no real indicator has.
@@ -130,7 +130,7 @@ fn strip_thousands(number: &str) -> Option<String> {
 }
 
 /// Decimal places in a written number (`74.60` → 2, `75` → 0).
-pub fn decimals_of(written: &str) -> u8 {
+pub(crate) fn decimals_of(written: &str) -> u8 {
     written.split_once('.').map_or(0, |(_, frac)| {
         frac.chars().take_while(char::is_ascii_digit).count().min(6) as u8
     })
@@ -138,7 +138,7 @@ pub fn decimals_of(written: &str) -> u8 {
 
 /// `9400.0` with 0 decimals → `9,400`; `-2.5` with 1 → `-2.5`. Half-width digits, thousands
 /// separators (full-width digits are read digit by digit by screen readers).
-pub fn format_number(value: f64, decimals: u8) -> String {
+pub(crate) fn format_number(value: f64, decimals: u8) -> String {
     match scaled_digits(value.abs(), decimals) {
         Some(digits) => group_digits(value < 0.0, digits, decimals),
         None => format_number_exact(value, decimals),
@@ -209,19 +209,19 @@ fn grouped(minus: bool, int_part: &str, frac: Option<&str>) -> String {
 }
 
 /// A value with its unit: `74.6%`, `58地区`.
-pub fn format_with_unit(value: f64, decimals: u8, unit: &str) -> String {
+pub(crate) fn format_with_unit(value: f64, decimals: u8, unit: &str) -> String {
     format!("{}{}", format_number(value, decimals), unit)
 }
 
 /// A percentage computed by hyoka (進捗率, 達成率): one decimal, trailing `.0` dropped.
-pub fn format_percent(pct: f64) -> String {
+pub(crate) fn format_percent(pct: f64) -> String {
     let text = format_number(pct, 1);
     let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
     format!("{text}%")
 }
 
 /// A change between two values. For `%` indicators the change is in ポイント, not %.
-pub fn format_change(delta: f64, decimals: u8, unit: &str) -> String {
+pub(crate) fn format_change(delta: f64, decimals: u8, unit: &str) -> String {
     let sign = if delta > 0.0 { "+" } else { "" };
     let unit = if unit == "%" { "ポイント" } else { unit };
     format!("{sign}{}{unit}", format_number(delta, decimals))
@@ -229,7 +229,7 @@ pub fn format_change(delta: f64, decimals: u8, unit: &str) -> String {
 
 /// Units that count whole things: a plan value between two whole numbers (59.5地区) is
 /// shown as a whole number (see [`shown_plan`]). The 評価の方法 page states the rule.
-pub const COUNT_UNITS: [&str; 24] = [
+pub(crate) const COUNT_UNITS: [&str; 24] = [
     "人",
     "件",
     "地区",
@@ -257,7 +257,7 @@ pub const COUNT_UNITS: [&str; 24] = [
 ];
 
 /// Whether `unit` counts whole things (人, 件, 地区 …: [`COUNT_UNITS`]).
-pub fn is_count_unit(unit: &str) -> bool {
+pub(crate) fn is_count_unit(unit: &str) -> bool {
     COUNT_UNITS.contains(&unit.trim())
 }
 
@@ -266,7 +266,12 @@ pub fn is_count_unit(unit: &str) -> bool {
 /// → 60地区, as 59 would be short of it), down when lower is better. Otherwise the
 /// indicator's `decimals`, plus up to two more where the line falls between written values
 /// (73.65%). The evaluation itself always uses the exact plan value.
-pub fn shown_plan(value: f64, decimals: u8, unit: &str, higher_is_better: bool) -> (f64, u8) {
+pub(crate) fn shown_plan(
+    value: f64,
+    decimals: u8,
+    unit: &str,
+    higher_is_better: bool,
+) -> (f64, u8) {
     if decimals == 0 && is_count_unit(unit) {
         // Floating noise (59.000000001) is not a fraction of a count.
         let near = round_to(value, 6);
@@ -285,7 +290,7 @@ pub fn shown_plan(value: f64, decimals: u8, unit: &str, higher_is_better: bool) 
 }
 
 /// Rounds to `places` decimals, for stable numbers in data files (−625.0000001 → −625).
-pub fn round_to(value: f64, places: i32) -> f64 {
+pub(crate) fn round_to(value: f64, places: i32) -> f64 {
     let factor = 10f64.powi(places);
     let rounded = (value * factor).round() / factor;
     if rounded == 0.0 { 0.0 } else { rounded }

@@ -16,7 +16,7 @@ use super::error::WriteError;
 use super::plan::{OutputPlan, PlanError, check_path_conflicts, is_valid_path};
 
 /// Takes a build's output files.
-pub trait Emit: Sync {
+pub(crate) trait Emit: Sync {
     /// Takes one output file (site-relative '/' path and its bytes).
     fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), WriteError>;
 
@@ -33,7 +33,7 @@ pub trait Emit: Sync {
 }
 
 /// One output file being written by [`Emit::stream`].
-pub trait FileWriter: io::Write {
+pub(crate) trait FileWriter: io::Write {
     /// Ends the file. A write that failed on the way is reported here as the output's
     /// failure (with the file's path), whatever the producer made of it.
     fn finish(self: Box<Self>) -> Result<(), WriteError>;
@@ -65,11 +65,11 @@ impl<E: Emit + ?Sized> FileWriter for Gathered<'_, E> {
 
 /// Collects emitted files into an [`OutputPlan`].
 #[derive(Debug, Default)]
-pub struct PlanCollector(Mutex<OutputPlan>);
+pub(crate) struct PlanCollector(Mutex<OutputPlan>);
 
 impl PlanCollector {
     /// The collected plan.
-    pub fn into_plan(self) -> OutputPlan {
+    pub(crate) fn into_plan(self) -> OutputPlan {
         self.0.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -85,12 +85,12 @@ impl Emit for PlanCollector {
 /// that is also a folder) but keeps only their paths: `check` renders everything and
 /// writes nothing.
 #[derive(Debug, Default)]
-pub struct PathCollector(Mutex<BTreeSet<String>>);
+pub(crate) struct PathCollector(Mutex<BTreeSet<String>>);
 
 impl PathCollector {
     /// Checks the collected paths for a file that is also needed as a folder; returns how
     /// many files there were.
-    pub fn finish(self) -> Result<usize, PlanError> {
+    pub(crate) fn finish(self) -> Result<usize, PlanError> {
         let paths = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
         check_path_conflicts(&paths)?;
         Ok(paths.len())

@@ -6,14 +6,15 @@
 //!
 //! Dependencies run one way: `staged` uses `emit` and `target`; those two use `error`; all of
 //! them may use `plan`, which uses none.
-pub mod emit;
-pub mod error;
-pub mod plan;
-pub mod staged;
-pub mod target;
+pub(crate) mod emit;
+pub(crate) mod error;
+pub(crate) mod plan;
+pub(crate) mod staged;
+pub(crate) mod target;
 
-pub use emit::{Emit, FileWriter, PathCollector, PlanCollector};
-pub use error::WriteError;
-pub use plan::{OutputPlan, PlanError};
-pub use staged::StagedOutput;
-pub use target::{check_output_dir, check_replaceable};
+pub(crate) use emit::{Emit, FileWriter, PathCollector, PlanCollector};
+pub(crate) use error::WriteError;
+pub use plan::OutputPlan;
+pub(crate) use plan::PlanError;
+pub(crate) use staged::StagedOutput;
+pub(crate) use target::{check_output_dir, check_replaceable};

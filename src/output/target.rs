@@ -76,7 +76,7 @@ fn home_dir() -> Option<PathBuf> {
 /// ancestor of the site root, and anything equal to, inside or containing the
 /// site's `content/`, `themes/` or `static/` directories. Output inside the
 /// site root (e.g. `<root>/public`) or outside it (e.g. `/tmp/x`) is fine.
-pub fn check_output_dir(site_root: &Path, output: &Path) -> Result<PathBuf, WriteError> {
+pub(crate) fn check_output_dir(site_root: &Path, output: &Path) -> Result<PathBuf, WriteError> {
     let out = resolve(output)?;
     if out.parent().is_none() {
         return Err(WriteError::FilesystemRoot { path: out });
@@ -112,7 +112,7 @@ const OUTPUT_MARKERS: [&str; 3] = ["404.html", "sitemap.xml", "data/indicators.j
 
 /// Refuses to replace a folder that hyoka did not write (an explicit `--output` pointing at,
 /// say, a documents folder). A missing or empty folder, or a previous output, is fine.
-pub fn check_replaceable(output: &Path) -> Result<(), WriteError> {
+pub(crate) fn check_replaceable(output: &Path) -> Result<(), WriteError> {
     let mut entries = match fs::read_dir(output) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),

@@ -35,7 +35,7 @@ pub fn plan_site(site: &Site, root: &Path) -> Result<OutputPlan, Error> {
 /// `also` emits more files beside the site's (the 過去の版 under `archive/<tag>/`): they are
 /// targets of the site's links, and their own links, under the folders `unchecked`, are
 /// history and not checked.
-pub fn check_site(
+pub(crate) fn check_site(
     site: &Site,
     root: &Path,
     also: &dyn Fn(&dyn Emit) -> Result<(), Error>,
@@ -53,7 +53,7 @@ pub fn check_site(
 }
 
 /// The site's address, for the link check.
-pub fn link_base(site: &Site) -> links::Base {
+pub(crate) fn link_base(site: &Site) -> links::Base {
     links::Base::new(&site.config.base_url, &site.config.base_path)
 }
 
@@ -61,7 +61,12 @@ pub fn link_base(site: &Site) -> links::Base {
 /// written): static files, then each goal's chart, page and data in one parallel pass (so
 /// a goal's files are handed on as soon as they exist), then the list pages from the goals'
 /// cards, then the all-goals data files and the sitemap.
-pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) -> Result<(), Error> {
+pub(crate) fn emit_site(
+    site: &Site,
+    root: &Path,
+    out: &dyn Emit,
+    timings: &Timings,
+) -> Result<(), Error> {
     let started = Instant::now();
     let theme = Theme::load(root, &site.config.theme)?;
     timings.since(Stage::Render, started);
@@ -71,7 +76,7 @@ pub fn emit_site(site: &Site, root: &Path, out: &dyn Emit, timings: &Timings) ->
 /// [`emit_site`] for a build that has no more use for the site: each goal's Markdown body
 /// is taken out of the model first and dropped as soon as its page is made (the bodies
 /// are most of the model, and the list pages made last do not need them).
-pub fn emit_site_once(
+pub(crate) fn emit_site_once(
     mut site: Site,
     root: &Path,
     out: &dyn Emit,
@@ -248,7 +253,7 @@ pub(super) fn emit_goal(
 
 /// A goal's charts and sparklines: the first indicator's in the fields of [`GoalGraphics`],
 /// the others' in `more` (ids `chart-<dept>-<goal>-2` …).
-pub fn goal_graphics(goal: &Goal) -> GoalGraphics {
+pub(crate) fn goal_graphics(goal: &Goal) -> GoalGraphics {
     let id = format!("chart-{}-{}", goal.department_slug, goal.slug);
     let mut each = goal.evaluated().enumerate().map(|(i, (ind, e))| {
         let id = if i == 0 {

@@ -56,7 +56,7 @@ use scan::Scan;
 ///
 /// The id is used in messages and in config.toml `[proofreading] <id> = false`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleInfo {
+pub(crate) struct RuleInfo {
     /// Stable id, e.g. `doubled-kana`.
     pub id: &'static str,
     /// Short Japanese name, e.g. 「かなの重複」.
@@ -66,7 +66,7 @@ pub struct RuleInfo {
 }
 
 /// Every proofreading rule, in the order they are documented.
-pub const RULES: &[RuleInfo] = &[
+pub(crate) const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: doubled_kana::ID,
         name: "かなの重複",

@@ -9,7 +9,7 @@
 
 /// A text that nearly repeats a department fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Differs<'f> {
+pub(crate) struct Differs<'f> {
     /// The department's wording.
     pub fact: &'f str,
 }
@@ -73,7 +73,7 @@ fn near_in_length(n: usize, m: usize) -> bool {
 
 /// The fact `text` nearly repeats, if any: same after removing list marks and spaces is
 /// fine; within a small edit distance (about one character in ten) is a difference.
-pub fn differing_fact<'f>(text: &str, facts: &'f DeptFacts) -> Option<Differs<'f>> {
+pub(crate) fn differing_fact<'f>(text: &str, facts: &'f DeptFacts) -> Option<Differs<'f>> {
     let (shortest, longest) = facts.near_lengths?;
     // Normalising only removes chars: a text of fewer chars is not near any fact.
     if text.chars().count() < shortest {

@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, Options, Parser};
 
 /// A `**…**` (or `__…__`) pair left literal, with the text that would render.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnrenderedEmphasis {
+pub(crate) struct UnrenderedEmphasis {
     /// File offset of the pair's first delimiter.
     pub start: usize,
     /// File offset just after the pair's last delimiter.
@@ -24,7 +24,7 @@ const CLOSING: &[char] = &[
 ];
 
 /// Unrendered emphasis in a Markdown body that starts at `body_offset` in its file.
-pub fn find(body: &str, body_offset: usize) -> Vec<UnrenderedEmphasis> {
+pub(crate) fn find(body: &str, body_offset: usize) -> Vec<UnrenderedEmphasis> {
     // Every pair starts with a delimiter found in the body: without one, no parse is needed.
     if !body.contains("**") && !body.contains("__") {
         return Vec::new();

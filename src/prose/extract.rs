@@ -6,11 +6,11 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::content::{Document, Node, NodeValue};
-pub use crate::proofread::TextKind;
+pub(crate) use crate::proofread::TextKind;
 
 /// A piece of plain text and where each part of it sits in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextRun {
+pub(crate) struct TextRun {
     /// The text.
     pub text: String,
     /// Prose or item.
@@ -24,7 +24,7 @@ pub struct TextRun {
 
 impl TextRun {
     /// The file byte offset of a byte offset in the text.
-    pub fn file_offset(&self, text_offset: usize) -> usize {
+    pub(crate) fn file_offset(&self, text_offset: usize) -> usize {
         let i = self
             .segments
             .partition_point(|&(t, _, _)| t <= text_offset)
@@ -52,7 +52,7 @@ impl TextRun {
 }
 
 /// Runs of a Markdown body; `body_offset` is where the body starts in the file.
-pub fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
+pub(crate) fn markdown_runs(body: &str, body_offset: usize) -> Vec<TextRun> {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut runs = Vec::new();
@@ -154,7 +154,7 @@ fn is_inline_end(tag: TagEnd) -> bool {
 }
 
 /// Runs of a document's front matter strings: every string value, lists item by item.
-pub fn front_matter_runs(doc: &Document) -> Vec<TextRun> {
+pub(crate) fn front_matter_runs(doc: &Document) -> Vec<TextRun> {
     let mut runs = Vec::new();
     if let Some(front) = &doc.front {
         collect_strings(doc, front, None, &mut runs);

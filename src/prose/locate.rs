@@ -7,14 +7,14 @@
 //! text is read once up to the last of them; each window is at most [`SHOWN_CHARS`] chars.
 
 /// Lines up to this many chars are shown whole; of a longer one, a window this long.
-pub const SHOWN_CHARS: usize = 400;
+pub(crate) const SHOWN_CHARS: usize = 400;
 
 /// Chars of a cut line shown before the column (more when the column is near the end).
 const SHOWN_BEFORE: usize = 200;
 
 /// A finding's place in its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     /// 1-based line.
     pub line: usize,
     /// 1-based column in chars.
@@ -29,7 +29,7 @@ pub struct Place {
 
 /// The places of byte `offsets` (on char boundaries, clamped to the text) in `text`, in the
 /// order given; the text is read once, whatever the number of offsets.
-pub fn places(text: &str, offsets: &[usize]) -> Vec<Place> {
+pub(crate) fn places(text: &str, offsets: &[usize]) -> Vec<Place> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut found: Vec<Option<Place>> = vec![None; offsets.len()];

@@ -5,11 +5,11 @@
 //! the rule id and a suggested correction. Rules are turned off in config.toml:
 //! `[proofreading] doubled-kana = false`.
 
-pub mod dept_facts;
-pub mod emphasis;
-pub mod extract;
-pub mod locate;
-pub mod placeholder;
+pub(crate) mod dept_facts;
+pub(crate) mod emphasis;
+pub(crate) mod extract;
+pub(crate) mod locate;
+pub(crate) mod placeholder;
 
 use std::path::Path;
 
@@ -22,7 +22,7 @@ use crate::proofread::{self, RuleInfo, RuleSet};
 use dept_facts::DeptFacts;
 
 /// The rules of this module, beside [`proofread::RULES`].
-pub const MARKDOWN_RULES: &[RuleInfo] = &[
+pub(crate) const MARKDOWN_RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "emphasis",
         name: "表示されない強調",
@@ -36,7 +36,7 @@ pub const MARKDOWN_RULES: &[RuleInfo] = &[
 ];
 
 /// Every rule id, with its name and description.
-pub fn all_rules() -> impl Iterator<Item = &'static RuleInfo> {
+pub(crate) fn all_rules() -> impl Iterator<Item = &'static RuleInfo> {
     proofread::RULES.iter().chain(MARKDOWN_RULES)
 }
 
@@ -66,7 +66,7 @@ pub fn check_rule_config(config: &Config, diags: &mut Diagnostics) {
 
 /// A goal's department: its `_index.md` and the facts written there
 /// ([`department_facts`], normalised once); `None` for other documents.
-pub type Facts<'a> = Option<(&'a Document, &'a DeptFacts)>;
+pub(crate) type Facts<'a> = Option<(&'a Document, &'a DeptFacts)>;
 
 /// The proofreading rules in force for a site (config.toml's `[proofreading]`).
 #[derive(Debug)]
@@ -206,7 +206,7 @@ fn check_document(
 /// Findings of one rule shown for one file: past this many, one summary warning says how
 /// many more there are (one pasted paragraph can hold 50,000 of the same typo). Above the
 /// 208 near copies that the proofread-mistakes fixture pins in one file.
-pub const SHOWN_PER_RULE: usize = 500;
+pub(crate) const SHOWN_PER_RULE: usize = 500;
 
 /// A finding kept to be reported: rule, file offset, width in chars, message, suggestion.
 type Kept = (&'static str, usize, usize, String, String);
@@ -288,7 +288,7 @@ fn is_draft(doc: &Document) -> bool {
 
 /// Archetype placeholders left in `doc` ([`placeholder`]): errors (`E-PLACEHOLDER`) when the
 /// file is published, warnings (`W-PLACEHOLDER`) in a draft.
-pub fn placeholders(doc: &Document, published: bool) -> Diagnostics {
+pub(crate) fn placeholders(doc: &Document, published: bool) -> Diagnostics {
     let mut diags = Diagnostics::new();
     if doc.unreadable {
         return diags;
@@ -329,7 +329,7 @@ pub fn placeholders(doc: &Document, published: bool) -> Diagnostics {
 }
 
 /// Duties and 業務の対象 of a department, as written in its `_index.md`.
-pub fn department_facts(index: &Document) -> Vec<String> {
+pub(crate) fn department_facts(index: &Document) -> Vec<String> {
     let Some(front) = &index.front else {
         return Vec::new();
     };

@@ -13,7 +13,7 @@ const INSTRUCTIONS: [&str; 2] = ["書いてください", "書き換えてくだ
 
 /// Byte ranges of the placeholders in `text`: each 「（…）」 holding an instruction, and the
 /// whole text when it is only an example 「（例：…）」.
-pub fn find(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn find(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find('（').map(|i| from + i) {

@@ -6,12 +6,12 @@
 use std::collections::BTreeMap;
 
 /// Whether a theme's static file at `path` is published under a hashed name.
-pub fn is_hashed_asset(path: &str) -> bool {
+pub(crate) fn is_hashed_asset(path: &str) -> bool {
     path.ends_with(".css") || path.ends_with(".js")
 }
 
 /// `css/hyoka.css` with `bytes` → `css/hyoka.<8 hex digits>.css`.
-pub fn hashed_name(path: &str, bytes: &[u8]) -> String {
+pub(crate) fn hashed_name(path: &str, bytes: &[u8]) -> String {
     let hash = crc32fast::hash(bytes);
     let (dir, file) = path.rsplit_once('/').map_or(("", path), |(d, f)| (d, f));
     let named = match file.rsplit_once('.') {
@@ -27,11 +27,11 @@ pub fn hashed_name(path: &str, bytes: &[u8]) -> String {
 
 /// The theme's css/js paths and the names they are published under.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AssetNames(BTreeMap<String, String>);
+pub(crate) struct AssetNames(BTreeMap<String, String>);
 
 impl AssetNames {
     /// The names of the hashed assets among `files` (path, bytes as published).
-    pub fn of<'f>(files: impl IntoIterator<Item = (&'f str, &'f [u8])>) -> Self {
+    pub(crate) fn of<'f>(files: impl IntoIterator<Item = (&'f str, &'f [u8])>) -> Self {
         AssetNames(
             files
                 .into_iter()
@@ -42,12 +42,12 @@ impl AssetNames {
     }
 
     /// The path a static file is published at: its hashed name, or `path` itself.
-    pub fn published<'p>(&'p self, path: &'p str) -> &'p str {
+    pub(crate) fn published<'p>(&'p self, path: &'p str) -> &'p str {
         self.0.get(path).map_or(path, String::as_str)
     }
 
     /// Source path → published name, for templates (`site.assets["css/hyoka.css"]`).
-    pub fn map(&self) -> &BTreeMap<String, String> {
+    pub(crate) fn map(&self) -> &BTreeMap<String, String> {
         &self.0
     }
 }

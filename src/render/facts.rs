@@ -17,7 +17,7 @@ use crate::model::{Goal, Site};
 
 /// A grade of the town's scale.
 #[derive(Debug, Clone, Serialize)]
-pub struct GradeView {
+pub(crate) struct GradeView {
     /// `A`.
     pub code: String,
     /// `順調`.
@@ -30,7 +30,7 @@ pub struct GradeView {
 
 impl GradeView {
     /// The view of one grade.
-    pub fn new(grade: &Grade) -> Self {
+    pub(crate) fn new(grade: &Grade) -> Self {
         GradeView {
             code: grade.code.clone(),
             label: grade.label.clone(),
@@ -47,7 +47,7 @@ impl GradeView {
 
 /// One year of the 事業費 table; `－` where a figure is not written.
 #[derive(Debug, Clone, Serialize)]
-pub struct CostRowView {
+pub(crate) struct CostRowView {
     /// `令和6年度（2024年度）`.
     pub year_full_label: String,
     /// 予算.
@@ -64,7 +64,7 @@ pub struct CostRowView {
 
 /// 事業費.
 #[derive(Debug, Clone, Serialize)]
-pub struct CostView {
+pub(crate) struct CostView {
     /// The unit of the figures (`千円`).
     pub unit: String,
     /// Rows by year.
@@ -77,7 +77,7 @@ pub struct CostView {
 
 /// One review, in the order written.
 #[derive(Debug, Clone, Serialize)]
-pub struct ReviewView {
+pub(crate) struct ReviewView {
     /// Who.
     pub by: String,
     /// `令和7年7月31日（2025年7月31日）`.
@@ -90,7 +90,7 @@ pub struct ReviewView {
 
 /// The town's own 評価 of the goal.
 #[derive(Debug, Clone, Serialize)]
-pub struct AssessmentView {
+pub(crate) struct AssessmentView {
     /// The grade, if written.
     pub grade: Option<GradeView>,
     /// 今後の方向性 (`改善`).
@@ -101,7 +101,7 @@ pub struct AssessmentView {
 
 /// A step of the way from the top of the 施策体系 down to the goal's node.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanStepView {
+pub(crate) struct PlanStepView {
     /// `4-1`.
     pub code: String,
     /// `防災・消防`.
@@ -112,7 +112,7 @@ pub struct PlanStepView {
 
 /// A tag with its page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagView {
+pub(crate) struct TagView {
     /// The tag.
     pub name: String,
     /// Site-relative path (`tags/sdgs-11/`).
@@ -121,7 +121,7 @@ pub struct TagView {
 
 /// 問い合わせ先.
 #[derive(Debug, Clone, Serialize)]
-pub struct ContactView {
+pub(crate) struct ContactView {
     /// 担当.
     pub section: Option<String>,
     /// 電話番号 as written (half-width).
@@ -134,7 +134,7 @@ pub struct ContactView {
 
 /// `goal.facts`.
 #[derive(Debug, Clone, Serialize, Default)]
-pub struct GoalFactsView {
+pub(crate) struct GoalFactsView {
     /// 事業費.
     pub cost: Option<CostView>,
     /// The town's 評価.
@@ -160,7 +160,7 @@ fn figure(value: Option<f64>, cost: &Cost) -> String {
 
 impl CostView {
     /// The 事業費 table of `cost`, with 住民1人当たり when `population` is known.
-    pub fn new(cost: &Cost, population: Option<u64>) -> Self {
+    pub(crate) fn new(cost: &Cost, population: Option<u64>) -> Self {
         let rows = cost
             .years
             .iter()
@@ -197,7 +197,7 @@ impl CostView {
 }
 
 /// The view of a 問い合わせ先.
-pub fn contact_view(contact: &Contact) -> ContactView {
+pub(crate) fn contact_view(contact: &Contact) -> ContactView {
     ContactView {
         section: contact.section.clone(),
         phone: contact.phone.clone(),
@@ -214,7 +214,7 @@ pub fn contact_view(contact: &Contact) -> ContactView {
 
 impl GoalFactsView {
     /// The facts of `goal` as its page shows them.
-    pub fn new(site: &Site, goal: &Goal) -> Self {
+    pub(crate) fn new(site: &Site, goal: &Goal) -> Self {
         let facts = &goal.facts;
         let config = &site.config;
         let grade = facts
@@ -277,7 +277,7 @@ impl GoalFactsView {
 }
 
 /// `B（やや遅れ）`: the goal's grade with its label, when it has one of the town's scale.
-pub fn grade_text(site: &Site, goal: &Goal) -> Option<String> {
+pub(crate) fn grade_text(site: &Site, goal: &Goal) -> Option<String> {
     let code = &goal.facts.assessment.as_ref()?.grade.as_ref()?.code;
     let grade = find_grade(&site.config.grades, code)?;
     Some(format!("{}（{}）", grade.code, grade.label))
@@ -285,7 +285,7 @@ pub fn grade_text(site: &Site, goal: &Goal) -> Option<String> {
 
 /// The id of a plan node on the plan page: `plan-` and its code, with any character but
 /// ASCII letters, digits, `-` and `_` written as `_` and its code point (`4-1` → `plan-4-1`).
-pub fn plan_anchor(code: &str) -> String {
+pub(crate) fn plan_anchor(code: &str) -> String {
     let mut id = String::from("plan-");
     for c in code.chars() {
         if c.is_ascii_alphanumeric() || c == '-' {

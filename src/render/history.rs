@@ -12,7 +12,7 @@ use crate::model::{Goal, Site, goal_path};
 
 /// One change as the pages show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChangeView {
+pub(crate) struct ChangeView {
     /// `令和7年6月1日（2025年6月1日）`.
     pub date_text: String,
     /// `2025-06-01T10:00:00+09:00`.
@@ -45,7 +45,7 @@ impl ChangeView {
 
 /// A goal's 更新履歴 (`goal.history`): `None` for a site without history.
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalHistoryView {
+pub(crate) struct GoalHistoryView {
     /// Its changes, newest first (empty: the goal's file is not committed yet).
     pub entries: Vec<ChangeView>,
     /// The path of the page of every change.
@@ -54,7 +54,7 @@ pub struct GoalHistoryView {
 
 impl GoalHistoryView {
     /// The goal's history, when the site has one.
-    pub fn new(site: &Site, goal: &Goal) -> Option<Self> {
+    pub(crate) fn new(site: &Site, goal: &Goal) -> Option<Self> {
         let history = site.history.read()?;
         Some(GoalHistoryView {
             entries: history
@@ -68,14 +68,14 @@ impl GoalHistoryView {
 
 /// `目標の引き下げ（令和8年1月5日）`: the goal's newest lowering of a target, for its cards
 /// and page; `None` without one.
-pub fn lowered_text(site: &Site, goal: &Goal) -> Option<String> {
+pub(crate) fn lowered_text(site: &Site, goal: &Goal) -> Option<String> {
     let change = site.history.read()?.lowering_of(&goal.source)?;
     Some(format!("目標の引き下げ（{}）", date_label(change.date())))
 }
 
 /// The `/about/changes/` page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChangesView {
+pub(crate) struct ChangesView {
     /// Every change of the site's goals, newest first.
     pub entries: Vec<ChangeView>,
     /// How many lowered a target.
@@ -90,7 +90,7 @@ pub struct ChangesView {
 
 impl ChangesView {
     /// The page's view, when the site has a history.
-    pub fn new(site: &Site) -> Option<Self> {
+    pub(crate) fn new(site: &Site) -> Option<Self> {
         let history: &SiteHistory = site.history.read()?;
         let entries: Vec<ChangeView> = shown_changes(site, history)
             .into_iter()

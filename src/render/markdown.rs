@@ -82,7 +82,11 @@ pub fn render_markdown(source: &str, options: MarkdownOptions) -> RenderedMarkdo
 /// `./`): a root-relative destination means the site's own root and is written as
 /// `root` + the rest (`/files/plan.pdf` → `../../files/plan.pdf`), so it keeps working
 /// when the site is published under a sub-path (`https://example.jp/a/b/`).
-pub fn render_markdown_at(source: &str, options: MarkdownOptions, root: &str) -> RenderedMarkdown {
+pub(crate) fn render_markdown_at(
+    source: &str,
+    options: MarkdownOptions,
+    root: &str,
+) -> RenderedMarkdown {
     render_markdown_in(source, options, Some(root))
 }
 
@@ -182,7 +186,7 @@ fn render_markdown_in(
 
 /// A link or image destination as written in the Markdown source, for the link check.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Destination {
+pub(crate) struct Destination {
     /// The destination as written (a dangerous scheme is `#`, as on the page).
     pub url: String,
     /// Byte offset in the source where the link (`[` or `![`) starts.
@@ -190,7 +194,7 @@ pub struct Destination {
 }
 
 /// Every link and image destination of `source`, in document order.
-pub fn destinations(source: &str) -> Vec<Destination> {
+pub(crate) fn destinations(source: &str) -> Vec<Destination> {
     Parser::new_ext(source, parser_options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
@@ -206,7 +210,7 @@ pub fn destinations(source: &str) -> Vec<Destination> {
 }
 
 /// First paragraph as plain text, at most `max_chars` characters (ending with "…" when cut) — for meta description.
-pub fn plain_text_summary(source: &str, max_chars: usize) -> String {
+pub(crate) fn plain_text_summary(source: &str, max_chars: usize) -> String {
     let events: Vec<Event<'_>> = Parser::new_ext(source, parser_options()).collect();
     let events = join_cjk_soft_breaks(events);
 

@@ -5,19 +5,19 @@
 //! same bytes whatever the thread count. Templates see only the views of [`view`]. No file is
 //! written here.
 
-pub mod assets;
-pub mod contrast;
-pub mod facts;
-pub mod history;
-pub mod markdown;
-pub mod pace;
-pub mod paging;
-pub mod plan_pages;
+pub(crate) mod assets;
+pub(crate) mod contrast;
+pub(crate) mod facts;
+pub(crate) mod history;
+pub(crate) mod markdown;
+pub(crate) mod pace;
+pub(crate) mod paging;
+pub(crate) mod plan_pages;
 mod rate_words;
-pub mod report;
-pub mod search;
-pub mod theme;
-pub mod view;
+pub(crate) mod report;
+pub(crate) mod search;
+pub(crate) mod theme;
+pub(crate) mod view;
 mod views;
 
 #[cfg(test)]
@@ -34,7 +34,7 @@ use crate::model::{
 };
 
 use crate::model::edition::{Editions, archive_path};
-pub use theme::{RenderError, Theme};
+pub(crate) use theme::{RenderError, Theme};
 use view::{
     ACCESSIBILITY_PAGE_PATH, AccessibilityView, CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS,
     DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView, StatusView,
@@ -44,7 +44,7 @@ use views::{root_for, truncate_chars};
 /// Chart markup the pipeline hands in for each goal, keyed by `model::goal_path(goal)`
 /// (`somu/jichikai/`).
 #[derive(Debug, Clone, Default)]
-pub struct GoalGraphics {
+pub(crate) struct GoalGraphics {
     /// The goal page's chart: inline `<svg role="img">` with its `<title>` and `<desc>`.
     pub chart_svg: String,
     /// The same chart drawn for phones (own ids); empty when there is none.
@@ -62,7 +62,7 @@ pub struct GoalGraphics {
 /// The chart markup of one indicator (see [`GoalGraphics`], which holds the first
 /// indicator's in its own fields).
 #[derive(Debug, Clone, Default)]
-pub struct IndicatorGraphics {
+pub(crate) struct IndicatorGraphics {
     /// Inline chart `<svg role="img">`.
     pub chart_svg: String,
     /// The chart drawn for phones; may be empty.
@@ -77,7 +77,7 @@ pub struct IndicatorGraphics {
 
 impl GoalGraphics {
     /// The markup of the indicator at `index` (empty when there is none).
-    pub fn indicator(&self, index: usize) -> IndicatorGraphics {
+    pub(crate) fn indicator(&self, index: usize) -> IndicatorGraphics {
         if index == 0 {
             return IndicatorGraphics {
                 chart_svg: self.chart_svg.clone(),
@@ -92,11 +92,11 @@ impl GoalGraphics {
 }
 
 /// Output file of the 404 page.
-pub const NOT_FOUND_FILE: &str = "404.html";
+pub(crate) const NOT_FOUND_FILE: &str = "404.html";
 
 /// Site-relative URL paths of every page for the sitemap (`""`, `somu/`, `somu/jichikai/`,
 /// `about/evaluation/`, `about/accessibility/`, `data/`), without the 404 page.
-pub fn page_paths(site: &Site) -> Vec<String> {
+pub(crate) fn page_paths(site: &Site) -> Vec<String> {
     let mut paths = vec![
         String::new(),
         EVALUATION_PAGE_PATH.to_string(),
@@ -125,7 +125,7 @@ fn output_file(path: &str) -> String {
 
 #[cfg(test)] // used by unit tests only
 /// Renders every page of the site, goal pages in parallel. Sorted by output path.
-pub fn render_site(
+pub(crate) fn render_site(
     site: &Site,
     theme: &Theme,
     graphics: &BTreeMap<String, GoalGraphics>,
@@ -182,10 +182,10 @@ const CARD_KEYS: [&str; 20] = [
 /// the goal's part of the booklet (markup, see [`report`]) and what the search index finds
 /// it by.
 #[derive(Debug, Clone)]
-pub struct Card(Value, Value, search::GoalSearch);
+pub(crate) struct Card(Value, Value, search::GoalSearch);
 
 /// Renders one page into a writer (see [`Renderer::lists_each`]).
-pub type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>;
+pub(crate) type PageWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>;
 
 /// One page to render. List pages carry their view as a template value already (see
 /// `Renderer::lists`).
@@ -227,7 +227,7 @@ fn with_list(view: &impl serde::Serialize, key: &'static str, list: Value) -> Va
 /// Renders pages of one site with one theme; the site view is built once. Goal pages come
 /// one at a time ([`Renderer::goal`], from any thread), each giving back the goal's card for
 /// the list pages (`Renderer::lists`).
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     /// The site view as a template value, made once and shared by every page (Tera's
@@ -244,7 +244,7 @@ pub struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     /// A renderer for `site` with `theme`.
-    pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
+    pub(crate) fn new(site: &'a Site, theme: &'a Theme) -> Self {
         Renderer {
             site,
             theme,
@@ -268,7 +268,7 @@ impl<'a> Renderer<'a> {
 
     /// The page of one goal as (output file, HTML), and the goal's card: its view without
     /// what only the goal page shows (see [`GoalView::into_card`]).
-    pub fn goal(
+    pub(crate) fn goal(
         &self,
         dept: &Department,
         goal: &Goal,
@@ -341,14 +341,14 @@ impl<'a> Renderer<'a> {
     /// the goals' cards in `site.goals()` order, rendered in parallel. Each card becomes a
     /// template value once and every list shares it (Tera's values are reference-counted),
     /// so the lists cost one card per goal, not one per goal and page.
-    pub fn lists(&self, cards: &[Card]) -> Result<Vec<(String, String)>, RenderError> {
+    pub(crate) fn lists(&self, cards: &[Card]) -> Result<Vec<(String, String)>, RenderError> {
         self.lists_for(cards, &|_, _| true, true)
     }
 
     #[cfg(test)] // used by unit tests only
     /// `Renderer::lists`, with only the department pages `department` picks, and the
     /// site-wide pages (home, evaluation, data, accessibility, 404) when `site_wide`.
-    pub fn lists_for(
+    pub(crate) fn lists_for(
         &self,
         cards: &[Card],
         department: &(dyn Fn(&Department, usize) -> bool + Sync),
@@ -375,7 +375,7 @@ impl<'a> Renderer<'a> {
     /// `Renderer::lists_for`, handing each page to `each` as its output file and a way
     /// to render it into a writer (the dashboard of a large site is a hundred megabytes: it
     /// need not be held whole).
-    pub fn lists_each<E: From<RenderError> + Send>(
+    pub(crate) fn lists_each<E: From<RenderError> + Send>(
         &self,
         cards: &[Card],
         department: &(dyn Fn(&Department, usize) -> bool + Sync),
@@ -518,7 +518,7 @@ impl<'a> Renderer<'a> {
 
     /// The search index (`search/index.js`, see [`search`]) of the goals' cards, in
     /// `site.goals()` order, into `out`.
-    pub fn write_search_index(
+    pub(crate) fn write_search_index(
         &self,
         cards: &[Card],
         out: &mut dyn std::io::Write,

@@ -13,7 +13,7 @@ use crate::model::{Evaluation, FiscalYear, Indicator};
 
 /// 前年度比 and このままのペース of one indicator, in words.
 #[derive(Debug, Clone, Serialize)]
-pub struct PaceView {
+pub(crate) struct PaceView {
     /// 前年度比: `+1.2ポイント（令和5年度 71.2% → 令和6年度 72.4%）`.
     pub change_text: String,
     /// The pace per year with its arithmetic.
@@ -29,7 +29,7 @@ pub struct PaceView {
 
 impl PaceView {
     /// The view of `indicator`'s pace as `evaluation` sees it, if §9 gives one.
-    pub fn new(indicator: &Indicator, evaluation: &Evaluation) -> Option<Self> {
+    pub(crate) fn new(indicator: &Indicator, evaluation: &Evaluation) -> Option<Self> {
         let pace = pace(indicator, evaluation)?;
         let words = pace_words(indicator, &pace);
         Some(PaceView {
@@ -44,7 +44,7 @@ impl PaceView {
 
 /// The 見込み cell of `year` in the chart's data table: the projection for the years after
 /// the latest actual up to the final target year, else `None`.
-pub fn projection_cell(
+pub(crate) fn projection_cell(
     indicator: &Indicator,
     pace: Option<&Pace>,
     year: FiscalYear,

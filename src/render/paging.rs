@@ -14,16 +14,16 @@ use crate::model::{Department, Goal, Site, Status, department_path};
 
 /// Goals on one page of a list, and the most a site (or a department) may have to be shown
 /// on one page as before.
-pub const PAGE_SIZE: usize = 100;
+pub(crate) const PAGE_SIZE: usize = 100;
 
 /// Goals that need attention (悪化) shown on a large site's home page.
-pub const ATTENTION_MAX: usize = 20;
+pub(crate) const ATTENTION_MAX: usize = 20;
 
 /// Site-relative path of the paged list of every goal.
-pub const GOALS_LIST_PATH: &str = "goals/";
+pub(crate) const GOALS_LIST_PATH: &str = "goals/";
 
 /// Whether `site` is shown with paged lists (more goals than fit on one page).
-pub fn is_large(site: &Site) -> bool {
+pub(crate) fn is_large(site: &Site) -> bool {
     site.departments
         .iter()
         .map(|d| d.goals.len())
@@ -32,13 +32,13 @@ pub fn is_large(site: &Site) -> bool {
 }
 
 /// Number of pages for `items` entries (at least one).
-pub fn page_count(items: usize) -> usize {
+pub(crate) fn page_count(items: usize) -> usize {
     items.div_ceil(PAGE_SIZE).max(1)
 }
 
 /// Path of page `number` (1-based) of the list at `base`: `base` itself for the first page,
 /// else `{base}{sub}{number}/` (`goals/2/`, `somu/page/2/`).
-pub fn page_path(base: &str, sub: &str, number: usize) -> String {
+pub(crate) fn page_path(base: &str, sub: &str, number: usize) -> String {
     if number <= 1 {
         base.to_string()
     } else {
@@ -47,15 +47,15 @@ pub fn page_path(base: &str, sub: &str, number: usize) -> String {
 }
 
 /// Path of the paged list of the goals of `status` (`goals/status/worse/`).
-pub fn status_list_path(status: Status) -> String {
+pub(crate) fn status_list_path(status: Status) -> String {
     format!("{GOALS_LIST_PATH}status/{}/", status.code())
 }
 
 /// The sub-path of a department's pages after the first (`somu/page/2/`).
-pub const DEPARTMENT_PAGE_SUB: &str = "page/";
+pub(crate) const DEPARTMENT_PAGE_SUB: &str = "page/";
 
 /// Number of list entries of `status`: one per indicator of that status.
-pub fn status_entries(site: &Site, status: Status) -> usize {
+pub(crate) fn status_entries(site: &Site, status: Status) -> usize {
     site.goals()
         .flat_map(|(_, g)| g.evaluations())
         .filter(|e| e.status == status)
@@ -63,7 +63,7 @@ pub fn status_entries(site: &Site, status: Status) -> usize {
 }
 
 /// The (department, goal, indicator index) entries of `status`, in site order.
-pub fn status_members(site: &Site, status: Status) -> Vec<(&Department, &Goal, usize)> {
+pub(crate) fn status_members(site: &Site, status: Status) -> Vec<(&Department, &Goal, usize)> {
     site.goals()
         .flat_map(|(dept, goal)| {
             (0..goal.indicators().len())
@@ -76,7 +76,7 @@ pub fn status_members(site: &Site, status: Status) -> Vec<(&Department, &Goal, u
 /// Site-relative paths of every paged list page (none for a site of a town's size): the
 /// all-goals and per-status lists of a large site ([`site_list_page_paths`]), and the second
 /// and later pages of a large department ([`department_page_paths`]).
-pub fn list_page_paths(site: &Site) -> Vec<String> {
+pub(crate) fn list_page_paths(site: &Site) -> Vec<String> {
     let mut paths = site_list_page_paths(site);
     paths.extend(department_page_paths(site));
     paths
@@ -84,7 +84,7 @@ pub fn list_page_paths(site: &Site) -> Vec<String> {
 
 /// The pages of the all-goals and per-status lists (all under [`GOALS_LIST_PATH`]); none for
 /// a site of a town's size.
-pub fn site_list_page_paths(site: &Site) -> Vec<String> {
+pub(crate) fn site_list_page_paths(site: &Site) -> Vec<String> {
     let mut paths = Vec::new();
     if is_large(site) {
         let goals = site.goals().count();
@@ -99,7 +99,7 @@ pub fn site_list_page_paths(site: &Site) -> Vec<String> {
 }
 
 /// The second and later pages of each department of more than [`PAGE_SIZE`] goals.
-pub fn department_page_paths(site: &Site) -> Vec<String> {
+pub(crate) fn department_page_paths(site: &Site) -> Vec<String> {
     let mut paths = Vec::new();
     for dept in &site.departments {
         if dept.goals.len() > PAGE_SIZE {
@@ -113,7 +113,7 @@ pub fn department_page_paths(site: &Site) -> Vec<String> {
 
 /// One page number in a pagination.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageLinkView {
+pub(crate) struct PageLinkView {
     /// 1-based page number.
     pub number: usize,
     /// Site-relative path of that page.
@@ -128,14 +128,14 @@ pub struct PageLinkView {
 /// lists them all on its first page only (so every page stays two links from the list's
 /// first page) and, on the others, the first, the last and [`NEAR`] either side of the
 /// page shown.
-pub const ALL_NUMBERS_MAX: usize = 15;
+pub(crate) const ALL_NUMBERS_MAX: usize = 15;
 
 /// Page numbers shown either side of the page shown, in a long list's later pages.
-pub const NEAR: usize = 2;
+pub(crate) const NEAR: usize = 2;
 
 /// The pagination of one page of a list (「前へ」, the page numbers, 「次へ」).
 #[derive(Debug, Clone, Serialize)]
-pub struct PaginationView {
+pub(crate) struct PaginationView {
     /// 1-based number of this page.
     pub current: usize,
     /// Number of pages.
@@ -157,7 +157,7 @@ pub struct PaginationView {
 impl PaginationView {
     /// Page `current` (1-based) of a list of `items` entries at `base` (later pages at
     /// `{base}{sub}{n}/`).
-    pub fn new(base: &str, sub: &str, current: usize, items: usize) -> Self {
+    pub(crate) fn new(base: &str, sub: &str, current: usize, items: usize) -> Self {
         let page_count = page_count(items);
         let path = |n| page_path(base, sub, n);
         PaginationView {

@@ -19,7 +19,7 @@ use super::view::StatusView;
 
 /// A goal in the plan and tag lists: link, department, each indicator's status, grade.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlacedGoalView {
+pub(crate) struct PlacedGoalView {
     /// 目標名.
     pub title: String,
     /// Site-relative path.
@@ -34,7 +34,7 @@ pub struct PlacedGoalView {
 
 /// A status with a count (only statuses that occur).
 #[derive(Debug, Clone, Serialize)]
-pub struct CountView {
+pub(crate) struct CountView {
     /// The status.
     pub status: StatusView,
     /// How many indicators.
@@ -43,7 +43,7 @@ pub struct CountView {
 
 /// One node of the plan tree, flattened (see the module doc).
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanRowView {
+pub(crate) struct PlanRowView {
     /// `4-1`.
     pub code: String,
     /// `防災・消防`.
@@ -66,7 +66,7 @@ pub struct PlanRowView {
 
 /// The 施策体系 page.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanPageView {
+pub(crate) struct PlanPageView {
     /// The tree, flattened in order.
     pub rows: Vec<PlanRowView>,
     /// Goals without `plan:`.
@@ -75,7 +75,7 @@ pub struct PlanPageView {
 
 /// A tag on the tag index.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagLinkView {
+pub(crate) struct TagLinkView {
     /// The tag.
     pub name: String,
     /// Site-relative path (`tags/sdgs-11/`).
@@ -86,14 +86,14 @@ pub struct TagLinkView {
 
 /// The tag index page (`tags/`).
 #[derive(Debug, Clone, Serialize)]
-pub struct TagIndexView {
+pub(crate) struct TagIndexView {
     /// Every tag, sorted by name.
     pub tags: Vec<TagLinkView>,
 }
 
 /// One tag's page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagPageView {
+pub(crate) struct TagPageView {
     /// The tag.
     pub name: String,
     /// Site-relative path.
@@ -106,7 +106,7 @@ pub struct TagPageView {
 
 /// A grade or 方向性 with how many goals have it.
 #[derive(Debug, Clone, Serialize)]
-pub struct JudgementCountView {
+pub(crate) struct JudgementCountView {
     /// `A（順調）` or `改善`.
     pub label: String,
     /// Number of goals.
@@ -115,7 +115,7 @@ pub struct JudgementCountView {
 
 /// The dashboard's counts of the town's own 評価.
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeJudgementView {
+pub(crate) struct HomeJudgementView {
     /// Each grade of the scale, best first (zero counts kept: the scale reads whole).
     pub grades: Vec<JudgementCountView>,
     /// Each 今後の方向性 that occurs, in the fixed order.
@@ -130,7 +130,7 @@ pub struct HomeJudgementView {
 
 /// The town's scale on the evaluation page.
 #[derive(Debug, Clone, Serialize)]
-pub struct EvaluationScaleView {
+pub(crate) struct EvaluationScaleView {
     /// The grades, best first.
     pub grades: Vec<GradeView>,
     /// The 今後の方向性 words.
@@ -167,7 +167,7 @@ fn plan_code(goal: &Goal) -> Option<&str> {
 
 impl PlanPageView {
     /// The plan page; `None` when config.toml has no `[[plan]]`.
-    pub fn new(site: &Site) -> Option<Self> {
+    pub(crate) fn new(site: &Site) -> Option<Self> {
         let plan = &site.config.plan;
         if plan.is_empty() {
             return None;
@@ -234,7 +234,7 @@ fn tagged(site: &Site) -> Vec<(String, Vec<(&Department, &Goal)>)> {
 
 impl TagIndexView {
     /// The tag index; `None` when no goal has tags.
-    pub fn new(site: &Site) -> Option<Self> {
+    pub(crate) fn new(site: &Site) -> Option<Self> {
         let tags: Vec<TagLinkView> = tagged(site)
             .into_iter()
             .map(|(name, goals)| TagLinkView {
@@ -249,7 +249,7 @@ impl TagIndexView {
 
 impl TagPageView {
     /// One page per tag, sorted by tag.
-    pub fn all(site: &Site) -> Vec<Self> {
+    pub(crate) fn all(site: &Site) -> Vec<Self> {
         tagged(site)
             .into_iter()
             .map(|(name, goals)| {
@@ -268,7 +268,7 @@ impl TagPageView {
 impl HomeJudgementView {
     /// The dashboard's counts; `None` when no goal has an assessment and there is no plan
     /// and no tag.
-    pub fn new(site: &Site) -> Option<Self> {
+    pub(crate) fn new(site: &Site) -> Option<Self> {
         let assessments: Vec<_> = site
             .goals()
             .filter_map(|(_, g)| g.facts.assessment.as_ref())
@@ -311,7 +311,7 @@ impl HomeJudgementView {
 
 impl EvaluationScaleView {
     /// The scale; `None` when config.toml has no `[[grades]]`.
-    pub fn new(site: &Site) -> Option<Self> {
+    pub(crate) fn new(site: &Site) -> Option<Self> {
         let grades = &site.config.grades;
         (!grades.is_empty()).then(|| EvaluationScaleView {
             grades: grades.iter().map(GradeView::new).collect(),
@@ -322,7 +322,7 @@ impl EvaluationScaleView {
 
 /// Site-relative paths of the pages of this module (plan, tag index, each tag), for the
 /// sitemap and the page count; empty for a site without plan and tags.
-pub fn judgement_page_paths(site: &Site) -> Vec<String> {
+pub(crate) fn judgement_page_paths(site: &Site) -> Vec<String> {
     let mut paths = Vec::new();
     if !site.config.plan.is_empty() {
         paths.push(PLAN_PAGE_PATH.to_string());

@@ -26,11 +26,11 @@ use crate::model::{FiscalYear, Site, department_path, goal_path};
 use super::view::StatusView;
 
 /// Site-relative URL path of the booklet.
-pub const REPORT_PAGE_PATH: &str = "report/";
+pub(crate) const REPORT_PAGE_PATH: &str = "report/";
 
 /// The booklet page's view (`report` in report.html).
 #[derive(Debug, Clone, Serialize)]
-pub struct ReportView {
+pub(crate) struct ReportView {
     /// `令和6年度（2024年度）`: the year whose actuals are reported, when there is one.
     pub fiscal_year_label: Option<String>,
     /// The running header of printed pages, as a CSS string literal (markup: print with
@@ -44,7 +44,7 @@ pub struct ReportView {
 
 /// A department of the booklet.
 #[derive(Debug, Clone, Serialize)]
-pub struct ReportDepartmentView {
+pub(crate) struct ReportDepartmentView {
     /// `1`.
     pub number: String,
     /// 課名.
@@ -73,7 +73,7 @@ struct ReportGoalView {
 /// keeps no part made under another numbering. [`Booklet::default`] numbers nothing (a
 /// site too large for a booklet).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Booklet {
+pub(crate) struct Booklet {
     /// Site-relative path of each department and goal page → (number, anchor).
     numbers: HashMap<String, (String, String)>,
     base_url: String,
@@ -81,7 +81,7 @@ pub struct Booklet {
 
 impl Booklet {
     /// The numbering of `site`.
-    pub fn new(site: &Site) -> Self {
+    pub(crate) fn new(site: &Site) -> Self {
         let mut numbers = HashMap::new();
         for (d, dept) in site.departments.iter().enumerate() {
             let number = (d + 1).to_string();
@@ -101,13 +101,13 @@ impl Booklet {
     }
 
     /// The number of the goal or department page at site-relative `path` (`1-2`).
-    pub fn number(&self, path: &str) -> Option<&str> {
+    pub(crate) fn number(&self, path: &str) -> Option<&str> {
         self.numbers.get(path).map(|(n, _)| n.as_str())
     }
 
     /// The goal page's markup `html` (written for the page at site-relative `path`) as a
     /// part of the booklet: ids prefixed, links pointing from `report/` (see the module doc).
-    pub fn section(&self, path: &str, html: &str) -> String {
+    pub(crate) fn section(&self, path: &str, html: &str) -> String {
         let prefix = match self.number(path) {
             Some(n) => format!("g{n}-"),
             None => "g-".to_string(),
@@ -212,7 +212,7 @@ fn goal_anchor(number: &str) -> String {
 impl ReportView {
     /// The booklet's view: the site's numbering, with each goal's markup taken from
     /// `sections` (template strings, in `site.goals()` order).
-    pub fn new(site: &Site, sections: &[Value]) -> Self {
+    pub(crate) fn new(site: &Site, sections: &[Value]) -> Self {
         let mut at = 0;
         let departments = site
             .departments
@@ -274,7 +274,7 @@ impl ReportView {
 
 /// `text` as a CSS string literal that is safe inside `<style>` (quotes, backslashes,
 /// `<` and line breaks escaped).
-pub fn css_string(text: &str) -> String {
+pub(crate) fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -38,19 +38,19 @@ use crate::model::{Department, Goal, Site, Status, department_path, goal_path};
 use super::view::StatusView;
 
 /// Site-relative URL path of the search page.
-pub const SEARCH_PAGE_PATH: &str = "search/";
+pub(crate) const SEARCH_PAGE_PATH: &str = "search/";
 
 /// Output file of the search index.
-pub const SEARCH_INDEX_PATH: &str = "search/index.js";
+pub(crate) const SEARCH_INDEX_PATH: &str = "search/index.js";
 
 /// What the index file starts with, before its JSON.
-pub const INDEX_PREFIX: &str = "window.hyokaSearchIndex=";
+pub(crate) const INDEX_PREFIX: &str = "window.hyokaSearchIndex=";
 
 /// Text as it is searched: NFKC (full-width letters and digits to half width, half-width
 /// katakana to full width), katakana folded to hiragana, ASCII letters to lower case, every
 /// dash and long-vowel mark (ー ｰ ‐ − — …) to `-`, every wave dash (〜 ～ 〰 ∼) to `~`,
 /// white space runs to one space, trimmed.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.nfkc() {
@@ -92,7 +92,7 @@ fn fold(c: char) -> char {
 /// What one goal is found by, normalised, as its page's renderer hands it on (the goal's
 /// Markdown body is gone by the time the index is written: see `pipeline::emit_site_once`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoalSearch {
+pub(crate) struct GoalSearch {
     /// The goal's own fields, one a line: title, then indicator codes and 事業概要 if any.
     text: String,
     /// Headings of the body, indicator names and tags (shared by many goals).
@@ -103,7 +103,7 @@ pub struct GoalSearch {
 
 impl GoalSearch {
     /// The search text of `goal`, whose Markdown body is `body`.
-    pub fn new(goal: &Goal, body: &str) -> Self {
+    pub(crate) fn new(goal: &Goal, body: &str) -> Self {
         let title = normalise(&goal.title);
         let mut lines = vec![title.clone()];
         let codes: Vec<String> = goal
@@ -201,7 +201,7 @@ impl Serialize for GoalJson<'_> {
 
 /// Writes the index file of `site` into `out`, from each goal's [`GoalSearch`] in
 /// `site.goals()` order.
-pub fn write_index<'a>(
+pub(crate) fn write_index<'a>(
     site: &Site,
     searches: impl Iterator<Item = &'a GoalSearch>,
     out: &mut dyn Write,
@@ -257,7 +257,7 @@ pub fn write_index<'a>(
 
 /// A goal in the search page's list.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchGoalView {
+pub(crate) struct SearchGoalView {
     /// 目標名.
     pub title: String,
     /// Site-relative path.
@@ -268,7 +268,7 @@ pub struct SearchGoalView {
 
 /// A department in the search page's list, with its goals.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchDepartmentView {
+pub(crate) struct SearchDepartmentView {
     /// 課名.
     pub title: String,
     /// Site-relative path.
@@ -284,7 +284,7 @@ pub struct SearchDepartmentView {
 
 /// The search page: the form, and every goal by department (search_list.html).
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchPageView {
+pub(crate) struct SearchPageView {
     /// Number of goals.
     pub goal_count: usize,
     /// Every department with goals, in site order.
@@ -299,7 +299,7 @@ pub struct SearchPageView {
 
 impl SearchPageView {
     /// The view of `site`'s search page.
-    pub fn new(site: &Site) -> Self {
+    pub(crate) fn new(site: &Site) -> Self {
         let department = |d: &Department| SearchDepartmentView {
             title: d.title.clone(),
             path: department_path(d),

@@ -84,7 +84,7 @@ pub enum RenderError {
 
 /// A loaded theme: its templates, compiled, and where its static files are.
 #[derive(Debug)]
-pub struct Theme {
+pub(crate) struct Theme {
     tera: Tera,
     /// Template name → where it came from, for messages.
     origins: BTreeMap<String, String>,
@@ -99,7 +99,7 @@ impl Theme {
     /// Loads the theme `name` for the site at `site_root`, with the site's template overrides.
     /// A theme other than `default` must have a folder under `themes/`; template syntax
     /// errors are reported with the template's file.
-    pub fn load(site_root: &Path, name: &str) -> Result<Theme, RenderError> {
+    pub(crate) fn load(site_root: &Path, name: &str) -> Result<Theme, RenderError> {
         let mut sources: BTreeMap<String, (String, String)> = embedded_files(&BUILTIN_TEMPLATES)
             .into_iter()
             .map(|(n, bytes)| {
@@ -172,13 +172,13 @@ impl Theme {
     }
 
     /// The names the theme's css/js are published under.
-    pub fn assets(&self) -> &AssetNames {
+    pub(crate) fn assets(&self) -> &AssetNames {
         &self.assets
     }
 
     /// Static files: the built-in ones, replaced or completed by the theme's `static/` folder,
     /// as (site-relative output path, bytes), sorted by path.
-    pub fn static_files(&self) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    pub(crate) fn static_files(&self) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
         let mut files: BTreeMap<String, Vec<u8>> = embedded_files(&BUILTIN_STATIC)
             .into_iter()
             .map(|(p, bytes)| (p, bytes.to_vec()))
@@ -192,7 +192,7 @@ impl Theme {
     }
 
     /// The text of one static file (`css/hyoka.css`) as the site will publish it, if any.
-    pub fn static_text(&self, path: &str) -> Result<Option<String>, RenderError> {
+    pub(crate) fn static_text(&self, path: &str) -> Result<Option<String>, RenderError> {
         Ok(self
             .static_files()?
             .into_iter()
@@ -202,7 +202,7 @@ impl Theme {
 
     #[cfg(test)] // used by unit tests only
     /// Template names and where each came from (built-in, theme or site), sorted by name.
-    pub fn template_origins(&self) -> &BTreeMap<String, String> {
+    pub(crate) fn template_origins(&self) -> &BTreeMap<String, String> {
         &self.origins
     }
 

@@ -62,15 +62,15 @@ use serde::Serialize;
 use crate::model::Status;
 
 /// Longest meta description, in characters.
-pub const DESCRIPTION_MAX_CHARS: usize = 120;
+pub(crate) const DESCRIPTION_MAX_CHARS: usize = 120;
 
 /// Shown where 進捗率 or 達成率 cannot be computed; the reason is in `progress_note` or
 /// `achievement_note` beside it.
-pub const UNDEFINED_PERCENT: &str = "—";
+pub(crate) const UNDEFINED_PERCENT: &str = "—";
 
 /// Site-wide settings for every page.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     /// Site title (`毛呂山町 行政評価`).
     pub title: String,
     /// 自治体名.
@@ -111,7 +111,7 @@ pub struct SiteView {
 
 /// One step of the breadcrumbs; the last is the current page.
 #[derive(Debug, Clone, Serialize)]
-pub struct CrumbView {
+pub(crate) struct CrumbView {
     /// Link text.
     pub title: String,
     /// Site-relative path (`""` for home, `somu/`).
@@ -120,7 +120,7 @@ pub struct CrumbView {
 
 /// The page being rendered.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     /// Page kind: `home`, `department`, `goal`, `evaluation`, `data`, `accessibility`,
     /// `not_found`.
     pub kind: String,
@@ -145,7 +145,7 @@ pub struct PageView {
 
 /// A 評価区分, ready to print: never colour alone.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusView {
+pub(crate) struct StatusView {
     /// Contract code (`on_track`), for CSS classes.
     pub code: String,
     /// Word (`順調`).
@@ -158,7 +158,7 @@ pub struct StatusView {
 
 /// A status with how many goals have it.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusCountView {
+pub(crate) struct StatusCountView {
     /// The status.
     pub status: StatusView,
     /// Number of indicators (of goals, for goals with one indicator).
@@ -167,7 +167,7 @@ pub struct StatusCountView {
 
 /// A value in a fiscal year.
 #[derive(Debug, Clone, Serialize)]
-pub struct YearValueView {
+pub(crate) struct YearValueView {
     /// Western start year (2024).
     pub fiscal_year: u16,
     /// `令和6年度`.
@@ -183,7 +183,7 @@ pub struct YearValueView {
 
 /// One row of the 数値目標 table.
 #[derive(Debug, Clone, Serialize)]
-pub struct IndicatorRowView {
+pub(crate) struct IndicatorRowView {
     /// `baseline`, `actual`, `target` or `final_target`.
     pub kind: String,
     /// 区分: 初期値 / 実績 / 目標値 / 最終目標値.
@@ -195,7 +195,7 @@ pub struct IndicatorRowView {
 
 /// One year of the chart's data table.
 #[derive(Debug, Clone, Serialize)]
-pub struct SeriesRowView {
+pub(crate) struct SeriesRowView {
     /// `令和6年度（2024年度）`.
     pub year_full_label: String,
     /// 実績, or `—`.
@@ -211,7 +211,7 @@ pub struct SeriesRowView {
 
 /// 指標.
 #[derive(Debug, Clone, Serialize)]
-pub struct IndicatorView {
+pub(crate) struct IndicatorView {
     /// 指標名.
     pub name: String,
     /// 単位 (may be empty).
@@ -224,7 +224,7 @@ pub struct IndicatorView {
 
 /// One step of a milestone indicator, for its step table.
 #[derive(Debug, Clone, Serialize)]
-pub struct StepView {
+pub(crate) struct StepView {
     /// 1-based position (`2`).
     pub number: usize,
     /// Step name (`検討中`).
@@ -242,7 +242,7 @@ pub struct StepView {
 /// One indicator of a goal (§8.1: a goal may have several; each is evaluated on its own).
 /// A card holds these without `rows`, `series`, `steps` and the chart fields (empty there).
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalIndicatorView {
+pub(crate) struct GoalIndicatorView {
     /// The anchor id on the goal page and the data id: `code:`, else the 1-based position.
     pub code: String,
     /// 1-based position in the goal.
@@ -312,7 +312,7 @@ pub struct GoalIndicatorView {
 /// so it holds few fields; its `status` (a [`StatusView`]) is added as a value shared by
 /// every card of that status.
 #[derive(Debug, Clone, Serialize)]
-pub struct CardView {
+pub(crate) struct CardView {
     /// Goal title.
     pub title: String,
     /// Site-relative URL path (`somu/jichikai/`).
@@ -362,7 +362,7 @@ pub struct CardView {
 /// A goal (目標) as its page shows it: its card (what the list pages show too, flattened:
 /// templates see `goal.title`, `goal.latest` … as before) and what only the goal page shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalView {
+pub(crate) struct GoalView {
     /// What the list pages show of the goal.
     #[serde(flatten)]
     pub card: CardView,
@@ -403,7 +403,7 @@ pub struct GoalView {
 
 /// 課.
 #[derive(Debug, Clone, Serialize)]
-pub struct DepartmentView {
+pub(crate) struct DepartmentView {
     /// URL slug.
     pub slug: String,
     /// 課名.
@@ -436,7 +436,7 @@ pub struct DepartmentView {
 
 /// The home page (dashboard).
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeView {
+pub(crate) struct HomeView {
     /// The body, rendered from Markdown (markup).
     pub body_html: String,
     /// Counts per status, in [`Status::ALL`] order.
@@ -471,7 +471,7 @@ pub struct HomeView {
 
 /// The goals of one status, for the dashboard's 評価区分ごとの目標.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusGroupView {
+pub(crate) struct StatusGroupView {
     /// The status.
     pub status: StatusView,
     /// Its goals (one entry per indicator of a goal using §8.1), in department then
@@ -485,7 +485,7 @@ pub struct StatusGroupView {
 
 /// A goal in a short list: enough for a link with context.
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalLinkView {
+pub(crate) struct GoalLinkView {
     /// 目標名.
     pub title: String,
     /// Site-relative path (`somu/jichikai/`).
@@ -501,7 +501,7 @@ pub struct GoalLinkView {
 
 /// One colour pair of the theme and its contrast.
 #[derive(Debug, Clone, Serialize)]
-pub struct ContrastPairView {
+pub(crate) struct ContrastPairView {
     /// What the pair is used for (`本文の文字`).
     pub label: String,
     /// Foreground colour (`#1a1a1a`).
@@ -518,7 +518,7 @@ pub struct ContrastPairView {
 
 /// The colour pairs of one colour scheme.
 #[derive(Debug, Clone, Serialize)]
-pub struct ContrastSchemeView {
+pub(crate) struct ContrastSchemeView {
     /// `明るい表示` / `暗い表示（OSのダークモード）`.
     pub label: String,
     /// Its pairs.
@@ -527,7 +527,7 @@ pub struct ContrastSchemeView {
 
 /// The アクセシビリティ方針 page: what the theme guarantees, measured on this build.
 #[derive(Debug, Clone, Serialize)]
-pub struct AccessibilityView {
+pub(crate) struct AccessibilityView {
     /// Contrast of the theme's colours, measured from its stylesheet.
     pub schemes: Vec<ContrastSchemeView>,
     /// Whether every pair meets AA.
@@ -542,7 +542,7 @@ pub struct AccessibilityView {
 
 /// The 評価の方法 page.
 #[derive(Debug, Clone, Serialize)]
-pub struct EvaluationView {
+pub(crate) struct EvaluationView {
     /// Statuses in the order their rules are tried (未測定, 達成, 順調, 悪化, 遅れ).
     pub rules: Vec<StatusView>,
     /// Every goal, as worked examples.
@@ -563,7 +563,7 @@ pub struct EvaluationView {
 
 /// One column of the open data files.
 #[derive(Debug, Clone, Serialize)]
-pub struct ColumnView {
+pub(crate) struct ColumnView {
     /// Name.
     pub name: String,
     /// What it holds.
@@ -572,7 +572,7 @@ pub struct ColumnView {
 
 /// The オープンデータ page.
 #[derive(Debug, Clone, Serialize)]
-pub struct DataView {
+pub(crate) struct DataView {
     /// Site-relative path of the all-goals CSV.
     pub csv_path: String,
     /// Site-relative path of the all-goals JSON.
@@ -595,7 +595,7 @@ pub struct DataView {
 /// One page of a paged goal list (`goal_list_page.html`): every goal (`kind` `all`, cards
 /// in `goals`) or the goals of one status (`kind` `status`, short entries in `links`).
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalListPageView {
+pub(crate) struct GoalListPageView {
     /// `all` or `status`.
     pub kind: String,
     /// Heading (`すべての目標`, `評価区分「悪化」の目標`).
@@ -615,14 +615,14 @@ pub struct GoalListPageView {
 }
 
 /// Site-relative path of the open data page.
-pub const DATA_PAGE_PATH: &str = "data/";
+pub(crate) const DATA_PAGE_PATH: &str = "data/";
 
 /// Site-relative path of the アクセシビリティ方針 page (under the reserved `about/`, so no
 /// department can take it).
-pub const ACCESSIBILITY_PAGE_PATH: &str = "about/accessibility/";
+pub(crate) const ACCESSIBILITY_PAGE_PATH: &str = "about/accessibility/";
 
 /// Statuses in the order the evaluation rules try them.
-pub const RULE_ORDER: [Status; 5] = [
+pub(crate) const RULE_ORDER: [Status; 5] = [
     Status::NoData,
     Status::Achieved,
     Status::OnTrack,

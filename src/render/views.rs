@@ -13,7 +13,7 @@ use crate::render::{GoalGraphics, IndicatorGraphics};
 
 impl SiteView {
     /// Builds the site view.
-    pub fn new(site: &Site) -> Self {
+    pub(crate) fn new(site: &Site) -> Self {
         let c = &site.config;
         SiteView {
             title: c.title.clone(),
@@ -45,7 +45,7 @@ impl SiteView {
 
 impl StatusView {
     /// Builds a status view.
-    pub fn new(status: Status) -> Self {
+    pub(crate) fn new(status: Status) -> Self {
         StatusView {
             code: status.code().to_string(),
             label: status.label().to_string(),
@@ -56,7 +56,7 @@ impl StatusView {
 }
 
 /// Prefix from a page at site-relative URL path `path` to the site root.
-pub fn root_for(path: &str) -> String {
+pub(super) fn root_for(path: &str) -> String {
     let depth = path.split('/').filter(|s| !s.is_empty()).count();
     if depth == 0 {
         "./".to_string()
@@ -66,7 +66,7 @@ pub fn root_for(path: &str) -> String {
 }
 
 /// Cuts `text` to at most `max` characters, ending with `…` when cut.
-pub fn truncate_chars(text: &str, max: usize) -> String {
+pub(super) fn truncate_chars(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= max {
         return text;
@@ -264,7 +264,7 @@ fn change_text(ind: &Indicator, e: &Evaluation) -> Option<String> {
 impl GoalIndicatorView {
     /// The view of the goal's indicator at `index`, with its chart markup (`full`: the goal
     /// page's tables too; a card leaves them empty).
-    pub fn new(goal: &Goal, index: usize, graphics: IndicatorGraphics, full: bool) -> Self {
+    pub(crate) fn new(goal: &Goal, index: usize, graphics: IndicatorGraphics, full: bool) -> Self {
         let ind = &goal.indicators()[index];
         let e = &goal.evaluations()[index];
         let excluded = ind.is_excluded();
@@ -364,7 +364,7 @@ impl GoalView {
     /// Builds the view of a goal of `dept`, with its chart markup and its Markdown `body`
     /// (the goal's own, or the one a build took out of the model: see
     /// `pipeline::emit_site`).
-    pub fn new(
+    pub(crate) fn new(
         site: &Site,
         dept: &Department,
         goal: &Goal,
@@ -460,7 +460,7 @@ impl GoalView {
 
 impl GoalView {
     /// The goal as a card in a list (see [`CardView`]); the status goes separately.
-    pub fn into_card(self) -> (CardView, StatusView) {
+    pub(crate) fn into_card(self) -> (CardView, StatusView) {
         let mut card = self.card;
         card.indicators = card
             .indicators
@@ -473,7 +473,7 @@ impl GoalView {
 
 impl DepartmentView {
     /// Builds the view of a department from its already built goal views.
-    pub fn new(site: &Site, dept: &Department, goals: Vec<GoalView>) -> Self {
+    pub(crate) fn new(site: &Site, dept: &Department, goals: Vec<GoalView>) -> Self {
         let evaluations = || dept.goals.iter().flat_map(Goal::evaluations);
         DepartmentView {
             status_counts: site
@@ -504,7 +504,7 @@ impl DepartmentView {
     }
 
     /// Meta description of the department page.
-    pub fn description(&self, site: &Site, dept: &Department) -> String {
+    pub(crate) fn description(&self, site: &Site, dept: &Department) -> String {
         let text = plain_text_summary(&dept.body, DESCRIPTION_MAX_CHARS);
         if !text.is_empty() {
             return text;
@@ -522,7 +522,7 @@ impl DepartmentView {
 
 impl HomeView {
     /// Builds the dashboard view.
-    pub fn new(site: &Site, departments: Vec<DepartmentView>) -> Self {
+    pub(crate) fn new(site: &Site, departments: Vec<DepartmentView>) -> Self {
         use super::paging;
         let large = paging::is_large(site);
         let attention: Vec<GoalLinkView> = if large {
@@ -570,7 +570,7 @@ impl HomeView {
 impl StatusGroupView {
     /// Every status of the site with its count; with its entries when `entries`, else
     /// with the path of its paged list.
-    pub fn all(site: &Site, entries: bool) -> Vec<Self> {
+    pub(crate) fn all(site: &Site, entries: bool) -> Vec<Self> {
         site.statuses()
             .into_iter()
             .map(|status| {
@@ -597,7 +597,7 @@ impl StatusGroupView {
 
 impl GoalLinkView {
     /// The short form of the indicator at `index` of a goal of `dept`.
-    pub fn new(dept: &Department, goal: &Goal, index: usize) -> Self {
+    pub(crate) fn new(dept: &Department, goal: &Goal, index: usize) -> Self {
         let ind = &goal.indicators()[index];
         let details = goal.has_indicator_details();
         let mut path = goal_path(goal);
@@ -639,7 +639,7 @@ const CONTRAST_PAIRS: &[(&str, &str, &str, f64)] = &[
 
 impl AccessibilityView {
     /// Builds the page from the theme's stylesheet (`css` may be empty: no pairs are shown).
-    pub fn new(site: &Site, css: &str, page_count: usize) -> Self {
+    pub(crate) fn new(site: &Site, css: &str, page_count: usize) -> Self {
         let (light, dark) = crate::render::contrast::palettes(css);
         let mut schemes = vec![contrast_scheme("明るい表示", &light)];
         if let Some(dark) = dark {
@@ -682,7 +682,7 @@ fn contrast_scheme(label: &str, palette: &crate::render::contrast::Palette) -> C
 
 impl DataView {
     /// Builds the open data page view (the §8.1 columns too when `site` uses §8.1).
-    pub fn new(site: &Site, goals: Vec<GoalView>) -> Self {
+    pub(crate) fn new(site: &Site, goals: Vec<GoalView>) -> Self {
         let details = site.has_indicator_details();
         // Each entry names the CSV header(s) first, then the JSON key(s) in brackets.
         let columns = [
@@ -849,7 +849,7 @@ impl DataView {
 
 impl EvaluationView {
     /// Builds the 評価の方法 page view.
-    pub fn new(site: &Site, goals: Vec<GoalView>) -> Self {
+    pub(crate) fn new(site: &Site, goals: Vec<GoalView>) -> Self {
         EvaluationView {
             rules: RULE_ORDER.iter().map(|&s| StatusView::new(s)).collect(),
             goals,

@@ -19,7 +19,7 @@ static BUILTIN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/arche
 
 /// Which goal archetype `hyoka new` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum GoalArchetype {
+pub(crate) enum GoalArchetype {
     /// One numeric indicator (`goal.md`).
     #[default]
     Single,
@@ -31,7 +31,7 @@ pub enum GoalArchetype {
 
 impl GoalArchetype {
     /// The archetype's file name in `themes/<name>/archetypes/`.
-    pub fn file_name(self) -> &'static str {
+    pub(crate) fn file_name(self) -> &'static str {
         match self {
             GoalArchetype::Single => "goal.md",
             GoalArchetype::Several => "goal-indicators.md",
@@ -42,7 +42,7 @@ impl GoalArchetype {
 
 /// The department and goal slugs of `hyoka new <dept>/<goal>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoalName {
+pub(crate) struct GoalName {
     /// Department folder (`somu`).
     pub department: String,
     /// Goal file stem (`bosai-kunren`).
@@ -51,7 +51,7 @@ pub struct GoalName {
 
 impl GoalName {
     /// Parses `somu/bosai-kunren` (a trailing `.md` is allowed); both parts must be slugs.
-    pub fn parse(given: &str) -> Result<Self, Error> {
+    pub(crate) fn parse(given: &str) -> Result<Self, Error> {
         let bad = |reason: &str| Error::BadName {
             given: given.to_string(),
             reason: reason.to_string(),
@@ -92,7 +92,7 @@ fn years(this_year: FiscalYear) -> tera::Context {
 
 /// Writes `content/<dept>/<goal>.md` (a draft, from the `archetype`) and, when the
 /// department has none, `content/<dept>/_index.md`. Returns the files written, site-relative.
-pub fn new_goal(
+pub(crate) fn new_goal(
     root: &Path,
     name: &GoalName,
     this_year: FiscalYear,
@@ -127,7 +127,7 @@ pub fn new_goal(
 
 /// Writes a new site into `dir` (created if missing; refused unless empty or holding only
 /// `.git`): config.toml, .gitignore, the home page text, one department and one goal.
-pub fn init_site(dir: &Path, this_year: FiscalYear) -> Result<Vec<PathBuf>, Error> {
+pub(crate) fn init_site(dir: &Path, this_year: FiscalYear) -> Result<Vec<PathBuf>, Error> {
     let io = |source| Error::Io {
         path: dir.to_path_buf(),
         source,

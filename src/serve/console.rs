@@ -14,13 +14,13 @@ pub(crate) struct Console {
 
 impl Console {
     /// Says the first build has begun (a large site takes seconds).
-    pub fn building(&mut self) {
+    pub(super) fn building(&mut self) {
         let _ = writeln!(self.out, "サイトを作っています…");
         let _ = self.out.flush();
     }
 
     /// Names the files that changed.
-    pub fn changed(&mut self, paths: &[PathBuf], root: &Path) {
+    pub(super) fn changed(&mut self, paths: &[PathBuf], root: &Path) {
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let names: Vec<String> = paths
             .iter()
@@ -37,7 +37,7 @@ impl Console {
     }
 
     /// Says what a rebuild did: files updated, or every error.
-    pub fn report(&mut self, rebuilt: &Rebuilt) {
+    pub(super) fn report(&mut self, rebuilt: &Rebuilt) {
         let ms = rebuilt.elapsed.as_millis();
         match &rebuilt.failure {
             None if rebuilt.site_wide && rebuilt.changed == 0 => {}

@@ -36,7 +36,7 @@ const CATCH_UP_AFTER: Duration = Duration::from_millis(150);
 
 /// What `serve` is asked to do.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// How the site is built (drafts are wanted in a preview).
     pub build: BuildOptions,
     /// The address to listen on (127.0.0.1 unless asked otherwise).
@@ -47,14 +47,14 @@ pub struct ServeOptions {
 
 /// The running preview, once it listens.
 #[derive(Debug, Clone)]
-pub struct Listening {
+pub(crate) struct Listening {
     /// The site's address (`http://127.0.0.1:1111/hyoka/`).
     pub url: String,
 }
 
 /// Serves until Ctrl-C. `ready` is called once the first build is done and the server
 /// listens; rebuild messages go to `log`.
-pub fn run(
+pub(crate) fn run(
     mut options: ServeOptions,
     ready: impl FnOnce(&Listening),
     log: Box<dyn Write + Send>,

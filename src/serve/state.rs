@@ -85,7 +85,7 @@ enum Step<'a> {
 
 impl Shared {
     /// State around a rebuilder that has not built yet (version 0).
-    pub fn new(rebuilder: Rebuilder) -> Self {
+    pub(super) fn new(rebuilder: Rebuilder) -> Self {
         let (versions, _) = watch::channel(Notice { v: 0, pages: None });
         Shared {
             site: RwLock::new(SiteState {
@@ -99,23 +99,23 @@ impl Shared {
 
     /// Rebuilds everything `changed` files affect (empty: everything) and tells open tabs.
     /// Blocks; call it from a plain thread.
-    pub fn rebuild(&self, changed: &[PathBuf]) -> Rebuilt {
+    pub(super) fn rebuild(&self, changed: &[PathBuf]) -> Rebuilt {
         self.step(Step::All(changed))
     }
 
     /// Rebuilds the pages `changed` files are shown on and tells their tabs; the site-wide
     /// pages may wait for [`Shared::catch_up`] ([`Shared::is_pending`]).
-    pub fn rebuild_page_first(&self, changed: &[PathBuf]) -> Rebuilt {
+    pub(super) fn rebuild_page_first(&self, changed: &[PathBuf]) -> Rebuilt {
         self.step(Step::PageFirst(changed))
     }
 
     /// Renders the site-wide pages a page-first rebuild left pending.
-    pub fn catch_up(&self) -> Rebuilt {
+    pub(super) fn catch_up(&self) -> Rebuilt {
         self.step(Step::CatchUp)
     }
 
     /// Whether site-wide pages wait for [`Shared::catch_up`].
-    pub fn is_pending(&self) -> bool {
+    pub(super) fn is_pending(&self) -> bool {
         self.site.blocking_read().rebuilder.is_pending()
     }
 

@@ -30,7 +30,7 @@ pub(crate) struct SiteWatcher {
 impl SiteWatcher {
     /// Starts watching the site at `root`; each batch of relevant changed paths is sent to
     /// `changes`.
-    pub fn start(root: &Path, changes: mpsc::Sender<Vec<PathBuf>>) -> Result<Self, Error> {
+    pub(super) fn start(root: &Path, changes: mpsc::Sender<Vec<PathBuf>>) -> Result<Self, Error> {
         let root = std::path::absolute(root).map_err(|source| Error::Io {
             path: root.to_path_buf(),
             source,
@@ -64,7 +64,7 @@ impl SiteWatcher {
     }
 
     /// Watches the input folders that exist (again after one was created).
-    pub fn watch_new_folders(&mut self) {
+    pub(super) fn watch_new_folders(&mut self) {
         self.watched.retain(|p| p.is_dir());
         for dir in WATCHED_DIRS {
             let path = self.root.join(dir);

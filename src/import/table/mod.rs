@@ -15,12 +15,12 @@ use super::sheet::Line;
 
 mod series;
 
-pub use series::{Entry, unit_of};
+pub(crate) use series::{Entry, unit_of};
 use series::{Kind, NO_VALUE, SeriesRow, check_years, kind_of, read_value};
 
 /// The goal of one sheet, read and checked.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GoalTable {
+pub(crate) struct GoalTable {
     /// 目標名.
     pub title: String,
     /// 指標名.
@@ -92,7 +92,7 @@ impl Ctx<'_> {
 }
 
 /// Reads the table under `heading`; `None` (with errors pushed) when it cannot be used.
-pub fn parse_table(
+pub(crate) fn parse_table(
     source: &SourceFile,
     heading: &Line,
     body: &[Line],

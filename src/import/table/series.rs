@@ -13,7 +13,7 @@ use super::{Cell, Ctx};
 
 /// One value of the series with the line it came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// 年度.
     pub year: FiscalYear,
     /// The number.
@@ -62,7 +62,7 @@ pub(super) fn kind_of(label: &str) -> Option<(Kind, &str)> {
 }
 
 /// The unit written after the numbers: `74.6%` → `%`, `9,400人` → `人`, `△5件` → `件`.
-pub fn unit_of(value: &str) -> String {
+pub(crate) fn unit_of(value: &str) -> String {
     let s: String = value.nfkc().collect();
     let s = s
         .trim()

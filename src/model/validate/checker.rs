@@ -299,4 +299,4 @@ impl<'a> Checker<'a> {
     }
 }
 
-pub use crate::diag::suggest;
+pub(super) use crate::diag::suggest;

@@ -24,7 +24,7 @@ mod indicator;
 mod patch;
 mod settle;
 
-pub use patch::{Patched, patch_goal};
+pub(crate) use patch::{Patched, patch_goal};
 
 use checker::Checker;
 
@@ -462,7 +462,7 @@ fn department(doc: &Document, folder: &str, diags: &mut Diagnostics) -> Option<D
 
 /// One goal file's text read as the model reads it (its department left empty), or `None`
 /// when it has errors: what the history compares between two versions of a file.
-pub fn goal_from_text(path: &Path, text: &str) -> Option<Goal> {
+pub(crate) fn goal_from_text(path: &Path, text: &str) -> Option<Goal> {
     let mut diags = Diagnostics::new();
     let source = crate::content::SourceFile::new(path, text.to_string());
     let doc = crate::content::parse_document(source, &mut diags);

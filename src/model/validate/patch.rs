@@ -28,7 +28,7 @@ pub struct Patched {
 /// `site` in place of the one built from its previous text, when that gives the model a
 /// full build would give ([`Patched`]); else `None`, and `site` is untouched. `goals` holds
 /// the goal as validated from the previous text, and the new one afterwards.
-pub fn patch_goal(
+pub(crate) fn patch_goal(
     site: &mut Site,
     content: &LoadedContent,
     goals: &mut GoalCache,

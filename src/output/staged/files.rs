@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 /// The spare folder's name is `.<output name>` followed by this.
-pub const SPARE_SUFFIX: &str = ".hyoka-spare";
+pub(super) const SPARE_SUFFIX: &str = ".hyoka-spare";
 
 /// Removes `path` whatever it is (file, symlink or directory tree); missing is
 /// fine. Symlinks are removed, never followed.

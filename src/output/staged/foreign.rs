@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use super::files::remove_path;
 
 /// The record's name is `.<output name>` followed by this.
-pub const RECORD_SUFFIX: &str = ".hyoka-files";
+pub(super) const RECORD_SUFFIX: &str = ".hyoka-files";
 
 /// The record's format, in its first key (a record of another format is not read).
 const RECORD_FORMAT: &str = "hyoka-files-1";
@@ -76,7 +76,7 @@ pub(super) struct Foreign {
 impl Foreign {
     /// The path with `/`, as hyoka's paths are written (`None` when not UTF-8: then it
     /// cannot be one of them).
-    pub fn key(&self) -> Option<String> {
+    pub(super) fn key(&self) -> Option<String> {
         key(&self.path)
     }
 }
@@ -93,7 +93,7 @@ pub(super) struct Written<'a> {
 }
 
 impl<'a> Written<'a> {
-    pub fn new(files: &'a HashSet<String>) -> Self {
+    pub(super) fn new(files: &'a HashSet<String>) -> Self {
         let mut dirs = HashSet::new();
         for file in files {
             for (i, _) in file.match_indices('/') {

@@ -45,7 +45,7 @@ use foreign::{Foreign, Written, read_record, record_path, write_record};
 
 /// What a staged write wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct WriteStats {
+pub(crate) struct WriteStats {
     /// Number of files written.
     pub files: usize,
     /// Total number of bytes written.
@@ -59,7 +59,7 @@ pub struct WriteStats {
 ///
 /// [`finish`]: StagedOutput::finish
 #[derive(Debug)]
-pub struct StagedOutput {
+pub(crate) struct StagedOutput {
     output: PathBuf,
     staging: PathBuf,
     /// The staging folder is the kept spare (locked while this build uses it), not a fresh
@@ -79,7 +79,7 @@ impl StagedOutput {
     /// Takes the spare folder beside `output` as the staging folder (or, when it is busy
     /// or not a folder, creates a fresh one, removing a stale one of this process). Refuses
     /// when `output` is a file or a symlink.
-    pub fn begin(output: &Path) -> Result<Self, WriteError> {
+    pub(crate) fn begin(output: &Path) -> Result<Self, WriteError> {
         let output = absolute_lexical(output)?;
         let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
             return Err(WriteError::InvalidOutput { path: output });
@@ -148,7 +148,7 @@ impl StagedOutput {
 
     /// Writes one file into the staging folder. A path that is not clean, or one written
     /// twice, is refused.
-    pub fn write(&self, path: String, bytes: &[u8]) -> Result<(), WriteError> {
+    pub(crate) fn write(&self, path: String, bytes: &[u8]) -> Result<(), WriteError> {
         let file = self.claim(path.clone())?;
         self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
         if self.spare.is_some() {
@@ -229,7 +229,7 @@ impl StagedOutput {
     /// Where the file at `path`, written by this build, is in the staging folder, for a
     /// program that reads it before the swap (`hyoka build --pdf` prints the booklet);
     /// `None` when this build did not write it.
-    pub fn staged_file(&self, path: &str) -> Option<PathBuf> {
+    pub(crate) fn staged_file(&self, path: &str) -> Option<PathBuf> {
         self.lock_paths()
             .contains(path)
             .then(|| join_rel(&self.staging, path))
@@ -250,7 +250,7 @@ impl StagedOutput {
     /// spare), or, where the file system cannot exchange two names, the previous output is
     /// renamed aside, the staging folder renamed to the output and the previous output
     /// removed. On a failure before the swap the previous output stays exactly as it was.
-    pub fn finish(mut self) -> Result<WriteStats, WriteError> {
+    pub(crate) fn finish(mut self) -> Result<WriteStats, WriteError> {
         let paths = std::mem::take(&mut *self.lock_paths());
         check_path_conflicts(&paths).map_err(|source| WriteError::InvalidPlan {
             path: self.output.clone(),
@@ -492,7 +492,7 @@ impl<W: io::Write> io::Write for Recorded<W> {
 /// takes the output's place in one rename. If anything fails before the swap,
 /// `output` is left exactly as it was. Refuses when `output` is a file or a symlink, or
 /// when the plan needs a planned file to also be a directory.
-pub fn write_plan(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
+pub(crate) fn write_plan(plan: &OutputPlan, output: &Path) -> Result<WriteStats, WriteError> {
     plan.check_conflicts()
         .map_err(|source| WriteError::InvalidPlan {
             path: output.to_path_buf(),
