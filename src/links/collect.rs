@@ -1,13 +1,24 @@
 //! [`LinkCollector`]: an [`Emit`] in front of another that notes every path the site will
-//! have and, of each HTML page, its anchors and links, for the check that runs once the
-//! whole site has been made (a link may point at a page made later).
+//! have and, of each HTML page, its anchors and where its links go, for the check that runs
+//! once the whole site has been made (a link may point at a page made later).
+//!
+//! A page is read as it passes, in the thread that made it, and only a little of it is
+//! kept: its ids, and of its links (resolved against the page at once) one entry per place
+//! they go and one per URL out of the site, with the first page that writes it and on how
+//! many pages it is written. "First" is the order the findings are shown in: the home page,
+//! then the other pages by path, the 404 page last (it writes its links from the server's
+//! root); within a page, page order. A link that cannot fail is not kept at all: nothing
+//! to check (`mailto:`), or an anchor of its own page that the page has.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
 use std::io;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use super::html::{self, PageLinks};
+use super::html::{self, Found};
+use super::resolve::{Base, Resolved, Written, resolve};
 use crate::output::emit::FileWriter;
 use crate::output::{Emit, WriteError};
 use crate::timings::{Stage, Timings};
@@ -15,36 +26,89 @@ use crate::timings::{Stage, Timings};
 /// What a site's output holds, for the link check.
 #[derive(Debug, Default)]
 pub struct LinkIndex {
-    /// Every output path.
-    pub files: BTreeSet<String>,
-    /// Each HTML page's anchors and links, by output path.
-    pub pages: BTreeMap<String, PageLinks>,
+    /// Every output path; an HTML page's with its `id`s (and `<a name>`s), sorted.
+    pub(super) files: BTreeMap<String, Option<Ids>>,
+    /// The templates' links into the site (and above it), by where they go.
+    pub(super) internal: HashMap<Resolved, Occurrence>,
+    /// The templates' links out of the site, by URL as written.
+    pub(super) external: HashMap<String, Occurrence>,
 }
 
+/// A page's ids, sorted, each once.
+pub(super) type Ids = Box<[Box<str>]>;
+
 impl LinkIndex {
-    /// Keeps the pages under the folders `prefixes` (`archive/r6/`) as targets, with their
-    /// ids, but drops their own links from the check.
-    pub fn forget_links_under(&mut self, prefixes: &[String]) {
-        for (page, links) in &mut self.pages {
-            if prefixes.iter().any(|p| page.starts_with(p.as_str())) {
-                links.links.clear();
-            }
-        }
+    /// Whether the site has the file `path`.
+    pub(super) fn has(&self, path: &str) -> bool {
+        self.files.contains_key(path)
     }
+
+    /// The ids of the HTML page `path`; `None` when it is not one.
+    pub(super) fn ids(&self, path: &str) -> Option<&[Box<str>]> {
+        self.files.get(path)?.as_deref()
+    }
+}
+
+/// Whether the page's `ids` hold the anchor `fragment`.
+pub(super) fn has_id(ids: &[Box<str>], fragment: &str) -> bool {
+    ids.binary_search_by(|id| (**id).cmp(fragment)).is_ok() || fragment.eq_ignore_ascii_case("top")
+}
+
+/// The first place a link is written, and how many times it is.
+#[derive(Debug, Clone)]
+pub(super) struct Occurrence {
+    /// The page's output path.
+    pub page: Arc<str>,
+    /// 1-based line of the link in the page.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// The link as written there.
+    pub href: String,
+    /// On how many pages (each time a page writes it).
+    pub count: usize,
+}
+
+impl Occurrence {
+    /// Which of two comes first in the findings' order (see the module's comment).
+    pub fn order(&self, other: &Occurrence) -> Ordering {
+        rank(&self.page)
+            .cmp(&rank(&other.page))
+            .then((self.line, self.column).cmp(&(other.line, other.column)))
+    }
+
+    /// Adds `other`, the same link elsewhere: the counts summed, the first place kept.
+    pub fn merge(&mut self, other: Occurrence) {
+        let count = self.count + other.count;
+        if other.order(self).is_lt() {
+            *self = other;
+        }
+        self.count = count;
+    }
+}
+
+/// A page's place in the findings' order: the home page first, the 404 page last, else by
+/// path.
+fn rank(page: &str) -> (bool, bool, &str) {
+    (page != "index.html", page == "404.html", page)
 }
 
 /// Notes what passes through to `inner`.
 pub struct LinkCollector<'a> {
     inner: &'a dyn Emit,
+    base: Base,
+    unchecked: Vec<String>,
     index: Mutex<LinkIndex>,
     timings: Option<&'a Timings>,
 }
 
 impl<'a> LinkCollector<'a> {
-    /// In front of `inner`.
-    pub fn new(inner: &'a dyn Emit) -> Self {
+    /// In front of `inner`, for the site at `base`.
+    pub fn new(inner: &'a dyn Emit, base: Base) -> Self {
         LinkCollector {
             inner,
+            base,
+            unchecked: Vec::new(),
             index: Mutex::new(LinkIndex::default()),
             timings: None,
         }
@@ -56,6 +120,13 @@ impl<'a> LinkCollector<'a> {
         self
     }
 
+    /// Keeps the pages under the folders `prefixes` (`archive/r6/`) as targets, with their
+    /// ids, but not their own links: those are not checked.
+    pub fn unchecked_under(mut self, prefixes: Vec<String>) -> Self {
+        self.unchecked = prefixes;
+        self
+    }
+
     /// What was noted.
     pub fn into_index(self) -> LinkIndex {
         self.index.into_inner().unwrap_or_else(|e| e.into_inner())
@@ -63,17 +134,113 @@ impl<'a> LinkCollector<'a> {
 
     fn note(&self, path: String, bytes: &[u8]) {
         let started = Instant::now();
-        let page = path
-            .ends_with(".html")
-            .then(|| html::scan(&String::from_utf8_lossy(bytes)));
+        let page = path.ends_with(".html").then(|| self.read(&path, bytes));
         let mut index = self.index.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(page) = page {
-            index.pages.insert(path.clone(), page);
+        match page {
+            Some(Page {
+                ids,
+                internal,
+                external,
+            }) => {
+                index.files.insert(path, Some(ids));
+                for (resolved, occurrence) in internal {
+                    match index.internal.get_mut(&resolved) {
+                        Some(kept) => kept.merge(occurrence),
+                        None => {
+                            index.internal.insert(resolved, occurrence);
+                        }
+                    }
+                }
+                for (url, occurrence) in external {
+                    match index.external.get_mut(&url) {
+                        Some(kept) => kept.merge(occurrence),
+                        None => {
+                            index.external.insert(url, occurrence);
+                        }
+                    }
+                }
+            }
+            None => {
+                index.files.insert(path, None);
+            }
         }
-        index.files.insert(path);
         drop(index);
         if let Some(t) = self.timings {
             t.since(Stage::Links, started);
+        }
+    }
+
+    /// The page `path`'s ids and links, each link once per place it goes.
+    fn read(&self, path: &str, bytes: &[u8]) -> Page {
+        let mut ids: Vec<Box<str>> = Vec::new();
+        let mut links: Vec<(Cow<'_, str>, usize, usize)> = Vec::new();
+        let checked = !self.unchecked.iter().any(|p| path.starts_with(p.as_str()));
+        html::scan(bytes, &mut |found| match found {
+            Found::Id(id) => ids.push(id.into()),
+            Found::Link { href, line, column } if checked => links.push((href, line, column)),
+            Found::Link { .. } => {}
+        });
+        ids.sort_unstable();
+        ids.dedup();
+        let mut page = Page {
+            ids: ids.into_boxed_slice(),
+            internal: HashMap::new(),
+            external: HashMap::new(),
+        };
+        let name: Arc<str> = Arc::from(path);
+        let occurrence = |href: &str, line, column| Occurrence {
+            page: Arc::clone(&name),
+            line,
+            column,
+            href: href.to_string(),
+            count: 1,
+        };
+        for (href, line, column) in links {
+            match resolve(path, &href, &self.base, Written::Page) {
+                Resolved::Ignored => {}
+                Resolved::External => match page.external.get_mut(href.as_ref()) {
+                    Some(kept) => kept.count += 1,
+                    None => {
+                        let first = occurrence(&href, line, column);
+                        page.external.insert(href.into_owned(), first);
+                    }
+                },
+                Resolved::Internal { path: to, fragment } if is_page(&to, path) => {
+                    // Its own page: found now, if the page has the anchor.
+                    let holds = fragment.as_deref().is_none_or(|f| has_id(&page.ids, f));
+                    if !holds {
+                        let resolved = Resolved::Internal { path: to, fragment };
+                        page.add(resolved, || occurrence(&href, line, column));
+                    }
+                }
+                resolved => page.add(resolved, || occurrence(&href, line, column)),
+            }
+        }
+        page
+    }
+}
+
+/// Whether the link path `to` names the page `page` (`somu/x/index.html`, `somu/x/`).
+fn is_page(to: &str, page: &str) -> bool {
+    to == page
+        || ((to.is_empty() || to.ends_with('/')) && page.strip_suffix("index.html") == Some(to))
+}
+
+/// What is kept of one page.
+struct Page {
+    ids: Ids,
+    internal: HashMap<Resolved, Occurrence>,
+    external: HashMap<String, Occurrence>,
+}
+
+impl Page {
+    /// One more link to `resolved`; the first one's place is kept.
+    fn add(&mut self, resolved: Resolved, first: impl FnOnce() -> Occurrence) {
+        match self.internal.get_mut(&resolved) {
+            Some(kept) => kept.count += 1,
+            None => {
+                self.internal.insert(resolved, first());
+            }
         }
     }
 }
