@@ -10,7 +10,9 @@
 //! - every other `href`/`src` of the rendered pages, i.e. what templates write (the theme's
 //!   and a webmaster's overrides), reported once per target at the first page that has it
 //!   (`E-TEMPLATE-LINK`; a missing anchor of a page that exists is `W-TEMPLATE-ANCHOR`: the
-//!   page still opens).
+//!   page still opens). These are resolved as each page is made, in the rendering threads,
+//!   and only one entry per target is kept (where it is first written, and how often):
+//!   see `collect.rs`.
 //!
 //! Links out of the site are gathered for `hyoka check --external` ([`External`]).
 
