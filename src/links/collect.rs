@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::io;
 use std::sync::{Arc, Mutex};
@@ -70,6 +71,30 @@ pub(super) struct Occurrence {
 }
 
 impl Occurrence {
+    /// The first of `link` on the page `page`.
+    fn new(page: &Arc<str>, link: &Link<'_>) -> Self {
+        Occurrence {
+            page: Arc::clone(page),
+            line: link.line,
+            column: link.column,
+            href: link.href.to_string(),
+            count: 1,
+        }
+    }
+
+    /// One more of the same link, `link` on the page `page`: counted, and kept as the
+    /// first place when it comes before.
+    fn add(&mut self, page: &Arc<str>, link: &Link<'_>) {
+        self.count += 1;
+        let earlier =
+            (rank(page), link.line, link.column) < (rank(&self.page), self.line, self.column);
+        if earlier {
+            self.page = Arc::clone(page);
+            (self.line, self.column) = (link.line, link.column);
+            self.href = link.href.to_string();
+        }
+    }
+
     /// Which of two comes first in the findings' order (see the module's comment).
     pub fn order(&self, other: &Occurrence) -> Ordering {
         rank(&self.page)
@@ -77,7 +102,7 @@ impl Occurrence {
             .then((self.line, self.column).cmp(&(other.line, other.column)))
     }
 
-    /// Adds `other`, the same link elsewhere: the counts summed, the first place kept.
+    /// Adds `other`, the same place elsewhere: the counts summed, the first place kept.
     pub fn merge(&mut self, other: Occurrence) {
         let count = self.count + other.count;
         if other.order(self).is_lt() {
@@ -134,31 +159,30 @@ impl<'a> LinkCollector<'a> {
 
     fn note(&self, path: String, bytes: &[u8]) {
         let started = Instant::now();
-        let page = path.ends_with(".html").then(|| self.read(&path, bytes));
+        let page = path
+            .ends_with(".html")
+            .then(|| (self.read(&path, bytes), Arc::<str>::from(path.as_str())));
         let mut index = self.index.lock().unwrap_or_else(|e| e.into_inner());
         match page {
-            Some(Page {
-                ids,
-                internal,
-                external,
-            }) => {
-                index.files.insert(path, Some(ids));
-                for (resolved, occurrence) in internal {
-                    match index.internal.get_mut(&resolved) {
-                        Some(kept) => kept.merge(occurrence),
-                        None => {
-                            index.internal.insert(resolved, occurrence);
+            Some((page, name)) => {
+                for (resolved, link) in page.internal {
+                    match index.internal.entry(resolved) {
+                        Entry::Occupied(kept) => kept.into_mut().add(&name, &link),
+                        Entry::Vacant(slot) => {
+                            slot.insert(Occurrence::new(&name, &link));
                         }
                     }
                 }
-                for (url, occurrence) in external {
-                    match index.external.get_mut(&url) {
-                        Some(kept) => kept.merge(occurrence),
+                for link in page.external {
+                    match index.external.get_mut(link.href.as_ref()) {
+                        Some(kept) => kept.add(&name, &link),
                         None => {
-                            index.external.insert(url, occurrence);
+                            let first = Occurrence::new(&name, &link);
+                            index.external.insert(link.href.into_owned(), first);
                         }
                     }
                 }
+                index.files.insert(path, Some(page.ids));
             }
             None => {
                 index.files.insert(path, None);
@@ -170,50 +194,38 @@ impl<'a> LinkCollector<'a> {
         }
     }
 
-    /// The page `path`'s ids and links, each link once per place it goes.
-    fn read(&self, path: &str, bytes: &[u8]) -> Page {
+    /// The page `path`'s ids, and its links that may fail, resolved.
+    fn read<'h>(&self, path: &str, bytes: &'h [u8]) -> Page<'h> {
         let mut ids: Vec<Box<str>> = Vec::new();
-        let mut links: Vec<(Cow<'_, str>, usize, usize)> = Vec::new();
+        let mut links: Vec<Link<'h>> = Vec::new();
         let checked = !self.unchecked.iter().any(|p| path.starts_with(p.as_str()));
         html::scan(bytes, &mut |found| match found {
             Found::Id(id) => ids.push(id.into()),
-            Found::Link { href, line, column } if checked => links.push((href, line, column)),
+            Found::Link { href, line, column } if checked => {
+                links.push(Link { href, line, column })
+            }
             Found::Link { .. } => {}
         });
         ids.sort_unstable();
         ids.dedup();
         let mut page = Page {
             ids: ids.into_boxed_slice(),
-            internal: HashMap::new(),
-            external: HashMap::new(),
+            internal: Vec::new(),
+            external: Vec::new(),
         };
-        let name: Arc<str> = Arc::from(path);
-        let occurrence = |href: &str, line, column| Occurrence {
-            page: Arc::clone(&name),
-            line,
-            column,
-            href: href.to_string(),
-            count: 1,
-        };
-        for (href, line, column) in links {
-            match resolve(path, &href, &self.base, Written::Page) {
+        for link in links {
+            match resolve(path, &link.href, &self.base, Written::Page) {
                 Resolved::Ignored => {}
-                Resolved::External => match page.external.get_mut(href.as_ref()) {
-                    Some(kept) => kept.count += 1,
-                    None => {
-                        let first = occurrence(&href, line, column);
-                        page.external.insert(href.into_owned(), first);
-                    }
-                },
+                Resolved::External => page.external.push(link),
                 Resolved::Internal { path: to, fragment } if is_page(&to, path) => {
                     // Its own page: found now, if the page has the anchor.
                     let holds = fragment.as_deref().is_none_or(|f| has_id(&page.ids, f));
                     if !holds {
-                        let resolved = Resolved::Internal { path: to, fragment };
-                        page.add(resolved, || occurrence(&href, line, column));
+                        page.internal
+                            .push((Resolved::Internal { path: to, fragment }, link));
                     }
                 }
-                resolved => page.add(resolved, || occurrence(&href, line, column)),
+                resolved => page.internal.push((resolved, link)),
             }
         }
         page
@@ -226,23 +238,19 @@ fn is_page(to: &str, page: &str) -> bool {
         || ((to.is_empty() || to.ends_with('/')) && page.strip_suffix("index.html") == Some(to))
 }
 
-/// What is kept of one page.
-struct Page {
-    ids: Ids,
-    internal: HashMap<Resolved, Occurrence>,
-    external: HashMap<String, Occurrence>,
+/// One link of a page being read, as written.
+struct Link<'h> {
+    href: Cow<'h, str>,
+    line: usize,
+    column: usize,
 }
 
-impl Page {
-    /// One more link to `resolved`; the first one's place is kept.
-    fn add(&mut self, resolved: Resolved, first: impl FnOnce() -> Occurrence) {
-        match self.internal.get_mut(&resolved) {
-            Some(kept) => kept.count += 1,
-            None => {
-                self.internal.insert(resolved, first());
-            }
-        }
-    }
+/// What is kept of one page: its ids, and its links to check, in page order (out of the
+/// site by URL as written).
+struct Page<'h> {
+    ids: Ids,
+    internal: Vec<(Resolved, Link<'h>)>,
+    external: Vec<Link<'h>>,
 }
 
 impl Emit for LinkCollector<'_> {
