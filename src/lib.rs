@@ -26,9 +26,10 @@
 //! ```
 //!
 //! `links` (the offline link check of `check` and `build`) stands in front of the output:
-//! `links::LinkCollector` notes each path and each page's ids and links as the pipeline
-//! emits them; once the site is made, every internal link is checked against them (the
-//! bodies' links at their source positions, the templates' once per target).
+//! `links::LinkCollector` notes each path and each page's ids as the pipeline emits them,
+//! and resolves each page's links there and then (one entry per target, with its first
+//! place); once the site is made, every internal link is checked against them (the bodies'
+//! links at their source positions, the templates' once per target).
 //!
 //! `timings` (stage times for `hyoka build --timings`) stands below every stage.
 //!

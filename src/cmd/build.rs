@@ -74,18 +74,21 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     let link_started = Instant::now();
     let (sources, base) = (links::SourceLinks::of(&site), pipeline::link_base(&site));
     timings.since(Stage::Links, link_started);
-    let collector = links::LinkCollector::new(&staged).timed(&timings);
-    pipeline::emit_site_once(site, &root, &collector, &timings)?;
     // 過去の版 under archive/<tag>/: their files are targets of the current pages' links,
     // their own links are history (written under earlier rules) and are not checked.
-    let mut archives = Vec::new();
+    let archives = editions
+        .iter()
+        .map(|archived| crate::model::edition::archive_path(&archived.tag))
+        .collect();
+    let collector = links::LinkCollector::new(&staged, base.clone())
+        .timed(&timings)
+        .unchecked_under(archives);
+    pipeline::emit_site_once(site, &root, &collector, &timings)?;
     for archived in editions {
-        archives.push(crate::model::edition::archive_path(&archived.tag));
         let under = edition::Under::new(&collector, &archived.tag);
         pipeline::emit_site_once(archived.site, &root, &under, &timings)?;
     }
-    let mut index = collector.into_index();
-    index.forget_links_under(&archives);
+    let index = collector.into_index();
     let report = timings.time(Stage::Links, || {
         links::check(&index, &sources, &base, &root)
     });

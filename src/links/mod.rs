@@ -10,7 +10,9 @@
 //! - every other `href`/`src` of the rendered pages, i.e. what templates write (the theme's
 //!   and a webmaster's overrides), reported once per target at the first page that has it
 //!   (`E-TEMPLATE-LINK`; a missing anchor of a page that exists is `W-TEMPLATE-ANCHOR`: the
-//!   page still opens).
+//!   page still opens). These are resolved as each page is made, in the rendering threads,
+//!   and only one entry per target is kept (where it is first written, and how often):
+//!   see `collect.rs`.
 //!
 //! Links out of the site are gathered for `hyoka check --external` ([`External`]).
 
@@ -19,6 +21,7 @@ mod html;
 mod resolve;
 mod source;
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
@@ -97,104 +100,98 @@ pub(crate) fn check(index: &LinkIndex, sources: &SourceLinks, base: &Base, root:
     }
 
     // The templates' links: the first page with each broken one, and on how many pages.
-    // By target: the same link is written differently at each depth (`../css/a.css`).
+    // By target: the same link is written differently at each depth (`../css/a.css`), and
+    // two targets may be one finding (`somu/x/#a` and `somu/x/index.html#a`).
     let mut broken: BTreeMap<String, TemplateLink> = BTreeMap::new();
-    let mut external: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    // The home page first and the 404 page last: the first page with a broken link is
-    // where it is shown, and the 404 page writes its links from the server's root.
-    let mut pages: Vec<(&String, &html::PageLinks)> = index.pages.iter().collect();
-    pages.sort_by_key(|(page, _)| (page.as_str() != "index.html", page.as_str() == "404.html"));
-    for (page, links) in pages {
-        for link in &links.links {
-            let resolved = resolve(page, &link.href, base, Written::Page);
-            match &resolved {
-                Resolved::Ignored => continue,
-                Resolved::External => {
-                    if !external_in_bodies.contains(&percent_decode(&link.href)) {
-                        let e = external
-                            .entry(link.href.clone())
-                            .or_insert_with(|| (page.clone(), 0));
-                        e.1 += 1;
+    for (resolved, occurrence) in &index.internal {
+        if from_bodies.contains(resolved) {
+            continue;
+        }
+        if let Err(problem) = targets.lookup(resolved) {
+            match broken.entry(targets.describe(&problem)) {
+                Entry::Occupied(mut kept) => {
+                    let kept = kept.get_mut();
+                    if occurrence.order(&kept.first).is_lt() {
+                        kept.problem = problem;
                     }
-                    continue;
+                    kept.first.merge(occurrence.clone());
                 }
-                _ => {}
-            }
-            if from_bodies.contains(&resolved) {
-                continue;
-            }
-            if let Err(problem) = targets.lookup(&resolved) {
-                let e = broken
-                    .entry(targets.describe(&problem))
-                    .or_insert_with(|| TemplateLink {
-                        href: link.href.clone(),
-                        page: page.clone(),
-                        line: link.line,
-                        column: link.column,
-                        pages: 0,
+                Entry::Vacant(slot) => {
+                    slot.insert(TemplateLink {
+                        first: occurrence.clone(),
                         problem,
                     });
-                e.pages += 1;
+                }
             }
         }
     }
-    for (what, link) in broken {
+    let mut external: BTreeMap<&str, &collect::Occurrence> = BTreeMap::new();
+    for (url, occurrence) in &index.external {
+        if !external_in_bodies.contains(&percent_decode(url)) {
+            external.insert(url, occurrence);
+        }
+    }
+    for (what, TemplateLink { first, problem }) in broken {
         let mut help = format!(
             "位置は作られたページ {} の中です。テーマのテンプレート（サイトの templates/ の上書きを含む）でこのリンクを書いているところを直してください。{}",
-            link.page,
-            targets.hint(&link.problem)
+            first.page,
+            targets.hint(&problem)
         );
-        if link.pages > 1 {
+        if first.count > 1 {
             help += &format!(
                 "（同じ行き先へのリンクがほか {} ページにあります）",
-                link.pages - 1
+                first.count - 1
             );
         }
-        let page = Path::new(&link.page);
-        let finding = match &link.problem {
+        let page = Path::new(&*first.page);
+        let finding = match &problem {
             // The page opens, only not at the anchor: a warning, so an override written
             // before the page had that id still builds.
             Problem::Anchor(..) => Diagnostic::warning(
                 Code::TemplateAnchor,
                 page,
-                link.line,
-                link.column,
+                first.line,
+                first.column,
                 format!(
                     "テンプレートが書いたリンク「{}」の位置 {what} がそのページにありません（ページは開きますが、その位置には移りません）",
-                    link.href
+                    first.href
                 ),
             ),
             _ => Diagnostic::error(
                 Code::TemplateLink,
                 page,
-                link.line,
-                link.column,
+                first.line,
+                first.column,
                 format!(
                     "テンプレートが書いたリンク「{}」の行き先 {what} がサイトにありません",
-                    link.href
+                    first.href
                 ),
             ),
         };
         report.diagnostics.push(finding.with_help(help));
     }
-    for (url, (page, pages)) in external {
-        let place = if pages > 1 {
-            format!("テンプレート: {page} ほか {} ページ", pages - 1)
+    for (url, first) in external {
+        let place = if first.count > 1 {
+            format!(
+                "テンプレート: {} ほか {} ページ",
+                first.page,
+                first.count - 1
+            )
         } else {
-            format!("テンプレート: {page}")
+            format!("テンプレート: {}", first.page)
         };
-        report.external.push(External { url, place });
+        report.external.push(External {
+            url: url.to_string(),
+            place,
+        });
     }
     report
 }
 
-/// A broken link of the templates: the first page that has it, and on how many pages.
+/// A broken link of the templates: the first place it is written (and on how many
+/// pages), and what is wrong there.
 struct TemplateLink {
-    href: String,
-    page: String,
-    line: usize,
-    column: usize,
-    pages: usize,
+    first: collect::Occurrence,
     problem: Problem,
 }
 
@@ -274,22 +271,21 @@ impl<'i> Targets<'i> {
             Resolved::Outside => return Err(Problem::Outside),
             Resolved::External | Resolved::Ignored => return Ok(()),
         };
-        let files = &self.index.files;
         let file = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
-        } else if files.contains(path) {
+        } else if self.index.has(path) {
             path.clone()
         } else {
             format!("{path}/index.html")
         };
-        if !files.contains(&file) {
+        if !self.index.has(&file) {
             return Err(Problem::Missing(path.clone()));
         }
         let Some(fragment) = fragment else {
             return Ok(());
         };
-        match self.index.pages.get(&file) {
-            Some(page) if !page.ids.contains(fragment) && !fragment.eq_ignore_ascii_case("top") => {
+        match self.index.ids(&file) {
+            Some(ids) if !collect::has_id(ids, fragment) => {
                 Err(Problem::Anchor(file, fragment.clone()))
             }
             _ => Ok(()),
@@ -330,8 +326,8 @@ impl<'i> Targets<'i> {
         self.index
             .files
             .range(format!("{stem}.")..)
+            .map(|(f, _)| f.as_str())
             .take_while(|f| f.starts_with(stem))
-            .map(String::as_str)
             .find(|f| {
                 f.strip_prefix(stem)
                     .and_then(|r| r.strip_prefix('.'))
@@ -350,7 +346,7 @@ impl<'i> Targets<'i> {
         let urls = self.urls.get_or_init(|| {
             self.index
                 .files
-                .iter()
+                .keys()
                 .map(|f| f.strip_suffix("index.html").unwrap_or(f).to_string())
                 .collect()
         });
@@ -370,6 +366,7 @@ impl<'i> Targets<'i> {
             .index
             .files
             .range(prefix.clone()..)
+            .map(|(f, _)| f)
             .take_while(|f| f.starts_with(&prefix))
             .filter_map(|f| {
                 let rest = &f[prefix.len()..];
@@ -383,7 +380,7 @@ impl<'i> Targets<'i> {
         let mut up = path.trim_end_matches('/');
         while let Some(i) = up.rfind('/') {
             up = &up[..i];
-            if self.index.files.contains(&format!("{up}/index.html")) {
+            if self.index.has(&format!("{up}/index.html")) {
                 return format!("/{up}/");
             }
         }
@@ -392,11 +389,11 @@ impl<'i> Targets<'i> {
 
     /// A broken anchor's もしかして, or the page's headings.
     fn anchor_hint(&self, page: &str, fragment: &str) -> String {
-        let Some(links) = self.index.pages.get(page) else {
+        let Some(ids) = self.index.ids(page) else {
             return String::new();
         };
-        let mut ids: Vec<&str> = links.ids.iter().map(String::as_str).collect();
-        ids.sort_unstable();
+        // Sorted already.
+        let mut ids: Vec<&str> = ids.iter().map(|id| &**id).collect();
         if let Some(near) = suggest(fragment, &ids) {
             return format!(
                 "もしかして「#{near}」。見出しへのリンクは # に見出しの文字をそのまま続けます（空白は -）"
@@ -409,5 +406,166 @@ impl<'i> Targets<'i> {
             "そのページにある見出し・位置: {}。見出しへのリンクは # に見出しの文字をそのまま続けます（空白は -）",
             shown.join("、")
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{Emit, PathCollector};
+
+    /// The findings for the pages `files` (path, HTML) noted in that order, with the
+    /// folders `unchecked`: (code, page, line, column, message, help) of each.
+    fn findings(files: &[(&str, &str)], unchecked: &[&str]) -> (Vec<[String; 4]>, Vec<External>) {
+        let paths = PathCollector::default();
+        let base = Base::new("https://example.jp/", "/");
+        let collector = LinkCollector::new(&paths, base.clone())
+            .unchecked_under(unchecked.iter().map(|u| u.to_string()).collect());
+        for (path, html) in files {
+            collector
+                .emit(path.to_string(), html.as_bytes().to_vec())
+                .unwrap();
+        }
+        let report = check(
+            &collector.into_index(),
+            &SourceLinks::default(),
+            &base,
+            Path::new("."),
+        );
+        let shown = report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                [
+                    d.code.to_string(),
+                    d.location(),
+                    d.message.clone(),
+                    d.help.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        (shown, report.external)
+    }
+
+    #[test]
+    fn a_broken_link_under_an_archive_folder_is_not_checked_but_one_in_the_site_is() {
+        let (found, external) = findings(
+            &[
+                (
+                    "archive/r6/index.html",
+                    "<a href=\"nai/\">x</a><h2 id=\"h\"></h2><a href=\"https://old.example/\">",
+                ),
+                (
+                    "index.html",
+                    "<a href=\"archive/r6/#h\">r6</a>\n<a href=\"archive/r6/nai2/\">x</a>",
+                ),
+            ],
+            &["archive/r6/"],
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0][0], "E-TEMPLATE-LINK");
+        assert_eq!(found[0][1], "index.html:2:10");
+        assert!(found[0][2].contains("/archive/r6/nai2/"), "{found:#?}");
+        assert!(external.is_empty(), "{external:?}");
+        // Without the archive unchecked, its own broken link is found too.
+        let (found, _) = findings(
+            &[
+                ("archive/r6/index.html", "<a href=\"nai/\">x</a>"),
+                ("index.html", ""),
+            ],
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0][1], "archive/r6/index.html:1:10");
+    }
+
+    #[test]
+    fn each_broken_target_is_shown_at_its_first_page_with_the_count_of_the_others() {
+        // Noted in any order: the home page comes first, the 404 page last, else by path.
+        let (found, external) = findings(
+            &[
+                (
+                    "404.html",
+                    "<a href=\"/nai/\">x</a><a href=\"https://a.example/\">",
+                ),
+                (
+                    "b/index.html",
+                    "<a href=\"../nai/\">x</a><a href=\"https://a.example/\">",
+                ),
+                (
+                    "a/index.html",
+                    "\n<a href=\"../nai/\">x</a><a href=\"../nai\">y</a>",
+                ),
+                (
+                    "index.html",
+                    "<p><a href=\"https://a.example/\"></a><a href=\"https://b.example/\">",
+                ),
+            ],
+            &[],
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        // `../nai` and `../nai/` are two targets; each first on a/index.html.
+        assert_eq!(found[0][1], "a/index.html:2:33");
+        assert!(
+            found[0][2].contains("「../nai」の行き先 /nai "),
+            "{found:#?}"
+        );
+        assert!(!found[0][3].contains("ほか"), "{found:#?}");
+        assert_eq!(found[1][1], "a/index.html:2:10");
+        assert!(
+            found[1][2].contains("「../nai/」の行き先 /nai/ "),
+            "{found:#?}"
+        );
+        assert!(found[1][3].contains("ほか 2 ページ"), "{found:#?}");
+        let places: Vec<(&str, &str)> = external
+            .iter()
+            .map(|e| (e.url.as_str(), e.place.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (
+                    "https://a.example/",
+                    "テンプレート: index.html ほか 2 ページ"
+                ),
+                ("https://b.example/", "テンプレート: index.html"),
+            ]
+        );
+    }
+
+    #[test]
+    fn anchors_of_a_page_whatever_the_link_names_it_by_are_one_finding() {
+        let (found, _) = findings(
+            &[
+                ("index.html", "<a href=\"a/#nai\">x</a>"),
+                (
+                    "a/index.html",
+                    "<a href=\"#nai\">x</a><a href=\"index.html#nai\">y</a><a href=\"#ok\"><h2 id=\"ok\">",
+                ),
+                (
+                    "b/index.html",
+                    "<a href=\"#Top\">x</a><a href=\"#\">x</a><a href=\"#nai\">",
+                ),
+            ],
+            &[],
+        );
+        let shown: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f[0].as_str(), f[1].as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("W-TEMPLATE-ANCHOR", "index.html:1:10"),
+                ("W-TEMPLATE-ANCHOR", "b/index.html:1:47"),
+            ],
+            "{found:#?}"
+        );
+        assert!(found[0][2].contains("/a/#nai"), "{found:#?}");
+        assert!(
+            found[0][3].contains("ほか 2 ページ") && found[0][3].contains("#ok"),
+            "{found:#?}"
+        );
+        assert!(found[1][2].contains("/b/#nai"), "{found:#?}");
     }
 }

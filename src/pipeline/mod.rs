@@ -43,13 +43,14 @@ pub(crate) fn check_site(
 ) -> Result<links::Report, Error> {
     let sources = links::SourceLinks::of(site);
     let paths = PathCollector::default();
-    let collector = links::LinkCollector::new(&paths);
+    let base = link_base(site);
+    let collector =
+        links::LinkCollector::new(&paths, base.clone()).unchecked_under(unchecked.to_vec());
     emit_site(site, root, &collector, &Timings::new())?;
     also(&collector)?;
-    let mut index = collector.into_index();
-    index.forget_links_under(unchecked);
+    let index = collector.into_index();
     paths.finish()?;
-    Ok(links::check(&index, &sources, &link_base(site), root))
+    Ok(links::check(&index, &sources, &base, root))
 }
 
 /// The site's address, for the link check.
