@@ -358,6 +358,24 @@ fn a_one_goal_edit_is_patched_in_place_and_still_equals_a_full_build() {
         false,
         "a slug edit",
     );
+    // The first goal with costs gives the site its cost files (data/costs.*).
+    let report = step(
+        "content/somu/extra-053.md",
+        &|t| {
+            t.replacen(
+                "weight:",
+                "cost:\n  unit: 万円\n  years:\n    令和6年度: { budget: 850, settlement: 812.5 }\nweight:",
+                1,
+            )
+        },
+        false,
+        "a goal's first costs",
+    );
+    assert!(
+        report.changed_outputs.iter().any(|p| p == "data/costs.csv"),
+        "{:?}",
+        report.changed_outputs
+    );
     // A warning of its own (a value in full-width digits) is a finding the site did not
     // have; once the site has it, a body edit keeps it where it was.
     step(

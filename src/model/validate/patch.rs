@@ -1,7 +1,8 @@
 //! One goal file edited while serving: the site's model patched in place instead of built
 //! again from every cached goal. Only when nothing a site-wide step looks at changes — the
 //! goal's slug, weight and draft flag (its URL and place in the lists), its indicator codes
-//! and tags (the site-wide uniqueness checks), whether it uses §8.1, its latest actual year
+//! and tags (the site-wide uniqueness checks), whether it uses §8.1 and has costs (files
+//! and sections the site has only when a goal uses them), its latest actual year
 //! when config.toml does not fix `as_of` (the evaluated year of every goal), and its own
 //! findings with those of the grade and plan checks (so the site's findings stay as they
 //! were). Anything else is left to [`super::SiteBuilder`], which gives the same model.
@@ -64,6 +65,8 @@ pub(crate) fn patch_goal(
         && codes == before.codes
         && (&new.slug, new.weight, new.draft) == (&old.slug, old.weight, old.draft)
         && new.has_indicator_details() == old.has_indicator_details()
+        // Whether the site has cost files (data/costs.*) at all.
+        && new.facts.cost.is_some() == old.facts.cost.is_some()
         && tag_names(&new) == tag_names(old)
         && (site.config.as_of.is_some() || latest_actual(&new) == latest_actual(old));
     if !unchanged {
