@@ -22,9 +22,13 @@ mod tests;
 pub(crate) use self::costs::{COSTS_CSV_PATH, COSTS_JSON_PATH, costs_csv, costs_json, has_costs};
 pub(crate) use self::csv::{goal_csv, indicators_csv};
 pub(crate) use self::json::{goal_json, write_indicators_json};
-pub(crate) use self::sitemap::sitemap;
+pub(crate) use self::sitemap::{is_sitemap_part, sitemap_files, sitemap_part_paths};
 #[cfg(test)]
-use self::{csv::protect_text, json::indicators_json, sitemap::encode_url};
+use self::{
+    csv::protect_text,
+    json::indicators_json,
+    sitemap::{SITEMAP_URL_LIMIT, encode_url, sitemap},
+};
 
 use crate::model::{Department, FiscalYear, Goal, Indicator, Point, SeriesKind, Site, goal_path};
 

@@ -458,6 +458,61 @@ fn sitemap_is_sorted_absolute_and_escaped() {
 }
 
 #[test]
+fn a_sitemap_of_more_than_50000_urls_is_split_under_an_index() {
+    let base = "https://example.jp/hyoka/";
+    let few: Vec<String> = (0..3).map(|i| format!("somu/g{i}/")).collect();
+    assert_eq!(
+        sitemap_files(base, &few),
+        [("sitemap.xml".to_string(), sitemap(base, &few))]
+    );
+    assert!(sitemap_part_paths(&few).is_empty());
+    let limit: Vec<String> = (0..SITEMAP_URL_LIMIT).map(|i| format!("g{i}/")).collect();
+    assert_eq!(sitemap_files(base, &limit).len(), 1);
+
+    // 120,001 pages (written twice, as a list may be): three parts and an index.
+    let mut many: Vec<String> = (0..120_001).map(|i| format!("d/g{i:06}/")).collect();
+    many.extend(many[..10].to_vec());
+    let files = sitemap_files(base, &many);
+    let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "sitemap.xml",
+            "sitemap-1.xml",
+            "sitemap-2.xml",
+            "sitemap-3.xml"
+        ]
+    );
+    assert_eq!(sitemap_part_paths(&many), names[1..]);
+    let index = &files[0].1;
+    assert!(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    assert!(index.contains("<sitemap><loc>https://example.jp/hyoka/sitemap-3.xml</loc></sitemap>"));
+    let counts: Vec<usize> = files[1..]
+        .iter()
+        .map(|(_, xml)| {
+            assert!(xml.starts_with("<?xml") && xml.ends_with("</urlset>\n"));
+            xml.matches("<url><loc>").count()
+        })
+        .collect();
+    assert_eq!(counts, [50_000, 50_000, 20_001]);
+    // In order, nothing lost: the first part starts with the smallest URL, the last ends
+    // with the largest.
+    assert!(
+        files[1]
+            .1
+            .contains("<loc>https://example.jp/hyoka/d/g000000/</loc>")
+    );
+    assert!(
+        files[3]
+            .1
+            .contains("<loc>https://example.jp/hyoka/d/g120000/</loc>")
+    );
+    assert!(is_sitemap_part("sitemap-12.xml"));
+    assert!(!is_sitemap_part("sitemap.xml") && !is_sitemap_part("sitemap-.xml"));
+    assert!(!is_sitemap_part("somu/sitemap-1.xml"));
+}
+
+#[test]
 fn snapshot_indicators_csv() {
     let bytes = indicators_csv(&seed_site());
     insta::assert_snapshot!(text(&bytes[3..]).replace("\r\n", "\n"));

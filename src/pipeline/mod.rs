@@ -174,21 +174,17 @@ pub(super) fn emit_site_data(
     timings: &Timings,
     t: Instant,
 ) -> Result<(), Error> {
-    type Make = fn(&Site) -> Vec<u8>;
-    let files: [(&str, Make); 2] = [
-        (export::INDICATORS_CSV_PATH, export::indicators_csv),
-        (export::SITEMAP_PATH, |site| {
-            export::sitemap(&site.config.base_url, &render::page_paths(site)).into_bytes()
-        }),
-    ];
     // One at a time: at 100,000 goals these are hundreds of megabytes together; the
     // largest, indicators.json, is written as it is made.
-    let mut t = t;
-    for (path, make) in files {
-        let bytes = make(site);
-        let made = timings.since(Stage::Data, t);
-        out.emit(path.to_string(), bytes)?;
-        t = timings.since(Stage::Write, made);
+    let csv = export::indicators_csv(site);
+    let made = timings.since(Stage::Data, t);
+    out.emit(export::INDICATORS_CSV_PATH.to_string(), csv)?;
+    let t = timings.since(Stage::Write, made);
+    let sitemaps = export::sitemap_files(&site.config.base_url, &render::page_paths(site));
+    let mut t = timings.since(Stage::Data, t);
+    for (path, text) in sitemaps {
+        out.emit(path, text.into_bytes())?;
+        t = timings.since(Stage::Write, t);
     }
     // The Atom feed of the history from git (§10), when there is one.
     if let Some(history) = site.history.read() {

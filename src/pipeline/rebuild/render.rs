@@ -239,9 +239,18 @@ pub(super) fn render_site_wide(
         .into_iter()
         .map(|p| format!("{p}index.html"))
         .collect();
+    // Likewise the parts of a split sitemap (sitemap-N.xml) no longer made: the site-wide
+    // data just put every part it has into the plan, into `changed` or unchanged.
+    let parts: HashSet<String> =
+        crate::export::sitemap_part_paths(&crate::render::page_paths(site))
+            .into_iter()
+            .collect();
     let stale: Vec<String> = plan
         .paths()
-        .filter(|p| p.starts_with(crate::render::paging::GOALS_LIST_PATH) && !made.contains(*p))
+        .filter(|p| {
+            (p.starts_with(crate::render::paging::GOALS_LIST_PATH) && !made.contains(*p))
+                || (crate::export::is_sitemap_part(p) && !parts.contains(*p))
+        })
         .map(str::to_string)
         .collect();
     for path in &stale {
