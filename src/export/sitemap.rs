@@ -32,7 +32,7 @@ pub(crate) fn sitemap(base_url: &str, paths: &[String]) -> String {
 /// The most URLs one sitemap file may hold (sitemaps.org).
 pub(crate) const SITEMAP_URL_LIMIT: usize = 50_000;
 
-/// The sitemap files of `paths` as (output path, text): `sitemap.xml` alone ([`sitemap`])
+/// The sitemap files of `paths` as (output path, text): `sitemap.xml` alone (one `<urlset>`)
 /// up to [`SITEMAP_URL_LIMIT`] URLs; beyond, `sitemap-1.xml` … with that many each (the
 /// sorted URLs in order) and `sitemap.xml` as the index of them.
 pub(crate) fn sitemap_files(base_url: &str, paths: &[String]) -> Vec<(String, String)> {
