@@ -60,18 +60,6 @@ pub(crate) fn sitemap_files(base_url: &str, paths: &[String]) -> Vec<(String, St
     files
 }
 
-/// The parts' output paths [`sitemap_files`] gives for `paths` (none when one file holds
-/// them all).
-pub(crate) fn sitemap_part_paths(paths: &[String]) -> Vec<String> {
-    let urls = sorted(paths).len();
-    if urls <= SITEMAP_URL_LIMIT {
-        return Vec::new();
-    }
-    (1..=urls.div_ceil(SITEMAP_URL_LIMIT))
-        .map(sitemap_part_path)
-        .collect()
-}
-
 /// The output path of the `n`th (1-based) part of a split sitemap.
 pub(crate) fn sitemap_part_path(n: usize) -> String {
     format!("sitemap-{n}.xml")

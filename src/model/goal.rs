@@ -48,6 +48,15 @@ impl Goal {
         &self.indicators
     }
 
+    /// The latest year any of its indicators has an actual value for: the site's evaluated
+    /// year is the latest of these when config.toml does not set `as_of`.
+    pub(crate) fn latest_actual_year(&self) -> Option<super::FiscalYear> {
+        self.indicators
+            .iter()
+            .filter_map(|i| i.actual.last().map(|p| p.year))
+            .max()
+    }
+
     /// Each indicator's evaluation, in the order of [`Goal::indicators`].
     pub fn evaluations(&self) -> &[Evaluation] {
         &self.evaluations

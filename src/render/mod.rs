@@ -245,6 +245,7 @@ pub(crate) struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     /// A renderer for `site` with `theme`.
     pub(crate) fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        let large = paging::is_large(site);
         Renderer {
             site,
             theme,
@@ -256,13 +257,13 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|s| (s.code(), Value::from_serializable(&StatusView::new(*s))))
                 .collect(),
-            // A large site has no booklet (paging::is_large): no numbering to make.
-            booklet: if paging::is_large(site) {
+            // A large site has no booklet: no numbering to make.
+            booklet: if large {
                 report::Booklet::default()
             } else {
                 report::Booklet::new(site)
             },
-            large: paging::is_large(site),
+            large,
         }
     }
 

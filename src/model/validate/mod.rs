@@ -327,8 +327,7 @@ impl SiteBuilder {
             departments
                 .iter()
                 .flat_map(|d| &d.goals)
-                .flat_map(|g| g.indicators())
-                .filter_map(|i| i.actual.last().map(|p| p.year))
+                .filter_map(Goal::latest_actual_year)
                 .max()
         });
         departments.par_iter_mut().for_each(|dept| {

@@ -13,7 +13,7 @@ use crate::content::LoadedContent;
 use crate::diag::Diagnostics;
 
 use super::super::evaluation::evaluate;
-use super::super::{FiscalYear, Goal, Site};
+use super::super::{Goal, Site};
 use super::{CachedGoal, GoalCache, UrlClaim, goal, settle};
 
 /// Where a patched goal is in the site: department and goal index.
@@ -68,7 +68,7 @@ pub(crate) fn patch_goal(
         // Whether the site has cost files (data/costs.*) at all.
         && new.facts.cost.is_some() == old.facts.cost.is_some()
         && tag_names(&new) == tag_names(old)
-        && (site.config.as_of.is_some() || latest_actual(&new) == latest_actual(old));
+        && (site.config.as_of.is_some() || new.latest_actual_year() == old.latest_actual_year());
     if !unchanged {
         return None;
     }
@@ -110,12 +110,4 @@ pub(super) fn codes_of(claims: &[UrlClaim]) -> Vec<String> {
 
 fn tag_names(goal: &Goal) -> Vec<&str> {
     goal.facts.tags.iter().map(|t| t.name.as_str()).collect()
-}
-
-/// The goal's part in the site's evaluated year ([`super::SiteBuilder::finish`]).
-fn latest_actual(goal: &Goal) -> Option<FiscalYear> {
-    goal.indicators()
-        .iter()
-        .filter_map(|i| i.actual.last().map(|p| p.year))
-        .max()
 }

@@ -54,6 +54,23 @@ fn same_header(a: &Department, b: &Department) -> bool {
     )
 }
 
+/// The pages (0-based) of `dept`'s list that show its goals at the indices `changed`;
+/// `None` for every page: a department with §8.1 goals shows its status counts on each.
+fn list_pages_showing(
+    dept: &Department,
+    changed: impl IntoIterator<Item = usize>,
+) -> Option<HashSet<usize>> {
+    if dept.goals.iter().any(Goal::has_indicator_details) {
+        return None;
+    }
+    Some(
+        changed
+            .into_iter()
+            .map(|i| i / crate::render::paging::PAGE_SIZE)
+            .collect(),
+    )
+}
+
 /// A full render into a new plan.
 pub(super) fn render_all(
     site: Site,
@@ -106,17 +123,16 @@ pub(super) fn render_changes(
             keep.push(card);
         }
         let mine = &keep[keep.len() - b.goals.len()..];
-        // A department page with §8.1 goals shows its status counts on every page.
-        if !same_dept || !listed_same || b.goals.iter().any(Goal::has_indicator_details) {
+        let changed = mine
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.is_none())
+            .map(|(i, _)| i);
+        let pages = list_pages_showing(b, changed);
+        if !same_dept || !listed_same {
             dirty.insert(b.slug.as_str(), None);
-        } else if mine.iter().any(Option::is_none) {
-            let pages = mine
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| k.is_none())
-                .map(|(i, _)| i / crate::render::paging::PAGE_SIZE)
-                .collect();
-            dirty.insert(b.slug.as_str(), Some(pages));
+        } else if pages.as_ref().is_none_or(|p| !p.is_empty()) {
+            dirty.insert(b.slug.as_str(), pages);
         }
         let now: HashSet<&str> = b.goals.iter().map(|g| g.slug.as_str()).collect();
         removed.extend(
@@ -169,7 +185,7 @@ pub(super) fn render_changes(
             plan.remove(path);
         }
     }
-    changed.extend(merge(collector, plan)?);
+    changed.extend(merge(collector.into_plan(), plan)?);
     changed.sort();
     Ok((Rendered { site, theme, cards }, changed))
 }
@@ -202,17 +218,16 @@ pub(super) fn render_patched(
         &collector,
         &Timings::new(),
     )?;
-    let every_page = dept.goals.iter().any(Goal::has_indicator_details);
-    let page = patched.goal / crate::render::paging::PAGE_SIZE;
+    let pages = list_pages_showing(dept, [patched.goal]);
     emit_lists(
         &renderer,
         cards,
-        &|d, p| d.slug == dept.slug && (every_page || p == page),
+        &|d, p| d.slug == dept.slug && pages.as_ref().is_none_or(|s| s.contains(&p)),
         false,
         &collector,
     )?;
     drop(renderer);
-    let mut changed = merge(collector, plan)?;
+    let mut changed = merge(collector.into_plan(), plan)?;
     changed.sort();
     Ok(changed)
 }
@@ -232,24 +247,18 @@ pub(super) fn render_site_wide(
     );
     lists?;
     data?;
-    let mut changed = merge(collector, plan)?;
-    // A page of the all-goals or per-status lists no longer made (a status has fewer
-    // goals, the site fewer than a page): everything under goals/ is those lists' own.
-    let made: HashSet<String> = crate::render::paging::site_list_page_paths(site)
-        .into_iter()
-        .map(|p| format!("{p}index.html"))
-        .collect();
-    // Likewise the parts of a split sitemap (sitemap-N.xml) no longer made: the site-wide
-    // data just put every part it has into the plan, into `changed` or unchanged.
-    let parts: HashSet<String> =
-        crate::export::sitemap_part_paths(&crate::render::page_paths(site))
-            .into_iter()
-            .collect();
+    let made = collector.into_plan();
+    let emitted: HashSet<String> = made.paths().map(str::to_string).collect();
+    let mut changed = merge(made, plan)?;
+    // What only this render makes and the site no longer has: a page of the all-goals or
+    // per-status lists (a status has fewer goals, the site fewer than a page; everything
+    // under goals/ is those lists' own) or a part of a split sitemap (sitemap-N.xml).
     let stale: Vec<String> = plan
         .paths()
         .filter(|p| {
-            (p.starts_with(crate::render::paging::GOALS_LIST_PATH) && !made.contains(*p))
-                || (crate::export::is_sitemap_part(p) && !parts.contains(*p))
+            (p.starts_with(crate::render::paging::GOALS_LIST_PATH)
+                || crate::export::is_sitemap_part(p))
+                && !emitted.contains(*p)
         })
         .map(str::to_string)
         .collect();
@@ -261,10 +270,10 @@ pub(super) fn render_site_wide(
     Ok(changed)
 }
 
-/// Puts the collected files into `plan`; returns those whose bytes changed.
-fn merge(collector: PlanCollector, plan: &mut OutputPlan) -> Result<Vec<String>, Error> {
+/// Puts the rendered files `made` into `plan`; returns those whose bytes changed.
+fn merge(made: OutputPlan, plan: &mut OutputPlan) -> Result<Vec<String>, Error> {
     let mut changed = Vec::new();
-    for file in collector.into_plan() {
+    for file in made {
         if plan.get(&file.path) != Some(file.bytes.as_slice()) {
             changed.push(file.path.clone());
             plan.insert_or_replace(file.path, file.bytes)?;
