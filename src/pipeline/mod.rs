@@ -92,7 +92,83 @@ pub(crate) fn emit_site_once(
         .map(|g| std::mem::take(&mut g.body))
         .collect();
     timings.since(Stage::Render, started);
+    if render::paging::is_large(&site) {
+        return emit_site_streamed(&site, root, &theme, out, timings, bodies);
+    }
     emit_site_with(&site, root, &theme, out, timings, Some(bodies)).map(drop)
+}
+
+/// Goals at a time in [`emit_site_streamed`]: enough for both threads to stay busy, few
+/// enough that their cards are a few megabytes. Not a multiple of the page size, so that
+/// windows end inside a page (the 1,200-goal test site has a page whose cards come in two
+/// windows).
+const STREAM_WINDOW: usize = 1_024;
+
+/// [`emit_site_once`] of a large site: the goals in windows of [`STREAM_WINDOW`] in site
+/// order, each window's pages made in parallel, then the list pages its cards complete
+/// (`render::lists::ListStream`); so the build holds a window's cards, not every goal's. The
+/// same files as [`emit_site_with`].
+fn emit_site_streamed(
+    site: &Site,
+    root: &Path,
+    theme: &Theme,
+    out: &dyn Emit,
+    timings: &Timings,
+    bodies: Vec<String>,
+) -> Result<(), Error> {
+    emit_statics(root, theme, out, timings)?;
+    let renderer = Renderer::new(site, theme);
+    let goals: Vec<(&Department, &Goal)> = site.goals().collect();
+    let mut stream = renderer.list_stream();
+    let mut bodies = bodies.into_iter();
+    let each = |path, render: render::PageWriter<'_>| {
+        emit_streamed(out, path, |w| render(w).map_err(Error::from))
+    };
+    for window in goals.chunks(STREAM_WINDOW) {
+        let window_bodies: Vec<String> = bodies.by_ref().take(window.len()).collect();
+        let cards = window
+            .par_iter()
+            .zip(window_bodies.into_par_iter())
+            .map(|((dept, goal), body)| emit_goal(site, &renderer, dept, goal, &body, out, timings))
+            .collect::<Result<Vec<_>, Error>>()?;
+        for card in cards {
+            stream.push(card);
+        }
+        timings.time(Stage::Render, || stream.make_ready(&each))?;
+    }
+    let (lists, data) = rayon::join(
+        || {
+            timings.time(Stage::Render, || {
+                emit_streamed(out, render::search::SEARCH_INDEX_PATH.to_string(), |w| {
+                    stream.write_search_index(w).map_err(Error::from)
+                })?;
+                stream.finish(&each)
+            })
+        },
+        || emit_site_data(site, out, timings, Instant::now()),
+    );
+    lists?;
+    data
+}
+
+/// The theme's static files and the site's own (`static/`, which replace the theme's), the
+/// theme's css and js under their content-hashed names (render::assets).
+fn emit_statics(
+    root: &Path,
+    theme: &Theme,
+    out: &dyn Emit,
+    timings: &Timings,
+) -> Result<(), Error> {
+    let started = Instant::now();
+    let mut statics: BTreeMap<String, Vec<u8>> = theme.static_files()?.into_iter().collect();
+    statics.extend(site_static_files(root)?);
+    let t = timings.since(Stage::Render, started);
+    for (path, bytes) in statics {
+        let published = theme.assets().published(&path).to_string();
+        out.emit(published, bytes)?;
+    }
+    timings.since(Stage::Write, t);
+    Ok(())
 }
 
 /// [`emit_site`] with a theme already loaded; returns the goals' cards in `site.goals()`
@@ -106,18 +182,7 @@ pub(super) fn emit_site_with(
     timings: &Timings,
     bodies: Option<Vec<String>>,
 ) -> Result<Vec<Card>, Error> {
-    let started = Instant::now();
-    let mut statics: BTreeMap<String, Vec<u8>> = theme.static_files()?.into_iter().collect();
-    // The site's own static files replace the theme's.
-    statics.extend(site_static_files(root)?);
-    let t = timings.since(Stage::Render, started);
-    // The theme's css/js under their content-hashed names (render::assets).
-    for (path, bytes) in statics {
-        let published = theme.assets().published(&path).to_string();
-        out.emit(published, bytes)?;
-    }
-    timings.since(Stage::Write, t);
-
+    emit_statics(root, theme, out, timings)?;
     let renderer = Renderer::new(site, theme);
     let goals: Vec<(&Department, &Goal)> = site.goals().collect();
     let cards = match bodies {

@@ -9,6 +9,7 @@ pub(crate) mod assets;
 pub(crate) mod contrast;
 pub(crate) mod facts;
 pub(crate) mod history;
+mod lists;
 pub(crate) mod markdown;
 pub(crate) mod pace;
 pub(crate) mod paging;
@@ -26,7 +27,6 @@ mod tests;
 #[cfg(test)]
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::model::{
@@ -37,7 +37,7 @@ use crate::model::edition::{Editions, archive_path};
 pub(crate) use theme::{RenderError, Theme};
 use view::{
     ACCESSIBILITY_PAGE_PATH, AccessibilityView, CrumbView, DATA_PAGE_PATH, DESCRIPTION_MAX_CHARS,
-    DataView, DepartmentView, EvaluationView, GoalView, HomeView, PageView, SiteView, StatusView,
+    DepartmentView, GoalView, PageView, SiteView, StatusView,
 };
 use views::{root_for, truncate_chars};
 
@@ -132,6 +132,7 @@ pub(crate) fn render_site(
 ) -> Result<Vec<(String, String)>, RenderError> {
     let r = Renderer::new(site, theme);
     let empty = GoalGraphics::default();
+    use rayon::prelude::*;
     let goals: Vec<_> = site.goals().collect();
     let rendered = goals
         .par_iter()
@@ -334,269 +335,6 @@ impl<'a> Renderer<'a> {
         let html = String::from_utf8(html)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Ok(self.booklet.section(path, &html))
-    }
-
-    #[cfg(test)] // used by unit tests only
-    /// Every page but the goal pages — home, departments, evaluation, data, accessibility
-    /// and 404 — from
-    /// the goals' cards in `site.goals()` order, rendered in parallel. Each card becomes a
-    /// template value once and every list shares it (Tera's values are reference-counted),
-    /// so the lists cost one card per goal, not one per goal and page.
-    pub(crate) fn lists(&self, cards: &[Card]) -> Result<Vec<(String, String)>, RenderError> {
-        self.lists_for(cards, &|_, _| true, true)
-    }
-
-    #[cfg(test)] // used by unit tests only
-    /// `Renderer::lists`, with only the department pages `department` picks, and the
-    /// site-wide pages (home, evaluation, data, accessibility, 404) when `site_wide`.
-    pub(crate) fn lists_for(
-        &self,
-        cards: &[Card],
-        department: &(dyn Fn(&Department, usize) -> bool + Sync),
-        site_wide: bool,
-    ) -> Result<Vec<(String, String)>, RenderError> {
-        let pages = std::sync::Mutex::new(Vec::new());
-        self.lists_each(cards, department, site_wide, &|file, render| {
-            let mut html = Vec::new();
-            render(&mut html)?;
-            // Tera writes UTF-8.
-            let html = String::from_utf8(html)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            pages
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((file, html));
-            Ok::<(), RenderError>(())
-        })?;
-        let mut pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
-        pages.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(pages)
-    }
-
-    /// `Renderer::lists_for`, handing each page to `each` as its output file and a way
-    /// to render it into a writer (the dashboard of a large site is a hundred megabytes: it
-    /// need not be held whole).
-    pub(crate) fn lists_each<E: From<RenderError> + Send>(
-        &self,
-        cards: &[Card],
-        department: &(dyn Fn(&Department, usize) -> bool + Sync),
-        site_wide: bool,
-        each: &(dyn Fn(String, PageWriter<'_>) -> Result<(), E> + Sync),
-    ) -> Result<(), E> {
-        let site = self.site;
-        let values: Vec<Value> = cards.iter().map(|c| c.0.clone()).collect();
-        let mut jobs = Vec::with_capacity(site.departments.len() + 4);
-        let mut department_values = Vec::with_capacity(site.departments.len());
-        let mut at = 0;
-        for dept in &site.departments {
-            let mine = &values[at..at + dept.goals.len()];
-            at += dept.goals.len();
-            let view = DepartmentView::new(site, dept, Vec::new());
-            if mine.len() <= paging::PAGE_SIZE {
-                let value = with_list(&view, "goals", Value::from(mine.to_vec()));
-                department_values.push(value.clone());
-                if department(dept, 0) {
-                    let path = view.path.clone();
-                    jobs.push(Job::Department(
-                        view.description(site, dept),
-                        Box::new(view),
-                        value,
-                        path,
-                    ));
-                }
-                continue;
-            }
-            // The home page counts a department's goals: it gets them all.
-            department_values.push(with_list(&view, "goals", Value::from(mine.to_vec())));
-            let description = view.description(site, dept);
-            for (i, chunk) in mine.chunks(paging::PAGE_SIZE).enumerate() {
-                if !department(dept, i) {
-                    continue;
-                }
-                let pagination = paging::PaginationView::new(
-                    &view.path,
-                    paging::DEPARTMENT_PAGE_SUB,
-                    i + 1,
-                    mine.len(),
-                );
-                let path = paging::page_path(&view.path, paging::DEPARTMENT_PAGE_SUB, i + 1);
-                let page_view = DepartmentView {
-                    pagination: Some(pagination),
-                    first_page: i == 0,
-                    ..view.clone()
-                };
-                let value = with_list(&page_view, "goals", Value::from(chunk.to_vec()));
-                jobs.push(Job::Department(
-                    description.clone(),
-                    Box::new(page_view),
-                    value,
-                    path,
-                ));
-            }
-        }
-        let run = |jobs: Vec<Job>| {
-            jobs.par_iter().try_for_each(|job| {
-                let (file, template, context) = self.prepare(job);
-                each(file.clone(), &|out| {
-                    self.theme.render_to(template, &file, &context, out)
-                })
-            })
-        };
-        if !site_wide {
-            return run(jobs);
-        }
-        let all = Value::from(values.clone());
-        let css = self
-            .theme
-            .static_text("css/hyoka.css")
-            .map_err(E::from)?
-            .unwrap_or_default();
-        // Goal and department pages, home, evaluation, data, search, 404, the booklet and this
-        // page.
-        let changes = history::ChangesView::new(site);
-        let page_count = site.goals().count()
-            + site.departments.len()
-            + 6
-            + usize::from(!self.large)
-            + plan_pages::judgement_page_paths(site).len()
-            + usize::from(changes.is_some());
-        let home = HomeView::new(site, Vec::new());
-        // The largest pages first (the home page lists every goal twice, evaluation and
-        // data once), so no thread is left rendering a big page alone at the end.
-        let site_wide_jobs = [
-            Job::Home(with_list(
-                &home,
-                "departments",
-                Value::from(department_values),
-            )),
-            Job::Evaluation(with_list(
-                &EvaluationView {
-                    scale: plan_pages::EvaluationScaleView::new(site),
-                    ..EvaluationView::new(site, Vec::new())
-                },
-                "goals",
-                if self.large {
-                    Value::from(values[..paging::PAGE_SIZE.min(values.len())].to_vec())
-                } else {
-                    all.clone()
-                },
-            )),
-            Job::Data(with_list(
-                &DataView {
-                    costs_csv_path: has_costs(site).then(|| "data/costs.csv".to_string()),
-                    costs_json_path: has_costs(site).then(|| "data/costs.json".to_string()),
-                    ..DataView::new(site, Vec::new())
-                },
-                "goals",
-                if self.large {
-                    Value::from(Vec::<Value>::new())
-                } else {
-                    all
-                },
-            )),
-            Job::Accessibility(AccessibilityView::new(site, &css, page_count)),
-            Job::Search(search::SearchPageView::new(site)),
-            Job::NotFound,
-        ];
-        jobs.splice(0..0, site_wide_jobs);
-        if !self.large {
-            // The booklet: every goal's part, on one page (a site of a normal town's size).
-            jobs.insert(
-                1,
-                Job::Report(Value::from_serializable(&report::ReportView::new(
-                    site,
-                    &cards.iter().map(|c| c.1.clone()).collect::<Vec<_>>(),
-                ))),
-            );
-        }
-        jobs.extend(judgement_jobs(site));
-        jobs.extend(changes.map(Job::Changes));
-        if self.large {
-            jobs.extend(self.list_jobs(&values));
-        }
-        run(jobs)
-    }
-
-    /// The search index (`search/index.js`, see [`search`]) of the goals' cards, in
-    /// `site.goals()` order, into `out`.
-    pub(crate) fn write_search_index(
-        &self,
-        cards: &[Card],
-        out: &mut dyn std::io::Write,
-    ) -> Result<(), RenderError> {
-        search::write_index(self.site, cards.iter().map(|c| &c.2), out).map_err(|source| {
-            RenderError::Io {
-                path: search::SEARCH_INDEX_PATH.into(),
-                source,
-            }
-        })
-    }
-
-    /// The pages of the paged lists of a large site: every goal (cards), and the goals of
-    /// each status (short entries), [`paging::PAGE_SIZE`] a page.
-    fn list_jobs(&self, cards: &[Value]) -> Vec<Job> {
-        let site = self.site;
-        let status_lists = view::StatusGroupView::all(site, false);
-        let list_view =
-            |kind: &str, title: String, status, pagination, links| view::GoalListPageView {
-                kind: kind.into(),
-                title,
-                status,
-                pagination,
-                status_lists: status_lists.clone(),
-                all_path: paging::GOALS_LIST_PATH.into(),
-                goal_count: cards.len(),
-                links,
-            };
-        let head = |title: &str, p: &paging::PaginationView| {
-            if p.page_count > 1 {
-                format!("{title}（{}／{}ページ）", p.current, p.page_count)
-            } else {
-                title.to_string()
-            }
-        };
-        let mut jobs = Vec::new();
-        for (i, chunk) in cards.chunks(paging::PAGE_SIZE).enumerate() {
-            let pagination =
-                paging::PaginationView::new(paging::GOALS_LIST_PATH, "", i + 1, cards.len());
-            let path = paging::page_path(paging::GOALS_LIST_PATH, "", i + 1);
-            let title = "すべての目標".to_string();
-            let head_title = head(&title, &pagination);
-            let v = list_view("all", title, None, pagination, Vec::new());
-            jobs.push(Job::List(
-                path,
-                head_title,
-                with_list(&v, "goals", Value::from(chunk.to_vec())),
-            ));
-        }
-        for status in site.statuses() {
-            let members = paging::status_members(site, status);
-            let base = paging::status_list_path(status);
-            let title = format!("評価区分「{}」の目標", status.label());
-            let pages = paging::page_count(members.len());
-            for n in 1..=pages {
-                let from = (n - 1) * paging::PAGE_SIZE;
-                let links = members[from..(from + paging::PAGE_SIZE).min(members.len())]
-                    .iter()
-                    .map(|&(d, g, i)| view::GoalLinkView::new(d, g, i))
-                    .collect();
-                let pagination = paging::PaginationView::new(&base, "", n, members.len());
-                let head_title = head(&title, &pagination);
-                let v = list_view(
-                    "status",
-                    title.clone(),
-                    Some(StatusView::new(status)),
-                    pagination,
-                    links,
-                );
-                jobs.push(Job::List(
-                    paging::page_path(&base, "", n),
-                    head_title,
-                    with_list(&v, "goals", Value::from(Vec::<Value>::new())),
-                ));
-            }
-        }
-        jobs
     }
 
     /// A page as (output file, HTML bytes): bytes, since they go to a file as they are.

@@ -283,6 +283,48 @@ fn plan_differences(a: &hyoka::OutputPlan, b: &hyoka::OutputPlan) -> Vec<String>
 }
 
 #[test]
+fn a_large_site_built_once_is_the_same_as_the_site_kept_in_memory() {
+    // `hyoka build` makes a large site's list pages as the goals' cards come, a window of
+    // goals at a time, and drops each card once its pages are made; `plan_site` (what
+    // check and serve use) makes them from every card at once. The files must not differ.
+    let site = large_site();
+    let options = hyoka::BuildOptions {
+        root: site.root().to_path_buf(),
+        ..hyoka::BuildOptions::default()
+    };
+    let (model, diags) = hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
+    assert!(!diags.has_errors(), "{diags:?}");
+    let plan = hyoka::plan_site(&model.expect("site"), site.root()).expect("plan");
+    let out = site.path("public");
+    let mut on_disk = BTreeSet::new();
+    let mut differ = Vec::new();
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.expect("walk");
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&out)
+            .expect("under the output")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if plan.get(&rel) != Some(std::fs::read(entry.path()).expect("read").as_slice()) {
+            differ.push(rel.clone());
+        }
+        on_disk.insert(rel);
+    }
+    let planned: BTreeSet<String> = plan.paths().map(str::to_string).collect();
+    assert_eq!(
+        on_disk.symmetric_difference(&planned).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "files only one of the two has"
+    );
+    assert_eq!(differ, Vec::<String>::new(), "files whose bytes differ");
+    assert!(planned.len() > 3 * 1200, "{}", planned.len());
+}
+
+#[test]
 fn a_preview_drops_the_list_pages_a_deleted_goal_no_longer_needs() {
     let site = SiteTest::corpus(101, 1);
     let options = hyoka::BuildOptions {
