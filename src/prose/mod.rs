@@ -137,8 +137,10 @@ impl Rules {
         let found: Vec<Diagnostics> = jobs
             .par_iter()
             .map(|(doc, facts, published)| {
-                let mut diags = self.proofread_document(doc, *facts);
-                diags.extend(placeholders(doc, *published));
+                // Each check reads the same text runs: the Markdown is parsed once.
+                let runs = Runs::of(doc);
+                let mut diags = self.proofread_runs(doc, &runs, *facts);
+                diags.extend(placeholders(doc, &runs, *published));
                 diags
             })
             .collect();
@@ -150,10 +152,36 @@ impl Rules {
     /// Proofreads one document; a goal also gets its department's `_index.md` and facts
     /// ([`department_facts`]).
     pub fn proofread_document(&self, doc: &Document, facts: Facts) -> Diagnostics {
+        self.proofread_runs(doc, &Runs::of(doc), facts)
+    }
+
+    /// [`Rules::proofread_document`] of the document's text runs, already extracted.
+    fn proofread_runs(&self, doc: &Document, runs: &Runs, facts: Facts) -> Diagnostics {
         let enabled = |id: &str| !self.disabled.iter().any(|d| d == id);
         let mut diags = Diagnostics::new();
-        check_document(doc, facts, &self.rules, &enabled, &mut diags);
+        check_document(doc, runs, facts, &self.rules, &enabled, &mut diags);
         diags
+    }
+}
+
+/// A document's text as the checks read it: its front matter's strings and its body's
+/// runs of prose (Markdown parsed once for every check).
+struct Runs {
+    front: Vec<extract::TextRun>,
+    body: Vec<extract::TextRun>,
+}
+
+impl Runs {
+    fn of(doc: &Document) -> Self {
+        Runs {
+            front: extract::front_matter_runs(doc),
+            body: extract::markdown_runs(&doc.body, body_offset(doc)),
+        }
+    }
+
+    /// Every run: the front matter's, then the body's.
+    fn all(&self) -> impl Iterator<Item = &extract::TextRun> {
+        self.front.iter().chain(&self.body)
     }
 }
 
@@ -161,14 +189,14 @@ impl Rules {
 /// duties and 業務の対象 written there) to compare its body with.
 fn check_document(
     doc: &Document,
+    runs: &Runs,
     facts: Facts,
     rules: &RuleSet,
     enabled: &dyn Fn(&str) -> bool,
     diags: &mut Diagnostics,
 ) {
     let mut found = Capped::default();
-    let body_runs = extract::markdown_runs(&doc.body, body_offset(doc));
-    for run in extract::front_matter_runs(doc).iter().chain(&body_runs) {
+    for run in runs.all() {
         for f in proofread::proofread(&run.text, run.kind, rules) {
             let offset = run.file_offset(f.start);
             found.push(f.rule, offset, || {
@@ -187,7 +215,7 @@ fn check_document(
         }
     }
     if let Some((index, facts)) = facts.filter(|_| enabled("dept-facts")) {
-        for run in &body_runs {
+        for run in &runs.body {
             if let Some(d) = dept_facts::differing_fact(&run.text, facts) {
                 found.push("dept-facts", run.file_offset(0), || {
                     let width = run.text.chars().count();
@@ -288,13 +316,12 @@ fn is_draft(doc: &Document) -> bool {
 
 /// Archetype placeholders left in `doc` ([`placeholder`]): errors (`E-PLACEHOLDER`) when the
 /// file is published, warnings (`W-PLACEHOLDER`) in a draft.
-pub(crate) fn placeholders(doc: &Document, published: bool) -> Diagnostics {
+fn placeholders(doc: &Document, runs: &Runs, published: bool) -> Diagnostics {
     let mut diags = Diagnostics::new();
     if doc.unreadable {
         return diags;
     }
-    let body_runs = extract::markdown_runs(&doc.body, body_offset(doc));
-    for run in extract::front_matter_runs(doc).iter().chain(&body_runs) {
+    for run in runs.all() {
         for range in placeholder::find(&run.text) {
             let found = &run.text[range.clone()];
             let (line, column) = doc.source.line_col(run.file_offset(range.start));
@@ -376,7 +403,14 @@ mod tests {
             &mut Diagnostics::new(),
         );
         let mut diags = Diagnostics::new();
-        check_document(&doc, None, &RuleSet::all(), &|_| true, &mut diags);
+        check_document(
+            &doc,
+            &Runs::of(&doc),
+            None,
+            &RuleSet::all(),
+            &|_| true,
+            &mut diags,
+        );
         diags.sorted()
     }
 

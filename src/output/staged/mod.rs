@@ -65,6 +65,10 @@ pub(crate) struct StagedOutput {
     /// The staging folder is the kept spare (locked while this build uses it), not a fresh
     /// folder of this process.
     spare: Option<File>,
+    /// The staging folder held nothing when this build took it (a fresh folder, or a spare
+    /// made or emptied before): there is nothing in it to compare a file with, to replace
+    /// or to prune.
+    empty: bool,
     old: PathBuf,
     exists: bool,
     paths: Mutex<BTreeSet<String>>,
@@ -116,10 +120,13 @@ impl StagedOutput {
                 (staging, None)
             }
         };
+        // Read while the spare is locked: no other build can add to it now.
+        let empty = fs::read_dir(&staging).is_ok_and(|mut entries| entries.next().is_none());
         Ok(StagedOutput {
             output,
             staging,
             spare,
+            empty,
             old,
             exists,
             paths: Mutex::default(),
@@ -151,7 +158,7 @@ impl StagedOutput {
     pub(crate) fn write(&self, path: String, bytes: &[u8]) -> Result<(), WriteError> {
         let file = self.claim(path.clone())?;
         self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
-        if self.spare.is_some() {
+        if self.spare.is_some() && !self.empty {
             if same_file_contents(&file, bytes) {
                 return Ok(());
             }
@@ -191,7 +198,21 @@ impl StagedOutput {
             }
             let path = join_rel(&self.staging, folder);
             // A rebuild finds most folders in the spare already; a first build, none.
-            let made = match fs::symlink_metadata(&path) {
+            let existing = if self.empty {
+                match fs::create_dir(&path) {
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                        fs::symlink_metadata(&path)
+                    }
+                    Err(e) => Err(e),
+                    Ok(()) => {
+                        self.lock_dirs().insert(folder.to_string());
+                        continue;
+                    }
+                }
+            } else {
+                fs::symlink_metadata(&path)
+            };
+            let made = match existing {
                 Ok(meta) if meta.is_dir() => Ok(()),
                 Ok(_) => self.replace_with_dir(&path),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => match fs::create_dir(&path) {
@@ -264,7 +285,7 @@ impl StagedOutput {
         let record = record_path(&self.output).expect("output has a parent and a name");
         let written_before = read_record(&record);
         let foreign = self.carry_foreign(written_before.as_ref(), &paths, &dirs)?;
-        if self.spare.is_some() {
+        if self.spare.is_some() && !self.empty {
             let keep = Keep {
                 files: &paths,
                 dirs: &dirs,
