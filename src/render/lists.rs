@@ -193,15 +193,16 @@ impl Renderer<'_> {
     ) -> Result<Vec<Job>, RenderError> {
         let site = self.site;
         let css = self.theme.static_text("css/hyoka.css")?.unwrap_or_default();
-        // Goal and department pages, home, evaluation, data, search, 404, the booklet and this
-        // page.
+        // Goal and department pages, home, evaluation, data, search, 404, the booklet, this
+        // page, the 施策体系 pages, the changes and the pages of the paged lists.
         let changes = history::ChangesView::new(site);
         let page_count = site.goals().count()
             + site.departments.len()
             + 6
             + usize::from(!self.large)
             + plan_pages::judgement_page_paths(site).len()
-            + usize::from(changes.is_some());
+            + usize::from(changes.is_some())
+            + paging::list_page_paths(site).len();
         let home = HomeView::new(site, Vec::new());
         // The largest pages first (the home page lists every goal twice, evaluation and
         // data once), so no thread is left rendering a big page alone at the end.

@@ -159,6 +159,25 @@ fn a_1200_goal_site_has_small_pages_reachable_in_three_links_and_complete_lists(
         .collect();
     assert!(big.is_empty(), "pages over 1 MB: {big:?}");
 
+    // The accessibility page counts every page, the paged lists' too.
+    let pages = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count();
+    let accessibility = site.read("public/about/accessibility/index.html");
+    assert!(
+        accessibility.contains(&format!("すべてのページ（{pages}ページ）")),
+        "{pages} pages on disk; {}",
+        accessibility
+            .split("すべてのページ")
+            .nth(1)
+            .unwrap_or("")
+            .chars()
+            .take(20)
+            .collect::<String>()
+    );
+
     // Breadth-first from the home page, three links deep.
     let mut depth: BTreeMap<String, usize> = BTreeMap::from([(String::new(), 0)]);
     let mut queue = VecDeque::from([String::new()]);
