@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::content::SourceFile;
 use crate::model::{Site, department_path, goal_path};
 use crate::render::markdown::destinations;
@@ -61,8 +63,11 @@ impl SourceLinks {
         }
         SourceLinks(
             bodies
-                .into_iter()
+                .into_par_iter()
                 .filter_map(|(page, source, body)| {
+                    // A link or an image needs a `[` (inline, reference) or a `<`
+                    // (autolink): a body with neither has none, and is not parsed.
+                    memchr::memchr2(b'[', b'<', body.as_bytes())?;
                     let links: Vec<SourceLink> = destinations(body)
                         .into_iter()
                         .map(|d| SourceLink {
