@@ -225,12 +225,15 @@ fn step_cell(ind: &Indicator, value: Option<f64>) -> String {
 
 /// `/data/indicators.csv`: one row per indicator, in `site.goals()` order. Each year is
 /// two cells, 西暦 and 和暦; an undefined value is an empty cell.
-pub(crate) fn indicators_csv(site: &Site) -> Vec<u8> {
+pub(crate) fn write_indicators_csv(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let config = &site.config;
     let details = site.has_indicator_details();
     let has_code = config.municipality_code.is_some();
     let code = config.municipality_code.as_deref().unwrap_or("");
-    let mut w = writer();
+    out.write_all(BOM)?;
+    let mut w = WriterBuilder::new()
+        .terminator(Terminator::CRLF)
+        .from_writer(out);
     let detail_columns: &[&str] = if details {
         &INDICATORS_CSV_DETAIL_COLUMNS
     } else {
@@ -238,8 +241,7 @@ pub(crate) fn indicators_csv(site: &Site) -> Vec<u8> {
     };
     // The §9 columns go after 達成率 (the 21st column of the header).
     let (before_pace, after_pace) = INDICATORS_CSV_HEADER.split_at(PACE_AT);
-    write_row(
-        &mut w,
+    w.write_record(
         code_column(
             has_code,
             before_pace
@@ -249,7 +251,7 @@ pub(crate) fn indicators_csv(site: &Site) -> Vec<u8> {
                 .chain(detail_columns)
                 .collect(),
         ),
-    );
+    )?;
     for (dept, goal) in site.goals() {
         for (index, (ind, e)) in goal.evaluated().enumerate() {
             let d = ind.decimals;
@@ -312,8 +314,17 @@ pub(crate) fn indicators_csv(site: &Site) -> Vec<u8> {
                     protect_text(&anchor).into_owned(),
                 ]);
             }
-            write_row(&mut w, code_column(has_code, row));
+            w.write_record(code_column(has_code, row))?;
         }
     }
-    finish(w)
+    w.flush()
 }
+
+/// [`write_indicators_csv`] into memory.
+#[cfg(test)]
+pub(crate) fn indicators_csv(site: &Site) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_indicators_csv(site, &mut out).expect("writing CSV into memory");
+    out
+}
+

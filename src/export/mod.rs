@@ -20,7 +20,9 @@ mod sitemap;
 mod tests;
 
 pub(crate) use self::costs::{COSTS_CSV_PATH, COSTS_JSON_PATH, costs_csv, costs_json, has_costs};
-pub(crate) use self::csv::{goal_csv, indicators_csv};
+#[cfg(test)]
+pub(crate) use self::csv::indicators_csv;
+pub(crate) use self::csv::{goal_csv, write_indicators_csv};
 pub(crate) use self::json::{goal_json, write_indicators_json};
 pub(crate) use self::sitemap::{is_sitemap_part, sitemap_files};
 #[cfg(test)]

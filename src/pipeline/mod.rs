@@ -239,12 +239,15 @@ pub(super) fn emit_site_data(
     timings: &Timings,
     t: Instant,
 ) -> Result<(), Error> {
-    // One at a time: at 100,000 goals these are hundreds of megabytes together; the
-    // largest, indicators.json, is written as it is made.
-    let csv = export::indicators_csv(site);
-    let made = timings.since(Stage::Data, t);
-    out.emit(export::INDICATORS_CSV_PATH.to_string(), csv)?;
-    let t = timings.since(Stage::Write, made);
+    // One at a time, each written as it is made: at 100,000 goals these are hundreds of
+    // megabytes together.
+    emit_streamed(out, export::INDICATORS_CSV_PATH.to_string(), |w| {
+        export::write_indicators_csv(site, w).map_err(|source| Error::Io {
+            path: PathBuf::from(export::INDICATORS_CSV_PATH),
+            source,
+        })
+    })?;
+    let t = timings.since(Stage::Data, t);
     let sitemaps = export::sitemap_files(&site.config.base_url, &render::page_paths(site));
     let mut t = timings.since(Stage::Data, t);
     for (path, text) in sitemaps {
