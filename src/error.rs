@@ -36,6 +36,11 @@ pub enum Error {
         /// The OS error.
         source: std::io::Error,
     },
+    /// A goal file changed (or went) between being checked and its page being made.
+    #[error(
+        "{} がビルドの途中で変更されました（検査した内容とページにする内容が違います）。保存が終わってから、もう一度ビルドしてください。出力フォルダーは変更していません", .0.display()
+    )]
+    ChangedDuringBuild(PathBuf),
     /// `hyoka serve` could not listen because another program uses the port.
     #[error(
         "{addr} は他のプログラムが使っています。--port で別の番号を指定するか（例: --port 8081）、そのプログラムを終了してください"

@@ -29,7 +29,7 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     };
     let progress = Progress::start("内容を読み込んで検査しています");
     let timings = Timings::new();
-    let (site, mut diags) = load::load_site(&options, &[], &timings)?;
+    let (site, mut diags) = load::load_site_for_build(&options, &timings)?;
     // 過去の版 ([[editions]]): loaded with the current site, their findings among its own.
     let (site, editions) = match site {
         Some(mut site) => {
@@ -72,7 +72,7 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     let (departments, goals) = (site.departments.len(), site.goals().count());
     // The links of the bodies are taken before the build drops each body with its page.
     let link_started = Instant::now();
-    let (sources, base) = (links::SourceLinks::of(&site), pipeline::link_base(&site));
+    let (mut sources, base) = (links::SourceLinks::of(&site), pipeline::link_base(&site));
     timings.since(Stage::Links, link_started);
     // 過去の版 under archive/<tag>/: their files are targets of the current pages' links,
     // their own links are history (written under earlier rules) and are not checked.
@@ -83,7 +83,10 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<Outcome, Error> {
     let collector = links::LinkCollector::new(&staged, base.clone())
         .timed(&timings)
         .unchecked_under(archives);
-    pipeline::emit_site_once(site, &root, &collector, &timings)?;
+    // The goals' own links come as their bodies are read again from their files.
+    sources
+        .0
+        .extend(pipeline::emit_site_once(site, &root, &collector, &timings)?);
     for archived in editions {
         let under = edition::Under::new(&collector, &archived.tag);
         pipeline::emit_site_once(archived.site, &root, &under, &timings)?;

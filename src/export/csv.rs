@@ -225,7 +225,10 @@ fn step_cell(ind: &Indicator, value: Option<f64>) -> String {
 
 /// `/data/indicators.csv`: one row per indicator, in `site.goals()` order. Each year is
 /// two cells, 西暦 and 和暦; an undefined value is an empty cell.
-pub(crate) fn write_indicators_csv(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn write_indicators_csv(
+    site: &Site,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let config = &site.config;
     let details = site.has_indicator_details();
     let has_code = config.municipality_code.is_some();
@@ -241,17 +244,15 @@ pub(crate) fn write_indicators_csv(site: &Site, out: &mut dyn std::io::Write) ->
     };
     // The §9 columns go after 達成率 (the 21st column of the header).
     let (before_pace, after_pace) = INDICATORS_CSV_HEADER.split_at(PACE_AT);
-    w.write_record(
-        code_column(
-            has_code,
-            before_pace
-                .iter()
-                .chain(&INDICATORS_CSV_PACE_COLUMNS)
-                .chain(after_pace)
-                .chain(detail_columns)
-                .collect(),
-        ),
-    )?;
+    w.write_record(code_column(
+        has_code,
+        before_pace
+            .iter()
+            .chain(&INDICATORS_CSV_PACE_COLUMNS)
+            .chain(after_pace)
+            .chain(detail_columns)
+            .collect(),
+    ))?;
     for (dept, goal) in site.goals() {
         for (index, (ind, e)) in goal.evaluated().enumerate() {
             let d = ind.decimals;
@@ -327,4 +328,3 @@ pub(crate) fn indicators_csv(site: &Site) -> Vec<u8> {
     write_indicators_csv(site, &mut out).expect("writing CSV into memory");
     out
 }
-

@@ -57,6 +57,7 @@ fn goal(spec: &Spec<'_>, as_of: Option<FiscalYear>) -> Goal {
         weight: 0,
         draft: false,
         body: String::new(),
+        body_on_disk: None,
         source: PathBuf::from(format!("content/somu/{}.md", spec.slug)),
         evaluations: vec![evaluation],
         facts: Default::default(),

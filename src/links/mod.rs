@@ -27,7 +27,7 @@ use std::path::Path;
 
 pub(crate) use collect::{LinkCollector, LinkIndex};
 pub(crate) use resolve::Base;
-pub(crate) use source::SourceLinks;
+pub(crate) use source::{BodyLinks, SourceLinks, body_links};
 
 use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use resolve::{Resolved, Written, percent_decode, resolve};

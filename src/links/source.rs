@@ -40,7 +40,8 @@ pub(crate) struct BodyLinks {
 pub(crate) struct SourceLinks(pub Vec<BodyLinks>);
 
 impl SourceLinks {
-    /// The body links of every page of `site`.
+    /// The body links of every page of `site` (a goal whose body was left on disk has
+    /// none here: the build takes them as it reads the body, [`body_links`]).
     pub(crate) fn of(site: &Site) -> Self {
         let mut bodies = vec![(
             "index.html".to_string(),
@@ -64,27 +65,31 @@ impl SourceLinks {
         SourceLinks(
             bodies
                 .into_par_iter()
-                .filter_map(|(page, source, body)| {
-                    // A link or an image needs a `[` (inline, reference) or a `<`
-                    // (autolink): a body with neither has none, and is not parsed.
-                    memchr::memchr2(b'[', b'<', body.as_bytes())?;
-                    let links: Vec<SourceLink> = destinations(body)
-                        .into_iter()
-                        .map(|d| SourceLink {
-                            url: d.url,
-                            offset: d.offset,
-                        })
-                        .collect();
-                    (!links.is_empty()).then(|| BodyLinks {
-                        page,
-                        source,
-                        body: body.to_string(),
-                        links,
-                    })
-                })
+                .filter_map(|(page, source, body)| body_links(page, source, body))
                 .collect(),
         )
     }
+}
+
+/// The links of one body (the page `page` shows it, it is in the file `source`), or `None`
+/// when it has none.
+pub(crate) fn body_links(page: String, source: PathBuf, body: &str) -> Option<BodyLinks> {
+    // A link or an image needs a `[` (inline, reference) or a `<` (autolink): a body with
+    // neither has none, and is not parsed.
+    memchr::memchr2(b'[', b'<', body.as_bytes())?;
+    let links: Vec<SourceLink> = destinations(body)
+        .into_iter()
+        .map(|d| SourceLink {
+            url: d.url,
+            offset: d.offset,
+        })
+        .collect();
+    (!links.is_empty()).then(|| BodyLinks {
+        page,
+        source,
+        body: body.to_string(),
+        links,
+    })
 }
 
 /// Where a body offset is in its file: (line, column, the line's text), found by reading

@@ -18,9 +18,9 @@ use crate::content::{self, LoadedContent};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::history;
-use crate::model::Site;
 use crate::model::history::History;
 use crate::model::validate::{self, GoalCache, SiteBuilder};
+use crate::model::{Goal, Site};
 use crate::prose::{self, Rules};
 use crate::timings::{Stage, Timings};
 
@@ -202,7 +202,25 @@ pub fn load_site(
     overlay: &[(PathBuf, String)],
     timings: &Timings,
 ) -> Result<(Option<Site>, Diagnostics), Error> {
-    let mut goals = GoalCache::default();
+    load_site_with(options, overlay, GoalCache::default(), timings)
+}
+
+/// [`load_site`] for `hyoka build`, which makes each page once: the goals' bodies are left
+/// in their files ([`crate::model::Goal::body_on_disk`]) and read again as the pages are
+/// made, so the model holds no body.
+pub(crate) fn load_site_for_build(
+    options: &BuildOptions,
+    timings: &Timings,
+) -> Result<(Option<Site>, Diagnostics), Error> {
+    load_site_with(options, &[], GoalCache::bodies_on_disk(), timings)
+}
+
+fn load_site_with(
+    options: &BuildOptions,
+    overlay: &[(PathBuf, String)],
+    mut goals: GoalCache,
+    timings: &Timings,
+) -> Result<(Option<Site>, Diagnostics), Error> {
     Ok(
         match load(options, overlay, Keep::Model, &mut goals, timings)? {
             Ok(Load {
@@ -217,6 +235,24 @@ pub fn load_site(
             Err(diags) => (None, diags),
         },
     )
+}
+
+/// The body of `goal`, which a build left in its file ([`crate::model::Goal::body_on_disk`]
+/// has its digest): read again under `root` as a load reads it (decoded, front matter split
+/// off), and refused when it is not the text that was checked (saved again meanwhile).
+pub(crate) fn read_goal_body(root: &Path, goal: &Goal, digest: u64) -> Result<String, Error> {
+    // Its findings were reported when it was loaded.
+    let mut again = Diagnostics::new();
+    content::read_source_text(root, &root.join(&goal.source), &mut again)
+        .ok()
+        .flatten()
+        .and_then(|text| {
+            content::front_matter::split(&text)
+                .ok()
+                .map(|split| split.body.to_string())
+        })
+        .filter(|body| crate::model::goal::body_digest(body) == digest)
+        .ok_or_else(|| Error::ChangedDuringBuild(goal.source.clone()))
 }
 
 impl Loaded {

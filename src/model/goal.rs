@@ -26,8 +26,13 @@ pub struct Goal {
     pub weight: i64,
     /// Drafts are left out of `build` unless `--drafts`.
     pub draft: bool,
-    /// The Markdown body.
+    /// The Markdown body (empty when it was left on disk: see `body_on_disk`).
     pub body: String,
+    /// A one-off build from disk does not keep the bodies in the model (at 100,000 goals they
+    /// were half of it): `body` is then empty and this is the digest of the body as it was
+    /// loaded and checked ([`body_digest`]); the page is made from the body read again from
+    /// `source`, refused when it is not the one checked (by the load, `read_goal_body`).
+    pub body_on_disk: Option<u64>,
     /// The source file, relative to the site root.
     pub source: PathBuf,
     /// Evaluation of each indicator at the site's `as_of`, in the order of `indicators`.
@@ -134,6 +139,15 @@ pub(crate) fn is_windows_reserved(slug: &str) -> bool {
             slug.strip_prefix(device)
                 .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
         })
+}
+
+/// The digest a body left on disk is checked against ([`Goal::body_on_disk`]): only ever
+/// compared within one run.
+pub(crate) fn body_digest(body: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    body.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

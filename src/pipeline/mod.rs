@@ -75,27 +75,67 @@ pub(crate) fn emit_site(
 }
 
 /// [`emit_site`] for a build that has no more use for the site: each goal's Markdown body
-/// is taken out of the model first and dropped as soon as its page is made (the bodies
-/// are most of the model, and the list pages made last do not need them).
+/// is taken out of the model first, or read again from its file when the model left it
+/// there ([`Goal::body_on_disk`]), and dropped as soon as its page is made (the bodies are
+/// most of the model, and the list pages made last do not need them). Returns the links of
+/// the bodies that were read from their files, for the link check (the model's own are
+/// [`links::SourceLinks::of`]).
 pub(crate) fn emit_site_once(
     mut site: Site,
     root: &Path,
     out: &dyn Emit,
     timings: &Timings,
-) -> Result<(), Error> {
+) -> Result<Vec<links::BodyLinks>, Error> {
     let started = Instant::now();
     let theme = Theme::load(root, &site.config.theme)?;
-    let bodies: Vec<String> = site
+    let bodies: Vec<Body> = site
         .departments
         .iter_mut()
         .flat_map(|d| d.goals.iter_mut())
-        .map(|g| std::mem::take(&mut g.body))
+        .map(|g| match g.body_on_disk {
+            Some(digest) => Body::OnDisk(digest),
+            None => Body::Kept(std::mem::take(&mut g.body)),
+        })
         .collect();
     timings.since(Stage::Render, started);
     if render::paging::is_large(&site) {
         return emit_site_streamed(&site, root, &theme, out, timings, bodies);
     }
-    emit_site_with(&site, root, &theme, out, timings, Some(bodies)).map(drop)
+    let fetched = site
+        .goals()
+        .zip(bodies)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|((_, goal), body)| fetch_body(root, goal, body))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let (bodies, body_links) = fetched.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
+    emit_site_with(&site, root, &theme, out, timings, Some(bodies))?;
+    Ok(body_links.into_iter().flatten().collect())
+}
+
+/// A goal's body in a one-off build: taken out of the model, or left in its file with the
+/// digest of the text that was checked.
+enum Body {
+    Kept(String),
+    OnDisk(u64),
+}
+
+/// The goal's body; read again from its file when it was left there (refused when it is not
+/// the text that was checked), with its links (which the model could not give).
+fn fetch_body(
+    root: &Path,
+    goal: &Goal,
+    body: Body,
+) -> Result<(String, Option<links::BodyLinks>), Error> {
+    match body {
+        Body::Kept(body) => Ok((body, None)),
+        Body::OnDisk(digest) => {
+            let body = crate::load::read_goal_body(root, goal, digest)?;
+            let page = format!("{}index.html", crate::model::goal_path(goal));
+            let links = links::body_links(page, goal.source.clone(), &body);
+            Ok((body, links))
+        }
+    }
 }
 
 /// Goals at a time in [`emit_site_streamed`]: enough for both threads to stay busy, few
@@ -114,8 +154,8 @@ fn emit_site_streamed(
     theme: &Theme,
     out: &dyn Emit,
     timings: &Timings,
-    bodies: Vec<String>,
-) -> Result<(), Error> {
+    bodies: Vec<Body>,
+) -> Result<Vec<links::BodyLinks>, Error> {
     emit_statics(root, theme, out, timings)?;
     let renderer = Renderer::new(site, theme);
     let goals: Vec<(&Department, &Goal)> = site.goals().collect();
@@ -124,15 +164,21 @@ fn emit_site_streamed(
     let each = |path, render: render::PageWriter<'_>| {
         emit_streamed(out, path, |w| render(w).map_err(Error::from))
     };
+    let mut body_links = Vec::new();
     for window in goals.chunks(STREAM_WINDOW) {
-        let window_bodies: Vec<String> = bodies.by_ref().take(window.len()).collect();
-        let cards = window
+        let window_bodies: Vec<Body> = bodies.by_ref().take(window.len()).collect();
+        let made = window
             .par_iter()
             .zip(window_bodies.into_par_iter())
-            .map(|((dept, goal), body)| emit_goal(site, &renderer, dept, goal, &body, out, timings))
+            .map(|((dept, goal), body)| {
+                let (body, links) = fetch_body(root, goal, body)?;
+                let card = emit_goal(site, &renderer, dept, goal, &body, out, timings)?;
+                Ok((card, links))
+            })
             .collect::<Result<Vec<_>, Error>>()?;
-        for card in cards {
+        for (card, links) in made {
             stream.push(card);
+            body_links.extend(links);
         }
         timings.time(Stage::Render, || stream.make_ready(&each))?;
     }
@@ -148,7 +194,8 @@ fn emit_site_streamed(
         || emit_site_data(site, out, timings, Instant::now()),
     );
     lists?;
-    data
+    data?;
+    Ok(body_links)
 }
 
 /// The theme's static files and the site's own (`static/`, which replace the theme's), the
@@ -354,4 +401,77 @@ fn site_static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
         files.push((url, fsio::read_file(&path, u64::MAX)?));
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use crate::error::Error;
+    use crate::load::{self, BuildOptions};
+    use crate::output::PlanCollector;
+    use crate::timings::Timings;
+
+    /// A copy of the project's default site.
+    fn default_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        fs::copy(repo.join("config.toml"), dir.path().join("config.toml")).unwrap();
+        for entry in walkdir::WalkDir::new(repo.join("content")) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(repo).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&to).unwrap();
+            } else {
+                fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        dir
+    }
+
+    #[test]
+    fn a_build_reads_each_body_again_and_refuses_one_changed_since_it_was_checked() {
+        let dir = default_site();
+        let options = BuildOptions {
+            root: dir.path().to_path_buf(),
+            ..BuildOptions::default()
+        };
+        let load = || {
+            let (site, diags) = load::load_site_for_build(&options, &Timings::new()).unwrap();
+            assert!(!diags.has_errors(), "{diags:?}");
+            site.unwrap()
+        };
+        let site = load();
+        let goal = site.goals().next().unwrap().1;
+        assert!(goal.body.is_empty() && goal.body_on_disk.is_some());
+        let (file, page) = (
+            goal.source.clone(),
+            format!("{}index.html", crate::model::goal_path(goal)),
+        );
+
+        // Unchanged: the page has the body that was checked.
+        let plan = PlanCollector::default();
+        super::emit_site_once(site, dir.path(), &plan, &Timings::new()).unwrap();
+        let text = fs::read_to_string(dir.path().join(&file)).unwrap();
+        let heading = text
+            .lines()
+            .find_map(|l| l.strip_prefix("## "))
+            .expect("the goal has a heading");
+        let html = String::from_utf8(plan.into_plan().get(&page).unwrap().to_vec()).unwrap();
+        assert!(html.contains(heading), "{heading} not on {page}");
+
+        // Saved again between the check and the page: refused, nothing published from it.
+        let site = load();
+        fs::write(
+            dir.path().join(&file),
+            text.replace(heading, "書き換えた見出し"),
+        )
+        .unwrap();
+        let plan = PlanCollector::default();
+        match super::emit_site_once(site, dir.path(), &plan, &Timings::new()) {
+            Err(Error::ChangedDuringBuild(path)) => assert_eq!(path, file),
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -84,6 +84,7 @@ fn goal(seed: &Seed, as_of: Option<FiscalYear>) -> Goal {
         weight: 0,
         draft: false,
         body: "## 期待される効果\n\n地域コミュニティの活性化が期待できます。\n".into(),
+        body_on_disk: None,
         source: PathBuf::from(format!("content/somu/{}.md", seed.slug)),
         evaluations: vec![evaluation],
         facts: Default::default(),

@@ -72,6 +72,8 @@ const HOME_KEYS: &[&str] = &["title", "description"];
 pub struct GoalCache {
     /// False for a one-off build: nothing is kept.
     remember: bool,
+    /// The goals' bodies are left on disk ([`Goal::body_on_disk`]).
+    bodies_on_disk: bool,
     goals: HashMap<PathBuf, CachedGoal>,
 }
 
@@ -90,7 +92,17 @@ impl GoalCache {
     pub fn remembering() -> Self {
         GoalCache {
             remember: true,
+            bodies_on_disk: false,
             goals: HashMap::new(),
+        }
+    }
+
+    /// A one-off build's cache, which keeps nothing, for content read from disk: each goal's
+    /// body is left there ([`Goal::body_on_disk`]), read again as its page is made.
+    pub(crate) fn bodies_on_disk() -> Self {
+        GoalCache {
+            bodies_on_disk: true,
+            ..GoalCache::default()
         }
     }
 
@@ -109,7 +121,12 @@ impl GoalCache {
                 Some(c) => (c.goal.clone(), c.diags.clone(), false),
                 None => {
                     let mut local = Diagnostics::new();
-                    (goal(doc, department_slug, &mut local), local, true)
+                    let mut goal = goal(doc, department_slug, &mut local);
+                    if let Some(goal) = goal.as_mut().filter(|_| self.bodies_on_disk) {
+                        goal.body_on_disk = Some(crate::model::goal::body_digest(&goal.body));
+                        goal.body = String::new();
+                    }
+                    (goal, local, true)
                 }
             })
             .collect();
@@ -499,6 +516,7 @@ fn goal(doc: &Document, department_slug: &str, diags: &mut Diagnostics) -> Optio
         weight: weight.unwrap_or(0),
         draft: draft.unwrap_or(false),
         body: doc.body.clone(),
+        body_on_disk: None,
         source: doc.source.path.clone(),
         evaluations,
         facts,
