@@ -406,33 +406,15 @@ fn site_static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
 #[cfg(test)]
 mod tests {
     use std::fs;
-    use std::path::Path;
 
     use crate::error::Error;
     use crate::load::{self, BuildOptions};
     use crate::output::PlanCollector;
     use crate::timings::Timings;
 
-    /// A copy of the project's default site.
-    fn default_site() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        fs::copy(repo.join("config.toml"), dir.path().join("config.toml")).unwrap();
-        for entry in walkdir::WalkDir::new(repo.join("content")) {
-            let entry = entry.unwrap();
-            let to = dir.path().join(entry.path().strip_prefix(repo).unwrap());
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&to).unwrap();
-            } else {
-                fs::copy(entry.path(), &to).unwrap();
-            }
-        }
-        dir
-    }
-
     #[test]
     fn a_build_reads_each_body_again_and_refuses_one_changed_since_it_was_checked() {
-        let dir = default_site();
+        let dir = super::rebuild::tests::site_copy();
         let options = BuildOptions {
             root: dir.path().to_path_buf(),
             ..BuildOptions::default()

@@ -126,14 +126,11 @@ impl Renderer<'_> {
             .map_err(E::from)?;
         site_wide_jobs.append(&mut jobs);
         let mut jobs = site_wide_jobs;
-        jobs.extend(judgement_jobs(site));
-        jobs.extend(history::ChangesView::new(site).map(Job::Changes));
         if self.large {
             let status_lists = view::StatusGroupView::all(site, false);
             for (i, chunk) in values.chunks(paging::PAGE_SIZE).enumerate() {
                 jobs.push(self.all_goals_page(i, chunk, values.len(), &status_lists));
             }
-            jobs.extend(self.status_list_pages(values.len(), &status_lists));
         }
         run(self, jobs, each)
     }
@@ -183,7 +180,8 @@ impl Renderer<'_> {
     }
 
     /// Home, evaluation (with `evaluation_goals`), data (with `data_goals`), accessibility,
-    /// search and 404, and the booklet from each goal's part when `booklet` is given.
+    /// search and 404, the booklet from each goal's part when `booklet` is given, the 施策体系
+    /// pages, the changes, and a large site's paged lists of each status.
     fn site_wide_jobs(
         &self,
         department_values: Vec<Value>,
@@ -241,6 +239,12 @@ impl Renderer<'_> {
                     site, sections,
                 ))),
             );
+        }
+        jobs.extend(judgement_jobs(site));
+        jobs.extend(changes.map(Job::Changes));
+        if self.large {
+            let status_lists = view::StatusGroupView::all(site, false);
+            jobs.extend(self.status_list_pages(site.goals().count(), &status_lists));
         }
         Ok(jobs)
     }
@@ -517,13 +521,12 @@ impl<'r, 'a> ListStream<'r, 'a> {
         self.make_ready(each)?;
         debug_assert!(self.pending.is_empty(), "every card's pages are made");
         let renderer = self.renderer;
-        let site = renderer.site;
         let department_values = self
             .departments
             .iter()
             .map(|(view, _, _)| renderer.home_department(view, &[]))
             .collect();
-        let mut jobs = renderer
+        let jobs = renderer
             .site_wide_jobs(
                 department_values,
                 Value::from(std::mem::take(&mut self.first)),
@@ -531,9 +534,6 @@ impl<'r, 'a> ListStream<'r, 'a> {
                 None,
             )
             .map_err(E::from)?;
-        jobs.extend(judgement_jobs(site));
-        jobs.extend(history::ChangesView::new(site).map(Job::Changes));
-        jobs.extend(renderer.status_list_pages(self.total, &self.status_lists));
         run(renderer, jobs, each)
     }
 }

@@ -314,21 +314,10 @@ fn a_large_site_built_once_is_the_same_as_the_site_kept_in_memory() {
     let (model, diags) = hyoka::load_site(&options, &[], &hyoka::Timings::new()).expect("load");
     assert!(!diags.has_errors(), "{diags:?}");
     let plan = hyoka::plan_site(&model.expect("site"), site.root()).expect("plan");
-    let out = site.path("public");
     let mut on_disk = BTreeSet::new();
     let mut differ = Vec::new();
-    for entry in walkdir::WalkDir::new(&out) {
-        let entry = entry.expect("walk");
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(&out)
-            .expect("under the output")
-            .to_string_lossy()
-            .replace('\\', "/");
-        if plan.get(&rel) != Some(std::fs::read(entry.path()).expect("read").as_slice()) {
+    for (rel, bytes) in site.snapshot_dir("public") {
+        if plan.get(&rel) != Some(bytes.as_slice()) {
             differ.push(rel.clone());
         }
         on_disk.insert(rel);

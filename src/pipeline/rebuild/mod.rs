@@ -15,7 +15,7 @@
 
 mod render;
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
 
 use std::collections::HashSet;
 use std::path::PathBuf;

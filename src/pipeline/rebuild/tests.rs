@@ -8,7 +8,8 @@ fn load_site(options: &BuildOptions) -> Result<(Option<Site>, Diagnostics), Erro
 }
 use std::path::Path;
 
-fn site_copy() -> tempfile::TempDir {
+/// A copy of the project's default site (config.toml and content/).
+pub(in crate::pipeline) fn site_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(root.join("config.toml"), dir.path().join("config.toml")).unwrap();
